@@ -1,0 +1,24 @@
+import { AppError } from '../../shared/ipc/result';
+import type { AppInfo } from '../../shared/ipc/app';
+import type { Handlers } from '../../shared/ipc/dispatch';
+import { isSafeExternalUrl } from '../../shared/security/external-url';
+import type { TeamKey } from './secrets/team-key';
+
+export interface MainServices {
+  appInfo: () => AppInfo;
+  openExternal: (url: string) => Promise<void>;
+  teamKey: TeamKey;
+}
+
+/** The bridge's handlers: thin, each one validates (zod did the shape) and calls a service. */
+export function createHandlers(services: MainServices): Handlers {
+  return {
+    'app.info': () => services.appInfo(),
+    'app.openExternal': async ({ url }) => {
+      if (!isSafeExternalUrl(url)) throw new AppError('forbidden', 'Only https and mailto links can be opened.');
+      await services.openExternal(url);
+      return null;
+    },
+    'suppression.keys': ({ kind, values }) => services.teamKey.suppressionKeys(kind, values),
+  };
+}

@@ -1,0 +1,45 @@
+import { EmptyState } from './EmptyState';
+
+// Areas that later work fills. Each says what it will hold and what to do meanwhile.
+
+export function SequencesScreen() {
+  return (
+    <EmptyState title="No sequences yet">
+      Sequences send a series of emails with business-day delays, each a reply in the same thread, and stop when a lead
+      replies, bounces or opts out. Import leads first; sequences arrive in a coming release.
+    </EmptyState>
+  );
+}
+
+export function OutboxScreen() {
+  return (
+    <EmptyState title="Nothing sent yet">
+      Every message you send, and every one the compliance gate blocks, will be listed here with its reasons.
+    </EmptyState>
+  );
+}
+
+export function MailboxesScreen() {
+  return (
+    <EmptyState title="No mailbox connected">
+      Fairsend sends through your own Gmail, Outlook / Microsoft 365 or SMTP mailbox; your passwords and tokens stay in
+      this computer's keyring.
+    </EmptyState>
+  );
+}
+
+export function SuppressionScreen() {
+  return (
+    <EmptyState title="Nobody suppressed yet">
+      People who unsubscribe, bounce or are erased land here and are never emailed again, by anyone on your team.
+    </EmptyState>
+  );
+}
+
+export function TeamScreen() {
+  return (
+    <EmptyState title="Not connected to a team server">
+      A team server shares the suppression list and the audit log, so an opt-out reaches every rep in about a second.
+    </EmptyState>
+  );
+}

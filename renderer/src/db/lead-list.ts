@@ -1,0 +1,213 @@
+import { searchKey } from '../../../shared/leads/lead';
+import type { FairsendDatabase } from './database';
+import { type LeadQuery, type LeadsRepo, planLeadQuery } from './leads-repo';
+import type { LeadDoc } from './schemas/leads';
+
+/**
+ * What the virtualized table reads: a total and rows by position, fetched a page at a time.
+ * Plain filters walk an index with keyset pages (rank > last seen), so scrolling never re-reads
+ * what came before; search and tag results are a bounded, ordered list of ids.
+ */
+export interface LeadList {
+  readonly total: number;
+  /** true when search or tag results were cut at the cap: the user should narrow the search */
+  readonly capped: boolean;
+  /** a cached row, or undefined while it loads */
+  peek(index: number): LeadDoc | undefined;
+  /** loads the rows of [start, end) into the cache */
+  load(start: number, end: number): Promise<void>;
+  /** the ids of every row, for "select all" and export; walks the list in pages */
+  allIds(): Promise<string[]>;
+}
+
+export const PAGE_SIZE = 100;
+export const SEARCH_CAP = 1000;
+export const TAG_CAP = 50_000;
+
+export async function openLeadList(db: FairsendDatabase, repo: LeadsRepo, query: LeadQuery): Promise<LeadList> {
+  if (query.search?.trim()) return idList(db, await searchIds(db, query));
+  if (query.tag) return idList(db, await tagIds(db, query));
+  return indexedList(db, repo, query);
+}
+
+async function indexedList(db: FairsendDatabase, repo: LeadsRepo, query: LeadQuery): Promise<LeadList> {
+  const { selector, index } = planLeadQuery(query);
+  const onlyStatus = !query.company && !query.source;
+  const stats = onlyStatus ? await repo.stats() : null;
+  const total = stats
+    ? query.status
+      ? stats.byStatus[query.status]
+      : stats.total
+    : await db.leads.count({ selector, index }).exec();
+  const pages = new Map<number, LeadDoc[]>();
+  const inflight = new Map<number, Promise<void>>();
+
+  function fetchPage(page: number): Promise<void> {
+    const running = inflight.get(page);
+    if (running) return running;
+    let anchor = -1;
+    for (const cached of pages.keys()) if (cached < page && cached > anchor) anchor = cached;
+    const after = anchor >= 0 ? pages.get(anchor)?.at(-1)?.rank : undefined;
+    const skip = (page - anchor - 1) * PAGE_SIZE;
+    const work = db.leads
+      .find({
+        selector: after === undefined ? selector : { ...selector, rank: { $gt: after } },
+        index,
+        sort: [{ rank: 'asc' }],
+        skip,
+        limit: PAGE_SIZE,
+      })
+      .exec()
+      .then((docs) => {
+        pages.set(
+          page,
+          docs.map((d) => d.toJSON() as LeadDoc),
+        );
+      })
+      .finally(() => inflight.delete(page));
+    inflight.set(page, work);
+    return work;
+  }
+
+  return {
+    total,
+    capped: false,
+    peek: (i) => pages.get(Math.floor(i / PAGE_SIZE))?.[i % PAGE_SIZE],
+    async load(start, end) {
+      const first = Math.floor(Math.max(0, start) / PAGE_SIZE);
+      const last = Math.floor(Math.max(0, Math.min(end, total) - 1) / PAGE_SIZE);
+      // In order, so each page anchors on the one before it.
+      for (let p = first; p <= last; p++) if (!pages.has(p)) await fetchPage(p);
+    },
+    async allIds() {
+      const ids: string[] = [];
+      let after: number | undefined;
+      for (;;) {
+        const docs = await db.leads
+          .find({
+            selector: after === undefined ? selector : { ...selector, rank: { $gt: after } },
+            index,
+            sort: [{ rank: 'asc' }],
+            limit: 2000,
+          })
+          .exec();
+        for (const d of docs) ids.push(d.id);
+        if (docs.length < 2000) return ids;
+        after = docs.at(-1)?.rank;
+      }
+    },
+  };
+}
+
+interface IdResult {
+  ids: string[];
+  capped: boolean;
+}
+
+function idList(db: FairsendDatabase, { ids, capped }: IdResult): LeadList {
+  const rows = new Map<string, LeadDoc>();
+  return {
+    total: ids.length,
+    capped,
+    peek: (i) => {
+      const id = ids[i];
+      return id === undefined ? undefined : rows.get(id);
+    },
+    async load(start, end) {
+      const wanted = ids.slice(Math.max(0, start), end).filter((id) => !rows.has(id));
+      if (!wanted.length) return;
+      const found = await db.leads.findByIds(wanted).exec();
+      for (const [id, doc] of found) rows.set(id, doc.toJSON() as LeadDoc);
+    },
+    allIds: async () => [...ids],
+  };
+}
+
+/** Prefix search over the name, the company and the address, each through its own index. */
+async function searchIds(db: FairsendDatabase, query: LeadQuery): Promise<IdResult> {
+  const { selector } = planLeadQuery(query);
+  const text = query.search?.trim() ?? '';
+  const key = searchKey(text);
+  const address = text.toLowerCase();
+  const prefix = (p: string) => ({ $gte: p, $lt: `${p}\uffff` });
+  const runs = await Promise.all([
+    key
+      ? db.leads
+          .find({
+            selector: { ...selector, nameKey: prefix(key) },
+            index: ['nameKey', 'rank'],
+            sort: [{ nameKey: 'asc' }, { rank: 'asc' }],
+            limit: SEARCH_CAP,
+          })
+          .exec()
+      : [],
+    key
+      ? db.leads
+          .find({
+            selector: { ...selector, companyKey: prefix(key) },
+            index: ['companyKey', 'rank'],
+            sort: [{ companyKey: 'asc' }, { rank: 'asc' }],
+            limit: SEARCH_CAP,
+          })
+          .exec()
+      : [],
+    db.leads.find({ selector: { ...selector, id: prefix(address) }, limit: SEARCH_CAP }).exec(),
+  ]);
+  const byId = new Map<string, { id: string; rank: number; tags: string[] }>();
+  for (const docs of runs) for (const d of docs) byId.set(d.id, d);
+  let hits = [...byId.values()];
+  if (query.tag) hits = hits.filter((d) => d.tags.includes(query.tag ?? ''));
+  hits.sort((a, b) => a.rank - b.rank);
+  const capped = runs.some((r) => r.length === SEARCH_CAP) || hits.length > SEARCH_CAP;
+  return { ids: hits.slice(0, SEARCH_CAP).map((d) => d.id), capped };
+}
+
+/** Tag filter through `lead_tags`, newest first; other filters are checked on the leads themselves. */
+async function tagIds(db: FairsendDatabase, query: LeadQuery): Promise<IdResult> {
+  const rows = await db.lead_tags
+    .find({ selector: { tag: query.tag ?? '' }, index: ['tag', 'rank'], sort: [{ rank: 'asc' }], limit: TAG_CAP })
+    .exec();
+  let ids = rows.map((r) => r.leadId);
+  const { selector } = planLeadQuery(query);
+  if (Object.keys(selector).length) {
+    const kept: string[] = [];
+    for (let i = 0; i < ids.length; i += 1000) {
+      const chunk = ids.slice(i, i + 1000);
+      const docs = await db.leads.find({ selector: { ...selector, id: { $in: chunk } } }).exec();
+      const keep = new Set(docs.map((d) => d.id));
+      for (const id of chunk) if (keep.has(id)) kept.push(id);
+    }
+    ids = kept;
+  }
+  return { ids, capped: rows.length === TAG_CAP };
+}
+
+/** Distinct values for the filter menus (tags and sources), read from their indexes. */
+export async function distinctTags(db: FairsendDatabase, limit = 200): Promise<string[]> {
+  const tags: string[] = [];
+  let after = '';
+  // Walk the tag index one tag at a time: a skip-scan, so 50 tags cost 50 tiny queries, not a full read.
+  while (tags.length < limit) {
+    const next = await db.lead_tags
+      .findOne({ selector: { tag: { $gt: after } }, index: ['tag', 'rank'], sort: [{ tag: 'asc' }, { rank: 'asc' }] })
+      .exec();
+    if (!next) break;
+    tags.push(next.tag);
+    after = next.tag;
+  }
+  return tags;
+}
+
+export async function distinctSources(db: FairsendDatabase, limit = 100): Promise<string[]> {
+  const sources: string[] = [];
+  let after = '';
+  while (sources.length < limit) {
+    const next = await db.leads
+      .findOne({ selector: { source: { $gt: after } }, index: ['source', 'rank'], sort: [{ source: 'asc' }, { rank: 'asc' }] })
+      .exec();
+    if (!next) break;
+    sources.push(next.source);
+    after = next.source;
+  }
+  return sources;
+}

@@ -1,0 +1,93 @@
+import { type ExtractDocumentTypeFromTypedRxJsonSchema, toTypedRxJsonSchema } from 'rxdb';
+
+// Sequences, enrollments and messages: declared now so the data model is whole; the sequence engine fills them.
+
+const TIME = { type: 'number', minimum: 0, maximum: 10_000_000_000_000, multipleOf: 1 } as const;
+const RANK = { type: 'number', minimum: 0, maximum: 9_000_000_000_000_000, multipleOf: 1 } as const;
+
+export const sequenceSchemaLiteral = {
+  title: 'sequence',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 64 },
+    name: { type: 'string', maxLength: 200 },
+    status: { type: 'string', enum: ['draft', 'active', 'paused', 'archived'], maxLength: 16 },
+    steps: {
+      type: 'array',
+      maxItems: 20,
+      items: {
+        type: 'object',
+        properties: {
+          id: { type: 'string', maxLength: 64 },
+          delayBusinessDays: { type: 'number', minimum: 0, maximum: 60 },
+          subject: { type: 'string', maxLength: 998 },
+          body: { type: 'string', maxLength: 100_000 },
+          threadWithPrevious: { type: 'boolean' },
+        },
+        required: ['id', 'delayBusinessDays', 'subject', 'body', 'threadWithPrevious'],
+      },
+    },
+    mailboxIds: { type: 'array', items: { type: 'string', maxLength: 64 } },
+    rank: RANK,
+    createdAt: TIME,
+    updatedAt: TIME,
+  },
+  required: ['id', 'name', 'status', 'steps', 'mailboxIds', 'rank', 'createdAt', 'updatedAt'],
+  indexes: ['rank'],
+} as const;
+
+export const enrollmentSchemaLiteral = {
+  title: 'enrollment',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    /** `${sequenceId}|${leadId}`: a lead is in a sequence at most once */
+    id: { type: 'string', maxLength: 320 },
+    sequenceId: { type: 'string', maxLength: 64 },
+    leadId: { type: 'string', maxLength: 254 },
+    mailboxId: { type: 'string', maxLength: 64 },
+    step: { type: 'number', minimum: 0, maximum: 100, multipleOf: 1 },
+    status: { type: 'string', enum: ['active', 'paused', 'finished', 'stopped'], maxLength: 16 },
+    stopReason: { type: 'string', maxLength: 32 },
+    /** the engine's tick reads due enrollments through ['status', 'nextSendAt'], never a scan */
+    nextSendAt: TIME,
+    updatedAt: TIME,
+  },
+  required: ['id', 'sequenceId', 'leadId', 'mailboxId', 'step', 'status', 'nextSendAt', 'updatedAt'],
+  indexes: [['status', 'nextSendAt'], 'leadId', ['sequenceId', 'status']],
+} as const;
+
+export const messageSchemaLiteral = {
+  title: 'message',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    /** the idempotency key the send journal uses */
+    id: { type: 'string', maxLength: 64 },
+    leadId: { type: 'string', maxLength: 254 },
+    mailboxId: { type: 'string', maxLength: 64 },
+    enrollmentId: { type: 'string', maxLength: 320 },
+    step: { type: 'number', minimum: 0, maximum: 100, multipleOf: 1 },
+    status: { type: 'string', enum: ['scheduled', 'sending', 'sent', 'failed', 'blocked'], maxLength: 16 },
+    subject: { type: 'string', maxLength: 998 },
+    messageId: { type: 'string', maxLength: 998 },
+    threadId: { type: 'string', maxLength: 998 },
+    reasons: { type: 'array', items: { type: 'string', maxLength: 64 } },
+    scheduledAt: TIME,
+    sentAt: TIME,
+    rank: RANK,
+  },
+  required: ['id', 'leadId', 'mailboxId', 'status', 'subject', 'reasons', 'scheduledAt', 'rank'],
+  indexes: ['leadId', ['status', 'rank'], 'rank'],
+} as const;
+
+export const sequenceSchema = toTypedRxJsonSchema(sequenceSchemaLiteral);
+export const enrollmentSchema = toTypedRxJsonSchema(enrollmentSchemaLiteral);
+export const messageSchema = toTypedRxJsonSchema(messageSchemaLiteral);
+export type SequenceDoc = ExtractDocumentTypeFromTypedRxJsonSchema<typeof sequenceSchema>;
+export type EnrollmentDoc = ExtractDocumentTypeFromTypedRxJsonSchema<typeof enrollmentSchema>;
+export type MessageDoc = ExtractDocumentTypeFromTypedRxJsonSchema<typeof messageSchema>;

@@ -1,0 +1,100 @@
+import { create } from 'zustand';
+import type { LeadStatus } from '../../../shared/leads/lead';
+
+// UI and session state only, as one store of slices. Persisted data stays in RxDB; never copy documents here.
+
+export const AREAS = ['leads', 'sequences', 'outbox', 'mailboxes', 'suppression', 'team', 'settings'] as const;
+export type Area = (typeof AREAS)[number];
+export type Theme = 'light' | 'dark';
+
+export interface Toast {
+  id: number;
+  tone: 'info' | 'success' | 'error';
+  text: string;
+}
+
+interface NavSlice {
+  area: Area;
+  go: (area: Area) => void;
+}
+
+interface ThemeSlice {
+  theme: Theme;
+  setTheme: (theme: Theme) => void;
+}
+
+interface ToastSlice {
+  toasts: Toast[];
+  notify: (tone: Toast['tone'], text: string) => void;
+  dismiss: (id: number) => void;
+}
+
+export interface LeadFilter {
+  /** prefix of the address, the name or the company */
+  search: string;
+  status: LeadStatus | '';
+  tag: string;
+  company: string;
+  source: string;
+}
+
+export const EMPTY_FILTER: LeadFilter = { search: '', status: '', tag: '', company: '', source: '' };
+
+interface LeadsSlice {
+  filter: LeadFilter;
+  setFilter: (patch: Partial<LeadFilter>) => void;
+  /** ids of selected leads (normalised addresses) */
+  selected: ReadonlySet<string>;
+  setSelected: (ids: ReadonlySet<string>) => void;
+  /** the lead open in the detail panel */
+  openLeadId: string | null;
+  openLead: (id: string | null) => void;
+  importOpen: boolean;
+  setImportOpen: (open: boolean) => void;
+}
+
+export type AppState = NavSlice & ThemeSlice & ToastSlice & LeadsSlice;
+
+function initialTheme(): Theme {
+  const saved = globalThis.localStorage?.getItem('fairsend.theme');
+  if (saved === 'light' || saved === 'dark') return saved;
+  return globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+function initialArea(): Area {
+  const hash = globalThis.location?.hash.replace(/^#\/?/, '') ?? '';
+  return (AREAS as readonly string[]).includes(hash) ? (hash as Area) : 'leads';
+}
+
+let toastId = 0;
+
+export const useApp = create<AppState>()((set) => ({
+  area: initialArea(),
+  go: (area) => {
+    if (globalThis.location) globalThis.location.hash = `/${area}`;
+    set({ area });
+  },
+  theme: initialTheme(),
+  setTheme: (theme) => {
+    globalThis.localStorage?.setItem('fairsend.theme', theme);
+    set({ theme });
+  },
+  toasts: [],
+  notify: (tone, text) => {
+    const id = ++toastId;
+    set((s) => ({ toasts: [...s.toasts.slice(-3), { id, tone, text }] }));
+  },
+  dismiss: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
+  filter: EMPTY_FILTER,
+  setFilter: (patch) => set((s) => ({ filter: { ...s.filter, ...patch }, selected: new Set() })),
+  selected: new Set(),
+  setSelected: (selected) => set({ selected }),
+  openLeadId: null,
+  openLead: (openLeadId) => set({ openLeadId }),
+  importOpen: false,
+  setImportOpen: (importOpen) => set({ importOpen }),
+}));
+
+export const initialAppState = useApp.getState();
+/** Tests reset the store between cases. */
+export const resetApp = () => useApp.setState(initialAppState, true);

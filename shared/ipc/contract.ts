@@ -1,0 +1,25 @@
+import type { z } from 'zod';
+import { appChannels } from './app';
+import { combineChannels } from './define';
+import type { Result } from './result';
+import { suppressionChannels } from './suppression';
+
+/** The whole bridge: every call the renderer can make into main, in one place. */
+export const contract = combineChannels(appChannels, suppressionChannels);
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract & string;
+export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;
+export type ParsedRequestOf<C extends Channel> = z.output<Contract[C]['request']>;
+export type ResponseOf<C extends Channel> = Exclude<Contract[C]['response'], undefined>;
+
+export const CHANNELS: readonly Channel[] = Object.keys(contract) as Channel[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+/** What the preload exposes and the web client implements: one typed call, results never thrown. */
+export interface Bridge {
+  call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
+}

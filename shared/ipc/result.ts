@@ -1,0 +1,45 @@
+/**
+ * Results, not thrown errors, cross every process and HTTP edge.
+ * Codes come from one catalogue; vendor errors are translated once, at the adapter.
+ */
+export const ERROR_CODES = [
+  'invalid-input', // the request failed its schema
+  'unknown-channel', // no such bridge call
+  'forbidden', // the caller is not our frame / not allowed
+  'not-found',
+  'conflict',
+  'auth-expired', // a token or password no longer works: sign in again
+  'transient', // try again later (timeouts, 5xx, connection resets)
+  'rate-limited',
+  'rejected-permanent', // the provider refused for good (5xx SMTP, 4xx API)
+  'unavailable', // the feature is missing in this mode (e.g. no keyring)
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface AppErrorShape {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const err = (code: ErrorCode, message: string): Result<never> => ({ ok: false, error: { code, message } });
+
+/** Thrown inside handlers; the dispatcher turns it into `{ ok: false, error }`. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export function isResult(value: unknown): value is Result<unknown> {
+  if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
+  return value.ok === true ? 'value' in value : 'error' in value;
+}

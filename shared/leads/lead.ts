@@ -1,0 +1,93 @@
+/**
+ * The lead record as every process sees it, and the small derivations the leads screen indexes on.
+ */
+
+export const LEAD_STATUSES = ['new', 'contacted', 'replied', 'bounced', 'opted-out'] as const;
+export type LeadStatus = (typeof LEAD_STATUSES)[number];
+
+export const LEAD_STATUS_LABELS: Record<LeadStatus, string> = {
+  new: 'New',
+  contacted: 'Contacted',
+  replied: 'Replied',
+  bounced: 'Bounced',
+  'opted-out': 'Opted out',
+};
+
+export const LEAD_LIMITS = {
+  /** first/last name, company, title */
+  field: 256,
+  /** one custom field's value: long enough for notes and icebreakers */
+  customValue: 10_000,
+  customFields: 50,
+  customKey: 64,
+  tags: 20,
+  tag: 48,
+} as const;
+
+export interface Lead {
+  /** the normalised address: the dedupe and suppression key */
+  id: string;
+  /** the address as the rep typed or imported it */
+  email: string;
+  firstName: string;
+  lastName: string;
+  company: string;
+  title: string;
+  /** IANA time zone, or '' when unknown (the send window then uses the mailbox's zone) */
+  timezone: string;
+  status: LeadStatus;
+  /** where the lead came from: "import: file.csv (2026-11-26)", "manual" */
+  source: string;
+  companyKey: string;
+  nameKey: string;
+  tags: string[];
+  custom: Record<string, string>;
+  rank: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** The editable part of a lead; everything else is derived. */
+export type LeadFields = Pick<Lead, 'email' | 'firstName' | 'lastName' | 'company' | 'title' | 'timezone'> & {
+  tags?: string[];
+  custom?: Record<string, string>;
+};
+
+const RANK_CEILING = 9_000_000_000_000_000;
+
+/**
+ * An ascending key for newest-first lists (RxDB's Dexie storage sorts ascending only).
+ * `seq` orders leads created in the same millisecond (one import chunk) in file order.
+ */
+export function rankFor(createdAt: number, seq = 0): number {
+  return RANK_CEILING - (createdAt * 1000 + (999 - (seq % 1000)));
+}
+
+/** Case- and accent-folded prefix used for search; short, because only prefixes are searched. */
+export function searchKey(value: string): string {
+  return value
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 48);
+}
+
+export function nameKeyOf(firstName: string, lastName: string): string {
+  return searchKey(`${firstName} ${lastName}`);
+}
+
+export function normalizeTag(tag: string): string {
+  return tag.trim().replace(/\s+/g, ' ').toLowerCase().slice(0, LEAD_LIMITS.tag);
+}
+
+export function isValidTimeZone(zone: string): boolean {
+  if (!zone) return true;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
