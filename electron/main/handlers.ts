@@ -1,6 +1,6 @@
-import { AppError } from '../../shared/ipc/result';
 import type { AppInfo } from '../../shared/ipc/app';
 import type { Handlers } from '../../shared/ipc/dispatch';
+import { AppError } from '../../shared/ipc/result';
 import { isSafeExternalUrl } from '../../shared/security/external-url';
 import type { TeamKey } from './secrets/team-key';
 
@@ -15,7 +15,8 @@ export function createHandlers(services: MainServices): Handlers {
   return {
     'app.info': () => services.appInfo(),
     'app.openExternal': async ({ url }) => {
-      if (!isSafeExternalUrl(url)) throw new AppError('forbidden', 'Only https and mailto links can be opened.');
+      if (!isSafeExternalUrl(url))
+        throw new AppError('forbidden', 'Only https and mailto links can be opened.');
       await services.openExternal(url);
       return null;
     },

@@ -53,7 +53,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   async function serveStatic(req: IncomingMessage, res: ServerResponse) {
     const headers = {
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY.replace("connect-src 'self'", `connect-src 'self' ${origin.replace('http', 'ws')}`),
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY.replace(
+        "connect-src 'self'",
+        `connect-src 'self' ${origin.replace('http', 'ws')}`,
+      ),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cross-Origin-Opener-Policy': 'same-origin',
@@ -62,9 +65,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.writeHead(405, headers).end();
       return;
     }
-    const path = decodeURIComponent(new URL(req.url ?? '/', origin).pathname);
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', origin).pathname);
+    } catch {
+      res.writeHead(400, headers).end('Bad request');
+      return;
+    }
     if (path === '/' || path === '/index.html') {
-      res.writeHead(200, { ...headers, 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-store' }).end(indexHtml);
+      res
+        .writeHead(200, { ...headers, 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-store' })
+        .end(indexHtml);
       return;
     }
     const file = normalize(join(root, path));
@@ -74,7 +85,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      res
+        .writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' })
+        .end(body);
     } catch {
       res.writeHead(404, headers).end('Not found');
     }
@@ -92,6 +105,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
 
   wss.on('connection', (socket) => {
+    // ws closes the socket itself on protocol errors (e.g. 1009 for an oversized frame); without a listener
+    // the error would crash the host.
+    socket.on('error', (error) => log('warn', `bridge socket closed: ${error.message}`));
     socket.on('message', async (data) => {
       let frame: { id?: unknown; channel?: unknown; request?: unknown };
       try {

@@ -8,7 +8,8 @@ import './styles.css';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 document.documentElement.dataset.theme =
-  localStorage.getItem('fairsend.theme') ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+  localStorage.getItem('fairsend.theme') ??
+  (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
 
 openDatabase()
   .then((db) => {

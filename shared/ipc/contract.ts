@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
+import type { ChannelName } from './channels';
 import { combineChannels } from './define';
 import type { Result } from './result';
 import { suppressionChannels } from './suppression';
@@ -14,6 +15,11 @@ export type ParsedRequestOf<C extends Channel> = z.output<Contract[C]['request']
 export type ResponseOf<C extends Channel> = Exclude<Contract[C]['response'], undefined>;
 
 export const CHANNELS: readonly Channel[] = Object.keys(contract) as Channel[];
+
+// The preload's name list (channels.ts) and the contract must name the same calls: a compile error otherwise.
+type Missing = Exclude<Channel, ChannelName>;
+type Extra = Exclude<ChannelName, Channel>;
+export const CHANNEL_LIST_MATCHES: [Missing, Extra] extends [never, never] ? true : never = true;
 
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.hasOwn(contract, name);

@@ -14,7 +14,9 @@ export function channel<Req extends z.ZodType>(request: Req) {
   return { returns: <Res>(): ChannelSpec<Req, Res> => ({ request }) };
 }
 
-type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
+  ? I
+  : never;
 
 /** Combines the domains' channel maps; a name registered twice is a bug, so it throws at start-up. */
 export function combineChannels<T extends ChannelMap[]>(...domains: T): UnionToIntersection<T[number]> {

@@ -7,7 +7,10 @@ export interface CallContext {
 }
 
 export type Handlers = {
-  [C in Channel]: (request: ParsedRequestOf<C>, context: CallContext) => Promise<ResponseOf<C>> | ResponseOf<C>;
+  [C in Channel]: (
+    request: ParsedRequestOf<C>,
+    context: CallContext,
+  ) => Promise<ResponseOf<C>> | ResponseOf<C>;
 };
 
 export type Logger = (level: 'warn' | 'error', message: string) => void;
@@ -28,7 +31,10 @@ export async function dispatch(
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
-    return err('invalid-input', `Invalid request for ${channelName}${where}: ${issue?.message ?? 'bad input'}`);
+    return err(
+      'invalid-input',
+      `Invalid request for ${channelName}${where}: ${issue?.message ?? 'bad input'}`,
+    );
   }
   try {
     const handler = handlers[channelName] as (r: unknown, c: CallContext) => unknown;

@@ -26,7 +26,10 @@ export interface AppErrorShape {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const err = (code: ErrorCode, message: string): Result<never> => ({ ok: false, error: { code, message } });
+export const err = (code: ErrorCode, message: string): Result<never> => ({
+  ok: false,
+  error: { code, message },
+});
 
 /** Thrown inside handlers; the dispatcher turns it into `{ ok: false, error }`. */
 export class AppError extends Error {

@@ -38,7 +38,10 @@ describe('normalizeEmail', () => {
     ['jane@example.com\r\nBcc: victim@example.com', 'control-chars'],
     ['jane\u0000@example.com', 'control-chars'],
     [`${'a'.repeat(65)}@example.com`, 'local-too-long'],
-    [`${'a'.repeat(64)}@${'b'.repeat(60)}.${'c'.repeat(60)}.${'d'.repeat(60)}.${'e'.repeat(20)}.com`, 'too-long'],
+    [
+      `${'a'.repeat(64)}@${'b'.repeat(60)}.${'c'.repeat(60)}.${'d'.repeat(60)}.${'e'.repeat(20)}.com`,
+      'too-long',
+    ],
   ])('rejects %j as %s', (raw, problem) => {
     const check = checkEmail(raw);
     expect(check.ok).toBe(false);

@@ -15,7 +15,12 @@ export type EmailProblem =
   | 'control-chars';
 
 export type EmailCheck =
-  | { ok: true; /** normal form: the dedupe and suppression key */ address: string; local: string; domain: string }
+  | {
+      ok: true /** normal form: the dedupe and suppression key */;
+      address: string;
+      local: string;
+      domain: string;
+    }
   | { ok: false; problem: EmailProblem; message: string };
 
 const MESSAGES: Record<EmailProblem, string> = {

@@ -1,8 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { normalizeDomain, normalizeEmail } from '../../../shared/leads/email';
 import { AppError } from '../../../shared/ipc/result';
+import { normalizeDomain, normalizeEmail } from '../../../shared/leads/email';
 import type { Sealer } from './sealer';
 
 /**

@@ -2,7 +2,13 @@ import { useEffect } from 'react';
 import { LeadsScreen } from '../features/leads/LeadsScreen';
 import { AREAS, type Area, useApp } from '../store';
 import { Nav } from './Nav';
-import { MailboxesScreen, OutboxScreen, SequencesScreen, SuppressionScreen, TeamScreen } from './Placeholders';
+import {
+  MailboxesScreen,
+  OutboxScreen,
+  SequencesScreen,
+  SuppressionScreen,
+  TeamScreen,
+} from './Placeholders';
 import { SettingsScreen } from './SettingsScreen';
 import { Toasts } from './Toasts';
 

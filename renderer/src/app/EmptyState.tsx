@@ -1,7 +1,15 @@
 import type { ReactNode } from 'react';
 
 /** What a screen shows when it has nothing yet: what this place is for, and the next step. */
-export function EmptyState({ title, children, action }: { title: string; children: ReactNode; action?: ReactNode }) {
+export function EmptyState({
+  title,
+  children,
+  action,
+}: {
+  title: string;
+  children: ReactNode;
+  action?: ReactNode;
+}) {
   return (
     <section className="empty-state" aria-labelledby="empty-title">
       <h2 id="empty-title">{title}</h2>

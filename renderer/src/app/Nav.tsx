@@ -1,4 +1,4 @@
-import { type Area, AREAS, useApp } from '../store';
+import { AREAS, type Area, useApp } from '../store';
 
 const LABELS: Record<Area, string> = {
   leads: 'Leads',

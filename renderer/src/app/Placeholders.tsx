@@ -5,8 +5,8 @@ import { EmptyState } from './EmptyState';
 export function SequencesScreen() {
   return (
     <EmptyState title="No sequences yet">
-      Sequences send a series of emails with business-day delays, each a reply in the same thread, and stop when a lead
-      replies, bounces or opts out. Import leads first; sequences arrive in a coming release.
+      Sequences send a series of emails with business-day delays, each a reply in the same thread, and stop
+      when a lead replies, bounces or opts out. Import leads first; sequences arrive in a coming release.
     </EmptyState>
   );
 }
@@ -22,8 +22,8 @@ export function OutboxScreen() {
 export function MailboxesScreen() {
   return (
     <EmptyState title="No mailbox connected">
-      Fairsend sends through your own Gmail, Outlook / Microsoft 365 or SMTP mailbox; your passwords and tokens stay in
-      this computer's keyring.
+      Fairsend sends through your own Gmail, Outlook / Microsoft 365 or SMTP mailbox; your passwords and
+      tokens stay in this computer's keyring.
     </EmptyState>
   );
 }
@@ -31,7 +31,8 @@ export function MailboxesScreen() {
 export function SuppressionScreen() {
   return (
     <EmptyState title="Nobody suppressed yet">
-      People who unsubscribe, bounce or are erased land here and are never emailed again, by anyone on your team.
+      People who unsubscribe, bounce or are erased land here and are never emailed again, by anyone on your
+      team.
     </EmptyState>
   );
 }
@@ -39,7 +40,8 @@ export function SuppressionScreen() {
 export function TeamScreen() {
   return (
     <EmptyState title="Not connected to a team server">
-      A team server shares the suppression list and the audit log, so an opt-out reaches every rep in about a second.
+      A team server shares the suppression list and the audit log, so an opt-out reaches every rep in about a
+      second.
     </EmptyState>
   );
 }

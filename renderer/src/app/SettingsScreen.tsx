@@ -38,7 +38,9 @@ export function SettingsScreen() {
             <dt>Version</dt>
             <dd data-testid="app-version">{info.version}</dd>
             <dt>Running as</dt>
-            <dd data-testid="app-mode">{info.mode === 'desktop' ? 'Desktop app' : 'Browser mode (development)'}</dd>
+            <dd data-testid="app-mode">
+              {info.mode === 'desktop' ? 'Desktop app' : 'Browser mode (development)'}
+            </dd>
             <dt>Secret storage</dt>
             <dd>
               {info.secureStorage

@@ -24,7 +24,8 @@ function createWebSocketBridge(): Bridge {
       ws.onerror = () => reject(new Error('bridge unreachable'));
       ws.onclose = () => {
         socket = undefined;
-        for (const settle of pending.values()) settle(err('transient', 'Lost the connection to Fairsend. Try again.'));
+        for (const settle of pending.values())
+          settle(err('transient', 'Lost the connection to Fairsend. Try again.'));
         pending.clear();
       };
       ws.onmessage = (event) => {
@@ -62,7 +63,10 @@ export function call<C extends Channel>(channel: C, request: RequestOf<C>): Prom
 }
 
 /** For the rare caller that wants a value or an exception (e.g. inside a task that already reports errors). */
-export async function callOrThrow<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+export async function callOrThrow<C extends Channel>(
+  channel: C,
+  request: RequestOf<C>,
+): Promise<ResponseOf<C>> {
   const result = await call(channel, request);
   if (!result.ok) throw new Error(result.error.message);
   return result.value;

@@ -1,10 +1,4 @@
-import {
-  addRxPlugin,
-  createRxDatabase,
-  type RxCollection,
-  type RxDatabase,
-  type RxStorage,
-} from 'rxdb';
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBCleanupPlugin } from 'rxdb/plugins/cleanup';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
@@ -60,7 +54,10 @@ export const COLLECTIONS = {
   audit: { schema: auditSchema, migrationStrategies: {} },
   mailboxes: { schema: mailboxSchema, migrationStrategies: {} },
   team: { schema: teamSchema, migrationStrategies: {} },
-} satisfies Record<keyof FairsendCollections, { schema: object; migrationStrategies: object; localDocuments?: boolean }>;
+} satisfies Record<
+  keyof FairsendCollections,
+  { schema: object; migrationStrategies: object; localDocuments?: boolean }
+>;
 
 export async function createFairsendDatabase(name: string, storage: RxStorage<unknown, unknown>) {
   const db = await createRxDatabase<FairsendCollections>({

@@ -3,7 +3,15 @@ import type { LeadStatus } from '../../../shared/leads/lead';
 
 // UI and session state only, as one store of slices. Persisted data stays in RxDB; never copy documents here.
 
-export const AREAS = ['leads', 'sequences', 'outbox', 'mailboxes', 'suppression', 'team', 'settings'] as const;
+export const AREAS = [
+  'leads',
+  'sequences',
+  'outbox',
+  'mailboxes',
+  'suppression',
+  'team',
+  'settings',
+] as const;
 export type Area = (typeof AREAS)[number];
 export type Theme = 'light' | 'dark';
 

@@ -25,7 +25,11 @@ export const leadSchemaLiteral = {
     source: { type: 'string', maxLength: 128 },
     companyKey: { type: 'string', maxLength: 48 },
     nameKey: { type: 'string', maxLength: 48 },
-    tags: { type: 'array', maxItems: LEAD_LIMITS.tags, items: { type: 'string', maxLength: LEAD_LIMITS.tag } },
+    tags: {
+      type: 'array',
+      maxItems: LEAD_LIMITS.tags,
+      items: { type: 'string', maxLength: LEAD_LIMITS.tag },
+    },
     custom: { type: 'object', additionalProperties: { type: 'string', maxLength: LEAD_LIMITS.customValue } },
     rank: { type: 'number', minimum: 0, maximum: 9_000_000_000_000_000, multipleOf: 1 },
     createdAt: { type: 'number', minimum: 0, maximum: 10_000_000_000_000, multipleOf: 1 },

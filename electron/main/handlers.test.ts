@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../shared/ipc/dispatch';
+import { createHandlers } from './handlers';
+
+function setup() {
+  const opened: string[] = [];
+  const handlers = createHandlers({
+    appInfo: () => ({
+      name: 'Fairsend',
+      version: '1',
+      mode: 'desktop',
+      platform: 'linux',
+      secureStorage: true,
+    }),
+    openExternal: async (url) => {
+      opened.push(url);
+    },
+    teamKey: { suppressionKeys: async (_kind, values) => values.map((v) => `h(${v})`) },
+  });
+  return { handlers, opened };
+}
+
+describe('main handlers', () => {
+  it('opens https links in the system browser and refuses every other scheme', async () => {
+    const { handlers, opened } = setup();
+    const good = await dispatch(
+      handlers,
+      'app.openExternal',
+      { url: 'https://fairsend.app/docs' },
+      { transport: 'ipc' },
+    );
+    expect(good).toEqual({ ok: true, value: null });
+    for (const url of [
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'http://example.com',
+      'smb://host/share',
+    ]) {
+      const bad = await dispatch(handlers, 'app.openExternal', { url }, { transport: 'ipc' });
+      expect(bad).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    expect(opened).toEqual(['https://fairsend.app/docs']);
+  });
+
+  it('hands out suppression keys, never the team key', async () => {
+    const { handlers } = setup();
+    const result = await dispatch(
+      handlers,
+      'suppression.keys',
+      { kind: 'address', values: ['a@example.com'] },
+      { transport: 'ipc' },
+    );
+    expect(result).toEqual({ ok: true, value: ['h(a@example.com)'] });
+  });
+});

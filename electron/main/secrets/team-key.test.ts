@@ -1,0 +1,51 @@
+import { createHmac } from 'node:crypto';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createKeySealer } from './sealer';
+import { createTeamKey } from './team-key';
+
+const sealer = createKeySealer(Buffer.alloc(32, 1));
+
+async function freshKeyFile() {
+  return join(await mkdtemp(join(tmpdir(), 'fairsend-teamkey-')), 'team-key.sealed');
+}
+
+describe('team key', () => {
+  it('keys an address by the HMAC of its normal form, so spellings of one address collide', async () => {
+    const teamKey = createTeamKey(await freshKeyFile(), sealer);
+    const [a, b, c] = await teamKey.suppressionKeys('address', [
+      'Jane.Doe@Example.com',
+      ' jane.doe@example.com. ',
+      'john@example.com',
+    ]);
+    expect(a).toMatch(/^[0-9a-f]{64}$/);
+    expect(a).toBe(b);
+    expect(a).not.toBe(c);
+  });
+
+  it('separates address and domain keys, and IDN domains key as their punycode form', async () => {
+    const teamKey = createTeamKey(await freshKeyFile(), sealer);
+    const [asDomain] = await teamKey.suppressionKeys('domain', ['bücher.de']);
+    const [asPunycode] = await teamKey.suppressionKeys('domain', ['xn--bcher-kva.de']);
+    expect(asDomain).toBe(asPunycode);
+    const [address] = await teamKey.suppressionKeys('address', ['a@bücher.de']);
+    expect(address).not.toBe(asDomain);
+  });
+
+  it('stores the key sealed and keeps the same key across restarts', async () => {
+    const file = await freshKeyFile();
+    const [before] = await createTeamKey(file, sealer).suppressionKeys('address', ['x@example.com']);
+    const [after] = await createTeamKey(file, sealer).suppressionKeys('address', ['x@example.com']);
+    expect(after).toBe(before);
+    const key = await sealer.open(await readFile(file));
+    expect(createHmac('sha256', key).update('address:x@example.com').digest('hex')).toBe(before);
+    expect((await readFile(file)).includes(key)).toBe(false);
+  });
+
+  it('rejects an invalid address with a clear error', async () => {
+    const teamKey = createTeamKey(await freshKeyFile(), sealer);
+    await expect(teamKey.suppressionKeys('address', ['not-an-address'])).rejects.toThrow(/valid address/);
+  });
+});

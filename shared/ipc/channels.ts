@@ -1,0 +1,14 @@
+/**
+ * The bridge's channel names, free of zod, for the sandboxed preload (a sandboxed preload can require
+ * nothing but `electron`, so it must stay small and dependency-free). contract.ts checks at compile
+ * time that this list and the contract name exactly the same calls.
+ */
+export const CHANNEL_NAMES = ['app.info', 'app.openExternal', 'suppression.keys'] as const;
+
+export type ChannelName = (typeof CHANNEL_NAMES)[number];
+
+const names: ReadonlySet<string> = new Set(CHANNEL_NAMES);
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && names.has(name);
+}
