@@ -1,0 +1,85 @@
+/**
+ * The audit log is append-only and hash-chained per device: each event commits to the one before it,
+ * so the team server (and anyone) can tell when an event was altered, dropped or reordered.
+ * hash = SHA-256(prevHash + "\n" + canonical JSON of { deviceId, seq, type, at, data }).
+ * No message bodies and no plaintext recipients go into `data` (callers pass suppression keys instead).
+ */
+
+export interface AuditFields {
+  deviceId: string;
+  seq: number;
+  type: string;
+  at: number;
+  data: Record<string, unknown>;
+}
+
+export interface AuditEvent extends AuditFields {
+  id: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** The hash that the first event of a device chains to. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** JSON with object keys sorted at every depth, so the same event always hashes the same way. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'number' && !Number.isFinite(value))
+      throw new Error('Audit data must not hold NaN or Infinity');
+    if (value === undefined) return 'null';
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function auditId(deviceId: string, seq: number): string {
+  return `${deviceId}:${String(seq).padStart(12, '0')}`;
+}
+
+export async function hashEvent(prevHash: string, fields: AuditFields): Promise<string> {
+  const { deviceId, seq, type, at, data } = fields;
+  return sha256Hex(`${prevHash}\n${canonicalJson({ deviceId, seq, type, at, data })}`);
+}
+
+/** Seals the next event onto a chain whose last event is `previous` (or starts the chain). */
+export async function appendEvent(
+  previous: Pick<AuditEvent, 'seq' | 'hash'> | null,
+  event: Omit<AuditFields, 'seq'>,
+): Promise<AuditEvent> {
+  const seq = previous ? previous.seq + 1 : 1;
+  const prevHash = previous ? previous.hash : GENESIS_HASH;
+  const fields = { ...event, seq };
+  return { ...fields, id: auditId(event.deviceId, seq), prevHash, hash: await hashEvent(prevHash, fields) };
+}
+
+export type ChainProblem = { seq: number; problem: 'gap' | 'prev-hash' | 'hash' | 'device' };
+
+/**
+ * Checks events of one device in sequence order, continuing from `anchor` (the last event already
+ * accepted, or null for a chain from the start). Returns the first problem, or null when the chain holds.
+ */
+export async function verifyChain(
+  events: readonly AuditEvent[],
+  anchor: Pick<AuditEvent, 'seq' | 'hash' | 'deviceId'> | null,
+): Promise<ChainProblem | null> {
+  let prev = anchor;
+  for (const event of events) {
+    if (prev && event.deviceId !== prev.deviceId) return { seq: event.seq, problem: 'device' };
+    const expectedSeq = prev ? prev.seq + 1 : 1;
+    if (event.seq !== expectedSeq) return { seq: event.seq, problem: 'gap' };
+    if (event.prevHash !== (prev ? prev.hash : GENESIS_HASH)) return { seq: event.seq, problem: 'prev-hash' };
+    if (event.hash !== (await hashEvent(event.prevHash, event))) return { seq: event.seq, problem: 'hash' };
+    prev = event;
+  }
+  return null;
+}
