@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../shared/ipc/dispatch';
 import { createHandlers } from './handlers';
+import type { MailboxService } from './mailboxes/mailbox-service';
 
 function setup() {
   const opened: string[] = [];
@@ -16,6 +17,7 @@ function setup() {
       opened.push(url);
     },
     teamKey: { suppressionKeys: async (_kind, values) => values.map((v) => `h(${v})`) },
+    mailboxes: {} as MailboxService, // not used by these handlers' tests; mailbox-service.test.ts covers it
   });
   return { handlers, opened };
 }

@@ -2,12 +2,14 @@ import type { AppInfo } from '../../shared/ipc/app';
 import type { Handlers } from '../../shared/ipc/dispatch';
 import { AppError } from '../../shared/ipc/result';
 import { isSafeExternalUrl } from '../../shared/security/external-url';
+import type { MailboxService } from './mailboxes/mailbox-service';
 import type { TeamKey } from './secrets/team-key';
 
 export interface MainServices {
   appInfo: () => AppInfo;
   openExternal: (url: string) => Promise<void>;
   teamKey: TeamKey;
+  mailboxes: MailboxService;
 }
 
 /** The bridge's handlers: thin, each one validates (zod did the shape) and calls a service. */
@@ -21,5 +23,10 @@ export function createHandlers(services: MainServices): Handlers {
       return null;
     },
     'suppression.keys': ({ kind, values }) => services.teamKey.suppressionKeys(kind, values),
+    'mailboxes.list': () => services.mailboxes.list(),
+    'mailboxes.connectSmtp': (request) => services.mailboxes.connectSmtp(request),
+    'mailboxes.test': ({ id }) => services.mailboxes.test(id),
+    'mailboxes.update': ({ id, ...patch }) => services.mailboxes.update(id, patch),
+    'mailboxes.disconnect': ({ id }) => services.mailboxes.disconnect(id),
   };
 }

@@ -3,8 +3,9 @@ import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
 import { createHandlers } from './handlers';
 import { registerBridge } from './ipc';
 import { checkKeyring, createElectronSealer } from './secrets/sealer-electron';
-import { createTeamKey } from './secrets/team-key';
 import { hardenSession } from './security';
+import { createMainServices } from './services';
+import { createElectronCiphertextStore } from './vault/electron-store-adapter';
 import { createMainWindow } from './window';
 
 // Composition root: wiring only. Services are built here with their dependencies passed in.
@@ -20,7 +21,11 @@ void app.whenReady().then(async () => {
   const keyring = await checkKeyring();
   if (!keyring.ok) log('warn', keyring.reason);
 
-  const handlers = createHandlers({
+  const services = createMainServices({
+    dataDir: app.getPath('userData'),
+    sealer: keyring.ok ? createElectronSealer() : null,
+    ...(keyring.ok ? {} : { sealerUnavailableReason: keyring.reason }),
+    ciphertexts: createElectronCiphertextStore(),
     appInfo: () => ({
       name: 'Fairsend',
       version: app.getVersion(),
@@ -29,9 +34,9 @@ void app.whenReady().then(async () => {
       secureStorage: keyring.ok,
     }),
     openExternal: (url) => shell.openExternal(url),
-    teamKey: createTeamKey(join(app.getPath('userData'), 'team-key.sealed'), createElectronSealer()),
   });
-  registerBridge(ipcMain, handlers, appOrigin, log);
+  registerBridge(ipcMain, createHandlers(services), appOrigin, log);
+  app.on('before-quit', () => void services.close());
 
   const open = () =>
     createMainWindow({

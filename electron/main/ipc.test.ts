@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/ipc/contract';
-import type { Handlers } from '../../shared/ipc/dispatch';
+import { stubHandlers } from '../../shared/ipc/testing/stub-handlers';
 import { registerBridge } from './ipc';
 
 type Listener = (event: IpcMainInvokeEvent, payload: unknown) => unknown;
@@ -17,7 +17,7 @@ function fakeIpcMain() {
   return { ipcMain, registered };
 }
 
-const handlers: Handlers = {
+const handlers = stubHandlers({
   'app.info': () => ({
     name: 'Fairsend',
     version: '1',
@@ -25,9 +25,7 @@ const handlers: Handlers = {
     platform: 'linux',
     secureStorage: true,
   }),
-  'app.openExternal': () => null,
-  'suppression.keys': ({ values }) => values.map(() => 'k'),
-};
+});
 
 const event = (url: string, parent: unknown = null) =>
   ({ senderFrame: { url, parent } }) as unknown as IpcMainInvokeEvent;

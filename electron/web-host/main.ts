@@ -1,20 +1,26 @@
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createHandlers } from '../main/handlers';
 import { createKeySealer, loadDevVaultKey } from '../main/secrets/sealer';
-import { createTeamKey } from '../main/secrets/team-key';
+import { createMainServices } from '../main/services';
+import { createFileStore } from '../main/vault/file-store';
 import { startWebHost } from './server';
 
 // Browser mode's composition root: the main-process services on Node, served to a browser on loopback.
+// Secrets here are sealed by the dev/test vault (a key file), which the app labels as such.
 
 const args = process.argv.slice(2);
 const portArg = args.indexOf('--port');
 const port = portArg >= 0 ? Number(args[portArg + 1]) : Number(process.env.FAIRSEND_PORT ?? 5199);
 const dataDir = resolve(process.env.FAIRSEND_DATA_DIR ?? '.fairsend-dev');
 const staticDir = resolve(process.env.FAIRSEND_RENDERER_DIR ?? 'out/renderer');
+const smtpCaFile = process.env.FAIRSEND_SMTP_CA;
 const log = (level: 'warn' | 'error', message: string) => console[level](`[fairsend] ${message}`);
 
-const sealer = createKeySealer(await loadDevVaultKey(resolve(dataDir, 'dev-vault.key')));
-const handlers = createHandlers({
+const services = createMainServices({
+  dataDir,
+  sealer: createKeySealer(await loadDevVaultKey(resolve(dataDir, 'dev-vault.key'))),
+  ciphertexts: createFileStore(resolve(dataDir, 'sealed-secrets.json')),
   appInfo: () => ({
     name: 'Fairsend',
     version: process.env.npm_package_version ?? '0.0.0',
@@ -23,13 +29,13 @@ const handlers = createHandlers({
     secureStorage: false,
   }),
   openExternal: async (url) => log('warn', `Open this link yourself (browser mode has no shell): ${url}`),
-  teamKey: createTeamKey(resolve(dataDir, 'team-key.sealed'), sealer),
+  ...(smtpCaFile ? { smtpCa: await readFile(smtpCaFile, 'utf8') } : {}),
 });
 
-const host = await startWebHost({ handlers, staticDir, port, log });
+const host = await startWebHost({ handlers: createHandlers(services), staticDir, port, log });
 console.log(`Fairsend (browser mode) is running at ${host.url}`);
-console.log(`Data for the main-process side is in ${dataDir} (dev/test vault: not for real secrets).`);
+console.log(`Main-process data is in ${dataDir} (dev/test vault: not for real secrets).`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => void host.close().then(() => process.exit(0)));
+  process.on(signal, () => void Promise.all([host.close(), services.close()]).then(() => process.exit(0)));
 }

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { Handlers } from '../../shared/ipc/dispatch';
+import { stubHandlers } from '../../shared/ipc/testing/stub-handlers';
 import { startWebHost, type WebHost } from './server';
 
-const handlers: Handlers = {
+const handlers = stubHandlers({
   'app.info': () => ({
     name: 'Fairsend',
     version: '9.9.9',
@@ -14,9 +14,7 @@ const handlers: Handlers = {
     platform: 'linux',
     secureStorage: false,
   }),
-  'app.openExternal': () => null,
-  'suppression.keys': ({ values }) => values.map(() => 'k'),
-};
+});
 
 let host: WebHost;
 let token: string;

@@ -3,7 +3,16 @@
  * nothing but `electron`, so it must stay small and dependency-free). contract.ts checks at compile
  * time that this list and the contract name exactly the same calls.
  */
-export const CHANNEL_NAMES = ['app.info', 'app.openExternal', 'suppression.keys'] as const;
+export const CHANNEL_NAMES = [
+  'app.info',
+  'app.openExternal',
+  'suppression.keys',
+  'mailboxes.list',
+  'mailboxes.connectSmtp',
+  'mailboxes.test',
+  'mailboxes.update',
+  'mailboxes.disconnect',
+] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

@@ -2,11 +2,12 @@ import type { z } from 'zod';
 import { appChannels } from './app';
 import type { ChannelName } from './channels';
 import { combineChannels } from './define';
+import { mailboxChannels } from './mailboxes';
 import type { Result } from './result';
 import { suppressionChannels } from './suppression';
 
 /** The whole bridge: every call the renderer can make into main, in one place. */
-export const contract = combineChannels(appChannels, suppressionChannels);
+export const contract = combineChannels(appChannels, suppressionChannels, mailboxChannels);
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract & string;

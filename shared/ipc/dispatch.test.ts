@@ -4,6 +4,7 @@ import { contract } from './contract';
 import { channel, combineChannels } from './define';
 import { dispatch, type Handlers } from './dispatch';
 import { AppError } from './result';
+import { stubHandlers } from './testing/stub-handlers';
 
 const info = {
   name: 'Fairsend',
@@ -14,12 +15,12 @@ const info = {
 };
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
-  return {
+  return stubHandlers({
     'app.info': () => info,
     'app.openExternal': () => null,
     'suppression.keys': ({ values }) => values.map((v) => `key:${v}`),
     ...overrides,
-  };
+  });
 }
 
 describe('dispatch', () => {

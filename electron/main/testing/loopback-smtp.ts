@@ -17,6 +17,8 @@ export interface LoopbackSmtpOptions {
   reject?: { code: number; message: string };
   /** require this login */
   auth?: { user: string; pass: string };
+  /** offer STARTTLS with this certificate (otherwise the server speaks plain SMTP only) */
+  tls?: { key: string; cert: string };
   serverOptions?: Partial<SMTPServerOptions>;
 }
 
@@ -24,9 +26,10 @@ export async function startLoopbackSmtp(options: LoopbackSmtpOptions = {}): Prom
   const received: LoopbackSmtp['received'] = [];
   const server = new SMTPServer({
     secure: false,
-    disabledCommands: options.auth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+    disabledCommands: [...(options.tls ? [] : ['STARTTLS']), ...(options.auth ? [] : ['AUTH'])],
     authOptional: !options.auth,
-    allowInsecureAuth: true,
+    allowInsecureAuth: !options.tls,
+    ...(options.tls ? { key: options.tls.key, cert: options.tls.cert } : {}),
     logger: false,
     onAuth(auth, _session, callback) {
       if (options.auth && auth.username === options.auth.user && auth.password === options.auth.pass) {

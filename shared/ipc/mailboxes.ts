@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { channel } from './define';
+
+export const MAILBOX_KINDS = ['smtp', 'gmail', 'outlook'] as const;
+export type MailboxKind = (typeof MAILBOX_KINDS)[number];
+
+/** What the renderer may know about a mailbox: never a password, token or key. */
+export interface MailboxInfo {
+  id: string;
+  kind: MailboxKind;
+  address: string;
+  displayName: string;
+  signature: string;
+  /** the provider family whose ceilings apply */
+  provider: 'gmail' | 'google-workspace' | 'outlook-com' | 'microsoft-365' | 'smtp';
+  createdAt: number;
+  /** the rep's own lower cap, if any (the gate applies ramp-up, team cap and provider ceiling on top) */
+  dailyCapOverride: number | null;
+  smtp?: { host: string; port: number; security: 'tls' | 'starttls'; user: string; localRelay: boolean };
+  dkim?: { domain: string; selector: string };
+  /** last connection or send problem, in words; null when healthy */
+  lastError: string | null;
+  lastCheckedAt: number | null;
+}
+
+const displayName = z.string().trim().min(1, 'Enter the name recipients will see.').max(120);
+const id = z.string().min(1).max(64);
+
+export const smtpConnectRequest = z
+  .object({
+    address: z.string().trim().min(3).max(254),
+    displayName,
+    host: z
+      .string()
+      .trim()
+      .min(1)
+      .max(253)
+      .regex(/^[A-Za-z0-9.-]+$|^\[?[0-9a-fA-F:.]+\]?$/, 'Enter a host name like smtp.example.com.'),
+    port: z.union([z.literal(465), z.literal(587), z.literal(25), z.literal(2525)], {
+      error: 'Use port 465 (TLS) or 587, 25 or 2525 (STARTTLS).',
+    }),
+    security: z.enum(['tls', 'starttls']),
+    user: z.string().trim().min(1).max(320),
+    password: z.string().min(1, 'Enter the password or app password.').max(1024),
+    /** the user asked to send through a relay on their own network (a private address) */
+    localRelay: z.boolean().default(false),
+    dkim: z
+      .object({
+        selector: z
+          .string()
+          .trim()
+          .regex(/^[A-Za-z0-9._-]{1,63}$/, 'A DKIM selector is letters, digits, dots, dashes.'),
+        privateKeyPem: z.string().min(100).max(10_000),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export type SmtpConnectRequest = z.input<typeof smtpConnectRequest>;
+
+export const mailboxChannels = {
+  'mailboxes.list': channel(z.object({}).strict()).returns<MailboxInfo[]>(),
+  /** Verifies the connection and login first; saves nothing unless that works. */
+  'mailboxes.connectSmtp': channel(smtpConnectRequest).returns<MailboxInfo>(),
+  'mailboxes.test': channel(z.object({ id }).strict()).returns<MailboxInfo>(),
+  'mailboxes.update': channel(
+    z
+      .object({
+        id,
+        displayName: displayName.optional(),
+        signature: z.string().max(5000).optional(),
+        dailyCapOverride: z.number().int().min(1).max(10_000).nullable().optional(),
+      })
+      .strict(),
+  ).returns<MailboxInfo>(),
+  /** Removes the mailbox and wipes its secrets. */
+  'mailboxes.disconnect': channel(z.object({ id }).strict()).returns<null>(),
+};
