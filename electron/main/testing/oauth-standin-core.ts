@@ -22,16 +22,12 @@ interface PendingCode {
   clientId: string;
 }
 
-export interface IssuedTokens {
-  access_token: string;
-  refresh_token: string;
-  expires_in: number;
-  scope: string;
-  token_type: 'Bearer';
-}
-
 export class OAuthCore {
   accessTokenLifetimeSec = 3600;
+  /** Microsoft hands out a new refresh token with every refresh (the old one keeps working a while) */
+  rotateRefreshTokens = false;
+  /** provider-specific fields of a token response (Microsoft: id_token, client_info) */
+  tokenExtras: () => Record<string, unknown> = () => ({});
   readonly consent: ConsentBehaviour = { decision: 'grant', tamperState: false, tamperChallenge: false };
   /** every secret the server handed out or was shown: tests scan client output for these */
   readonly secretsSeen = new Set<string>();
@@ -101,14 +97,17 @@ export class OAuthCore {
         return invalidGrant('Bad authorization code.');
       const challenge = createHash('sha256').update(verifier).digest('base64url');
       if (challenge !== pending.challenge) return invalidGrant('Invalid code verifier.');
-      const refreshToken = this.mint('refresh');
-      this.refresh.set(refreshToken, { scope: pending.scope, revoked: false });
-      return { status: 200, body: { ...this.issueAccess(pending.scope), refresh_token: refreshToken } };
+      return {
+        status: 200,
+        body: { ...this.issueAccess(pending.scope), refresh_token: this.newRefresh(pending.scope) },
+      };
     }
     if (grant === 'refresh_token') {
       const known = this.refresh.get(form.get('refresh_token') ?? '');
       if (!known || known.revoked) return invalidGrant('Token has been expired or revoked.');
-      return { status: 200, body: this.issueAccess(form.get('scope') || known.scope) };
+      const scope = form.get('scope') || known.scope;
+      const rotated = this.rotateRefreshTokens ? { refresh_token: this.newRefresh(scope) } : {};
+      return { status: 200, body: { ...this.issueAccess(scope), ...rotated } };
     }
     return { status: 400, body: { error: 'unsupported_grant_type' } };
   }
@@ -134,6 +133,12 @@ export class OAuthCore {
     return [...this.refresh.keys()];
   }
 
+  private newRefresh(scope: string): string {
+    const token = this.mint('refresh');
+    this.refresh.set(token, { scope, revoked: false });
+    return token;
+  }
+
   private issueAccess(scope: string) {
     const token = this.mint('access');
     this.access.set(token, Date.now() + this.accessTokenLifetimeSec * 1000);
@@ -141,7 +146,8 @@ export class OAuthCore {
       access_token: token,
       expires_in: this.accessTokenLifetimeSec,
       scope,
-      token_type: 'Bearer' as const,
+      token_type: 'Bearer',
+      ...this.tokenExtras(),
     };
   }
 

@@ -1,0 +1,65 @@
+import { Resolver } from 'node:dns/promises';
+import dns2 from 'dns2';
+
+const { Packet } = dns2;
+
+/** A zone for tests: TXT values are whole strings (split into 255-byte chunks on the wire), MX as [priority, host]. */
+export interface TestZone {
+  txt?: Record<string, string[]>;
+  mx?: Record<string, [number, string][]>;
+  a?: Record<string, string[]>;
+}
+
+export interface LoopbackDns {
+  /** `127.0.0.1:<port>`, for `Resolver.setServers` */
+  server: string;
+  /** a Node resolver pointed at this server */
+  resolver: Resolver;
+  zone: TestZone;
+  queries: string[];
+  close(): Promise<void>;
+}
+
+const chunks = (value: string): string[] => value.match(/.{1,255}/gs) ?? [''];
+
+/** A real DNS server on 127.0.0.1 (UDP) answering from a zone the test controls; unknown names get NXDOMAIN. */
+export async function startLoopbackDns(zone: TestZone): Promise<LoopbackDns> {
+  const queries: string[] = [];
+  const server = dns2.createServer({
+    udp: true,
+    handle(request, send) {
+      const response = Packet.createResponseFromRequest(request);
+      const [question] = request.questions;
+      if (!question) return send(response);
+      const name = question.name.toLowerCase();
+      queries.push(`${name}/${question.type}`);
+      const known = [zone.txt, zone.mx, zone.a].some((records) => records && name in records);
+      if (!known) response.header.rcode = Packet.RCODE.NXDOMAIN;
+      if (question.type === Packet.TYPE.TXT) {
+        for (const value of zone.txt?.[name] ?? []) {
+          response.answers.push(
+            Packet.createResourceFromQuestion(question, { ttl: 300, data: chunks(value) }),
+          );
+        }
+      }
+      if (question.type === Packet.TYPE.MX) {
+        for (const [priority, exchange] of zone.mx?.[name] ?? []) {
+          response.answers.push(
+            Packet.createResourceFromQuestion(question, { ttl: 300, priority, exchange }),
+          );
+        }
+      }
+      if (question.type === Packet.TYPE.A) {
+        for (const address of zone.a?.[name] ?? []) {
+          response.answers.push(Packet.createResourceFromQuestion(question, { ttl: 300, address }));
+        }
+      }
+      send(response);
+    },
+  });
+  const addresses = await server.listen({ udp: { port: 0, address: '127.0.0.1' } });
+  const address = `127.0.0.1:${addresses.udp?.port}`;
+  const resolver = new Resolver({ timeout: 1000, tries: 1 });
+  resolver.setServers([address]);
+  return { server: address, resolver, zone, queries, close: async () => void (await server.close()) };
+}
