@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../shared/ipc/dispatch';
 import { createHandlers } from './handlers';
 import type { MailboxService } from './mailboxes/mailbox-service';
+import type { ProfileStore } from './settings/profile-store';
 
 function setup() {
   const opened: string[] = [];
@@ -17,7 +18,9 @@ function setup() {
       opened.push(url);
     },
     teamKey: { suppressionKeys: async (_kind, values) => values.map((v) => `h(${v})`) },
-    mailboxes: {} as MailboxService, // not used by these handlers' tests; mailbox-service.test.ts covers it
+    // not used by these handlers' tests; their own tests cover them
+    mailboxes: {} as MailboxService,
+    profile: {} as ProfileStore,
   });
   return { handlers, opened };
 }

@@ -4,12 +4,14 @@ import { AppError } from '../../shared/ipc/result';
 import { isSafeExternalUrl } from '../../shared/security/external-url';
 import type { MailboxService } from './mailboxes/mailbox-service';
 import type { TeamKey } from './secrets/team-key';
+import type { ProfileStore } from './settings/profile-store';
 
 export interface MainServices {
   appInfo: () => AppInfo;
   openExternal: (url: string) => Promise<void>;
   teamKey: TeamKey;
   mailboxes: MailboxService;
+  profile: ProfileStore;
 }
 
 /** The bridge's handlers: thin, each one validates (zod did the shape) and calls a service. */
@@ -28,5 +30,7 @@ export function createHandlers(services: MainServices): Handlers {
     'mailboxes.test': ({ id }) => services.mailboxes.test(id),
     'mailboxes.update': ({ id, ...patch }) => services.mailboxes.update(id, patch),
     'mailboxes.disconnect': ({ id }) => services.mailboxes.disconnect(id),
+    'settings.getProfile': () => services.profile.get(),
+    'settings.setProfile': (profile) => services.profile.set(profile),
   };
 }

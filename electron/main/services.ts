@@ -6,6 +6,7 @@ import { createMailboxService } from './mailboxes/mailbox-service';
 import { createMailboxFileStore } from './mailboxes/mailbox-store';
 import type { Sealer } from './secrets/sealer';
 import { createTeamKey } from './secrets/team-key';
+import { createProfileStore } from './settings/profile-store';
 import { type CiphertextStore, createVault, type Vault } from './vault/vault';
 
 export interface ServiceOptions {
@@ -48,6 +49,7 @@ export function createMainServices(
     openExternal: options.openExternal,
     teamKey,
     mailboxes,
+    profile: createProfileStore(join(options.dataDir, 'compliance-profile.json')),
     close: () => mailboxes.close(),
   };
 }

@@ -12,6 +12,8 @@ export const CHANNEL_NAMES = [
   'mailboxes.test',
   'mailboxes.update',
   'mailboxes.disconnect',
+  'settings.getProfile',
+  'settings.setProfile',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -1,6 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { MailboxInfo } from '../../../shared/ipc/mailboxes';
+import { readJsonFile, writeJsonFile } from '../settings/json-file';
 
 /** A mailbox's settings as main keeps them: everything but secrets (those are in the vault). */
 export type MailboxRecord = MailboxInfo;
@@ -14,19 +13,8 @@ export interface MailboxStore {
 
 /** Mailbox settings in a JSON file, written atomically (browser mode, tests, and the desktop's user-data folder). */
 export function createMailboxFileStore(file: string): MailboxStore {
-  let records = new Map<string, MailboxRecord>();
-  try {
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as MailboxRecord[];
-    records = new Map(parsed.map((r) => [r.id, r]));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
-      throw new Error(`The mailbox settings file ${file} is damaged`);
-  }
-  function persist() {
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    writeFileSync(`${file}.tmp`, JSON.stringify([...records.values()], null, 2), { mode: 0o600 });
-    renameSync(`${file}.tmp`, file);
-  }
+  const records = new Map(readJsonFile<MailboxRecord[]>(file, []).map((r) => [r.id, r]));
+  const persist = () => writeJsonFile(file, [...records.values()]);
   return {
     all: () => [...records.values()].sort((a, b) => a.createdAt - b.createdAt),
     get: (id) => records.get(id),
