@@ -1,14 +1,9 @@
 import { useEffect } from 'react';
 import { LeadsScreen } from '../features/leads/LeadsScreen';
+import { MailboxesScreen } from '../features/mailboxes/MailboxesScreen';
 import { AREAS, type Area, useApp } from '../store';
 import { Nav } from './Nav';
-import {
-  MailboxesScreen,
-  OutboxScreen,
-  SequencesScreen,
-  SuppressionScreen,
-  TeamScreen,
-} from './Placeholders';
+import { OutboxScreen, SequencesScreen, SuppressionScreen, TeamScreen } from './Placeholders';
 import { SettingsScreen } from './SettingsScreen';
 import { Toasts } from './Toasts';
 

@@ -19,15 +19,6 @@ export function OutboxScreen() {
   );
 }
 
-export function MailboxesScreen() {
-  return (
-    <EmptyState title="No mailbox connected">
-      Fairsend sends through your own Gmail, Outlook / Microsoft 365 or SMTP mailbox; your passwords and
-      tokens stay in this computer's keyring.
-    </EmptyState>
-  );
-}
-
 export function SuppressionScreen() {
   return (
     <EmptyState title="Nobody suppressed yet">

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../shared/ipc/app';
 import { call } from '../bridge/client';
+import { ProfileForm } from '../features/settings/ProfileForm';
 import { useApp } from '../store';
 
 export function SettingsScreen() {
@@ -18,6 +19,7 @@ export function SettingsScreen() {
       <header className="screen-header">
         <h1>Settings</h1>
       </header>
+      <ProfileForm />
       <section className="card">
         <h2>Appearance</h2>
         <fieldset className="segmented">

@@ -1,0 +1,116 @@
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import type { MailboxInfo } from '../../../../shared/ipc/mailboxes';
+import { call } from '../../bridge/client';
+
+const PORTS = [
+  { port: 587, security: 'starttls', label: '587 — STARTTLS (recommended)' },
+  { port: 465, security: 'tls', label: '465 — TLS' },
+  { port: 2525, security: 'starttls', label: '2525 — STARTTLS' },
+  { port: 25, security: 'starttls', label: '25 — STARTTLS' },
+] as const;
+
+/**
+ * Connect a mailbox over SMTP. Main tests the server (TLS required) and the login before it saves anything;
+ * the password goes to main once and never comes back.
+ */
+export function ConnectSmtpDialog({
+  onClose,
+  onConnected,
+}: {
+  onClose: () => void;
+  onConnected: (m: MailboxInfo) => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState('');
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? '');
+    const choice = PORTS[Number(text('port'))] ?? PORTS[0];
+    setBusy(true);
+    setProblem('');
+    const result = await call('mailboxes.connectSmtp', {
+      address: text('address'),
+      displayName: text('displayName'),
+      host: text('host'),
+      port: choice.port,
+      security: choice.security,
+      user: text('user') || text('address'),
+      password: text('password'),
+      localRelay: form.get('localRelay') === 'on',
+    });
+    setBusy(false);
+    if (result.ok) onConnected(result.value);
+    else setProblem(result.error.message);
+  }
+
+  return (
+    <div className="dialog-backdrop">
+      <form
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="smtp-title"
+        onSubmit={submit}
+        onKeyDown={(e) => e.key === 'Escape' && !busy && onClose()}
+      >
+        <h2 id="smtp-title">Connect an SMTP mailbox</h2>
+        <p className="muted">
+          Fairsend checks the server and your login before saving. The password is sealed in this computer's
+          keyring.
+        </p>
+        <div className="form-grid">
+          <label className="field">
+            <span>Email address</span>
+            <input ref={first} name="address" type="email" required autoComplete="email" />
+          </label>
+          <label className="field">
+            <span>Name recipients see</span>
+            <input name="displayName" required autoComplete="name" />
+          </label>
+          <label className="field">
+            <span>SMTP server</span>
+            <input name="host" required placeholder="smtp.example.com" />
+          </label>
+          <label className="field">
+            <span>Port and encryption</span>
+            <select name="port" defaultValue="0">
+              {PORTS.map((p, i) => (
+                <option key={p.port} value={i}>
+                  {p.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>Login (if not the address)</span>
+            <input name="user" autoComplete="username" />
+          </label>
+          <label className="field">
+            <span>Password or app password</span>
+            <input name="password" type="password" required autoComplete="current-password" />
+          </label>
+        </div>
+        <label>
+          <input type="checkbox" name="localRelay" /> Local relay (a server on my own network)
+        </label>
+        {problem ? (
+          <p className="error" role="alert">
+            {problem}
+          </p>
+        ) : null}
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Checking the server…' : 'Connect'}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

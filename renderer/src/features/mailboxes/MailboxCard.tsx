@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import type { MailboxInfo } from '../../../../shared/ipc/mailboxes';
+import { call } from '../../bridge/client';
+import { useApp } from '../../store';
+
+const PROVIDER_LABEL: Record<MailboxInfo['provider'], string> = {
+  gmail: 'Gmail',
+  'google-workspace': 'Google Workspace',
+  'outlook-com': 'Outlook.com',
+  'microsoft-365': 'Microsoft 365',
+  smtp: 'SMTP',
+};
+
+/** One mailbox: health, test, display name and signature, disconnect (which wipes its secrets). */
+export function MailboxCard({
+  mailbox,
+  onChanged,
+  onRemoved,
+}: {
+  mailbox: MailboxInfo;
+  onChanged: (m: MailboxInfo) => void;
+  onRemoved: () => void;
+}) {
+  const notify = useApp((s) => s.notify);
+  const [busy, setBusy] = useState('');
+  const [displayName, setDisplayName] = useState(mailbox.displayName);
+  const [signature, setSignature] = useState(mailbox.signature);
+
+  async function run<T>(
+    label: string,
+    work: () => Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
+  ) {
+    setBusy(label);
+    const result = await work();
+    setBusy('');
+    if (!result.ok) notify('error', result.error.message);
+    return result.ok ? result.value : null;
+  }
+
+  const healthy = mailbox.lastError === null;
+  return (
+    <li className="card mailbox-card" aria-label={mailbox.address}>
+      <div className="mailbox-head">
+        <div>
+          <strong>{mailbox.address}</strong> <span className="badge">{PROVIDER_LABEL[mailbox.provider]}</span>{' '}
+          <span className={`badge ${healthy ? 'replied' : 'bounced'}`} data-testid="mailbox-health">
+            {healthy ? 'Healthy' : 'Needs attention'}
+          </span>
+        </div>
+        <div className="mailbox-actions">
+          <button
+            type="button"
+            disabled={!!busy}
+            onClick={async () => {
+              const next = await run('test', () => call('mailboxes.test', { id: mailbox.id }));
+              if (next) {
+                onChanged(next);
+                notify(
+                  next.lastError ? 'error' : 'success',
+                  next.lastError ?? 'The connection and login work.',
+                );
+              }
+            }}
+          >
+            {busy === 'test' ? 'Testing…' : 'Test connection'}
+          </button>
+          <button
+            type="button"
+            className="danger"
+            disabled={!!busy}
+            onClick={async () => {
+              if (!window.confirm(`Disconnect ${mailbox.address}? Its password is wiped from this computer.`))
+                return;
+              if ((await run('disconnect', () => call('mailboxes.disconnect', { id: mailbox.id }))) !== null)
+                onRemoved();
+            }}
+          >
+            Disconnect
+          </button>
+        </div>
+      </div>
+      {mailbox.lastError ? <p className="error">{mailbox.lastError}</p> : null}
+      {mailbox.smtp ? (
+        <p className="muted">
+          {mailbox.smtp.host}:{mailbox.smtp.port} · {mailbox.smtp.security === 'tls' ? 'TLS' : 'STARTTLS'}
+          {mailbox.smtp.localRelay ? ' · local relay' : ''}
+        </p>
+      ) : null}
+      <form
+        className="form-grid"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const next = await run('save', () =>
+            call('mailboxes.update', { id: mailbox.id, displayName, signature }),
+          );
+          if (next) {
+            onChanged(next);
+            notify('success', 'Saved.');
+          }
+        }}
+      >
+        <label className="field">
+          <span>Name recipients see</span>
+          <input value={displayName} onChange={(e) => setDisplayName(e.target.value)} required />
+        </label>
+        <label className="field span-2">
+          <span>Signature</span>
+          <textarea rows={3} value={signature} onChange={(e) => setSignature(e.target.value)} />
+        </label>
+        <div>
+          <button type="submit" disabled={!!busy}>
+            Save
+          </button>
+        </div>
+      </form>
+    </li>
+  );
+}
