@@ -12,7 +12,7 @@ function setup() {
       version: '1',
       mode: 'desktop',
       platform: 'linux',
-      secureStorage: true,
+      secretStorage: 'os-keyring',
     }),
     openExternal: async (url) => {
       opened.push(url);

@@ -31,7 +31,6 @@ void app.whenReady().then(async () => {
       version: app.getVersion(),
       mode: 'desktop',
       platform: process.platform,
-      secureStorage: keyring.ok,
     }),
     openExternal: (url) => shell.openExternal(url),
   });

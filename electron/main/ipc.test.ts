@@ -23,7 +23,7 @@ const handlers = stubHandlers({
     version: '1',
     mode: 'desktop',
     platform: 'linux',
-    secureStorage: true,
+    secretStorage: 'os-keyring',
   }),
 });
 

@@ -16,7 +16,7 @@ export interface ServiceOptions {
   sealer: Sealer | null;
   sealerUnavailableReason?: string;
   ciphertexts: CiphertextStore;
-  appInfo: (vault: Vault) => AppInfo;
+  appInfo: () => Omit<AppInfo, 'secretStorage'>;
   openExternal: (url: string) => Promise<void>;
   /** extra CA to trust for SMTP (a local relay's own certificate; tests) */
   smtpCa?: string;
@@ -45,7 +45,10 @@ export function createMainServices(
       };
   return {
     vault,
-    appInfo: () => options.appInfo(vault),
+    appInfo: () => {
+      const status = vault.status();
+      return { ...options.appInfo(), secretStorage: status.ok ? status.protection : 'none' };
+    },
     openExternal: options.openExternal,
     teamKey,
     mailboxes,

@@ -23,10 +23,9 @@ const services = createMainServices({
   ciphertexts: createFileStore(resolve(dataDir, 'sealed-secrets.json')),
   appInfo: () => ({
     name: 'Fairsend',
-    version: process.env.npm_package_version ?? '0.0.0',
+    version: (JSON.parse(await readFile(resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }).version,
     mode: 'browser',
     platform: process.platform,
-    secureStorage: false,
   }),
   openExternal: async (url) => log('warn', `Open this link yourself (browser mode has no shell): ${url}`),
   ...(smtpCaFile ? { smtpCa: await readFile(smtpCaFile, 'utf8') } : {}),

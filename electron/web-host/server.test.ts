@@ -12,7 +12,7 @@ const handlers = stubHandlers({
     version: '9.9.9',
     mode: 'browser',
     platform: 'linux',
-    secureStorage: false,
+    secretStorage: 'dev-file-key',
   }),
 });
 

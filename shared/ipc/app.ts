@@ -7,8 +7,11 @@ export interface AppInfo {
   /** How the renderer is hosted: the Electron shell, or a browser talking to the Node host. */
   mode: 'desktop' | 'browser';
   platform: string;
-  /** Whether secrets can be sealed by a real OS keyring here (false in browser mode and on Linux basic_text). */
-  secureStorage: boolean;
+  /**
+   * What seals mailbox secrets here: the OS keyring (desktop), the dev/test vault's key file (browser mode),
+   * or nothing (Linux without a keyring): then secrets are refused, never stored in the clear.
+   */
+  secretStorage: 'os-keyring' | 'dev-file-key' | 'none';
 }
 
 export const appChannels = {

@@ -11,7 +11,7 @@ const info = {
   version: '1.0.0',
   mode: 'browser' as const,
   platform: 'linux',
-  secureStorage: false,
+  secretStorage: 'dev-file-key',
 };
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {

@@ -4,6 +4,13 @@ import { call } from '../bridge/client';
 import { ProfileForm } from '../features/settings/ProfileForm';
 import { useApp } from '../store';
 
+const SECRET_STORAGE: Record<AppInfo['secretStorage'], string> = {
+  'os-keyring': "Sealed by this computer's keyring.",
+  'dev-file-key':
+    'Sealed by the dev/test vault (a key file next to the app data). Fine for trying Fairsend; use the desktop app for real mailboxes.',
+  none: 'No keyring is available, so Fairsend refuses to store mailbox passwords or tokens.',
+};
+
 export function SettingsScreen() {
   const theme = useApp((s) => s.theme);
   const setTheme = useApp((s) => s.setTheme);
@@ -44,11 +51,7 @@ export function SettingsScreen() {
               {info.mode === 'desktop' ? 'Desktop app' : 'Browser mode (development)'}
             </dd>
             <dt>Secret storage</dt>
-            <dd>
-              {info.secureStorage
-                ? "This computer's keyring"
-                : 'No OS keyring: mailbox secrets will not be stored (browser mode uses a dev/test vault).'}
-            </dd>
+            <dd>{SECRET_STORAGE[info.secretStorage]}</dd>
           </dl>
         ) : null}
       </section>
