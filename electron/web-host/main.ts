@@ -15,6 +15,11 @@ const port = portArg >= 0 ? Number(args[portArg + 1]) : Number(process.env.FAIRS
 const dataDir = resolve(process.env.FAIRSEND_DATA_DIR ?? '.fairsend-dev');
 const staticDir = resolve(process.env.FAIRSEND_RENDERER_DIR ?? 'out/renderer');
 const smtpCaFile = process.env.FAIRSEND_SMTP_CA;
+const { version } = JSON.parse(
+  await readFile(resolve(import.meta.dirname, '../../package.json'), 'utf8'),
+) as {
+  version: string;
+};
 const log = (level: 'warn' | 'error', message: string) => console[level](`[fairsend] ${message}`);
 
 const services = createMainServices({
@@ -23,7 +28,7 @@ const services = createMainServices({
   ciphertexts: createFileStore(resolve(dataDir, 'sealed-secrets.json')),
   appInfo: () => ({
     name: 'Fairsend',
-    version: (JSON.parse(await readFile(resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }).version,
+    version,
     mode: 'browser',
     platform: process.platform,
   }),

@@ -11,7 +11,7 @@ const info = {
   version: '1.0.0',
   mode: 'browser' as const,
   platform: 'linux',
-  secretStorage: 'dev-file-key',
+  secretStorage: 'dev-file-key' as const,
 };
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {

@@ -8,7 +8,7 @@ describe('rankFor', () => {
     expect(newer).toBeLessThan(older);
     const first = rankFor(1_700_000_000_000, 0);
     const second = rankFor(1_700_000_000_000, 1);
-    expect(first).toBeGreaterThan(second); // same import: the later row comes first in newest-first order
+    expect(first).toBeLessThan(second); // same batch: the newest-first list keeps the file's order
     expect(Number.isSafeInteger(rankFor(Date.UTC(2100, 0, 1), 999))).toBe(true);
   });
 });

@@ -16,7 +16,7 @@ export interface LoopbackFlowOptions<T> {
     redirectUri: string;
     state: string;
     codeChallenge: string;
-  }): string | Promise<string>;
+  }): Result<string> | Promise<Result<string>>;
   /** trades the code for tokens; the browser gets its answer page once this settles */
   exchangeCode(grant: { code: string; redirectUri: string; codeVerifier: string }): Promise<Result<T>>;
   /** the system browser in the app; tests pass a function that plays the user's consent */
@@ -39,14 +39,12 @@ export async function runLoopbackFlow<T>(options: LoopbackFlowOptions<T>): Promi
   const server = createServer((req, res) => onCallback(req, res));
   let timer: NodeJS.Timeout | undefined;
   try {
-    const port = await listen(server);
+    const port = await listen(server).catch(() => null);
+    if (port === null) return err('unavailable', 'Fairsend could not receive the sign-in on this computer.');
     const redirectUri = `http://127.0.0.1:${port}${CALLBACK_PATH}`;
-    let authUrl: string;
-    try {
-      authUrl = await options.authorizationUrl({ redirectUri, state, codeChallenge: pkce.challenge });
-    } catch {
-      return err('internal', 'Fairsend could not prepare the sign-in page.');
-    }
+    const built = await options.authorizationUrl({ redirectUri, state, codeChallenge: pkce.challenge });
+    if (!built.ok) return built;
+    const authUrl = built.value;
     const check = checkAuthorizationUrl(authUrl, redirectUri);
     if (!check.ok) {
       return err(
@@ -59,6 +57,7 @@ export async function runLoopbackFlow<T>(options: LoopbackFlowOptions<T>): Promi
 
     return await new Promise<Result<T>>((resolve) => {
       let settled = false;
+      let received = false;
       const finish = (result: Result<T>) => {
         if (settled) return;
         settled = true;
@@ -67,18 +66,21 @@ export async function runLoopbackFlow<T>(options: LoopbackFlowOptions<T>): Promi
       timer = setTimeout(
         () =>
           finish(
-            err('transient', `The sign-in was not finished within ${describe(timeoutMs)}. Start again.`),
+            err('transient', `The sign-in was not finished within ${humanDuration(timeoutMs)}. Start again.`),
           ),
         timeoutMs,
       );
       onCallback = (req, res) => {
         const url = new URL(req.url ?? '/', redirectUri);
         if (req.method !== 'GET' || url.pathname !== CALLBACK_PATH) return answer(res, 404, PAGES.gone);
-        if (settled) return answer(res, 410, PAGES.gone);
+        // one redirect per sign-in: a second one (a reload, a forged request) does not start another exchange
+        if (settled || received) return answer(res, 410, PAGES.gone);
+        received = true;
         void handleRedirect(url.searchParams, res);
       };
       const handleRedirect = async (params: URLSearchParams, res: ServerResponse) => {
         const outcome = await resultOfRedirect(params);
+        res.once('close', () => finish(outcome)); // also when the browser went away before the page was sent
         answer(res, outcome.ok ? 200 : 400, outcome.ok ? PAGES.done : PAGES.failed, () => finish(outcome));
       };
       const resultOfRedirect = async (params: URLSearchParams): Promise<Result<T>> => {
@@ -128,9 +130,10 @@ function close(server: Server): Promise<void> {
   });
 }
 
-function describe(ms: number): string {
+function humanDuration(ms: number): string {
   if (ms >= 60_000) return `${Math.round(ms / 60_000)} minute${ms >= 120_000 ? 's' : ''}`;
-  return `${Math.max(1, Math.round(ms / 1000))} seconds`;
+  const seconds = Math.max(1, Math.round(ms / 1000));
+  return `${seconds} second${seconds === 1 ? '' : 's'}`;
 }
 
 const page = (title: string, text: string) =>

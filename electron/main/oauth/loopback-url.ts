@@ -19,7 +19,7 @@ export function isLoopbackHostname(hostname: string): boolean {
 /** `http://127.0.0.1:<port>/…`, `http://[::1]:<port>/…` or `http://localhost:<port>/…`; no credentials, no fragment. */
 export function isLoopbackRedirectUri(uri: string): boolean {
   const url = parse(uri);
-  if (!url || url.protocol !== 'http:') return false;
+  if (url?.protocol !== 'http:') return false;
   if (url.username || url.password || url.hash) return false;
   return isLoopbackHostname(url.hostname) && url.port !== '';
 }

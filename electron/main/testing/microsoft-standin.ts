@@ -81,6 +81,7 @@ export async function startMicrosoftStandin(options: {
       });
     }
     const failure = failures.shift();
+    if (failure?.hang) return; // never answers: the client's timeout must end the call
     if (failure) {
       return sendJson(
         res,

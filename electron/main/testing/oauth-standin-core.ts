@@ -43,7 +43,7 @@ export class OAuthCore {
   ) {}
 
   /** GET authorize: validate like the real servers do, then 302 to the loopback redirect. */
-  authorize(url: URL, res: ServerResponse): void {
+  authorize(url: URL, res: ServerResponse) {
     const q = url.searchParams;
     const redirectUri = q.get('redirect_uri') ?? '';
     if (q.get('client_id') !== this.clientId) return sendJson(res, 400, { error: 'invalid_client' });
@@ -189,4 +189,6 @@ export interface QueuedFailure {
   status: number;
   body?: unknown;
   retryAfter?: string;
+  /** accept the request and never answer */
+  hang?: boolean;
 }

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { getCACertificates, setDefaultCACertificates } from 'node:tls';
 
 /**
- * A throwaway certificate for 127.0.0.1, made with the machine's openssl, for stand-ins that must speak HTTPS
- * (msal-node refuses an http:// authority).
+ * A throwaway certificate for 127.0.0.1 and localhost, made with the machine's openssl, for loopback servers
+ * that must speak TLS: the Microsoft stand-in (msal-node refuses an http:// authority), SMTP with STARTTLS.
  */
-export function selfSignedLoopbackCertificate(): { key: string; cert: string } {
+export function selfSignedCertificate(): { key: string; cert: string } {
   const dir = mkdtempSync(join(tmpdir(), 'fairsend-cert-'));
   try {
     execFileSync(
@@ -26,7 +26,7 @@ export function selfSignedLoopbackCertificate(): { key: string; cert: string } {
         '-subj',
         '/CN=127.0.0.1',
         '-addext',
-        'subjectAltName=IP:127.0.0.1',
+        'subjectAltName=IP:127.0.0.1,DNS:localhost',
         '-keyout',
         join(dir, 'key.pem'),
         '-out',

@@ -16,15 +16,23 @@ export interface LeadList {
   peek(index: number): LeadDoc | undefined;
   /** loads the rows of [start, end) into the cache */
   load(start: number, end: number): Promise<void>;
-  /** the ids of every row, for "select all" and export; walks the list in pages */
+  /** the ids of every row, for "select all"; walks the list in pages */
   allIds(): Promise<string[]>;
+  /** every row in list order, a chunk at a time, for export (the caller yields between chunks) */
+  chunks(size: number): AsyncGenerator<LeadDoc[]>;
 }
 
 export const PAGE_SIZE = 100;
 export const SEARCH_CAP = 1000;
 export const TAG_CAP = 50_000;
+/** ~5,000 rows stay in memory; scrolled-away pages are dropped and re-read by key when they come back. */
+const MAX_CACHED_PAGES = 50;
 
-export async function openLeadList(db: FairsendDatabase, repo: LeadsRepo, query: LeadQuery): Promise<LeadList> {
+export async function openLeadList(
+  db: FairsendDatabase,
+  repo: LeadsRepo,
+  query: LeadQuery,
+): Promise<LeadList> {
   if (query.search?.trim()) return idList(db, await searchIds(db, query));
   if (query.tag) return idList(db, await tagIds(db, query));
   return indexedList(db, repo, query);
@@ -40,14 +48,26 @@ async function indexedList(db: FairsendDatabase, repo: LeadsRepo, query: LeadQue
       : stats.total
     : await db.leads.count({ selector, index }).exec();
   const pages = new Map<number, LeadDoc[]>();
+  // The last rank of every page ever read: evicted pages stay cheap to re-read, and far pages start from the nearest.
+  const lastRanks = new Map<number, number>();
   const inflight = new Map<number, Promise<void>>();
+
+  function keep(page: number, docs: LeadDoc[]): void {
+    pages.set(page, docs);
+    const last = docs.at(-1);
+    if (last) lastRanks.set(page, last.rank);
+    if (pages.size <= MAX_CACHED_PAGES) return;
+    let farthest = page;
+    for (const p of pages.keys()) if (Math.abs(p - page) > Math.abs(farthest - page)) farthest = p;
+    pages.delete(farthest);
+  }
 
   function fetchPage(page: number): Promise<void> {
     const running = inflight.get(page);
     if (running) return running;
     let anchor = -1;
-    for (const cached of pages.keys()) if (cached < page && cached > anchor) anchor = cached;
-    const after = anchor >= 0 ? pages.get(anchor)?.at(-1)?.rank : undefined;
+    for (const known of lastRanks.keys()) if (known < page && known > anchor) anchor = known;
+    const after = anchor >= 0 ? lastRanks.get(anchor) : undefined;
     const skip = (page - anchor - 1) * PAGE_SIZE;
     const work = db.leads
       .find({
@@ -58,12 +78,12 @@ async function indexedList(db: FairsendDatabase, repo: LeadsRepo, query: LeadQue
         limit: PAGE_SIZE,
       })
       .exec()
-      .then((docs) => {
-        pages.set(
+      .then((docs) =>
+        keep(
           page,
-          docs.map((d) => d.toJSON() as LeadDoc),
-        );
-      })
+          docs.map((d) => d.toMutableJSON()),
+        ),
+      )
       .finally(() => inflight.delete(page));
     inflight.set(page, work);
     return work;
@@ -81,22 +101,29 @@ async function indexedList(db: FairsendDatabase, repo: LeadsRepo, query: LeadQue
     },
     async allIds() {
       const ids: string[] = [];
-      let after: number | undefined;
-      for (;;) {
-        const docs = await db.leads
-          .find({
-            selector: after === undefined ? selector : { ...selector, rank: { $gt: after } },
-            index,
-            sort: [{ rank: 'asc' }],
-            limit: 2000,
-          })
-          .exec();
-        for (const d of docs) ids.push(d.id);
-        if (docs.length < 2000) return ids;
-        after = docs.at(-1)?.rank;
-      }
+      for await (const docs of walk(2000)) for (const d of docs) ids.push(d.id);
+      return ids;
     },
+    chunks: walk,
   };
+
+  /** Keyset walk over the whole filter: each chunk starts after the last rank seen. */
+  async function* walk(size: number): AsyncGenerator<LeadDoc[]> {
+    let after: number | undefined;
+    for (;;) {
+      const docs = await db.leads
+        .find({
+          selector: after === undefined ? selector : { ...selector, rank: { $gt: after } },
+          index,
+          sort: [{ rank: 'asc' }],
+          limit: size,
+        })
+        .exec();
+      if (docs.length) yield docs.map((d) => d.toMutableJSON());
+      if (docs.length < size) return;
+      after = docs.at(-1)?.rank;
+    }
+  }
 }
 
 interface IdResult {
@@ -117,10 +144,29 @@ function idList(db: FairsendDatabase, { ids, capped }: IdResult): LeadList {
       const wanted = ids.slice(Math.max(0, start), end).filter((id) => !rows.has(id));
       if (!wanted.length) return;
       const found = await db.leads.findByIds(wanted).exec();
-      for (const [id, doc] of found) rows.set(id, doc.toJSON() as LeadDoc);
+      for (const [id, doc] of found) rows.set(id, doc.toMutableJSON());
     },
     allIds: async () => [...ids],
+    async *chunks(size) {
+      for (let i = 0; i < ids.length; i += size) {
+        const slice = ids.slice(i, i + size);
+        const found = await db.leads.findByIds(slice).exec();
+        yield slice.flatMap((id) => {
+          const doc = found.get(id);
+          return doc ? [doc.toMutableJSON()] : [];
+        });
+      }
+    },
   };
+}
+
+/**
+ * The primary key is the normalised address, so an address prefix is a key range. Dexie keeps a [_deleted+id]
+ * index for it, which the planner only uses when named (else it walks the rank index: a full scan, ~3 s at 100k).
+ * The memory storage (unit tests) has no such index.
+ */
+function primaryKeyRange(db: FairsendDatabase): { index?: string[]; sort?: [{ id: 'asc' }] } {
+  return db.storage.name === 'dexie' ? { index: ['id'], sort: [{ id: 'asc' }] } : {};
 }
 
 /** Prefix search over the name, the company and the address, each through its own index. */
@@ -151,7 +197,9 @@ async function searchIds(db: FairsendDatabase, query: LeadQuery): Promise<IdResu
           })
           .exec()
       : [],
-    db.leads.find({ selector: { ...selector, id: prefix(address) }, limit: SEARCH_CAP }).exec(),
+    db.leads
+      .find({ selector: { ...selector, id: prefix(address) }, ...primaryKeyRange(db), limit: SEARCH_CAP })
+      .exec(),
   ]);
   const byId = new Map<string, { id: string; rank: number; tags: string[] }>();
   for (const docs of runs) for (const d of docs) byId.set(d.id, d);
@@ -165,7 +213,12 @@ async function searchIds(db: FairsendDatabase, query: LeadQuery): Promise<IdResu
 /** Tag filter through `lead_tags`, newest first; other filters are checked on the leads themselves. */
 async function tagIds(db: FairsendDatabase, query: LeadQuery): Promise<IdResult> {
   const rows = await db.lead_tags
-    .find({ selector: { tag: query.tag ?? '' }, index: ['tag', 'rank'], sort: [{ rank: 'asc' }], limit: TAG_CAP })
+    .find({
+      selector: { tag: query.tag ?? '' },
+      index: ['tag', 'rank'],
+      sort: [{ rank: 'asc' }],
+      limit: TAG_CAP,
+    })
     .exec();
   let ids = rows.map((r) => r.leadId);
   const { selector } = planLeadQuery(query);
@@ -189,7 +242,11 @@ export async function distinctTags(db: FairsendDatabase, limit = 200): Promise<s
   // Walk the tag index one tag at a time: a skip-scan, so 50 tags cost 50 tiny queries, not a full read.
   while (tags.length < limit) {
     const next = await db.lead_tags
-      .findOne({ selector: { tag: { $gt: after } }, index: ['tag', 'rank'], sort: [{ tag: 'asc' }, { rank: 'asc' }] })
+      .findOne({
+        selector: { tag: { $gt: after } },
+        index: ['tag', 'rank'],
+        sort: [{ tag: 'asc' }, { rank: 'asc' }],
+      })
       .exec();
     if (!next) break;
     tags.push(next.tag);
@@ -203,7 +260,11 @@ export async function distinctSources(db: FairsendDatabase, limit = 100): Promis
   let after = '';
   while (sources.length < limit) {
     const next = await db.leads
-      .findOne({ selector: { source: { $gt: after } }, index: ['source', 'rank'], sort: [{ source: 'asc' }, { rank: 'asc' }] })
+      .findOne({
+        selector: { source: { $gt: after } },
+        index: ['source', 'rank'],
+        sort: [{ source: 'asc' }, { rank: 'asc' }],
+      })
       .exec();
     if (!next) break;
     sources.push(next.source);

@@ -1,5 +1,16 @@
 import type { MangoQuerySelector, RxDocument } from 'rxdb';
-import { LEAD_STATUSES, type Lead, type LeadStatus, nameKeyOf, rankFor, searchKey } from '../../../shared/leads/lead';
+import { checkEmail } from '../../../shared/leads/email';
+import {
+  LEAD_LIMITS,
+  LEAD_STATUSES,
+  type Lead,
+  type LeadFields,
+  type LeadStatus,
+  nameKeyOf,
+  normalizeTag,
+  rankFor,
+  searchKey,
+} from '../../../shared/leads/lead';
 import type { FairsendDatabase } from './database';
 import type { LeadDoc } from './schemas/leads';
 
@@ -31,7 +42,23 @@ export interface LeadStats {
   byStatus: Record<LeadStatus, number>;
 }
 
+/** A write the user can fix (duplicate address, invalid value); its message is shown as is. */
+export class LeadWriteError extends Error {
+  override name = 'LeadWriteError';
+  constructor(
+    message: string,
+    /** the form field the message belongs to */
+    readonly field?: 'email',
+  ) {
+    super(message);
+  }
+}
+
 const STATS_DOC = 'stats';
+/** `suppression.keys` takes at most this many values per call. */
+const KEYS_PER_CALL = 10_000;
+/** Bulk edits go in chunks so no single write holds the main thread long. */
+const WRITE_CHUNK = 2_000;
 const emptyByStatus = (): Record<LeadStatus, number> =>
   Object.fromEntries(LEAD_STATUSES.map((s) => [s, 0])) as Record<LeadStatus, number>;
 
@@ -53,8 +80,11 @@ export function mergeLead(existing: LeadDoc, incoming: IncomingLead, now: number
     email: existing.email,
     title: pick(existing.title, incoming.title),
     timezone: pick(existing.timezone, incoming.timezone),
-    tags: [...new Set([...existing.tags, ...incoming.tags])].slice(0, 20),
-    custom: { ...existing.custom, ...Object.fromEntries(Object.entries(incoming.custom).filter(([, v]) => v.trim())) },
+    tags: [...new Set([...existing.tags, ...incoming.tags])].slice(0, LEAD_LIMITS.tags),
+    custom: {
+      ...existing.custom,
+      ...Object.fromEntries(Object.entries(incoming.custom).filter(([, v]) => v.trim())),
+    },
     updatedAt: now,
   };
 }
@@ -70,18 +100,20 @@ export function createLeadsRepo(db: FairsendDatabase) {
   let lastCreatedAt = 0;
 
   function serial<T>(work: () => Promise<T>): Promise<T> {
-    const run = queue.then(work, work);
+    // The counters must exist before a write: a first recount after it would count that write twice.
+    const run = queue.then(readStats).then(work);
     queue = run.catch(() => {});
-    return run.then((value) => {
+    // A failed write may have stored part of its work: the screens re-read either way.
+    return run.finally(() => {
       for (const listener of listeners) listener();
-      return value;
     });
   }
 
   /** A creation time strictly after the last one, so ranks never collide across batches. */
-  function nextCreatedAt(): number {
-    lastCreatedAt = Math.max(Date.now(), lastCreatedAt + 1);
-    return lastCreatedAt;
+  function nextCreatedAt(span = 1): number {
+    const start = Math.max(Date.now(), lastCreatedAt + 1);
+    lastCreatedAt = start + span - 1;
+    return start;
   }
 
   async function readStats(): Promise<LeadStats> {
@@ -109,13 +141,32 @@ export function createLeadsRepo(db: FairsendDatabase) {
   }
 
   async function writeTags(docs: readonly Pick<LeadDoc, 'id' | 'tags' | 'rank'>[]): Promise<void> {
-    const rows = docs.flatMap((d) => d.tags.map((tag) => ({ id: `${tag}|${d.id}`, tag, leadId: d.id, rank: d.rank })));
+    const rows = docs.flatMap((d) =>
+      d.tags.map((tag) => ({ id: `${tag}|${d.id}`, tag, leadId: d.id, rank: d.rank })),
+    );
     if (rows.length) await db.lead_tags.bulkUpsert(rows);
   }
 
   async function removeTags(leadIds: readonly string[]): Promise<void> {
     const rows = await db.lead_tags.find({ selector: { leadId: { $in: [...leadIds] } } }).exec();
     if (rows.length) await db.lead_tags.bulkRemove(rows.map((r) => r.id));
+  }
+
+  /** Points a re-keyed lead's messages and enrollments at its new key (enrollment ids embed the lead id). */
+  async function rekeyHistory(oldId: string, newId: string): Promise<void> {
+    const [messages, enrollments] = await Promise.all([
+      db.messages.find({ selector: { leadId: oldId } }).exec(),
+      db.enrollments.find({ selector: { leadId: oldId } }).exec(),
+    ]);
+    if (messages.length)
+      await db.messages.bulkUpsert(messages.map((m) => ({ ...m.toMutableJSON(), leadId: newId })));
+    if (enrollments.length) {
+      await db.enrollments.bulkInsert(
+        enrollments.map((e) => ({ ...e.toMutableJSON(), id: `${e.sequenceId}|${newId}`, leadId: newId })),
+      );
+      await db.enrollments.bulkRemove(enrollments.map((e) => e.id));
+      await Promise.all([db.enrollments.cleanup(0), db.messages.cleanup(0)]);
+    }
   }
 
   return {
@@ -131,91 +182,166 @@ export function createLeadsRepo(db: FairsendDatabase) {
     importBatch(batch: readonly IncomingLead[], mode: DuplicateMode, source: string): Promise<BatchOutcome> {
       return serial(async () => {
         const existing = await leads.findByIds(batch.map((l) => l.id)).exec();
-        const now = nextCreatedAt();
-        const fresh: LeadDoc[] = [];
-        const merged: LeadDoc[] = [];
+        // rankFor orders 1,000 rows per millisecond: a bigger batch takes one millisecond per thousand, the first
+        // thousand the latest, so ranks stay unique (keyset paging needs that) and the file order holds.
+        const blocks = Math.max(1, Math.ceil(batch.length / 1000));
+        const first = nextCreatedAt(blocks);
+        const now = first + blocks - 1;
+        // Insertion-ordered; a file may list one address twice, and the second row is then a duplicate.
+        const fresh = new Map<string, LeadDoc>();
+        const merged = new Map<string, LeadDoc>();
         let skipped = 0;
         batch.forEach((lead, i) => {
-          const old = existing.get(lead.id);
-          if (old) {
-            if (mode === 'merge') merged.push(mergeLead(old.toMutableJSON(), lead, now));
-            else skipped++;
-            return;
+          const earlier = fresh.get(lead.id) ?? merged.get(lead.id) ?? existing.get(lead.id)?.toMutableJSON();
+          if (!earlier) {
+            const doc: LeadDoc = {
+              ...lead,
+              ...withDerived(lead),
+              status: 'new',
+              source,
+              rank: rankFor(now - Math.floor(i / 1000), i),
+              createdAt: now - Math.floor(i / 1000),
+              updatedAt: now,
+            };
+            fresh.set(lead.id, doc);
+          } else if (mode === 'skip') {
+            skipped++;
+          } else {
+            (fresh.has(lead.id) ? fresh : merged).set(lead.id, mergeLead(earlier, lead, now));
           }
-          fresh.push({
-            ...lead,
-            ...withDerived(lead),
-            status: 'new',
-            source,
-            rank: rankFor(now, i),
-            createdAt: now,
-            updatedAt: now,
-          });
         });
-        if (fresh.length) {
-          const { error } = await leads.bulkInsert(fresh);
-          if (error.length) throw new Error(`Could not store ${error.length} leads (${error[0]?.status ?? 'error'})`);
+        if (fresh.size) {
+          const { error } = await leads.bulkInsert([...fresh.values()]);
+          if (error.length)
+            throw new Error(`Could not store ${error.length} leads (${error[0]?.status ?? 'error'})`);
         }
-        if (merged.length) await leads.bulkUpsert(merged);
-        await writeTags([...fresh, ...merged].filter((d) => d.tags.length));
-        if (fresh.length) await bumpStats({ new: fresh.length });
-        return { inserted: fresh.length, merged: merged.length, skipped };
+        if (merged.size) await leads.bulkUpsert([...merged.values()]);
+        await writeTags([...fresh.values(), ...merged.values()].filter((d) => d.tags.length));
+        if (fresh.size) await bumpStats({ new: fresh.size });
+        return { inserted: fresh.size, merged: batch.length - fresh.size - skipped, skipped };
       });
     },
 
-    get: async (id: string) => (await leads.findOne(id).exec())?.toJSON() ?? null,
+    /** Adds one lead by hand ("New lead"). A second lead with the same address is refused, not merged. */
+    create(fields: LeadFields, source = 'manual'): Promise<LeadDoc> {
+      return serial(async () => {
+        const checked = checkEmail(fields.email);
+        if (!checked.ok) throw new LeadWriteError(checked.message, 'email');
+        if (await leads.findOne(checked.address).exec()) {
+          throw new LeadWriteError(`A lead with the address ${checked.address} already exists.`, 'email');
+        }
+        const now = nextCreatedAt();
+        const doc: LeadDoc = {
+          ...withDerived(fields),
+          id: checked.address,
+          email: fields.email.trim(),
+          title: fields.title,
+          timezone: fields.timezone,
+          status: 'new',
+          source,
+          tags: cleanTags(fields.tags ?? []),
+          custom: fields.custom ?? {},
+          rank: rankFor(now),
+          createdAt: now,
+          updatedAt: now,
+        };
+        await leads.insert(doc);
+        await writeTags([doc]);
+        await bumpStats({ new: 1 });
+        return doc;
+      });
+    },
 
-    /** Edits one lead. Changing the address re-keys it (the key is the address), keeping rank and history. */
-    update(id: string, patch: Partial<Omit<Lead, 'id' | 'rank' | 'createdAt' | 'updatedAt'>> & { id?: string }) {
+    get: async (id: string): Promise<LeadDoc | null> =>
+      (await leads.findOne(id).exec())?.toMutableJSON() ?? null,
+
+    /** Many leads by id, in the order asked for (missing ones left out); export reads selections through it. */
+    async getMany(ids: readonly string[]): Promise<LeadDoc[]> {
+      const found = await leads.findByIds([...ids]).exec();
+      return ids.flatMap((id) => {
+        const doc = found.get(id);
+        return doc ? [doc.toMutableJSON()] : [];
+      });
+    },
+
+    /**
+     * Edits one lead. Changing the address re-keys it (the key is the normalised address), keeping rank,
+     * creation time, tags and its messages and enrollments.
+     */
+    update(
+      id: string,
+      patch: Partial<Omit<Lead, 'id' | 'rank' | 'createdAt' | 'updatedAt'>>,
+    ): Promise<LeadDoc> {
       return serial(async () => {
         const doc = await leads.findOne(id).exec();
-        if (!doc) throw new Error('This lead no longer exists.');
+        if (!doc) throw new LeadWriteError('This lead no longer exists.');
         const before = doc.toMutableJSON();
-        const next: LeadDoc = { ...before, ...patch, updatedAt: Date.now() } as LeadDoc;
+        const next: LeadDoc = { ...before, ...patch, updatedAt: Date.now() };
         Object.assign(next, withDerived(next));
-        if (patch.id && patch.id !== id) {
-          if (await leads.findOne(patch.id).exec()) throw new Error('Another lead already has this address.');
+        if (patch.tags) next.tags = cleanTags(patch.tags);
+        if (patch.email !== undefined) {
+          const checked = checkEmail(patch.email);
+          if (!checked.ok) throw new LeadWriteError(checked.message, 'email');
+          next.id = checked.address;
+          next.email = patch.email.trim();
+        }
+        if (next.id !== id) {
+          if (await leads.findOne(next.id).exec()) {
+            throw new LeadWriteError(`Another lead already has the address ${next.id}.`, 'email');
+          }
           await leads.insert(next);
           await doc.remove();
           await removeTags([id]);
+          await rekeyHistory(id, next.id);
+          await leads.cleanup(0); // the old key is an address: do not keep it in a tombstone
         } else {
           await doc.incrementalPatch(next);
         }
         await writeTags([next]);
         const dropped = before.tags.filter((t) => !next.tags.includes(t));
-        if (dropped.length) await db.lead_tags.bulkRemove(dropped.map((t) => `${t}|${next.id}`));
+        if (dropped.length && next.id === id) await db.lead_tags.bulkRemove(dropped.map((t) => `${t}|${id}`));
         if (before.status !== next.status) await bumpStats({ [before.status]: -1, [next.status]: 1 });
         return next;
       });
     },
 
     /** Adds or removes tags on many leads at once. */
-    retag(ids: readonly string[], change: { add?: string[]; remove?: string[] }) {
+    retag(ids: readonly string[], change: { add?: string[]; remove?: string[] }): Promise<number> {
       return serial(async () => {
-        const docs = [...(await leads.findByIds([...ids]).exec()).values()];
-        const now = Date.now();
-        const updated = docs.map((d) => {
-          const tags = new Set(d.tags);
-          for (const t of change.add ?? []) tags.add(t);
-          for (const t of change.remove ?? []) tags.delete(t);
-          return { ...d.toMutableJSON(), tags: [...tags].slice(0, 20), updatedAt: now };
-        });
-        await leads.bulkUpsert(updated);
-        await writeTags(updated);
-        const removed = docs.flatMap((d) => (change.remove ?? []).map((t) => `${t}|${d.id}`));
-        if (removed.length) await db.lead_tags.bulkRemove(removed);
-        return updated.length;
+        const add = cleanTags(change.add ?? []);
+        const remove = cleanTags(change.remove ?? []);
+        let touched = 0;
+        for (let i = 0; i < ids.length; i += WRITE_CHUNK) {
+          const docs = [...(await leads.findByIds(ids.slice(i, i + WRITE_CHUNK)).exec()).values()];
+          const now = Date.now();
+          const updated = docs.map((d) => {
+            const tags = new Set(d.tags);
+            for (const t of add) tags.add(t);
+            for (const t of remove) tags.delete(t);
+            return { ...d.toMutableJSON(), tags: [...tags].slice(0, LEAD_LIMITS.tags), updatedAt: now };
+          });
+          await leads.bulkUpsert(updated);
+          await writeTags(updated);
+          const removed = docs.flatMap((d) => remove.map((t) => `${t}|${d.id}`));
+          if (removed.length) await db.lead_tags.bulkRemove(removed);
+          touched += updated.length;
+        }
+        return touched;
       });
     },
 
     /** Deletes leads (they may be re-imported later). */
-    remove(ids: readonly string[]) {
+    remove(ids: readonly string[]): Promise<number> {
       return serial(async () => {
-        const docs = [...(await leads.findByIds([...ids]).exec()).values()];
-        await leads.bulkRemove(docs.map((d) => d.id));
-        await removeTags(docs.map((d) => d.id));
-        await bumpStats(countStatuses(docs, -1));
-        return docs.length;
+        let removed = 0;
+        for (let i = 0; i < ids.length; i += WRITE_CHUNK) {
+          const docs = [...(await leads.findByIds(ids.slice(i, i + WRITE_CHUNK)).exec()).values()];
+          await leads.bulkRemove(docs.map((d) => d.id));
+          await removeTags(docs.map((d) => d.id));
+          await bumpStats(countStatuses(docs, -1));
+          removed += docs.length;
+        }
+        return removed;
       });
     },
 
@@ -224,39 +350,58 @@ export function createLeadsRepo(db: FairsendDatabase) {
      * (no tombstone keeps the address); only a suppression entry keyed by the address's HMAC stays, with no
      * plaintext, so the person is never contacted again. `suppressionKeys` comes from main (it holds the team key).
      */
-    erase(ids: readonly string[], suppressionKeys: (addresses: string[]) => Promise<string[]>) {
+    erase(
+      ids: readonly string[],
+      suppressionKeys: (addresses: string[]) => Promise<string[]>,
+    ): Promise<number> {
       return serial(async () => {
-        const docs = [...(await leads.findByIds([...ids]).exec()).values()];
-        if (!docs.length) return 0;
-        const keys = await suppressionKeys(docs.map((d) => d.id));
-        const now = Date.now();
-        await db.suppression.bulkUpsert(
-          keys.map((id, i) => ({
-            id,
-            kind: 'address' as const,
-            value: '',
-            reason: 'erased' as const,
-            note: '',
-            rank: rankFor(now, i),
-            createdAt: now,
-          })),
-        );
-        const leadIds = docs.map((d) => d.id);
-        const [messages, enrollments] = await Promise.all([
-          db.messages.find({ selector: { leadId: { $in: leadIds } } }).exec(),
-          db.enrollments.find({ selector: { leadId: { $in: leadIds } } }).exec(),
-        ]);
-        await db.messages.bulkRemove(messages.map((m) => m.id));
-        await db.enrollments.bulkRemove(enrollments.map((e) => e.id));
-        await removeTags(leadIds);
-        await leads.bulkRemove(leadIds);
-        await bumpStats(countStatuses(docs, -1));
+        let erased = 0;
+        for (let i = 0; i < ids.length; i += KEYS_PER_CALL) {
+          const docs = [...(await leads.findByIds(ids.slice(i, i + KEYS_PER_CALL)).exec()).values()];
+          if (!docs.length) continue;
+          const leadIds = docs.map((d) => d.id);
+          // Keys first: if main cannot make them, nothing is deleted and the person stays reachable by no one.
+          const keys = await suppressionKeys(leadIds);
+          if (keys.length !== leadIds.length) throw new Error('Could not compute the suppression keys.');
+          const now = Date.now();
+          await db.suppression.bulkUpsert(
+            keys.map((key, n) => ({
+              id: key,
+              kind: 'address' as const,
+              value: '',
+              reason: 'erased' as const,
+              note: '',
+              rank: rankFor(now, n),
+              createdAt: now,
+            })),
+          );
+          const [messages, enrollments] = await Promise.all([
+            db.messages.find({ selector: { leadId: { $in: leadIds } } }).exec(),
+            db.enrollments.find({ selector: { leadId: { $in: leadIds } } }).exec(),
+          ]);
+          await db.messages.bulkRemove(messages.map((m) => m.id));
+          await db.enrollments.bulkRemove(enrollments.map((e) => e.id));
+          await removeTags(leadIds);
+          await leads.bulkRemove(leadIds);
+          await bumpStats(countStatuses(docs, -1));
+          erased += docs.length;
+        }
         // Purge the tombstones now rather than after the usual month: they still hold the address.
-        await Promise.all([leads.cleanup(0), db.messages.cleanup(0), db.enrollments.cleanup(0), db.lead_tags.cleanup(0)]);
-        return docs.length;
+        await Promise.all([
+          leads.cleanup(0),
+          db.messages.cleanup(0),
+          db.enrollments.cleanup(0),
+          db.lead_tags.cleanup(0),
+        ]);
+        return erased;
       });
     },
   };
+}
+
+/** Normalised, de-duplicated, at most LEAD_LIMITS.tags. */
+export function cleanTags(tags: readonly string[]): string[] {
+  return [...new Set(tags.map(normalizeTag).filter(Boolean))].slice(0, LEAD_LIMITS.tags);
 }
 
 function countStatuses(docs: readonly RxDocument<LeadDoc>[], sign: 1 | -1) {
@@ -274,6 +419,12 @@ export function planLeadQuery(q: LeadQuery): { selector: MangoQuerySelector<Lead
   if (q.company) selector.companyKey = searchKey(q.company);
   if (q.source) selector.source = q.source;
   // The most selective equality leads; the rest are checked while walking its range.
-  const index = q.company ? ['companyKey', 'rank'] : q.source ? ['source', 'rank'] : q.status ? ['status', 'rank'] : ['rank'];
+  const index = q.company
+    ? ['companyKey', 'rank']
+    : q.source
+      ? ['source', 'rank']
+      : q.status
+        ? ['status', 'rank']
+        : ['rank'];
   return { selector, index };
 }

@@ -34,7 +34,7 @@ export async function connectGmail(options: ConnectGmailOptions): Promise<Result
   const tokens = await runLoopbackFlow({
     openBrowser: options.openBrowser,
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-    authorizationUrl: (request) => googleAuthorizationUrl(client, request),
+    authorizationUrl: (request) => ok(googleAuthorizationUrl(client, request)),
     async exchangeCode({ code, redirectUri, codeVerifier }) {
       try {
         const { tokens } = await client.getToken({ code, codeVerifier, redirect_uri: redirectUri });

@@ -1,5 +1,5 @@
 import { CodeChallengeMethod, OAuth2Client } from 'google-auth-library';
-import { err, ok, type Result } from '../../../../shared/ipc/result';
+import { err, ok } from '../../../../shared/ipc/result';
 import type { AccessTokenSource } from '../../oauth/authorized-call';
 import type { TokenStore } from '../../oauth/token-store';
 import { translateGoogleTokenError } from './gmail-errors';

@@ -121,6 +121,7 @@ export function createGmailTransport(options: GmailTransportOptions): ReadableMa
 
   return {
     kind: 'gmail',
+    // Gmail takes the recipients from the MIME headers, not an envelope: the gate writes both from one list
     async deliver({ raw }) {
       const sent = await call('POST', '/messages/send', { raw: raw.toString('base64url') });
       if (!sent.ok) return sent;

@@ -1,5 +1,88 @@
+import { useState } from 'react';
 import { EmptyState } from '../../app/EmptyState';
+import { useApp } from '../../store';
+import { BulkBar } from './BulkBar';
+import { LeadDetail } from './detail/LeadDetail';
+import { NewLeadDialog } from './dialogs/NewLeadDialog';
+import { useFilterOptions } from './hooks/use-filter-options';
+import { useLeadList } from './hooks/use-lead-list';
+import { useLeadStats } from './hooks/use-lead-stats';
+import { ImportWizard } from './import/ImportWizard';
+import { LeadsHeader } from './LeadsHeader';
+import { isFiltered, LeadsToolbar } from './LeadsToolbar';
+import { LeadsTable } from './table/LeadsTable';
 
 export function LeadsScreen() {
-  return <EmptyState title="No leads yet">Import a CSV to get started.</EmptyState>;
+  const filter = useApp((s) => s.filter);
+  const setFilter = useApp((s) => s.setFilter);
+  const selectedCount = useApp((s) => s.selected.size);
+  const openLeadId = useApp((s) => s.openLeadId);
+  const importOpen = useApp((s) => s.importOpen);
+  const setImportOpen = useApp((s) => s.setImportOpen);
+  const stats = useLeadStats();
+  const { list, filter: listFilter, error } = useLeadList(filter);
+  const { tags, sources } = useFilterOptions();
+  const [newLeadOpen, setNewLeadOpen] = useState(false);
+
+  const noLeadsAtAll = stats?.total === 0;
+  const noMatches = !noLeadsAtAll && list?.total === 0 && listFilter !== null && isFiltered(listFilter);
+
+  return (
+    <div className={`screen leads-screen${openLeadId ? ' with-drawer' : ''}`}>
+      <div className="leads-main">
+        <LeadsHeader stats={stats} onNewLead={() => setNewLeadOpen(true)} />
+        {noLeadsAtAll ? (
+          <EmptyState
+            title="No leads yet"
+            action={
+              <>
+                <button type="button" className="primary" onClick={() => setImportOpen(true)}>
+                  Import a CSV
+                </button>
+                <button type="button" onClick={() => setNewLeadOpen(true)}>
+                  Add one by hand
+                </button>
+              </>
+            }
+          >
+            Import the CSV your CRM or a spreadsheet exports: duplicates by email address are skipped or
+            merged, and everything stays on this computer.
+          </EmptyState>
+        ) : (
+          <>
+            <LeadsToolbar list={list} tags={tags} sources={sources} />
+            {selectedCount ? <BulkBar knownTags={tags} /> : null}
+            {error ? (
+              <p className="error" role="alert">
+                Could not read the leads: {error}
+              </p>
+            ) : null}
+            {noMatches ? (
+              <EmptyState
+                title="No leads match these filters"
+                action={
+                  <button
+                    type="button"
+                    onClick={() => setFilter({ search: '', status: '', tag: '', company: '', source: '' })}
+                  >
+                    Clear filters
+                  </button>
+                }
+              >
+                Search finds the start of a first or last name, a company or an email address. The company
+                filter wants the exact company name.
+              </EmptyState>
+            ) : list ? (
+              <LeadsTable list={list} />
+            ) : (
+              <div className="lead-grid loading" aria-busy="true" />
+            )}
+          </>
+        )}
+      </div>
+      {openLeadId ? <LeadDetail key={openLeadId} id={openLeadId} /> : null}
+      {importOpen ? <ImportWizard onClose={() => setImportOpen(false)} /> : null}
+      {newLeadOpen ? <NewLeadDialog onClose={() => setNewLeadOpen(false)} /> : null}
+    </div>
+  );
 }

@@ -1,0 +1,216 @@
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFairsendDatabase, type FairsendDatabase } from './database';
+import { distinctSources, distinctTags, type LeadList, openLeadList, SEARCH_CAP } from './lead-list';
+import { createLeadsRepo, type IncomingLead, type LeadsRepo } from './leads-repo';
+
+let db: FairsendDatabase;
+let repo: LeadsRepo;
+let dbCount = 0;
+
+beforeEach(async () => {
+  db = await createFairsendDatabase(`list-test-${++dbCount}`, getRxStorageMemory());
+  repo = createLeadsRepo(db);
+});
+
+afterEach(async () => {
+  await db.close();
+});
+
+function incoming(i: number, patch: Partial<IncomingLead> = {}): IncomingLead {
+  return {
+    id: `p${i}@example.com`,
+    email: `p${i}@example.com`,
+    firstName: `First${i}`,
+    lastName: `Last${i}`,
+    company: `Company ${i % 3}`,
+    title: '',
+    timezone: '',
+    tags: [],
+    custom: {},
+    ...patch,
+  };
+}
+
+/** Imports `n` leads in chunks, as the import does; lead i is p{i}@example.com. */
+async function seed(n: number, patch: (i: number) => Partial<IncomingLead> = () => ({}), source = 'a.csv') {
+  for (let start = 0; start < n; start += 2000) {
+    const batch = Array.from({ length: Math.min(2000, n - start) }, (_, k) =>
+      incoming(start + k, patch(start + k)),
+    );
+    await repo.importBatch(batch, 'skip', source);
+  }
+}
+
+/** The ids `seed(n)` produces, newest first: the last chunk on top, each chunk in file order. */
+function newestFirst(n: number): string[] {
+  const ids: string[] = [];
+  for (let start = Math.floor((n - 1) / 2000) * 2000; start >= 0; start -= 2000) {
+    for (let i = start; i < Math.min(n, start + 2000); i++) ids.push(`p${i}@example.com`);
+  }
+  return ids;
+}
+
+async function rows(list: LeadList, start = 0, end = list.total) {
+  await list.load(start, end);
+  return Array.from({ length: end - start }, (_, k) => list.peek(start + k)?.id);
+}
+
+describe('openLeadList', () => {
+  it('lists newest first: the last import on top, each import in file order', async () => {
+    await seed(3);
+    await repo.importBatch([incoming(10), incoming(11)], 'skip', 'b.csv');
+    const list = await openLeadList(db, repo, {});
+    expect(list.total).toBe(5);
+    expect(await rows(list)).toEqual([
+      'p10@example.com',
+      'p11@example.com',
+      'p0@example.com',
+      'p1@example.com',
+      'p2@example.com',
+    ]);
+  });
+
+  it('keeps file order and distinct ranks in a batch bigger than 1,000 rows', async () => {
+    await repo.importBatch(
+      Array.from({ length: 2500 }, (_, i) => incoming(i)),
+      'skip',
+      'big.csv',
+    );
+    const list = await openLeadList(db, repo, {});
+    const ids: (string | undefined)[] = [];
+    for (let start = 0; start < 2500; start += 100) ids.push(...(await rows(list, start, start + 100)));
+    expect(ids).toEqual(Array.from({ length: 2500 }, (_, i) => `p${i}@example.com`));
+  });
+
+  it('keyset paging gives every row exactly once, also after a jump', async () => {
+    await seed(6000);
+    const list = await openLeadList(db, repo, {});
+    expect(list.total).toBe(6000);
+    const expected = newestFirst(6000);
+    await list.load(5000, 5100);
+    await list.load(0, 100);
+    expect(list.peek(5000)?.id).toBe(expected[5000]);
+    expect(list.peek(0)?.id).toBe(expected[0]);
+    // read the rest out of order: back to front in windows the size a screen shows
+    for (let start = 5900; start >= 0; start -= 100) await list.load(start, start + 100);
+    const seen = Array.from({ length: 6000 }, (_, i) => list.peek(i)?.id);
+    // only ~5,000 rows stay cached; re-load everything in order and check it
+    const ids: (string | undefined)[] = [];
+    for (let start = 0; start < 6000; start += 500) ids.push(...(await rows(list, start, start + 500)));
+    expect(new Set(ids).size).toBe(6000);
+    expect(ids).toEqual(expected);
+    expect(seen.filter(Boolean).length).toBeGreaterThan(4000);
+    expect(list.peek(6000)).toBeUndefined();
+  });
+
+  it('filters by status, company and source, with exact totals', async () => {
+    await seed(30);
+    await repo.importBatch([incoming(100, { company: 'Other' })], 'skip', 'b.csv');
+    await repo.update('p4@example.com', { status: 'replied' });
+    await repo.update('p7@example.com', { status: 'replied' });
+
+    const replied = await openLeadList(db, repo, { status: 'replied' });
+    expect(replied.total).toBe(2);
+    expect(await rows(replied)).toEqual(['p4@example.com', 'p7@example.com']);
+
+    const company = await openLeadList(db, repo, { company: 'company 1' });
+    expect(company.total).toBe(10);
+    expect((await rows(company)).every((id) => Number(id?.slice(1).split('@')[0]) % 3 === 1)).toBe(true);
+
+    const both = await openLeadList(db, repo, { company: 'Company 1', status: 'replied' });
+    expect(await rows(both)).toEqual(['p4@example.com', 'p7@example.com']);
+
+    const source = await openLeadList(db, repo, { source: 'b.csv' });
+    expect(await rows(source)).toEqual(['p100@example.com']);
+    expect(await distinctSources(db)).toEqual(['a.csv', 'b.csv']);
+  });
+
+  it('filters by tag, alone and with other filters', async () => {
+    await seed(20, (i) => ({
+      tags: i % 2 ? ['odd'] : ['even'],
+      ...(i === 5 ? { tags: ['odd', 'vip'] } : {}),
+    }));
+    await repo.update('p3@example.com', { status: 'bounced' });
+    expect(await distinctTags(db)).toEqual(['even', 'odd', 'vip']);
+    const odd = await openLeadList(db, repo, { tag: 'odd' });
+    expect(odd.total).toBe(10);
+    expect((await rows(odd))[0]).toBe('p1@example.com');
+    expect(await odd.allIds()).toHaveLength(10);
+    const oddBounced = await openLeadList(db, repo, { tag: 'odd', status: 'bounced' });
+    expect(await rows(oddBounced)).toEqual(['p3@example.com']);
+    await repo.retag(['p5@example.com'], { remove: ['vip'] });
+    expect(await distinctTags(db)).toEqual(['even', 'odd']);
+  });
+
+  it('searches by prefix of the name, the company and the address, folding case and accents', async () => {
+    await seed(5);
+    await repo.importBatch(
+      [
+        incoming(50, {
+          firstName: 'Zoë',
+          lastName: 'Quinn',
+          company: 'Nordwind',
+          email: 'zq@nw.io',
+          id: 'zq@nw.io',
+        }),
+        incoming(51, {
+          firstName: 'Ana',
+          lastName: 'Zorn',
+          company: 'Zephyr Labs',
+          email: 'ana@z.io',
+          id: 'ana@z.io',
+        }),
+        incoming(52, {
+          firstName: 'Bo',
+          lastName: 'Li',
+          company: 'Acme',
+          email: 'zed@acme.io',
+          id: 'zed@acme.io',
+        }),
+      ],
+      'skip',
+      'b.csv',
+    );
+    const byName = await openLeadList(db, repo, { search: 'zoe q' });
+    expect(await rows(byName)).toEqual(['zq@nw.io']);
+    const byCompany = await openLeadList(db, repo, { search: 'ZEPH' });
+    expect(await rows(byCompany)).toEqual(['ana@z.io']);
+    const byAddress = await openLeadList(db, repo, { search: 'zed@' });
+    expect(await rows(byAddress)).toEqual(['zed@acme.io']);
+    // all three kinds at once, newest first, each once
+    const z = await openLeadList(db, repo, { search: 'z' });
+    expect(await rows(z)).toEqual(['zq@nw.io', 'ana@z.io', 'zed@acme.io']);
+    expect(z.capped).toBe(false);
+    const withStatus = await openLeadList(db, repo, { search: 'z', status: 'replied' });
+    expect(withStatus.total).toBe(0);
+    const nothing = await openLeadList(db, repo, { search: 'nobody' });
+    expect(nothing.total).toBe(0);
+  });
+
+  it('caps search results and says so', async () => {
+    await seed(SEARCH_CAP + 50);
+    const list = await openLeadList(db, repo, { search: 'first' });
+    expect(list.total).toBe(SEARCH_CAP);
+    expect(list.capped).toBe(true);
+  });
+
+  it('reads the whole list in chunks for export, in list order', async () => {
+    await seed(2500);
+    const list = await openLeadList(db, repo, {});
+    const sizes: number[] = [];
+    const ids: string[] = [];
+    for await (const chunk of list.chunks(1000)) {
+      sizes.push(chunk.length);
+      ids.push(...chunk.map((d) => d.id));
+    }
+    expect(sizes).toEqual([1000, 1000, 500]);
+    expect(ids).toEqual(await list.allIds());
+    expect(ids).toEqual(newestFirst(2500));
+    const search = await openLeadList(db, repo, { search: 'first1' });
+    const searched: string[] = [];
+    for await (const chunk of search.chunks(100)) searched.push(...chunk.map((d) => d.id));
+    expect(searched).toEqual(await search.allIds());
+    expect(searched.length).toBe(search.total);
+  });
+});

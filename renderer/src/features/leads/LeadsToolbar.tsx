@@ -1,0 +1,113 @@
+import { useEffect, useState } from 'react';
+import { LEAD_STATUS_LABELS, LEAD_STATUSES, type LeadStatus } from '../../../../shared/leads/lead';
+import type { LeadList } from '../../db/lead-list';
+import { EMPTY_FILTER, type LeadFilter, useApp } from '../../store';
+import { ExportMenu } from './ExportMenu';
+import { EXPORT_CHUNK } from './export-file';
+import { useDebounced } from './hooks/use-debounced';
+
+export const isFiltered = (f: LeadFilter) => Object.values(f).some((v) => v !== '');
+
+/** Text typed into a box, applied to the filter once typing pauses (150 ms). */
+function useTypedFilter(key: 'search' | 'company') {
+  const applied = useApp((s) => s.filter[key]);
+  const setFilter = useApp((s) => s.setFilter);
+  const [text, setText] = useState(applied);
+  const settled = useDebounced(text, 150);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a settled edit is applied.
+  useEffect(() => {
+    if (settled !== applied) setFilter({ [key]: settled });
+  }, [settled]);
+  // "Clear filters" (or a chip) changes the filter from outside: show it.
+  useEffect(() => setText(applied), [applied]);
+  return [text, setText] as const;
+}
+
+export function LeadsToolbar({
+  list,
+  tags,
+  sources,
+}: {
+  list: LeadList | null;
+  tags: string[];
+  sources: string[];
+}) {
+  const filter = useApp((s) => s.filter);
+  const setFilter = useApp((s) => s.setFilter);
+  const [search, setSearch] = useTypedFilter('search');
+  const [company, setCompany] = useTypedFilter('company');
+
+  return (
+    <search className="leads-toolbar">
+      <input
+        type="search"
+        className="search-box"
+        aria-label="Search leads"
+        placeholder="Search: start of a name, company or email"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+      />
+      <select
+        aria-label="Status"
+        value={filter.status}
+        onChange={(e) => setFilter({ status: e.target.value as LeadStatus | '' })}
+      >
+        <option value="">Any status</option>
+        {LEAD_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {LEAD_STATUS_LABELS[s]}
+          </option>
+        ))}
+      </select>
+      <select aria-label="Tag" value={filter.tag} onChange={(e) => setFilter({ tag: e.target.value })}>
+        <option value="">Any tag</option>
+        {tags.map((t) => (
+          <option key={t} value={t}>
+            {t}
+          </option>
+        ))}
+      </select>
+      <input
+        aria-label="Company (exact name)"
+        placeholder="Company (exact)"
+        value={company}
+        onChange={(e) => setCompany(e.target.value)}
+      />
+      <select
+        aria-label="Source"
+        value={filter.source}
+        onChange={(e) => setFilter({ source: e.target.value })}
+      >
+        <option value="">Any source</option>
+        {sources.map((s) => (
+          <option key={s} value={s}>
+            {s}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        className="ghost"
+        disabled={!isFiltered(filter)}
+        onClick={() => setFilter(EMPTY_FILTER)}
+      >
+        Clear filters
+      </button>
+      <span className="result-count" role="status" data-testid="result-count">
+        {list ? resultCount(list) : ''}
+      </span>
+      {list ? (
+        <ExportMenu
+          label={isFiltered(filter) ? 'Export matches' : 'Export all'}
+          count={list.total}
+          rows={() => list.chunks(EXPORT_CHUNK)}
+        />
+      ) : null}
+    </search>
+  );
+}
+
+function resultCount(list: LeadList): string {
+  if (list.capped) return `${list.total.toLocaleString()}+ matches — refine your search`;
+  return `${list.total.toLocaleString()} lead${list.total === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,99 @@
+import { memo } from 'react';
+import { LEAD_STATUS_LABELS } from '../../../../../shared/leads/lead';
+import type { LeadDoc } from '../../../db/schemas/leads';
+
+const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+export const COLUMNS = ['Name', 'Email', 'Company', 'Title', 'Status', 'Tags', 'Source', 'Created'] as const;
+
+export function rowDomId(index: number): string {
+  return `lead-row-${index}`;
+}
+
+interface LeadRowProps {
+  index: number;
+  lead: LeadDoc | undefined;
+  top: number;
+  selected: boolean;
+  active: boolean;
+  onCheck: (index: number, id: string, shift: boolean) => void;
+  onOpen: (index: number, id: string) => void;
+}
+
+/** One row of the grid, absolutely placed at `top`; a skeleton while its page loads. */
+export const LeadRow = memo(function LeadRow({
+  index,
+  lead,
+  top,
+  selected,
+  active,
+  onCheck,
+  onOpen,
+}: LeadRowProps) {
+  const style = { transform: `translateY(${top}px)` };
+  if (!lead) {
+    return (
+      <tr aria-rowindex={index + 2} aria-busy="true" className="lead-row skeleton" style={style}>
+        <td className="lead-cell">
+          <span className="skeleton-bar" />
+        </td>
+        {COLUMNS.map((c) => (
+          <td key={c} className="lead-cell">
+            <span className="skeleton-bar" />
+          </td>
+        ))}
+      </tr>
+    );
+  }
+  const name = `${lead.firstName} ${lead.lastName}`.trim();
+  return (
+    <tr
+      id={rowDomId(index)}
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      className={`lead-row${selected ? ' selected' : ''}${active ? ' active' : ''}`}
+      style={style}
+      onClick={(e) => {
+        if ((e.target as HTMLElement).closest('.lead-check')) return;
+        onOpen(index, lead.id);
+      }}
+    >
+      <td className="lead-cell lead-check">
+        <input
+          type="checkbox"
+          tabIndex={-1}
+          checked={selected}
+          aria-label={`Select ${name || lead.email}`}
+          onClick={(e) => onCheck(index, lead.id, e.shiftKey)}
+          onChange={() => {}}
+        />
+      </td>
+      <td className="lead-cell strong" title={name}>
+        {name || <span className="muted">—</span>}
+      </td>
+      <td className="lead-cell" title={lead.email}>
+        {lead.email}
+      </td>
+      <td className="lead-cell" title={lead.company}>
+        {lead.company}
+      </td>
+      <td className="lead-cell" title={lead.title}>
+        {lead.title}
+      </td>
+      <td className="lead-cell">
+        <span className={`badge ${lead.status}`}>{LEAD_STATUS_LABELS[lead.status]}</span>
+      </td>
+      <td className="lead-cell" title={lead.tags.join(', ')}>
+        {lead.tags.map((t) => (
+          <span key={t} className="tag">
+            {t}
+          </span>
+        ))}
+      </td>
+      <td className="lead-cell muted" title={lead.source}>
+        {lead.source}
+      </td>
+      <td className="lead-cell muted">{DATE.format(lead.createdAt)}</td>
+    </tr>
+  );
+});

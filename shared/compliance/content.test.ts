@@ -1,0 +1,296 @@
+import { describe, expect, it } from 'vitest';
+import { assessContent, type ContentInput } from './content';
+import { SPAM_PHRASE_GROUPS } from './spam-phrases';
+
+const TEXT =
+  'Hi Dana,\n\nI saw Acme just opened an office in Denver. Teams your size usually spend the first month of ' +
+  'every new hire chasing laptops and accounts.\n\nWe helped Northwind cut that to two days: ' +
+  'https://fairsend.example/northwind\n\nWorth a 15-minute chat next week?\n\nBest,\nSam';
+const HTML =
+  '<p>Hi Dana,</p><p>I saw Acme just opened an office in Denver. Teams your size usually spend the first month of ' +
+  'every new hire chasing laptops and accounts.</p><p>We helped Northwind cut that to two days. Here is the ' +
+  '<a href="https://fairsend.example/northwind">short case study</a>.</p><p>Worth a 15-minute chat next week?</p>' +
+  '<p>Best,<br>Sam</p>';
+const base: ContentInput = {
+  subject: 'Laptops for new hires at Acme',
+  html: HTML,
+  text: TEXT,
+  isFirstTouch: true,
+};
+const assess = (over: Partial<ContentInput>) => assessContent({ ...base, ...over });
+const codes = (over: Partial<ContentInput>) => assess(over).reasons.map((r) => r.code);
+const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i % 50}`).join(' ');
+
+describe('good cold emails pass', () => {
+  it.each<[string, Partial<ContentInput>]>([
+    ['the baseline, HTML and text', {}],
+    ['plain text only', { html: '', text: TEXT }],
+    [
+      'a follow-up threaded as a reply',
+      {
+        subject: 'Re: Laptops for new hires at Acme',
+        isFirstTouch: false,
+        html: '',
+        text: 'Hi Dana, any thoughts on this? Happy to send the Northwind numbers. Sam',
+      },
+    ],
+    [
+      'a congratulations opener with a number',
+      {
+        subject: 'Congrats on the Series B',
+        html: '',
+        text: "Hi Lee, congratulations on the raise. When teams grow 40% in a year, onboarding usually breaks first. We cut Northwind's from 30 days to 2. Open to a quick call on Thursday? Sam",
+      },
+    ],
+    [
+      'a signature logo and a calendar link',
+      {
+        html: `${HTML}<p><img src="https://fairsend.example/logo.png" alt="Fairsend" width="80"></p><p><a href="https://cal.com/sam">Book 15 minutes</a></p>`,
+      },
+    ],
+    [
+      'a white button on a coloured background',
+      {
+        html: `${HTML}<a href="https://fairsend.example/demo" style="background:#0b5fff;color:#ffffff;padding:8px">See the demo</a>`,
+      },
+    ],
+    [
+      'link text naming the same site',
+      { html: `${HTML}<p><a href="https://www.fairsend.example/">fairsend.example</a></p>` },
+    ],
+    ['hiding rules in a <style> block (not inline)', { html: `<style>.mobile{display:none}</style>${HTML}` }],
+  ])('%s', (_, over) => {
+    const result = assess(over);
+    expect(result.reasons).toEqual([]);
+    expect(result).toMatchObject({ score: 0, verdict: 'ok' });
+  });
+});
+
+describe('rules: a text that trips each, and a near miss that does not', () => {
+  it.each<[string, Partial<ContentInput>, Partial<ContentInput>]>([
+    ['header-injection', { subject: 'Hi {{first}}\r\nBcc: all@example.com' }, { subject: 'Hi Dana' }],
+    ['header-nul', { subject: 'Hi\0' }, { subject: 'Hi 0' }],
+    ['header-too-long', { subject: 'a '.repeat(600) }, { subject: 'a '.repeat(40) }],
+    ['body-nul', { text: 'Hi\0there' }, { text: 'Hi there' }],
+    ['subject-empty', { subject: '  ' }, { subject: 'Hi' }],
+    ['subject-long', { subject: 'Onboarding '.repeat(10) }, { subject: 'Onboarding at Acme' }],
+    ['deceptive-subject', { subject: 'Re: our call' }, { subject: 'Regarding our call' }],
+    ['deceptive-subject', { subject: 'FWD: pricing' }, { subject: 'Forward-looking pricing' }],
+    ['deceptive-subject', { subject: 'AW: Angebot' }, { subject: 'AW: Angebot', isFirstTouch: false }],
+    ['deceptive-subject', { subject: ' RE[2]: hi' }, { subject: 'Re-org at Acme?' }],
+    [
+      'phishing-credentials',
+      { html: '', text: 'Please verify your password here.' },
+      { html: '', text: 'Password managers save time.' },
+    ],
+    [
+      'phishing-credentials',
+      { html: '', text: 'Log in to avoid suspension of your account.' },
+      { html: '', text: 'Your login page is fast.' },
+    ],
+    [
+      'phishing-payment',
+      { html: '', text: 'Please update your billing information today.' },
+      { html: '', text: 'We automate billing.' },
+    ],
+    [
+      'phishing-payment',
+      { html: '', text: 'Could you buy 5 gift cards for the team?' },
+      { html: '', text: 'We send cards to new hires.' },
+    ],
+    [
+      'subject-shouting',
+      { subject: 'QUICK QUESTION ABOUT ONBOARDING' },
+      { subject: 'Quick question for ACME about SOC 2' },
+    ],
+    [
+      'body-shouting',
+      { html: '', text: `${TEXT.toUpperCase()}` },
+      { html: '', text: `${TEXT} We are SOC 2 and ISO 27001 certified, GDPR ready.` },
+    ],
+    ['exclamation-runs', { subject: 'Onboarding??' }, { subject: 'Onboarding?' }],
+    [
+      'exclamation-runs',
+      { html: '', text: `${TEXT} Great news!!` },
+      { html: '', text: `${TEXT} Great news!` },
+    ],
+    ['exclamation-marks', { subject: 'Onboarding at Acme!' }, { subject: 'Onboarding at Acme' }],
+    [
+      'exclamation-marks',
+      { html: '', text: `${TEXT} Yes! Yes! Yes! Yes!` },
+      { html: '', text: `${TEXT} Yes! Great!` },
+    ],
+    ['money-symbols', { subject: 'Save $$ today' }, { subject: 'Save $40k a year' }],
+    [
+      'money-symbols',
+      { html: '', text: `${TEXT} $10 $20 $30 40% 50% 60%` },
+      { html: '', text: `${TEXT} 30% faster, $40k saved` },
+    ],
+    [
+      'link-count',
+      {
+        html: `${HTML}${'<a href="https://fairsend.example/x">x</a>'.repeat(3)}`,
+        text: `${TEXT} ${words(200)}`,
+      },
+      {
+        html: `${HTML}${'<a href="https://fairsend.example/x">x</a>'.repeat(2)}`,
+        text: `${TEXT} ${words(200)}`,
+      },
+    ],
+    [
+      'link-density',
+      { html: '', text: 'See https://a.example/1 and https://a.example/2 now.' },
+      { html: '', text: `${words(40)} https://a.example/1 https://a.example/2` },
+    ],
+    [
+      'link-shortener',
+      { html: `${HTML}<a href="https://bit.ly/3abc">deck</a>` },
+      { html: `${HTML}<a href="https://bitly.example/3abc">deck</a>` },
+    ],
+    [
+      'link-shortener',
+      { html: '', text: `${TEXT} Deck: t.co/abc` },
+      { html: '', text: `${TEXT} Deck: fairsend.example/abc` },
+    ],
+    [
+      'link-text-mismatch',
+      { html: `${HTML}<a href="https://login.evil.example">www.paypal.com</a>` },
+      { html: `${HTML}<a href="https://www.paypal.com/x">paypal.com</a>` },
+    ],
+    [
+      'link-unsafe',
+      { html: `${HTML}<a href="javascript:alert(1)">x</a>` },
+      { html: `${HTML}<a href="https://fairsend.example">x</a>` },
+    ],
+    [
+      'link-unsafe',
+      { html: `${HTML}<a href="http://192.168.10.2/deck">deck</a>` },
+      { html: `${HTML}<a href="http://deck.example/192.168.10.2">deck</a>` },
+    ],
+    [
+      'link-homograph',
+      { html: `${HTML}<a href="https://аpple.com">our partner</a>` },
+      { html: `${HTML}<a href="https://apple.com">our partner</a>` },
+    ],
+    [
+      'link-homograph',
+      { html: '', text: `${TEXT} https://xn--80ak6aa92e.com/x` },
+      { html: '', text: `${TEXT} https://xn--bcher-kva.de/x` },
+    ],
+    [
+      'image-only',
+      { html: '<img src="https://x.example/promo.png">', text: 'Hi' },
+      { html: `${HTML}<img src="https://x.example/logo.png">` },
+    ],
+    [
+      'image-heavy',
+      { html: `${HTML}${'<img src="https://x.example/a.png">'.repeat(3)}` },
+      { html: `${HTML}<img src="https://x.example/a.png">` },
+    ],
+    [
+      'hidden-text',
+      { html: `<div style="display:none">Free offer</div>${HTML}` },
+      { html: `<div style="display:block">Hello</div>${HTML}` },
+    ],
+    [
+      'hidden-text',
+      { html: `${HTML}<span style="font-size:0px">x</span>` },
+      { html: `${HTML}<span style="font-size:0.9em">x</span>` },
+    ],
+    [
+      'hidden-text',
+      { html: `${HTML}<span style="color:#FFFFFF">keywords</span>` },
+      { html: `${HTML}<span style="background-color:#fff">x</span>` },
+    ],
+    [
+      'hidden-text',
+      { html: `${HTML}<font color="white">x</font>` },
+      { html: `${HTML}<font color="#333">x</font>` },
+    ],
+    ['too-long', { html: '', text: `${TEXT} ${words(300)}` }, { html: '', text: `${TEXT} ${words(200)}` }],
+    ['missing-text-part', { text: '' }, { text: TEXT }],
+    ['attachment-first-touch', { attachments: 1 }, { attachments: 1, isFirstTouch: false }],
+  ])('%s', (code, trips, nearMiss) => {
+    expect(codes(trips)).toContain(code);
+    expect(codes(nearMiss)).not.toContain(code);
+  });
+
+  it('counts spam phrases once each, weighted by group, with the group explanation', () => {
+    const urgency = SPAM_PHRASE_GROUPS.find((g) => g.id === 'urgency');
+    const r = assess({ html: '', text: `${TEXT} Act now! ACT NOW. Limited time, act now.` }).reasons;
+    const hit = r.find((x) => x.code === 'spam-phrases-urgency');
+    expect(hit?.weight).toBe(2 * (urgency?.weight ?? 0));
+    expect(hit?.message).toContain('"act now", "limited time"');
+    expect(hit?.message).toContain(urgency?.explanation);
+    expect(hit?.fix).toBe(urgency?.fix);
+  });
+
+  it('matches phrases across punctuation and curly apostrophes, not inside words', () => {
+    expect(codes({ html: '', text: `${TEXT} Don’t miss out.` })).toContain('spam-phrases-urgency');
+    expect(codes({ html: '', text: `${TEXT} We are cheaper than X.` })).not.toContain('spam-phrases-money');
+    expect(codes({ subject: 'Click   here' })).toContain('spam-phrases-pushy');
+  });
+
+  it('every reason carries a message and a fix a rep can act on', () => {
+    const r = assess({
+      subject: 'RE: FREE MONEY!!!',
+      html: '<img src=x><a href="https://bit.ly/x">paypal.com</a>',
+      text: '',
+      attachments: 2,
+    });
+    expect(r.reasons.length).toBeGreaterThan(5);
+    for (const reason of r.reasons) {
+      expect(reason.message.length).toBeGreaterThan(20);
+      expect(reason.fix?.length).toBeGreaterThan(10);
+      expect(reason.weight).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('verdicts', () => {
+  it('warns from a score of 5 and blocks from 10', () => {
+    const warn = assess({ subject: 'QUICK QUESTION ABOUT ONBOARDING!' }); // shouting 3 + exclamation 1 + …
+    expect(warn.score).toBeLessThan(5);
+    expect(warn.verdict).toBe('ok');
+    const five = assess({
+      html: '',
+      text: `${TEXT} Make money, extra income.`,
+      subject: 'Onboarding at Acme!',
+    });
+    expect(five.score).toBe(5);
+    expect(five.verdict).toBe('warn');
+    const ten = assess({
+      html: '',
+      text: `${TEXT} Make money, extra income, fast cash, big bucks, get paid.`,
+    });
+    expect(ten.score).toBe(10);
+    expect(ten.verdict).toBe('block');
+  });
+
+  it.each([
+    ['hard blocks regardless of score', { subject: 'Re: hi' }, 'block'],
+    ['hard warns regardless of score', { attachments: 1 }, 'warn'],
+  ] as const)('%s', (_, over, verdict) => {
+    const r = assess(over);
+    expect(r.verdict).toBe(verdict);
+  });
+});
+
+describe('hostile sizes complete (no timing asserted)', () => {
+  const mb = 1 << 20;
+  it.each<[string, Partial<ContentInput>]>([
+    ['1 MB subject', { subject: 'A'.repeat(mb) }],
+    ['1 MB subject of !', { subject: '!'.repeat(mb) }],
+    ['1 MB html body', { html: `<p>${'Hello world. '.repeat(mb / 13)}</p>` }],
+    ['1 MB of unclosed tags', { html: '<a '.repeat(mb / 3) }],
+    ['1 MB of <', { html: '<'.repeat(mb) }],
+    ['1 MB of unclosed style attributes', { html: '<p style="'.repeat(mb / 10) }],
+    ['1 MB of anchors', { html: '<a href="https://a.example">paypal.com</a>'.repeat(mb / 42) }],
+    ['1 MB of entities', { html: '&#x'.repeat(mb / 3) }],
+    ['1 MB of URL-ish text', { html: '', text: 'http://'.repeat(mb / 7) }],
+    ['1 MB text of one word', { html: '', text: 'a'.repeat(mb) }],
+  ])('%s', (_, over) => {
+    const r = assess(over);
+    expect(['ok', 'warn', 'block']).toContain(r.verdict);
+  });
+});

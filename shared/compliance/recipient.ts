@@ -1,0 +1,127 @@
+import disposableDomains from 'disposable-email-domains/index.json' with { type: 'json' };
+import disposableWildcards from 'disposable-email-domains/wildcard.json' with { type: 'json' };
+import { checkEmail } from '../leads/email';
+import { combine, passed, type Reason, type StepResult } from './reasons';
+import { isRoleAccount } from './role-accounts';
+
+/**
+ * What the DNS adapter (electron/main/dns/resolver.ts) reports for a recipient domain's mail exchangers.
+ * `found` includes RFC 5321 §5.1's implicit MX (no MX but an A/AAAA record: hosts = [domain]).
+ * `null-mx` is RFC 7505's `MX 0 .`: the domain states it accepts no mail.
+ * `error` means the lookup failed (timeout, SERVFAIL, no network) and says nothing about the domain.
+ */
+export type MxAnswer =
+  | { kind: 'found'; hosts: string[] }
+  | { kind: 'none' }
+  | { kind: 'nxdomain' }
+  | { kind: 'null-mx' }
+  | { kind: 'error' };
+
+export interface RecipientResult extends StepResult {
+  /** The normal form (the suppression and dedupe key), when the syntax is valid. */
+  address?: string;
+  domain?: string;
+}
+
+// The package lists domains; its wildcard list names domains whose every subdomain is disposable too.
+// We also treat subdomains of listed domains as disposable (mail.mailinator.com is still Mailinator).
+let disposable: ReadonlySet<string> | undefined;
+
+export function isDisposableDomain(domain: string): boolean {
+  disposable ??= new Set<string>([...disposableDomains, ...disposableWildcards]);
+  const d = domain.toLowerCase();
+  // Each suffix with at least two labels: a listed "tk" would otherwise condemn a whole country.
+  for (let dot = -1; ; ) {
+    const suffix = d.slice(dot + 1);
+    if (!suffix.includes('.')) return false;
+    if (disposable.has(suffix)) return true;
+    dot = d.indexOf('.', dot + 1);
+  }
+}
+
+const block = (reason: Reason): StepResult => ({ verdict: 'block', reasons: [reason] });
+const warn = (reason: Reason): StepResult => ({ verdict: 'warn', reasons: [reason] });
+
+/** RFC 7505 null MX, whether the adapter names it or passes the raw `0 .` record through. */
+function isNullMx(mx: MxAnswer): boolean {
+  if (mx.kind === 'null-mx') return true;
+  return mx.kind === 'found' && mx.hosts.length > 0 && mx.hosts.every((h) => h === '' || h === '.');
+}
+
+function checkMx(domain: string, mx: MxAnswer): StepResult {
+  if (isNullMx(mx)) {
+    return block({
+      code: 'null-mx',
+      message: `${domain} publishes a "null MX" record: it states that it accepts no email.`,
+      fix: 'Find another address for this lead.',
+    });
+  }
+  switch (mx.kind) {
+    case 'found':
+      return passed;
+    case 'none':
+      return block({
+        code: 'no-mx',
+        message: `${domain} has no mail server (no MX record and no address record), so the email would bounce.`,
+        fix: 'Check the spelling of the domain, or find another address for this lead.',
+      });
+    case 'nxdomain':
+      return block({
+        code: 'domain-not-found',
+        message: `The domain ${domain} does not exist, so the email would bounce.`,
+        fix: 'Check the spelling of the domain (a typo such as "gmial.com" is common).',
+      });
+    default:
+      // Fail closed: nothing goes out unchecked. The scheduler retries once DNS answers again.
+      return block({
+        code: 'dns-unavailable',
+        message: `Fairsend could not look up the mail server of ${domain} (DNS did not answer).`,
+        fix: 'Nothing to change: the email is held and retried when DNS answers again.',
+      });
+  }
+}
+
+/**
+ * Gate step 1. Syntax errors, undeliverable domains and disposable domains block; role accounts warn.
+ * The MX answer is looked up beforehand by the caller (through the cached DNS adapter) for the
+ * address's normalised domain (see `recipientDomain`).
+ */
+export function checkRecipient(address: string, { mx }: { mx: MxAnswer }): RecipientResult {
+  const email = checkEmail(address);
+  if (!email.ok) {
+    return block({
+      code: 'invalid-address',
+      message: email.message,
+      fix: 'Correct the address on the lead, or remove the lead.',
+    });
+  }
+  const { local, domain } = email;
+  const results: StepResult[] = [];
+  if (isDisposableDomain(domain)) {
+    results.push(
+      block({
+        code: 'disposable-domain',
+        message: `${domain} is a disposable (throwaway) email service; nobody reads business email there.`,
+        fix: 'Find the lead’s work address.',
+      }),
+    );
+  } else {
+    results.push(checkMx(domain, mx));
+  }
+  if (isRoleAccount(local.replace(/^"|"$/g, ''))) {
+    results.push(
+      warn({
+        code: 'role-account',
+        message: `${email.address} is a shared role inbox (${local}@), not a person; cold email there draws complaints.`,
+        fix: 'Prefer a named person’s address at this company.',
+      }),
+    );
+  }
+  return { ...combine(...results), address: email.address, domain };
+}
+
+/** The domain whose MX the caller must look up for this address, or null when the syntax is invalid. */
+export function recipientDomain(address: string): string | null {
+  const email = checkEmail(address);
+  return email.ok ? email.domain : null;
+}

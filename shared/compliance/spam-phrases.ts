@@ -1,0 +1,185 @@
+/**
+ * Spam-trigger phrases, grouped by why filters and readers distrust them. Each group carries a weight
+ * (added once per distinct phrase found) and the hint the editor shows the rep. Phrases are matched on whole
+ * words, case-insensitively, ignoring punctuation between words ("Act now!!" matches "act now").
+ * Phishing groups are separate: any hit blocks the send, whatever the score.
+ */
+
+export interface PhraseGroup {
+  id: string;
+  weight: number;
+  /** Why this kind of phrase hurts, in a sales rep's words. */
+  explanation: string;
+  fix: string;
+  phrases: readonly string[];
+}
+
+const list = (s: string): string[] => s.split('|').map((p) => p.trim());
+
+export const SPAM_PHRASE_GROUPS: readonly PhraseGroup[] = [
+  {
+    id: 'urgency',
+    weight: 1,
+    explanation: 'Manufactured urgency reads like a promotion, and spam filters count it.',
+    fix: 'Give a real reason to reply now, or drop the deadline.',
+    phrases: list(
+      'act now|act immediately|urgent|urgent response|immediate action required|limited time|limited time offer|' +
+        'offer expires|expires today|last chance|final notice|hurry|hurry up|dont miss out|' +
+        "don't miss out|don't delete|do not delete|only a few left|while supplies last|time sensitive|" +
+        "this won't last|what are you waiting for|before it's too late|now or never|today only|call now|" +
+        'order now|apply now|respond now|instant access',
+    ),
+  },
+  {
+    id: 'money',
+    weight: 2,
+    explanation: 'Money-making and price-bait phrases are the classic spam vocabulary.',
+    fix: 'Talk about the outcome for their business in plain numbers instead.',
+    phrases: list(
+      'free money|make money|extra income|extra cash|earn extra cash|fast cash|cash bonus|big bucks|' +
+        'double your income|double your money|financial freedom|pure profit|million dollars|earn per week|' +
+        'work from home|be your own boss|get paid|income from home|investment opportunity|no investment|' +
+        'lowest price|best price|cheap|save big|huge discount|unbeatable price|bargain|100% free|' +
+        'absolutely free|no cost|no fees|no hidden costs|no hidden fees|free gift|free access|credit card offers|' +
+        'no credit check|consolidate debt|eliminate debt|lower your mortgage|$$$|cash prize',
+    ),
+  },
+  {
+    id: 'overpromise',
+    weight: 1.5,
+    explanation: 'Guarantees and superlatives sound too good to be true to a stranger.',
+    fix: 'Replace the claim with a specific, checkable result from a customer.',
+    phrases: list(
+      '100% guaranteed|guaranteed results|satisfaction guaranteed|money back guarantee|risk free|' +
+        'no risk|no strings attached|no obligation|no catch|no questions asked|once in a lifetime|' +
+        'miracle|incredible deal|best deal|amazing offer|unbelievable|you will not believe|' +
+        "you won't believe|life changing|revolutionary|amazing results|instant results|double your sales|" +
+        'triple your sales|10x your revenue|increase sales|increase traffic|explode your|skyrocket',
+    ),
+  },
+  {
+    id: 'prize',
+    weight: 3,
+    explanation: 'Prize and selection language is what scam mail sounds like.',
+    fix: 'Say plainly why you are writing to this person.',
+    phrases: list(
+      "you have been selected|you've been selected|you have won|" +
+        'claim your prize|claim now|claim your reward|you are a winner|selected winner|prize|lottery|' +
+        'sweepstakes|lucky winner|exclusive deal for you|special promotion|deal of the day',
+    ),
+  },
+  {
+    id: 'pushy',
+    weight: 1,
+    explanation: 'Generic calls to action and mass-mail greetings show the email was not written for them.',
+    fix: 'Ask one specific, low-effort question instead (e.g. "Worth a quick chat next week?").',
+    phrases: list(
+      'click here|click below|click now|buy now|order today|sign up free|sign up now|join millions|' +
+        'dear friend|dear sir or madam|dear sir/madam|valued customer|as seen on|visit our website|' +
+        'check out our website|opt in|bulk email|mass email|email blast|special offer|exclusive offer|' +
+        'free trial|free consultation|free quote|get started now|see for yourself',
+    ),
+  },
+  {
+    id: 'trust-bait',
+    weight: 2,
+    explanation: 'Insisting a message is legitimate is itself a spam signal.',
+    fix: 'Remove it; a clear sender and a real reason for writing do that job.',
+    phrases: list(
+      "this is not spam|this is not junk|not spam|this isn't spam|not a scam|no spam|legitimate offer|" +
+        '100% legal|completely legal|confidential offer|this is not a scam',
+    ),
+  },
+  {
+    id: 'off-topic',
+    weight: 3,
+    explanation: 'Pharma, dating, gambling and crypto words get mail filtered as spam almost anywhere.',
+    fix: 'Remove the phrase; it has no place in a business email.',
+    phrases: list(
+      'viagra|cialis|weight loss|lose weight|diet pills|online pharmacy|no prescription|anti-aging|' +
+        'miracle cure|online casino|casino|bet now|hot singles|adult content|crypto giveaway|' +
+        'double your bitcoin|bitcoin investment|forex signals|penny stock',
+    ),
+  },
+];
+
+/** Credential asks: a stranger asking for a login is phishing. */
+export const CREDENTIAL_ASKS: readonly string[] = list(
+  'verify your password|confirm your password|enter your password|send your password|reset your password|' +
+    'verify your account|confirm your account|validate your account|confirm your identity|verify your identity|' +
+    'login to avoid suspension|log in to avoid suspension|sign in to avoid suspension|' +
+    'your account will be suspended|your account has been suspended|account will be closed|' +
+    'unusual sign-in activity|unusual login activity|update your login|confirm your login details|' +
+    'your mailbox is full|re-enter your credentials|verify your email account',
+);
+
+/** Payment asks: a first-contact email asking to move money is fraud, or indistinguishable from it. */
+export const PAYMENT_ASKS: readonly string[] = list(
+  'wire transfer|wire the funds|bank transfer details|update your billing|update your billing information|' +
+    'update your payment details|update your payment information|update your bank details|change of bank details|' +
+    'new bank details|gift card|gift cards|itunes card|google play card|payment is overdue|outstanding invoice|' +
+    'send payment|routing number|social security number|bank account number|crypto wallet|send bitcoin',
+);
+
+// --- matching ---------------------------------------------------------------------------------------------
+
+const isWordChar = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 36 || c === 37 || c === 0xa3 || c === 0x20ac;
+
+/**
+ * Lower-case word tokens: letters, digits and $ % £ €; an apostrophe between letters stays inside the word,
+ * folded to ' so "don’t" and "don't" are one word. A hand-written scanner: this is the hot loop of the gate.
+ */
+export function words(text: string): string[] {
+  const s = text.toLowerCase();
+  const out: string[] = [];
+  let start = -1;
+  let curly = false;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 32;
+    if (isWordChar(c)) {
+      if (start < 0) start = i;
+    } else if ((c === 39 || c === 0x2019) && start >= 0 && isWordChar(s.charCodeAt(i + 1))) {
+      curly ||= c === 0x2019;
+    } else if (start >= 0) {
+      const word = s.slice(start, i);
+      out.push(curly ? word.replace(/’/g, "'") : word);
+      start = -1;
+      curly = false;
+    }
+  }
+  return out;
+}
+
+export interface PhraseIndex<T> {
+  byFirst: Map<string, { tokens: string[]; phrase: string; tag: T }[]>;
+}
+
+export function buildPhraseIndex<T>(entries: readonly (readonly [string, T])[]): PhraseIndex<T> {
+  const byFirst: PhraseIndex<T>['byFirst'] = new Map();
+  for (const [phrase, tag] of entries) {
+    const tokens = words(phrase);
+    const first = tokens[0];
+    if (first === undefined) continue;
+    const bucket = byFirst.get(first) ?? [];
+    bucket.push({ tokens, phrase: tokens.join(' '), tag });
+    byFirst.set(first, bucket);
+  }
+  return { byFirst };
+}
+
+/** Distinct phrases found in the token stream, each with its tag. One pass; cost grows with the text only. */
+export function findPhrases<T>(index: PhraseIndex<T>, tokens: readonly string[]): Map<string, T> {
+  const found = new Map<string, T>();
+  for (let i = 0; i < tokens.length; i++) {
+    const bucket = index.byFirst.get(tokens[i] as string);
+    if (!bucket) continue;
+    for (const entry of bucket) {
+      if (found.has(entry.phrase)) continue;
+      let j = 1;
+      while (j < entry.tokens.length && tokens[i + j] === entry.tokens[j]) j++;
+      if (j === entry.tokens.length) found.set(entry.phrase, entry.tag);
+    }
+  }
+  return found;
+}

@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import type { ColumnMapping } from './csv-mapping';
+import { createRowReader, duplicateProblem, type RowResult, rowShapeProblem, splitTags } from './csv-rows';
+
+const headers = ['Email', 'First Name', 'Last Name', 'Company', 'Title', 'Time Zone', 'Tags', 'Notes'];
+const mapping: ColumnMapping = {
+  email: 0,
+  firstName: 1,
+  lastName: 2,
+  company: 3,
+  title: 4,
+  timezone: 5,
+  tags: 6,
+  custom: [{ column: 7, key: 'notes' }],
+};
+const read = createRowReader({ mapping, headers });
+const row = (patch: Partial<Record<number, string>>) => {
+  const cells = ['ann@acme.com', 'Ann', 'Lee', 'Acme', 'CEO', '', '', ''];
+  for (const [i, v] of Object.entries(patch)) cells[Number(i)] = v ?? '';
+  return cells;
+};
+const lead = (r: RowResult) => (r.ok ? r.lead : null);
+const problem = (r: RowResult) => (r.ok ? null : r.problem.message);
+
+describe('addresses', () => {
+  it.each([
+    ['Ann.Lee@Acme.COM', 'ann.lee@acme.com', 'Ann.Lee@Acme.COM'],
+    ['"ann lee"@acme.com', '"ann lee"@acme.com', '"ann lee"@acme.com'],
+    ['josé@bücher.de', 'josé@xn--bcher-kva.de', 'josé@bücher.de'],
+    ['Ann Lee <ann@acme.com>', 'ann@acme.com', 'ann@acme.com'],
+    ['mailto:ann@acme.com', 'ann@acme.com', 'ann@acme.com'],
+    ['  ann@acme.com  ', 'ann@acme.com', 'ann@acme.com'],
+  ])('accepts %s', (raw, id, email) => {
+    expect(lead(read(row({ 0: raw }), 2))).toMatchObject({ id, email });
+  });
+
+  it.each([
+    ['', 'Row 2: no email address in "Email".'],
+    ['ann.acme.com', 'Row 2: "ann.acme.com": The email address has no "@".'],
+    [
+      'ann@[10.0.0.1]',
+      'Row 2: "ann@[10.0.0.1]": Addresses at a bare IP address ([1.2.3.4]) are not accepted.',
+    ],
+    ['ann@acme', 'Row 2: "ann@acme": The domain after "@" is not a valid domain name.'],
+  ])('rejects %j', (raw, message) => {
+    expect(problem(read(row({ 0: raw }), 2))).toBe(message);
+  });
+
+  it('takes the first valid address of a cell with several, with a warning', () => {
+    const r = read(row({ 0: 'ann@acme.com; ann@gmail.com' }), 3);
+    expect(r.ok && r.lead.id).toBe('ann@acme.com');
+    expect(r.ok && r.warnings[0]?.code).toBe('several-emails');
+  });
+});
+
+describe('values', () => {
+  it('rejects a 10,000-character first name, naming the column', () => {
+    expect(problem(read(row({ 1: 'x'.repeat(10_000) }), 7))).toBe(
+      'Row 7: "First Name" is 10,000 characters long; the limit is 256.',
+    );
+  });
+
+  it('rejects a custom value over its limit', () => {
+    expect(problem(read(row({ 7: 'n'.repeat(10_001) }), 4))).toBe(
+      'Row 4: "Notes" is 10,001 characters long; the limit for a custom field is 10,000.',
+    );
+  });
+
+  it('stores a formula as it is (the export escapes it)', () => {
+    expect(lead(read(row({ 1: '=HYPERLINK("http://evil","x")' }), 2))?.firstName).toBe(
+      '=HYPERLINK("http://evil","x")',
+    );
+  });
+
+  it('removes control characters and keeps names on one line', () => {
+    const l = lead(read(row({ 1: 'An\u0000n', 3: 'Acme\r\nGmbH', 7: 'line 1\r\nline\u00072' }), 2));
+    expect(l).toMatchObject({ firstName: 'Ann', company: 'Acme GmbH', custom: { notes: 'line 1\nline2' } });
+  });
+
+  it('normalises to NFC', () => {
+    expect(lead(read(row({ 1: 'Zoe\u0308' }), 2))?.firstName).toBe('Zoë');
+  });
+
+  it('rejects text that was not valid UTF-8', () => {
+    expect(problem(read(row({ 2: 'M\uFFFDller' }), 9))).toMatch(
+      /^Row 9: "Last Name" has characters that could not be read/,
+    );
+  });
+
+  it('leaves out empty custom values', () => {
+    expect(lead(read(row({}), 2))?.custom).toEqual({});
+  });
+});
+
+describe('time zones', () => {
+  it.each([
+    ['Europe/Berlin', 'Europe/Berlin'],
+    ['america/new_york', 'America/New_York'],
+    ['PST', 'America/Los_Angeles'],
+    ['EST', 'America/New_York'],
+  ])('reads %s as %s', (raw, zone) => {
+    expect(lead(read(row({ 5: raw }), 2))?.timezone).toBe(zone);
+  });
+
+  it('keeps the lead without a zone when the zone is unknown, with a warning', () => {
+    const r = read(row({ 5: 'Mars/Olympus' }), 5);
+    expect(r.ok && r.lead.timezone).toBe('');
+    expect(r.ok && r.warnings.map((w) => [w.kind, w.message])).toEqual([
+      [
+        'warning',
+        'Row 5: "Mars/Olympus" is not a time zone Fairsend knows (use a name like America/New_York); the lead was imported without one.',
+      ],
+    ]);
+  });
+});
+
+describe('tags', () => {
+  it('splits on , ; | and normalises', () => {
+    expect(splitTags(' Webinar 2026 ; VIP|vip,, Q3 ')).toEqual(['webinar 2026', 'vip', 'q3']);
+  });
+
+  it('puts the import tags first and keeps at most 20', () => {
+    const readTagged = createRowReader({ mapping, headers, tags: ['Fair 2026'] });
+    const many = Array.from({ length: 25 }, (_, i) => `t${i}`).join(',');
+    const r = readTagged(row({ 6: many }), 2);
+    expect(r.ok && r.lead.tags).toHaveLength(20);
+    expect(r.ok && r.lead.tags[0]).toBe('fair 2026');
+    expect(r.ok && r.warnings[0]?.code).toBe('too-many-tags');
+  });
+});
+
+describe('row shape', () => {
+  it('rejects more values than columns, naming the delimiter', () => {
+    expect(rowShapeProblem(['a@x.com', 'Ann', 'Acme', ' Inc'], 3, 3, ',')?.message).toBe(
+      'Row 3: 4 values, but the header has 3 columns. A value probably contains a comma without quotes around it.',
+    );
+    expect(rowShapeProblem(['a@x.com', 'Ann', 'Acme', ''], 3, 3, ',')).toBe(null);
+    expect(rowShapeProblem(['a@x.com', 'Ann'], 3, 3, ',')).toBe(null);
+  });
+
+  it('rejects a quoted value that swallowed rows', () => {
+    const swallowed = 'Ann\nb@x.com,Bob,Beta\nc@x.com,Cy,Gamma\nd@x.com,Di';
+    expect(rowShapeProblem(['a@x.com', swallowed, 'Acme'], 2, 3, ',')?.code).toBe('runaway-quote');
+    expect(rowShapeProblem(['a@x.com', 'Ann', 'Street 1\nCity, Country'], 2, 3, ',')).toBe(null);
+  });
+
+  it('explains broken quotes', () => {
+    expect(rowShapeProblem(['a'], 4, 3, ',', 'unclosed-quote')?.message).toMatch(
+      /^Row 4: a quote \("\) opens a value that never closes/,
+    );
+    expect(rowShapeProblem(['a'], 4, 3, ',', 'stray-quote')?.code).toBe('quotes');
+  });
+
+  it('names the first row of a duplicate', () => {
+    expect(duplicateProblem(9, 3, 'ann@acme.com').message).toBe(
+      'Row 9: ann@acme.com is a duplicate of row 3; skipped.',
+    );
+  });
+});

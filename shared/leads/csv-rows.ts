@@ -1,0 +1,298 @@
+/**
+ * One CSV row → one lead ready to store, or the reason it is not. Decisions (shown to the user in
+ * the import summary):
+ * - Row numbers are as a spreadsheet shows them: with a header, the header is row 1.
+ * - Missing or invalid address, a value over its limit, unreadable text (U+FFFD from a file that is
+ *   not UTF-8), a broken quote, or more values than columns: the row is rejected, nothing of it stored.
+ * - An unknown time zone: the lead is kept without a zone, with a warning. Common US abbreviations
+ *   (EST, PT, …) are read as their IANA zone, since a fixed "EST" would ignore daylight saving time.
+ * - Control characters (NUL and friends) are removed silently: they are invisible and never meant.
+ *   In names, company and title, tabs and line breaks become a space; custom values keep line breaks.
+ * - Values are trimmed and NFC-normalised; formulas like `=HYPERLINK(…)` are stored as they are
+ *   (the export escapes them for spreadsheets).
+ * - A cell with several addresses ("a@x.com; b@x.com") uses the first valid one, with a warning.
+ */
+import type { ColumnMapping } from './csv-mapping';
+import type { QuoteProblem } from './csv-reader';
+import { DELIMITER_NAMES } from './csv-sniff';
+import { checkEmail } from './email';
+import { isValidTimeZone, LEAD_LIMITS, type Lead, normalizeTag } from './lead';
+
+/** A lead as the import hands it to the repository (structurally the repo's IncomingLead). */
+export type ImportedLead = Pick<
+  Lead,
+  'id' | 'email' | 'firstName' | 'lastName' | 'company' | 'title' | 'timezone' | 'tags' | 'custom'
+>;
+
+export type RowProblemCode =
+  | 'missing-email'
+  | 'invalid-email'
+  | 'several-emails'
+  | 'too-long'
+  | 'unreadable-text'
+  | 'bad-timezone'
+  | 'too-many-tags'
+  | 'duplicate'
+  | 'column-count'
+  | 'quotes'
+  | 'runaway-quote';
+
+/** rejected: nothing stored; skipped: a duplicate within the file; warning: stored, with a change. */
+export type RowProblemKind = 'rejected' | 'skipped' | 'warning';
+
+export interface RowProblem {
+  row: number;
+  code: RowProblemCode;
+  kind: RowProblemKind;
+  message: string;
+}
+
+export type RowResult =
+  | { ok: true; lead: ImportedLead; warnings: RowProblem[] }
+  | { ok: false; problem: RowProblem };
+
+export interface RowReaderOptions {
+  mapping: ColumnMapping;
+  /** header names, for messages; missing names read "Column N" */
+  headers: readonly string[];
+  /** tags given to every lead of this import */
+  tags?: readonly string[];
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const LINE_BREAKS = /[\t\r\n\u2028\u2029]+/g;
+const TAG_SEPARATORS = /[,;|]/;
+
+const ZONE_ALIASES: Record<string, string> = {
+  et: 'America/New_York',
+  est: 'America/New_York',
+  edt: 'America/New_York',
+  ct: 'America/Chicago',
+  cst: 'America/Chicago',
+  cdt: 'America/Chicago',
+  mt: 'America/Denver',
+  mst: 'America/Denver',
+  mdt: 'America/Denver',
+  pt: 'America/Los_Angeles',
+  pst: 'America/Los_Angeles',
+  pdt: 'America/Los_Angeles',
+  akst: 'America/Anchorage',
+  akdt: 'America/Anchorage',
+  hst: 'Pacific/Honolulu',
+};
+
+const count = (n: number) => n.toLocaleString('en-US');
+const quoteValue = (v: string) => `"${v.length > 60 ? `${v.slice(0, 57)}…` : v}"`;
+
+/** Names, company, title: one line, single spaces. */
+export function cleanLine(value: string): string {
+  return value.normalize('NFC').replace(LINE_BREAKS, ' ').replace(CONTROL, '').replace(/ {2,}/g, ' ').trim();
+}
+
+/** Custom values: line breaks kept (notes, icebreakers), as \n. */
+export function cleanText(value: string): string {
+  return value.normalize('NFC').replace(/\r\n?/g, '\n').replace(CONTROL, '').trim();
+}
+
+// Building an Intl.DateTimeFormat costs ~0.2 ms; a file repeats a handful of zones on every row.
+const zoneCache = new Map<string, string | null>();
+
+/** The canonical IANA name, or null when the zone is unknown. */
+export function canonicalTimeZone(value: string): string | null {
+  const cached = zoneCache.get(value);
+  if (cached !== undefined) return cached;
+  const zone = ZONE_ALIASES[value.toLowerCase()] ?? value;
+  const canonical =
+    zone.length <= 64 && isValidTimeZone(zone)
+      ? new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone
+      : null;
+  if (zoneCache.size < 1000) zoneCache.set(value, canonical);
+  return canonical;
+}
+
+/** Splits a tags cell on , ; | and normalises each tag, without duplicates. */
+export function splitTags(value: string): string[] {
+  return [...new Set(value.split(TAG_SEPARATORS).map(normalizeTag).filter(Boolean))];
+}
+
+/** The address as the file wrote it, minus a display name or mailto: (the id holds the normal form). */
+function shownAddress(raw: string, normal: string): string {
+  let s = cleanLine(raw);
+  const angle = /<([^<>]*)>\s*$/.exec(s);
+  if (angle?.[1] !== undefined) s = angle[1].trim();
+  s = s.replace(/^mailto:/i, '');
+  return s.length <= 320 && s.toLowerCase().includes('@') ? s : normal;
+}
+
+export function createRowReader({ mapping, headers, tags = [] }: RowReaderOptions) {
+  const columnName = (i: number) => `"${headers[i]?.trim() || `Column ${i + 1}`}"`;
+  const extraTags = [...new Set(tags.map(normalizeTag).filter(Boolean))];
+  const fields = (['firstName', 'lastName', 'company', 'title'] as const).map((field) => ({
+    field,
+    column: mapping[field],
+  }));
+
+  return function readRow(row: readonly string[], rowNumber: number): RowResult {
+    const reject = (code: RowProblemCode, message: string): RowResult => ({
+      ok: false,
+      problem: { row: rowNumber, code, kind: 'rejected', message: `Row ${rowNumber}: ${message}` },
+    });
+    const warnings: RowProblem[] = [];
+    const warn = (code: RowProblemCode, message: string) =>
+      warnings.push({ row: rowNumber, code, kind: 'warning', message: `Row ${rowNumber}: ${message}` });
+    const unreadable = (i: number) =>
+      reject(
+        'unreadable-text',
+        `${columnName(i)} has characters that could not be read (the file is not valid UTF-8). Save it as "CSV UTF-8" and import it again.`,
+      );
+
+    // The address
+    const rawEmail = row[mapping.email] ?? '';
+    if (!rawEmail.trim()) return reject('missing-email', `no email address in ${columnName(mapping.email)}.`);
+    let check = checkEmail(rawEmail);
+    let emailSource = rawEmail;
+    if (!check.ok && /[,;\s]/.test(rawEmail.trim())) {
+      const parts = rawEmail.split(/[,;\s]+/).filter(Boolean);
+      const firstValid = parts.find((p) => checkEmail(p).ok);
+      if (firstValid) {
+        check = checkEmail(firstValid);
+        emailSource = firstValid;
+        warn(
+          'several-emails',
+          `${parts.length} addresses in one cell; imported the first valid one, ${firstValid}.`,
+        );
+      }
+    }
+    if (!check.ok) return reject('invalid-email', `${quoteValue(cleanLine(rawEmail))}: ${check.message}`);
+
+    // Names, company, title
+    const lead: ImportedLead = {
+      id: check.address,
+      email: shownAddress(emailSource, check.address),
+      firstName: '',
+      lastName: '',
+      company: '',
+      title: '',
+      timezone: '',
+      tags: [],
+      custom: {},
+    };
+    for (const { field, column } of fields) {
+      if (column === undefined || column < 0) continue;
+      const raw = row[column] ?? '';
+      if (raw.includes('\uFFFD')) return unreadable(column);
+      const value = cleanLine(raw);
+      if (value.length > LEAD_LIMITS.field) {
+        return reject(
+          'too-long',
+          `${columnName(column)} is ${count(value.length)} characters long; the limit is ${count(LEAD_LIMITS.field)}.`,
+        );
+      }
+      lead[field] = value;
+    }
+
+    // Custom fields
+    for (const { column, key } of mapping.custom) {
+      const raw = row[column] ?? '';
+      if (raw.includes('\uFFFD')) return unreadable(column);
+      const value = cleanText(raw);
+      if (!value) continue;
+      if (value.length > LEAD_LIMITS.customValue) {
+        return reject(
+          'too-long',
+          `${columnName(column)} is ${count(value.length)} characters long; the limit for a custom field is ${count(LEAD_LIMITS.customValue)}.`,
+        );
+      }
+      lead.custom[key] = value;
+    }
+
+    // Time zone: a wrong one costs the zone, not the lead.
+    if (mapping.timezone !== undefined && mapping.timezone >= 0) {
+      const raw = cleanLine(row[mapping.timezone] ?? '');
+      if (raw) {
+        const zone = canonicalTimeZone(raw);
+        if (zone) lead.timezone = zone;
+        else
+          warn(
+            'bad-timezone',
+            `${quoteValue(raw)} is not a time zone Fairsend knows (use a name like America/New_York); the lead was imported without one.`,
+          );
+      }
+    }
+
+    // Tags: the import's own tags first, so they are never the ones cut off.
+    const rowTags =
+      mapping.tags !== undefined && mapping.tags >= 0 ? splitTags(cleanLine(row[mapping.tags] ?? '')) : [];
+    const allTags = [...new Set([...extraTags, ...rowTags])];
+    if (allTags.length > LEAD_LIMITS.tags) {
+      warn(
+        'too-many-tags',
+        `${allTags.length} tags; a lead keeps ${LEAD_LIMITS.tags}, so the last ${allTags.length - LEAD_LIMITS.tags} were left out.`,
+      );
+    }
+    lead.tags = allTags.slice(0, LEAD_LIMITS.tags);
+    return { ok: true, lead, warnings };
+  };
+}
+
+/**
+ * Problems with the row as a whole, before its values are read: broken quotes, and more values
+ * than the header has columns (a delimiter inside an unquoted value shifts every column after it).
+ */
+export function rowShapeProblem(
+  row: readonly string[],
+  rowNumber: number,
+  columns: number,
+  delimiter: string,
+  quote?: QuoteProblem,
+): RowProblem | null {
+  const problem = (code: RowProblemCode, message: string): RowProblem => ({
+    row: rowNumber,
+    code,
+    kind: 'rejected',
+    message: `Row ${rowNumber}: ${message}`,
+  });
+  if (quote === 'unclosed-quote') {
+    return problem(
+      'quotes',
+      'a quote (") opens a value that never closes, so this row and everything after it in the file were not imported. Fix the quote and import the rest.',
+    );
+  }
+  if (quote === 'stray-quote') {
+    return problem(
+      'quotes',
+      'a quote (") inside a quoted value is not doubled (write "" for a quote inside quotes), so the row cannot be read reliably.',
+    );
+  }
+  // A quoted value that holds several lines shaped like rows: a quote went missing and swallowed them.
+  if (columns >= 3) {
+    for (const value of row) {
+      if (!value.includes('\n')) continue;
+      const rowLike = value.split('\n').filter((line) => line.split(delimiter).length >= columns).length;
+      if (rowLike >= 2) {
+        return problem(
+          'runaway-quote',
+          `a quoted value runs across ${count(value.split('\n').length)} lines that look like rows of their own, so a quote (") is probably missing. Neither this row nor the lines inside it were imported; fix the quote and import them again.`,
+        );
+      }
+    }
+  }
+  if (row.length > columns && row.slice(columns).some((v) => v.trim())) {
+    const name = DELIMITER_NAMES[delimiter] ?? `"${delimiter}"`;
+    return problem(
+      'column-count',
+      `${row.length} values, but the header has ${columns} columns. A value probably contains a ${name} without quotes around it.`,
+    );
+  }
+  return null;
+}
+
+export function duplicateProblem(rowNumber: number, firstRow: number, address: string): RowProblem {
+  return {
+    row: rowNumber,
+    code: 'duplicate',
+    kind: 'skipped',
+    message: `Row ${rowNumber}: ${address} is a duplicate of row ${firstRow}; skipped.`,
+  };
+}
