@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../shared/ipc/dispatch';
+import type { SendService } from './gate/send-service';
 import { createHandlers } from './handlers';
 import type { MailboxService } from './mailboxes/mailbox-service';
 import type { ProfileStore } from './settings/profile-store';
@@ -17,10 +18,16 @@ function setup() {
     openExternal: async (url) => {
       opened.push(url);
     },
-    teamKey: { suppressionKeys: async (_kind, values) => values.map((v) => `h(${v})`) },
+    teamKey: {
+      suppressionKeys: async (_kind, values) => values.map((v) => `h(${v})`),
+      unsubscribeToken: async () => 'token',
+    },
     // not used by these handlers' tests; their own tests cover them
     mailboxes: {} as MailboxService,
     profile: {} as ProfileStore,
+    send: {} as SendService,
+    suppression: { apply: () => ({ size: 0, ready: false }) },
+    audit: { since: () => [] },
   });
   return { handlers, opened };
 }

@@ -2,6 +2,9 @@ import type { AppInfo } from '../../shared/ipc/app';
 import type { Handlers } from '../../shared/ipc/dispatch';
 import { AppError } from '../../shared/ipc/result';
 import { isSafeExternalUrl } from '../../shared/security/external-url';
+import type { AuditLog } from './audit/audit-log';
+import type { SendService } from './gate/send-service';
+import type { SuppressionHolder } from './gate/suppression-holder';
 import type { MailboxService } from './mailboxes/mailbox-service';
 import type { TeamKey } from './secrets/team-key';
 import type { ProfileStore } from './settings/profile-store';
@@ -12,6 +15,9 @@ export interface MainServices {
   teamKey: TeamKey;
   mailboxes: MailboxService;
   profile: ProfileStore;
+  send: SendService;
+  suppression: Pick<SuppressionHolder, 'apply'>;
+  audit: Pick<AuditLog, 'since'>;
 }
 
 /** The bridge's handlers: thin, each one validates (zod did the shape) and calls a service. */
@@ -32,5 +38,9 @@ export function createHandlers(services: MainServices): Handlers {
     'mailboxes.disconnect': ({ id }) => services.mailboxes.disconnect(id),
     'settings.getProfile': () => services.profile.get(),
     'settings.setProfile': (profile) => services.profile.set(profile),
+    'send.preview': (draft) => services.send.preview(draft),
+    'send.message': ({ key, draft }) => services.send.send(key, draft),
+    'suppression.apply': (delta) => services.suppression.apply(delta),
+    'audit.since': ({ seq, limit }) => services.audit.since(seq, limit),
   };
 }

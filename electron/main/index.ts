@@ -21,7 +21,7 @@ void app.whenReady().then(async () => {
   const keyring = await checkKeyring();
   if (!keyring.ok) log('warn', keyring.reason);
 
-  const services = createMainServices({
+  const services = await createMainServices({
     dataDir: app.getPath('userData'),
     sealer: keyring.ok ? createElectronSealer() : null,
     ...(keyring.ok ? {} : { sealerUnavailableReason: keyring.reason }),

@@ -22,7 +22,7 @@ const { version } = JSON.parse(
 };
 const log = (level: 'warn' | 'error', message: string) => console[level](`[fairsend] ${message}`);
 
-const services = createMainServices({
+const services = await createMainServices({
   dataDir,
   sealer: createKeySealer(await loadDevVaultKey(resolve(dataDir, 'dev-vault.key'))),
   ciphertexts: createFileStore(resolve(dataDir, 'sealed-secrets.json')),

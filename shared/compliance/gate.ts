@@ -99,12 +99,15 @@ function limitsStep(facts: GateFacts): { result: StepResult; retryAt?: number } 
 
 export function decide(facts: GateFacts): GateDecision {
   const recipient = checkRecipient(facts.recipient.address, { mx: facts.mx });
-  const suppression = facts.suppression.ready
-    ? checkSuppression(
-        { addressKey: facts.suppression.addressKey, domainKey: facts.suppression.domainKey },
-        facts.suppression.index,
-      )
-    : NOT_READY;
+  // An address that is not an address is blocked by the recipient step; there is nothing to look up.
+  const suppression = !recipient.address
+    ? { verdict: 'ok' as const, reasons: [] }
+    : facts.suppression.ready
+      ? checkSuppression(
+          { addressKey: facts.suppression.addressKey, domainKey: facts.suppression.domainKey },
+          facts.suppression.index,
+        )
+      : NOT_READY;
   const limits = limitsStep(facts);
   const content = assessContent(facts.content);
   const steps: Record<GateStep, StepResult> = {

@@ -14,6 +14,10 @@ export const CHANNEL_NAMES = [
   'mailboxes.disconnect',
   'settings.getProfile',
   'settings.setProfile',
+  'send.preview',
+  'send.message',
+  'suppression.apply',
+  'audit.since',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -4,11 +4,18 @@ import type { ChannelName } from './channels';
 import { combineChannels } from './define';
 import { mailboxChannels } from './mailboxes';
 import type { Result } from './result';
+import { sendChannels } from './send';
 import { settingsChannels } from './settings';
 import { suppressionChannels } from './suppression';
 
 /** The whole bridge: every call the renderer can make into main, in one place. */
-export const contract = combineChannels(appChannels, suppressionChannels, mailboxChannels, settingsChannels);
+export const contract = combineChannels(
+  appChannels,
+  suppressionChannels,
+  mailboxChannels,
+  settingsChannels,
+  sendChannels,
+);
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract & string;

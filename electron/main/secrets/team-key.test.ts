@@ -48,4 +48,16 @@ describe('team key', () => {
     const teamKey = createTeamKey(await freshKeyFile(), sealer);
     await expect(teamKey.suppressionKeys('address', ['not-an-address'])).rejects.toThrow(/valid address/);
   });
+
+  it('signs unsubscribe tokens that carry the address key but never the address', async () => {
+    const teamKey = createTeamKey(await freshKeyFile(), sealer);
+    const token = await teamKey.unsubscribeToken('Jane@Example.com', 'mb1', 1_700_000_000_000);
+    const [payload, signature] = token.split('.');
+    expect(signature).toMatch(/^[\w-]{43}$/);
+    const body = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString());
+    const [key] = await teamKey.suppressionKeys('address', ['jane@example.com']);
+    expect(body).toEqual({ v: 1, k: key, m: 'mb1', t: 1_700_000_000 });
+    expect(token.toLowerCase()).not.toContain('jane');
+    expect(await teamKey.unsubscribeToken('jane@example.com', 'mb1', 1_700_000_000_000)).toBe(token);
+  });
 });

@@ -12,7 +12,15 @@ import type { Sealer } from './sealer';
  */
 export interface TeamKey {
   suppressionKeys(kind: 'address' | 'domain', values: readonly string[]): Promise<string[]>;
+  /**
+   * The token in a one-click unsubscribe URL: the address's suppression key and the sending mailbox, signed
+   * with a key derived from the team key. It carries no plaintext address; the team server verifies it and
+   * adds the key to the suppression list.
+   */
+  unsubscribeToken(address: string, mailboxId: string, issuedAt: number): Promise<string>;
 }
+
+const b64url = (data: Buffer | string) => Buffer.from(data).toString('base64url');
 
 export function createTeamKey(file: string, sealer: Sealer): TeamKey {
   let key: Promise<Buffer> | undefined;
@@ -31,15 +39,26 @@ export function createTeamKey(file: string, sealer: Sealer): TeamKey {
     return fresh;
   }
 
+  async function suppressionKeys(kind: 'address' | 'domain', values: readonly string[]) {
+    key ??= load();
+    const secret = await key;
+    return values.map((raw) => {
+      const normal = kind === 'address' ? normalizeEmail(raw) : normalizeDomain(raw);
+      if (!normal) throw new AppError('invalid-input', `Not a valid ${kind}.`);
+      return createHmac('sha256', secret).update(`${kind}:${normal}`).digest('hex');
+    });
+  }
+
   return {
-    async suppressionKeys(kind, values) {
+    suppressionKeys,
+    async unsubscribeToken(address, mailboxId, issuedAt) {
+      const [k] = await suppressionKeys('address', [address]);
       key ??= load();
-      const secret = await key;
-      return values.map((raw) => {
-        const normal = kind === 'address' ? normalizeEmail(raw) : normalizeDomain(raw);
-        if (!normal) throw new AppError('invalid-input', `Not a valid ${kind}.`);
-        return createHmac('sha256', secret).update(`${kind}:${normal}`).digest('hex');
-      });
+      const signingKey = createHmac('sha256', await key)
+        .update('fairsend unsubscribe token v1')
+        .digest();
+      const payload = b64url(JSON.stringify({ v: 1, k, m: mailboxId, t: Math.floor(issuedAt / 1000) }));
+      return `${payload}.${b64url(createHmac('sha256', signingKey).update(payload).digest())}`;
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { DKIMSignOptions } from 'mailauth';
-import { dkimSign } from 'mailauth/lib/dkim/sign';
+import { dkimSign } from 'mailauth/lib/dkim/sign.js';
 import { err, ok, type Result } from '../../../shared/ipc/result';
 
 /**

@@ -1,0 +1,54 @@
+/** What the leads bench page exposes to the driver (as `globalThis.fairsendBench`). Types only: no DOM, no Node. */
+
+export interface Timed {
+  ms: number;
+}
+
+export interface Prepared extends Timed {
+  rows: number;
+  bytes: number;
+  /** companies that occur in the file, for the company filter */
+  companies: string[];
+}
+
+export interface ImportMeasure extends Timed {
+  /** the preview step alone (sniff, parse the head, suggest a mapping) */
+  previewMs: number;
+  /** the longest main-thread task during preview + import, 0 if none reached 50 ms (the browser's threshold) */
+  maxTaskMs: number;
+  longTasks: number;
+  inserted: number;
+  merged: number;
+  skipped: number;
+  invalid: number;
+  cancelled: boolean;
+  error: string | null;
+}
+
+export interface FloorMeasure extends Timed {
+  docs: number;
+  /** documents per transaction: the import's batch size */
+  chunk: number;
+  maxTaskMs: number;
+}
+
+export interface ListMeasure extends Timed {
+  total: number;
+  rows: number;
+}
+
+export interface LeadsBenchApi {
+  /** generates the CSV in the page (not timed as part of anything) */
+  prepare(options: { count: number; seed: number }): Promise<Prepared>;
+  /** raw IndexedDB with the leads schema's five indexes: the physical floor */
+  /** `chunk` defaults to the import's batch size */
+  floor(options?: { chunk?: number }): Promise<FloorMeasure>;
+  /** previewCsv + runImport, exactly as the wizard calls them */
+  importLeads(): Promise<ImportMeasure>;
+  firstPage(): Promise<ListMeasure>;
+  search(options: { text: string }): Promise<ListMeasure>;
+  company(options: { name: string }): Promise<ListMeasure>;
+  stats(): Promise<ListMeasure>;
+}
+
+export type LeadsBenchMethod = keyof LeadsBenchApi;

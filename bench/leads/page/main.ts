@@ -1,0 +1,147 @@
+import type { FairsendDatabase } from '../../../renderer/src/db/database';
+import { openLeadList } from '../../../renderer/src/db/lead-list';
+import { createLeadsRepo, type LeadsRepo, withDerived } from '../../../renderer/src/db/leads-repo';
+import { openDatabase } from '../../../renderer/src/db/open-browser-db';
+import type { LeadDoc } from '../../../renderer/src/db/schemas/leads';
+import { previewCsv, runImport } from '../../../renderer/src/features/leads/import/run-import';
+import { BATCH_SIZE } from '../../../renderer/src/workers/csv-import-protocol';
+import { normalizeEmail } from '../../../shared/leads/email';
+import { rankFor } from '../../../shared/leads/lead';
+import { generateLeadRows, LEAD_COLUMNS, type LeadRow } from '../../generate-leads';
+import type { LeadsBenchApi, ListMeasure } from '../api';
+import { writeFloor } from './floor';
+import { watchLongTasks } from './long-tasks';
+
+// The leads benchmark, run in Chromium on an on-disk profile by bench/leads/driver.mjs.
+
+let rows: LeadRow[] = [];
+let file: Blob | null = null;
+let opened: { db: FairsendDatabase; repo: LeadsRepo } | null = null;
+
+const status = (text: string) => {
+  const el = document.getElementById('status');
+  if (el) el.textContent = text;
+};
+
+async function app() {
+  if (!opened) {
+    const db = await openDatabase();
+    opened = { db, repo: createLeadsRepo(db) };
+  }
+  return opened;
+}
+
+function toCsv(list: readonly LeadRow[]): string {
+  const field = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  return `${[LEAD_COLUMNS.join(','), ...list.map((r) => LEAD_COLUMNS.map((c) => field(r[c])).join(','))].join('\r\n')}\r\n`;
+}
+
+/** The documents the import stores, built directly: the same fields, derived keys and ranks. */
+function toDocs(list: readonly LeadRow[]): LeadDoc[] {
+  const now = Date.now();
+  return list.map((r, i) => {
+    const lead = { firstName: r.first_name, lastName: r.last_name, company: r.company };
+    const id = normalizeEmail(r.email) ?? r.email.toLowerCase();
+    return {
+      id,
+      email: r.email,
+      ...withDerived(lead),
+      title: r.title,
+      timezone: r.timezone,
+      status: 'new',
+      source: 'bench',
+      tags: [],
+      custom: { city: r.city, linkedin_url: r.linkedin_url, industry: r.industry, phone: r.phone },
+      rank: rankFor(now + Math.floor(i / 1000), i),
+      createdAt: now,
+      updatedAt: now,
+    } satisfies LeadDoc;
+  });
+}
+
+async function timedList(open: () => ReturnType<typeof openLeadList>): Promise<ListMeasure> {
+  const started = performance.now();
+  const list = await open();
+  await list.load(0, 100);
+  const ms = performance.now() - started;
+  let loaded = 0;
+  for (let i = 0; i < Math.min(100, list.total); i++) if (list.peek(i)) loaded++;
+  return { ms, total: list.total, rows: loaded };
+}
+
+const api: LeadsBenchApi = {
+  async prepare({ count, seed }) {
+    status(`generating ${count} rows`);
+    const started = performance.now();
+    rows = generateLeadRows(count, seed);
+    file = new Blob([toCsv(rows)], { type: 'text/csv' });
+    const companies = [...new Set(rows.filter((_, i) => i % 997 === 0).map((r) => r.company))].slice(0, 10);
+    return { ms: performance.now() - started, rows: rows.length, bytes: file.size, companies };
+  },
+
+  async floor({ chunk = BATCH_SIZE } = {}) {
+    status('floor');
+    const docs = toDocs(rows);
+    const { value, maxTaskMs } = await watchLongTasks(() => writeFloor(docs, chunk));
+    return { ms: value, docs: docs.length, chunk, maxTaskMs };
+  },
+
+  async importLeads() {
+    if (!file) throw new Error('prepare() first');
+    const blob = file;
+    const { repo } = await app();
+    status('importing');
+    let previewMs = 0;
+    const started = performance.now();
+    const {
+      value: summary,
+      maxTaskMs,
+      longTasks,
+    } = await watchLongTasks(async () => {
+      // What the wizard does: preview (sniff, head, suggested mapping), then import with that mapping.
+      const preview = await previewCsv(blob);
+      previewMs = performance.now() - started;
+      if (!preview.ok) throw new Error(`preview failed: ${preview.message}`);
+      return runImport(repo, blob, { mapping: preview.suggested, duplicates: 'skip', source: 'bench' });
+    });
+    const ms = performance.now() - started;
+    status('imported');
+    return {
+      ms,
+      previewMs,
+      maxTaskMs,
+      longTasks,
+      inserted: summary.inserted,
+      merged: summary.merged,
+      skipped: summary.skipped,
+      invalid: summary.invalid,
+      cancelled: summary.cancelled,
+      error: summary.error ? String(summary.error) : null,
+    };
+  },
+
+  async firstPage() {
+    const { db, repo } = await app();
+    return timedList(() => openLeadList(db, repo, { status: 'new' }));
+  },
+
+  async search({ text }) {
+    const { db, repo } = await app();
+    return timedList(() => openLeadList(db, repo, { search: text }));
+  },
+
+  async company({ name }) {
+    const { db, repo } = await app();
+    return timedList(() => openLeadList(db, repo, { company: name }));
+  },
+
+  async stats() {
+    const { repo } = await app();
+    const started = performance.now();
+    const stats = await repo.stats();
+    return { ms: performance.now() - started, total: stats.total, rows: Object.keys(stats.byStatus).length };
+  },
+};
+
+(globalThis as unknown as { fairsendBench: LeadsBenchApi }).fairsendBench = api;
+status('ready');

@@ -1,0 +1,148 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import type { Download, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+// The Leads screen as a rep uses it: add, search, edit, erase and export, and a 1,000-row CSV import.
+
+const FORMULA = '=HYPERLINK("http://evil","x")';
+
+async function gotoLeads(page: Page) {
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Leads', exact: true })
+    .click();
+  await expect(page.getByRole('heading', { name: 'Leads', level: 1 })).toBeVisible();
+}
+
+async function addLead(page: Page, fields: { email: string; firstName: string; company: string }) {
+  await page.getByRole('button', { name: 'New lead' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New lead' });
+  await dialog.getByLabel('Email (required)').fill(fields.email);
+  await dialog.getByLabel('First name').fill(fields.firstName);
+  await dialog.getByLabel('Company').fill(fields.company);
+  await dialog.getByRole('button', { name: 'Add lead' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+async function exportCsv(page: Page, button: string): Promise<string> {
+  await page.getByRole('button', { name: button }).click();
+  const downloading: Promise<Download> = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: /CSV/ }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^fairsend-leads-\d{4}-\d{2}-\d{2}\.csv$/);
+  return readFile((await download.path()) ?? '', 'utf8');
+}
+
+async function eraseOpenLead(page: Page) {
+  const drawer = page.getByRole('complementary', { name: 'Lead details' });
+  await drawer.getByRole('button', { name: 'Erase' }).click();
+  const confirm = page.getByRole('dialog', { name: /^Erase / });
+  await expect(confirm).toContainText('only a hashed suppression entry stays'.replace('only', 'Only'));
+  const go = confirm.getByRole('button', { name: 'Erase for good' });
+  await expect(go).toBeDisabled();
+  await confirm.getByLabel(/Type ERASE/).fill('ERASE');
+  await go.click();
+  await expect(confirm).toBeHidden();
+  await expect(drawer).toBeHidden();
+}
+
+test('add by hand, reject a duplicate, edit, export with formulas escaped, erase', async ({ page }) => {
+  await gotoLeads(page);
+  await expect(page.getByRole('heading', { name: 'No leads yet' })).toBeVisible();
+
+  // an invalid address is explained inline
+  await page.getByRole('button', { name: 'New lead' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New lead' });
+  await dialog.getByLabel('Email (required)').fill('ana.example.com');
+  await dialog.getByRole('button', { name: 'Add lead' }).click();
+  await expect(dialog.getByText('The email address has no "@".')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  await addLead(page, { email: 'Ana@Example.com', firstName: 'Ana', company: FORMULA });
+  await addLead(page, { email: 'bo@example.com', firstName: 'Bo', company: 'Acme' });
+  await expect(page.getByTestId('result-count')).toHaveText('2 leads');
+  await expect(page.getByTestId('count-new')).toHaveText('2');
+
+  // a duplicate address is refused on the email field
+  await page.getByRole('button', { name: 'New lead' }).click();
+  await dialog.getByLabel('Email (required)').fill('ANA@example.com');
+  await dialog.getByRole('button', { name: 'Add lead' }).click();
+  await expect(dialog.getByText('A lead with the address ana@example.com already exists.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  // edit: a bad time zone is refused, a good one saved
+  await page.getByRole('grid', { name: 'Leads' }).getByRole('row', { name: /Bo/ }).click();
+  const drawer = page.getByRole('complementary', { name: 'Lead details' });
+  await drawer.getByRole('button', { name: 'Edit' }).click();
+  await drawer.getByLabel(/Time zone/).fill('Mars/Olympus');
+  await drawer.getByRole('button', { name: 'Save' }).click();
+  await expect(drawer.getByText(/Not a time zone Fairsend knows/)).toBeVisible();
+  await drawer.getByLabel(/Time zone/).fill('Europe/Berlin');
+  await drawer.getByLabel('Title').fill('Head of Sales');
+  await drawer.getByRole('button', { name: 'Save' }).click();
+  await expect(drawer.getByText('Head of Sales')).toBeVisible();
+  await expect(
+    page.getByRole('grid', { name: 'Leads' }).getByRole('row', { name: /Head of Sales/ }),
+  ).toBeVisible();
+
+  const csv = await exportCsv(page, 'Export all');
+  const lines = csv.split('\r\n');
+  expect(lines[0]).toMatch(/^Email,First name,Last name,Company,/);
+  expect(csv).toContain(`"'=HYPERLINK(""http://evil"",""x"")"`);
+  expect(lines).toHaveLength(4); // header, 2 leads, and the final CRLF
+
+  // erase one: gone from the list and the counters
+  await page.getByRole('grid', { name: 'Leads' }).getByRole('row', { name: /Bo/ }).click();
+  await eraseOpenLead(page);
+  await expect(page.getByTestId('result-count')).toHaveText('1 lead');
+  await expect(page.getByTestId('count-new')).toHaveText('1');
+});
+
+test('import 1,000 rows, see the count, search, edit, erase and export', async ({ page, leadsCsv }) => {
+  await gotoLeads(page);
+  const file = await leadsCsv(1000);
+  // one more row whose company a spreadsheet would run as a formula
+  const formulaRow = `formula@example.com,Eve,Formula,"${FORMULA.replaceAll('"', '""')}",CEO,,,,,\r\n`;
+  await writeFile(file, `${await readFile(file, 'utf8')}${formulaRow}`);
+
+  await page.getByRole('button', { name: 'Import CSV' }).click();
+  const wizard = page.getByRole('dialog');
+  await wizard.locator('input[type=file]').setInputFiles(file);
+  // pick → map columns → preview → options
+  for (let step = 0; step < 3; step++) {
+    const next = wizard.getByRole('button', { name: 'Next' });
+    await expect(next).toBeEnabled();
+    await next.click();
+  }
+  await wizard.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByTestId('result-count')).toHaveText('1,001 leads', { timeout: 30_000 });
+  await wizard.getByRole('button', { name: 'Close' }).first().click();
+  await expect(wizard).toBeHidden();
+  await expect(page.getByTestId('count-new')).toHaveText('1,001');
+
+  // search by the start of an address
+  await page.getByRole('searchbox', { name: 'Search leads' }).fill('formula@');
+  await expect(page.getByTestId('result-count')).toHaveText('1 lead');
+  const grid = page.getByRole('grid', { name: 'Leads' });
+  await grid.getByRole('row', { name: /Eve/ }).click();
+
+  // edit it
+  const drawer = page.getByRole('complementary', { name: 'Lead details' });
+  await drawer.getByRole('button', { name: 'Edit' }).click();
+  await drawer.getByLabel('Title').fill('Chief Formula Officer');
+  await drawer.getByRole('button', { name: 'Save' }).click();
+  await expect(drawer.getByText('Chief Formula Officer')).toBeVisible();
+
+  // export the match: the formula cell is escaped
+  const csv = await exportCsv(page, 'Export matches');
+  expect(csv).toContain(`"'=HYPERLINK(""http://evil"",""x"")"`);
+  expect(csv).toContain('Chief Formula Officer');
+
+  // erase it, then the whole list is 1,000 again
+  await eraseOpenLead(page);
+  await page.getByRole('button', { name: 'Clear filters' }).first().click();
+  await expect(page.getByTestId('result-count')).toHaveText('1,000 leads');
+  const all = await exportCsv(page, 'Export all');
+  expect(all.split('\r\n').filter(Boolean)).toHaveLength(1001);
+  expect(all).not.toContain('formula@example.com');
+});
