@@ -14,6 +14,7 @@ import { createMailboxFileStore } from './mailboxes/mailbox-store';
 import type { Sealer } from './secrets/sealer';
 import { createTeamKey } from './secrets/team-key';
 import { createProfileStore } from './settings/profile-store';
+import type { SmtpOptions, SmtpTransport } from './transport/smtp-transport';
 import { type CiphertextStore, createVault, type Vault } from './vault/vault';
 
 export interface ServiceOptions {
@@ -27,6 +28,8 @@ export interface ServiceOptions {
   openExternal: (url: string) => Promise<void>;
   /** extra CA to trust for SMTP (a local relay's own certificate; tests) */
   smtpCa?: string;
+  /** builds SMTP transports; tests route the standard port to a loopback server's ephemeral one */
+  smtpTransport?: (options: SmtpOptions) => SmtpTransport;
   /** DNS servers for MX/SPF/DKIM/DMARC lookups (tests point these at a loopback server); default: the system's */
   dnsServers?: string[];
   now?: () => number;
@@ -44,6 +47,7 @@ export async function createMainServices(
     now: Date.now,
     newId: () => randomUUID(),
     ...(options.smtpCa ? { smtpCa: options.smtpCa } : {}),
+    ...(options.smtpTransport ? { smtpTransport: options.smtpTransport } : {}),
   });
   // The team key must be sealed too; without a keyring there is no team key and suppression keys are refused.
   const teamKeySealer = options.sealer;
