@@ -22,44 +22,47 @@ export interface LoopbackDns {
 
 const chunks = (value: string): string[] => value.match(/.{1,255}/gs) ?? [''];
 
-/** A real DNS server on 127.0.0.1 (UDP) answering from a zone the test controls; unknown names get NXDOMAIN. */
+/** A real DNS server on 127.0.0.1 (UDP and TCP) answering from a zone the test controls; unknown names get NXDOMAIN. */
 export async function startLoopbackDns(zone: TestZone): Promise<LoopbackDns> {
   const queries: string[] = [];
-  const server = dns2.createServer({
-    udp: true,
-    handle(request, send) {
-      const response = Packet.createResponseFromRequest(request);
-      const [question] = request.questions;
-      if (!question) return send(response);
-      const name = question.name.toLowerCase();
-      queries.push(`${name}/${question.type}`);
-      const known = [zone.txt, zone.mx, zone.a].some((records) => records && name in records);
-      if (!known) response.header.rcode = Packet.RCODE.NXDOMAIN;
-      if (question.type === Packet.TYPE.TXT) {
-        for (const value of zone.txt?.[name] ?? []) {
-          response.answers.push(
-            Packet.createResourceFromQuestion(question, { ttl: 300, data: chunks(value) }),
-          );
-        }
+  const handle: Parameters<typeof dns2.createServer>[0]['handle'] = (request, send) => {
+    const response = Packet.createResponseFromRequest(request);
+    const [question] = request.questions;
+    if (!question) return send(response);
+    const name = question.name.toLowerCase();
+    queries.push(`${name}/${question.type}`);
+    const known = [zone.txt, zone.mx, zone.a].some((records) => records && name in records);
+    if (!known) response.header.rcode = Packet.RCODE.NXDOMAIN;
+    if (question.type === Packet.TYPE.TXT) {
+      for (const value of zone.txt?.[name] ?? []) {
+        response.answers.push(Packet.createResourceFromQuestion(question, { ttl: 300, data: chunks(value) }));
       }
-      if (question.type === Packet.TYPE.MX) {
-        for (const [priority, exchange] of zone.mx?.[name] ?? []) {
-          response.answers.push(
-            Packet.createResourceFromQuestion(question, { ttl: 300, priority, exchange }),
-          );
-        }
+    }
+    if (question.type === Packet.TYPE.MX) {
+      for (const [priority, exchange] of zone.mx?.[name] ?? []) {
+        response.answers.push(Packet.createResourceFromQuestion(question, { ttl: 300, priority, exchange }));
       }
-      if (question.type === Packet.TYPE.A) {
-        for (const address of zone.a?.[name] ?? []) {
-          response.answers.push(Packet.createResourceFromQuestion(question, { ttl: 300, address }));
-        }
+    }
+    if (question.type === Packet.TYPE.A) {
+      for (const address of zone.a?.[name] ?? []) {
+        response.answers.push(Packet.createResourceFromQuestion(question, { ttl: 300, address }));
       }
-      send(response);
-    },
-  });
-  const addresses = await server.listen({ udp: { port: 0, address: '127.0.0.1' } });
-  const address = `127.0.0.1:${addresses.udp?.port}`;
+    }
+    send(response);
+  };
+  // UDP, and TCP on the same port: an answer over 512 bytes (a 2048-bit DKIM key) is fetched again over TCP.
+  const udp = dns2.createServer({ udp: true, handle });
+  const tcp = dns2.createServer({ tcp: true, handle });
+  const port = (await udp.listen({ udp: { port: 0, address: '127.0.0.1' } })).udp?.port ?? 0;
+  await tcp.listen({ tcp: { port, address: '127.0.0.1' } });
+  const address = `127.0.0.1:${port}`;
   const resolver = new Resolver({ timeout: 1000, tries: 1 });
   resolver.setServers([address]);
-  return { server: address, resolver, zone, queries, close: async () => void (await server.close()) };
+  return {
+    server: address,
+    resolver,
+    zone,
+    queries,
+    close: async () => void (await Promise.all([udp.close(), tcp.close()])),
+  };
 }
