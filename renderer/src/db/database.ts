@@ -2,6 +2,7 @@ import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type
 import { RxDBCleanupPlugin } from 'rxdb/plugins/cleanup';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+import { messagesV1, suppressionV1 } from './migrations';
 import {
   type AuditDoc,
   auditSchema,
@@ -49,8 +50,8 @@ export const COLLECTIONS = {
   lead_tags: { schema: leadTagSchema, migrationStrategies: {} },
   sequences: { schema: sequenceSchema, migrationStrategies: {} },
   enrollments: { schema: enrollmentSchema, migrationStrategies: {} },
-  messages: { schema: messageSchema, migrationStrategies: {} },
-  suppression: { schema: suppressionSchema, migrationStrategies: {} },
+  messages: { schema: messageSchema, migrationStrategies: { 1: messagesV1 } },
+  suppression: { schema: suppressionSchema, migrationStrategies: { 1: suppressionV1 } },
   audit: { schema: auditSchema, migrationStrategies: {} },
   mailboxes: { schema: mailboxSchema, migrationStrategies: {} },
   team: { schema: teamSchema, migrationStrategies: {} },

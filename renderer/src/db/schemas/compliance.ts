@@ -7,7 +7,8 @@ const RANK = { type: 'number', minimum: 0, maximum: 9_000_000_000_000_000, multi
 
 export const suppressionSchemaLiteral = {
   title: 'suppression entry',
-  version: 0,
+  // v1: `value` is stored lower-case and indexed, for the Suppression screen's prefix search
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -26,7 +27,7 @@ export const suppressionSchemaLiteral = {
     createdAt: TIME,
   },
   required: ['id', 'kind', 'value', 'reason', 'note', 'rank', 'createdAt'],
-  indexes: ['rank'],
+  indexes: ['rank', 'value'],
 } as const;
 
 export const auditSchemaLiteral = {

@@ -62,7 +62,8 @@ export const enrollmentSchemaLiteral = {
 
 export const messageSchemaLiteral = {
   title: 'message',
-  version: 0,
+  // v1: reasons carry the gate's message and fix (the Outbox shows them), not only the code
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -76,7 +77,19 @@ export const messageSchemaLiteral = {
     subject: { type: 'string', maxLength: 998 },
     messageId: { type: 'string', maxLength: 998 },
     threadId: { type: 'string', maxLength: 998 },
-    reasons: { type: 'array', items: { type: 'string', maxLength: 64 } },
+    reasons: {
+      type: 'array',
+      maxItems: 50,
+      items: {
+        type: 'object',
+        properties: {
+          code: { type: 'string', maxLength: 64 },
+          message: { type: 'string', maxLength: 1000 },
+          fix: { type: 'string', maxLength: 1000 },
+        },
+        required: ['code', 'message'],
+      },
+    },
     scheduledAt: TIME,
     sentAt: TIME,
     rank: RANK,

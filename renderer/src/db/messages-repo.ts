@@ -1,0 +1,113 @@
+import type { Reason } from '../../../shared/compliance/reasons';
+import type { SendOutcome } from '../../../shared/ipc/send';
+import { rankFor } from '../../../shared/leads/lead';
+import type { FairsendDatabase } from './database';
+import type { MessageDoc } from './schemas/outreach';
+
+export type OutboxStatus = 'sent' | 'failed' | 'blocked';
+export const OUTBOX_STATUSES: readonly OutboxStatus[] = ['sent', 'failed', 'blocked'];
+
+export interface SendAttempt {
+  /** the idempotency key the send used; also the message's id */
+  key: string;
+  leadId: string;
+  mailboxId: string;
+  subject: string;
+  outcome: SendOutcome;
+}
+
+export type StoredReason = MessageDoc['reasons'][number];
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+function storedReason(reason: Pick<Reason, 'code' | 'message' | 'fix'>): StoredReason {
+  return {
+    code: clip(reason.code, 64),
+    message: clip(reason.message, 1000),
+    ...(reason.fix ? { fix: clip(reason.fix, 1000) } : {}),
+  };
+}
+
+/** The reasons an outcome carries: the gate's (block reasons, or warnings on a sent one) and a transport error. */
+export function reasonsOf(outcome: SendOutcome): StoredReason[] {
+  if (outcome.status === 'duplicate') return [];
+  const gate = outcome.gate.reasons.slice(0, 49).map(storedReason);
+  if (outcome.status !== 'failed') return gate;
+  return [storedReason({ code: outcome.code, message: outcome.message }), ...gate].slice(0, 50);
+}
+
+/**
+ * The messages the rep has sent or tried to send, for the Outbox. Every outcome of `send.message` is kept
+ * (sent, failed, blocked, with reasons); bodies are not (data minimisation: the subject is enough to
+ * recognise one). Lists walk ['status', 'rank'] or 'rank' ascending, which is newest first.
+ */
+export function createMessagesRepo(db: FairsendDatabase) {
+  const messages = db.messages;
+  let lastAt = 0;
+
+  return {
+    /** Stores one send outcome; a second outcome for the same key replaces the first (a retried failure). */
+    async record(attempt: SendAttempt): Promise<MessageDoc | null> {
+      const { outcome } = attempt;
+      if (outcome.status === 'duplicate') return null; // the first attempt's record stands
+      const at = Math.max(Date.now(), lastAt + 1);
+      lastAt = at;
+      const doc: MessageDoc = {
+        id: attempt.key,
+        leadId: attempt.leadId,
+        mailboxId: attempt.mailboxId,
+        status: outcome.status,
+        subject: clip(attempt.subject, 998),
+        reasons: reasonsOf(outcome),
+        scheduledAt: at,
+        rank: rankFor(at),
+        ...(outcome.status === 'sent' ? { messageId: outcome.messageId, sentAt: at } : {}),
+      };
+      await messages.upsert(doc);
+      return doc;
+    },
+
+    /** Newest first, optionally one status, `limit` after the message of rank `afterRank` (keyset paging). */
+    async list({
+      status,
+      limit = 100,
+      afterRank,
+    }: {
+      status?: OutboxStatus;
+      limit?: number;
+      afterRank?: number;
+    } = {}): Promise<MessageDoc[]> {
+      const rank = afterRank === undefined ? {} : { rank: { $gt: afterRank } };
+      const docs = await messages
+        .find(
+          status
+            ? {
+                selector: { status, ...rank },
+                index: ['status', 'rank'],
+                sort: [{ status: 'asc' }, { rank: 'asc' }],
+                limit,
+              }
+            : {
+                // the other statuses (scheduled, sending) belong to the sequence engine, not the Outbox
+                selector: { status: { $in: [...OUTBOX_STATUSES] }, ...rank },
+                index: ['rank'],
+                sort: [{ rank: 'asc' }],
+                limit,
+              },
+        )
+        .exec();
+      return docs.map((d) => d.toMutableJSON());
+    },
+
+    count: (status?: OutboxStatus) =>
+      messages.count({ selector: { status: status ?? { $in: [...OUTBOX_STATUSES] } } }).exec(),
+
+    /** Calls `listener` after any change to messages (the Outbox re-reads then). */
+    onChange(listener: () => void): () => void {
+      const subscription = messages.$.subscribe(() => listener());
+      return () => subscription.unsubscribe();
+    },
+  };
+}
+
+export type MessagesRepo = ReturnType<typeof createMessagesRepo>;

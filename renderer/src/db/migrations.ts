@@ -1,0 +1,14 @@
+/**
+ * Schema migrations, one function per collection and version: `strategies[n]` turns a version n-1 document
+ * into version n. Each has a test that migrates a stored document of the previous version (migrations.test.ts).
+ */
+
+/** suppression v0 → v1: the plaintext value is stored lower-case, so prefix search over its index finds it. */
+export function suppressionV1(doc: { value: string }) {
+  return { ...doc, value: doc.value.toLowerCase() };
+}
+
+/** messages v0 → v1: reasons were bare codes; now they carry a message and a fix (unknown for old ones). */
+export function messagesV1(doc: { reasons: string[] }) {
+  return { ...doc, reasons: doc.reasons.map((code) => ({ code, message: '' })) };
+}
