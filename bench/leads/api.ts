@@ -42,7 +42,8 @@ export interface LeadsBenchApi {
   prepare(options: { count: number; seed: number }): Promise<Prepared>;
   /** raw IndexedDB with the leads schema's five indexes: the physical floor */
   /** `chunk` defaults to the import's batch size */
-  floor(options?: { chunk?: number }): Promise<FloorMeasure>;
+  /** `layout: 'rxdb'` writes the same documents with RxDB's own index set and stored shape (the explanation) */
+  floor(options?: { chunk?: number; layout?: 'schema' | 'rxdb' }): Promise<FloorMeasure>;
   /** previewCsv + runImport, exactly as the wizard calls them */
   importLeads(): Promise<ImportMeasure>;
   firstPage(): Promise<ListMeasure>;

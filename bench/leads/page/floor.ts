@@ -1,13 +1,28 @@
 import type { LeadDoc } from '../../../renderer/src/db/schemas/leads';
 
 /** The leads schema's indexes, as raw IndexedDB key paths. */
-const INDEXES: Record<string, string | string[]> = {
+const SCHEMA_INDEXES: Record<string, string | string[]> = {
   rank: 'rank',
   status_rank: ['status', 'rank'],
   companyKey_rank: ['companyKey', 'rank'],
   source_rank: ['source', 'rank'],
   nameKey_rank: ['nameKey', 'rank'],
 };
+
+/**
+ * The indexes RxDB's Dexie storage actually creates for that schema: each one is prefixed with `_deleted` and
+ * suffixed with the primary key, plus `[_deleted+id]`, `[_meta.lwt+id]` and `_meta.lwt` of its own.
+ */
+const RXDB_INDEXES: Record<string, string | string[]> = {
+  deleted_id: ['_deleted', 'id'],
+  ...Object.fromEntries(
+    Object.entries(SCHEMA_INDEXES).map(([name, path]) => [name, ['_deleted', ...[path].flat(), 'id']]),
+  ),
+  lwt_id: ['_meta.lwt', 'id'],
+  lwt: '_meta.lwt',
+};
+
+export type FloorLayout = 'schema' | 'rxdb';
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -16,11 +31,12 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
   });
 }
 
-function openStore(name: string): Promise<IDBDatabase> {
+function openStore(name: string, layout: FloorLayout): Promise<IDBDatabase> {
   const open = indexedDB.open(name, 1);
   open.onupgradeneeded = () => {
     const store = open.result.createObjectStore('leads', { keyPath: 'id' });
-    for (const [index, keyPath] of Object.entries(INDEXES)) store.createIndex(index, keyPath);
+    const indexes = layout === 'rxdb' ? RXDB_INDEXES : SCHEMA_INDEXES;
+    for (const [index, keyPath] of Object.entries(indexes)) store.createIndex(index, keyPath);
   };
   return request(open);
 }
@@ -30,13 +46,18 @@ function openStore(name: string): Promise<IDBDatabase> {
  * (one giant transaction would hold the whole file in memory and block readers). This is the floor an
  * import on this storage cannot beat.
  */
-export async function writeFloor(docs: readonly LeadDoc[], chunk: number): Promise<number> {
-  const db = await openStore(`floor-${Date.now()}`);
+export async function writeFloor(
+  docs: readonly LeadDoc[],
+  chunk: number,
+  layout: FloorLayout = 'schema',
+): Promise<number> {
+  const db = await openStore(`floor-${layout}-${Date.now()}`, layout);
   const started = performance.now();
   for (let i = 0; i < docs.length; i += chunk) {
     const tx = db.transaction('leads', 'readwrite');
     const store = tx.objectStore('leads');
-    for (const doc of docs.slice(i, i + chunk)) store.put(doc);
+    for (const doc of docs.slice(i, i + chunk))
+      store.put(layout === 'rxdb' ? asStored(doc, started + i) : doc);
     await new Promise<void>((resolve, reject) => {
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
@@ -46,4 +67,9 @@ export async function writeFloor(docs: readonly LeadDoc[], chunk: number): Promi
   const ms = performance.now() - started;
   db.close();
   return ms;
+}
+
+/** A document as RxDB's Dexie storage stores it: booleans in indexes as '0'/'1', plus its metadata fields. */
+function asStored(doc: LeadDoc, lwt: number) {
+  return { ...doc, _deleted: '0', _meta: { lwt }, _rev: '1-benchfloor', _attachments: {} };
 }

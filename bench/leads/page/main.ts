@@ -79,10 +79,10 @@ const api: LeadsBenchApi = {
     return { ms: performance.now() - started, rows: rows.length, bytes: file.size, companies };
   },
 
-  async floor({ chunk = BATCH_SIZE } = {}) {
-    status('floor');
+  async floor({ chunk = BATCH_SIZE, layout = 'schema' } = {}) {
+    status(`floor (${layout})`);
     const docs = toDocs(rows);
-    const { value, maxTaskMs } = await watchLongTasks(() => writeFloor(docs, chunk));
+    const { value, maxTaskMs } = await watchLongTasks(() => writeFloor(docs, chunk, layout));
     return { ms: value, docs: docs.length, chunk, maxTaskMs };
   },
 
