@@ -56,11 +56,35 @@ export type LeadFields = Pick<Lead, 'email' | 'firstName' | 'lastName' | 'compan
 const RANK_CEILING = 9_000_000_000_000_000;
 
 /**
- * An ascending key for newest-first lists (RxDB's Dexie storage sorts ascending only).
- * `seq` orders leads created in the same millisecond (one import chunk) in file order.
+ * An ascending key for newest-first lists (RxDB's Dexie storage sorts ascending only), at millisecond
+ * resolution: `seq` orders up to 1,000 items written in the same millisecond, in the writer's order.
+ * Messages and suppression entries rank this way.
  */
 export function rankFor(createdAt: number, seq = 0): number {
   return RANK_CEILING - (createdAt * 1000 + (999 - (seq % 1000)));
+}
+
+/** Rows one write session can rank within its second: 2,097,152. */
+const ROWS_PER_SLOT = 2 ** 21;
+
+/**
+ * The leads' rank: one write session (an import, a lead added by hand) takes a whole second from
+ * `createRankSlots` and ranks its rows by `seq` inside it, so a 100,000-row file keeps its order and no two
+ * leads ever share a rank (keyset paging depends on that). Whole seconds times 2^21 stay a safe integer
+ * until 2106 and never exceed rankFor's ceiling.
+ */
+export function slotRank(slotMs: number, seq = 0): number {
+  const slot = Math.floor(slotMs / 1000);
+  return RANK_CEILING - (slot * ROWS_PER_SLOT + (ROWS_PER_SLOT - 1 - (seq % ROWS_PER_SLOT)));
+}
+
+/** Hands out a distinct second (as epoch ms) per write session, never earlier than the clock. */
+export function createRankSlots(now: () => number = Date.now): () => number {
+  let last = 0;
+  return () => {
+    last = Math.max(Math.floor(now() / 1000), last + 1);
+    return last * 1000;
+  };
 }
 
 /** Case- and accent-folded prefix used for search; short, because only prefixes are searched. */

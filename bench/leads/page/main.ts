@@ -6,7 +6,7 @@ import type { LeadDoc } from '../../../renderer/src/db/schemas/leads';
 import { previewCsv, runImport } from '../../../renderer/src/features/leads/import/run-import';
 import { BATCH_SIZE } from '../../../renderer/src/workers/csv-import-protocol';
 import { normalizeEmail } from '../../../shared/leads/email';
-import { rankFor } from '../../../shared/leads/lead';
+import { slotRank } from '../../../shared/leads/lead';
 import { generateLeadRows, LEAD_COLUMNS, type LeadRow } from '../../generate-leads';
 import type { LeadsBenchApi, ListMeasure } from '../api';
 import { writeFloor } from './floor';
@@ -52,7 +52,7 @@ function toDocs(list: readonly LeadRow[]): LeadDoc[] {
       source: 'bench',
       tags: [],
       custom: { city: r.city, linkedin_url: r.linkedin_url, industry: r.industry, phone: r.phone },
-      rank: rankFor(now + Math.floor(i / 1000), i),
+      rank: slotRank(now, i),
       createdAt: now,
       updatedAt: now,
     } satisfies LeadDoc;

@@ -83,6 +83,23 @@ describe('openLeadList', () => {
     expect(ids).toEqual(Array.from({ length: 2500 }, (_, i) => `p${i}@example.com`));
   });
 
+  it('keeps a whole import in file order across its batches, with later imports on top', async () => {
+    const importId = 'import-1';
+    for (let offset = 0; offset < 1500; offset += 500) {
+      const batch = Array.from({ length: 500 }, (_, i) => incoming(offset + i));
+      await repo.importBatch(batch, 'skip', 'three-batches.csv', { importId, offset });
+    }
+    await repo.importBatch([incoming(9000)], 'skip', 'later.csv', { importId: 'import-2', offset: 0 });
+    const list = await openLeadList(db, repo, {});
+    const ids: (string | undefined)[] = [];
+    for (let start = 0; start < 1501; start += 100)
+      ids.push(...(await rows(list, start, Math.min(start + 100, 1501))));
+    expect(ids).toEqual([
+      'p9000@example.com',
+      ...Array.from({ length: 1500 }, (_, i) => `p${i}@example.com`),
+    ]);
+  });
+
   it('keyset paging gives every row exactly once, also after a jump', async () => {
     await seed(6000);
     const list = await openLeadList(db, repo, {});

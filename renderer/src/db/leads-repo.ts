@@ -1,6 +1,7 @@
 import type { RxDocument } from 'rxdb';
 import { checkEmail } from '../../../shared/leads/email';
 import {
+  createRankSlots,
   LEAD_LIMITS,
   LEAD_STATUSES,
   type Lead,
@@ -10,6 +11,7 @@ import {
   normalizeTag,
   rankFor,
   searchKey,
+  slotRank,
 } from '../../../shared/leads/lead';
 import type { FairsendDatabase } from './database';
 import {
@@ -53,7 +55,9 @@ export function createLeadsRepo(db: FairsendDatabase) {
   const leads = db.leads;
   const listeners = new Set<() => void>();
   let queue: Promise<unknown> = Promise.resolve();
-  let lastCreatedAt = 0;
+  // Each write session (one import, one manual lead) ranks in its own second: unique ranks, file order kept.
+  const nextSlot = createRankSlots();
+  const importSlots = new Map<string, number>();
 
   function serial<T>(work: () => Promise<T>): Promise<T> {
     // The counters must exist before a write: a first recount after it would count that write twice.
@@ -63,13 +67,6 @@ export function createLeadsRepo(db: FairsendDatabase) {
     return run.finally(() => {
       for (const listener of listeners) listener();
     });
-  }
-
-  /** A creation time strictly after the last one, so ranks never collide across batches. */
-  function nextCreatedAt(span = 1): number {
-    const start = Math.max(Date.now(), lastCreatedAt + 1);
-    lastCreatedAt = start + span - 1;
-    return start;
   }
 
   // This repo is the only writer of leads in this window, so its counters can live in memory too.
@@ -148,13 +145,21 @@ export function createLeadsRepo(db: FairsendDatabase) {
      * The insert goes first and the existing leads come back as its conflicts: RxDB reads every key of a write
      * anyway, so a lookup before it would read each key twice (it cost a third of the import's main thread).
      */
-    importBatch(batch: readonly IncomingLead[], mode: DuplicateMode, source: string): Promise<BatchOutcome> {
+    importBatch(
+      batch: readonly IncomingLead[],
+      mode: DuplicateMode,
+      source: string,
+      /** where this batch sits in its import, so the whole file ranks in its own order */
+      position?: { importId: string; offset: number },
+    ): Promise<BatchOutcome> {
       return serial(async () => {
-        // rankFor orders 1,000 rows per millisecond: a bigger batch takes one millisecond per thousand, the first
-        // thousand the latest, so ranks stay unique (keyset paging needs that) and the file order holds.
-        const blocks = Math.max(1, Math.ceil(batch.length / 1000));
-        const first = nextCreatedAt(blocks);
-        const now = first + blocks - 1;
+        const now = Date.now();
+        let slot = position ? importSlots.get(position.importId) : undefined;
+        if (slot === undefined) {
+          slot = nextSlot();
+          if (position) importSlots.set(position.importId, slot);
+        }
+        const offset = position?.offset ?? 0;
         // Insertion-ordered; a file may list one address twice, and the second row is then a duplicate.
         const fresh = new Map<string, LeadDoc>();
         let skipped = 0;
@@ -174,8 +179,8 @@ export function createLeadsRepo(db: FairsendDatabase) {
             ...withDerived(lead),
             status: 'new',
             source,
-            rank: rankFor(now - Math.floor(i / 1000), i),
-            createdAt: now - Math.floor(i / 1000),
+            rank: slotRank(slot, offset + i),
+            createdAt: now,
             updatedAt: now,
           });
         });
@@ -211,7 +216,7 @@ export function createLeadsRepo(db: FairsendDatabase) {
         if (await leads.findOne(checked.address).exec()) {
           throw new LeadWriteError(`A lead with the address ${checked.address} already exists.`, 'email');
         }
-        const now = nextCreatedAt();
+        const now = Date.now();
         const doc: LeadDoc = {
           ...withDerived(fields),
           id: checked.address,
@@ -222,7 +227,7 @@ export function createLeadsRepo(db: FairsendDatabase) {
           source,
           tags: cleanTags(fields.tags ?? []),
           custom: fields.custom ?? {},
-          rank: rankFor(now),
+          rank: slotRank(nextSlot()),
           createdAt: now,
           updatedAt: now,
         };

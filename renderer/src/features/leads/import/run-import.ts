@@ -162,6 +162,9 @@ export function runImportWith(
   options: ImportOptions,
 ): Promise<ImportSummary> {
   const started = performance.now();
+  // One import ranks as one unit, in the file's order (see rankFor).
+  const importId = crypto.randomUUID();
+  let offset = 0;
   const source =
     options.source.length > SOURCE_MAX ? `${options.source.slice(0, SOURCE_MAX - 1)}…` : options.source;
   const totals: ImportProgress = {
@@ -231,7 +234,11 @@ export function runImportWith(
         writes = writes.then(async () => {
           if (stopping) return;
           try {
-            const outcome = await repo.importBatch(message.leads, options.duplicates, source);
+            const outcome = await repo.importBatch(message.leads, options.duplicates, source, {
+              importId,
+              offset,
+            });
+            offset += message.leads.length;
             totals.inserted += outcome.inserted;
             totals.merged += outcome.merged;
             storeSkipped += outcome.skipped;
