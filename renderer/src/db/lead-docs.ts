@@ -12,7 +12,12 @@ import type { LeadDoc } from './schemas/leads';
 // The leads repository's vocabulary and its pure helpers: types, derived fields, merging, query plans.
 
 /** What the leads screen filters by. Every field is optional; '' means "any". */
+/** List orders the indexes serve (RxDB's Dexie storage walks indexes ascending only). */
+export type LeadSort = 'newest' | 'name' | 'company';
+
 export interface LeadQuery {
+  /** default newest first; search results and tag lists follow it too, tag lists excepted */
+  sort?: LeadSort;
   search?: string;
   status?: LeadStatus | '';
   tag?: string;

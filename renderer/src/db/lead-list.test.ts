@@ -100,6 +100,32 @@ describe('openLeadList', () => {
     ]);
   });
 
+  it.each(['name', 'company'] as const)(
+    'sorts by %s through its index, every row once, ties in list order, also after a jump',
+    async (sort) => {
+      // 5 names and 3 companies over 1,200 leads: each key spans several pages, so the cursor must carry the rank.
+      await seed(1200, (i) => ({
+        firstName: ['Zoe', 'Ana', 'Émile', 'bob', 'Carl'][i % 5],
+        lastName: 'Smith',
+      }));
+      const list = await openLeadList(db, repo, { sort });
+      const all = await db.leads.find().exec();
+      const key = (d: { nameKey: string; companyKey: string }) =>
+        sort === 'name' ? d.nameKey : d.companyKey;
+      const expected = all
+        .map((d) => d.toMutableJSON())
+        .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.rank - b.rank))
+        .map((d) => d.id);
+      await list.load(1000, 1100); // a jump first
+      const ids = await rows(list, 0, 1200);
+      expect(ids).toEqual(expected);
+      if (sort === 'name') expect(list.peek(0)?.firstName).toBe('Ana'); // accents and case folded: Ana, bob, Carl, Émile
+      const exported: string[] = [];
+      for await (const chunk of list.chunks(250)) exported.push(...chunk.map((d) => d.id));
+      expect(exported).toEqual(expected);
+    },
+  );
+
   it('keyset paging gives every row exactly once, also after a jump', async () => {
     await seed(6000);
     const list = await openLeadList(db, repo, {});

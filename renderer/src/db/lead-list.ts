@@ -1,7 +1,67 @@
+import type { MangoQuerySelector } from 'rxdb';
 import { searchKey } from '../../../shared/leads/lead';
 import type { FairsendDatabase } from './database';
+import type { LeadSort } from './lead-docs';
 import { type LeadQuery, type LeadsRepo, planLeadQuery } from './leads-repo';
 import type { LeadDoc } from './schemas/leads';
+
+/** Where a keyset page starts: after this row in the list's order. */
+interface Cursor {
+  key: string;
+  rank: number;
+}
+
+/**
+ * One list order, served by an index. Newest first walks `rank`; name and company walk `[field, rank]` and a
+ * page after (key, rank) is two index ranges: the rest of that key (rank > r), then every later key. `skip`
+ * applies to the combined stream (a jump far down the list).
+ */
+function ordering(
+  db: FairsendDatabase,
+  sort: LeadSort,
+  selector: MangoQuerySelector<LeadDoc>,
+  filterIndex: string[],
+) {
+  if (sort === 'newest') {
+    return {
+      cursorOf: (d: LeadDoc): Cursor => ({ key: '', rank: d.rank }),
+      async fetch(after: Cursor | undefined, skip: number, limit: number): Promise<LeadDoc[]> {
+        const docs = await db.leads
+          .find({
+            selector: after === undefined ? selector : { ...selector, rank: { $gt: after.rank } },
+            index: filterIndex,
+            sort: [{ rank: 'asc' }],
+            skip,
+            limit,
+          })
+          .exec();
+        return docs.map((d) => d.toMutableJSON());
+      },
+    };
+  }
+  const field = sort === 'name' ? 'nameKey' : 'companyKey';
+  const index = [field, 'rank'];
+  const sortBy = [{ [field]: 'asc' as const }, { rank: 'asc' as const }];
+  const find = async (where: MangoQuerySelector<LeadDoc>, skip: number, limit: number) =>
+    limit <= 0
+      ? []
+      : (
+          await db.leads
+            .find({ selector: { ...selector, ...where }, index, sort: sortBy, skip, limit })
+            .exec()
+        ).map((d) => d.toMutableJSON());
+  return {
+    cursorOf: (d: LeadDoc): Cursor => ({ key: d[field], rank: d.rank }),
+    async fetch(after: Cursor | undefined, skip: number, limit: number): Promise<LeadDoc[]> {
+      if (after === undefined) return find({}, skip, limit);
+      const sameKey = await find({ [field]: after.key, rank: { $gt: after.rank } }, 0, skip + limit);
+      const fromSame = sameKey.slice(skip);
+      const stillToSkip = Math.max(0, skip - sameKey.length);
+      const later = await find({ [field]: { $gt: after.key } }, stillToSkip, limit - fromSame.length);
+      return [...fromSame, ...later];
+    },
+  };
+}
 
 /**
  * What the virtualized table reads: a total and rows by position, fetched a page at a time.
@@ -47,15 +107,16 @@ async function indexedList(db: FairsendDatabase, repo: LeadsRepo, query: LeadQue
       ? stats.byStatus[query.status]
       : stats.total
     : await db.leads.count({ selector, index }).exec();
+  const order = ordering(db, query.sort ?? 'newest', selector, index);
   const pages = new Map<number, LeadDoc[]>();
-  // The last rank of every page ever read: evicted pages stay cheap to re-read, and far pages start from the nearest.
-  const lastRanks = new Map<number, number>();
+  // Where every page ever read ends: evicted pages stay cheap to re-read, and far pages start from the nearest.
+  const lastRanks = new Map<number, Cursor>();
   const inflight = new Map<number, Promise<void>>();
 
   function keep(page: number, docs: LeadDoc[]): void {
     pages.set(page, docs);
     const last = docs.at(-1);
-    if (last) lastRanks.set(page, last.rank);
+    if (last) lastRanks.set(page, order.cursorOf(last));
     if (pages.size <= MAX_CACHED_PAGES) return;
     let farthest = page;
     for (const p of pages.keys()) if (Math.abs(p - page) > Math.abs(farthest - page)) farthest = p;
@@ -69,21 +130,9 @@ async function indexedList(db: FairsendDatabase, repo: LeadsRepo, query: LeadQue
     for (const known of lastRanks.keys()) if (known < page && known > anchor) anchor = known;
     const after = anchor >= 0 ? lastRanks.get(anchor) : undefined;
     const skip = (page - anchor - 1) * PAGE_SIZE;
-    const work = db.leads
-      .find({
-        selector: after === undefined ? selector : { ...selector, rank: { $gt: after } },
-        index,
-        sort: [{ rank: 'asc' }],
-        skip,
-        limit: PAGE_SIZE,
-      })
-      .exec()
-      .then((docs) =>
-        keep(
-          page,
-          docs.map((d) => d.toMutableJSON()),
-        ),
-      )
+    const work = order
+      .fetch(after, skip, PAGE_SIZE)
+      .then((docs) => keep(page, docs))
       .finally(() => inflight.delete(page));
     inflight.set(page, work);
     return work;
@@ -107,21 +156,15 @@ async function indexedList(db: FairsendDatabase, repo: LeadsRepo, query: LeadQue
     chunks: walk,
   };
 
-  /** Keyset walk over the whole filter: each chunk starts after the last rank seen. */
+  /** Keyset walk over the whole filter, in the list's order: each chunk starts after the last row seen. */
   async function* walk(size: number): AsyncGenerator<LeadDoc[]> {
-    let after: number | undefined;
+    let after: Cursor | undefined;
     for (;;) {
-      const docs = await db.leads
-        .find({
-          selector: after === undefined ? selector : { ...selector, rank: { $gt: after } },
-          index,
-          sort: [{ rank: 'asc' }],
-          limit: size,
-        })
-        .exec();
-      if (docs.length) yield docs.map((d) => d.toMutableJSON());
-      if (docs.length < size) return;
-      after = docs.at(-1)?.rank;
+      const docs = await order.fetch(after, 0, size);
+      if (docs.length) yield docs;
+      const last = docs.at(-1);
+      if (docs.length < size || !last) return;
+      after = order.cursorOf(last);
     }
   }
 }
@@ -201,11 +244,12 @@ async function searchIds(db: FairsendDatabase, query: LeadQuery): Promise<IdResu
       .find({ selector: { ...selector, id: prefix(address) }, ...primaryKeyRange(db), limit: SEARCH_CAP })
       .exec(),
   ]);
-  const byId = new Map<string, { id: string; rank: number; tags: string[] }>();
+  const byId = new Map<string, LeadDoc>();
   for (const docs of runs) for (const d of docs) byId.set(d.id, d);
   let hits = [...byId.values()];
   if (query.tag) hits = hits.filter((d) => d.tags.includes(query.tag ?? ''));
-  hits.sort((a, b) => a.rank - b.rank);
+  const field = query.sort === 'name' ? 'nameKey' : query.sort === 'company' ? 'companyKey' : null;
+  hits.sort((a, b) => (field ? a[field].localeCompare(b[field]) : 0) || a.rank - b.rank);
   const capped = runs.some((r) => r.length === SEARCH_CAP) || hits.length > SEARCH_CAP;
   return { ids: hits.slice(0, SEARCH_CAP).map((d) => d.id), capped };
 }

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { LeadStatus } from '../../../shared/leads/lead';
+import type { LeadSort } from '../db/lead-docs';
 
 // UI and session state only, as one store of slices. Persisted data stays in RxDB; never copy documents here.
 
@@ -51,6 +52,9 @@ export const EMPTY_FILTER: LeadFilter = { search: '', status: '', tag: '', compa
 interface LeadsSlice {
   filter: LeadFilter;
   setFilter: (patch: Partial<LeadFilter>) => void;
+  /** the list's order: not a filter, so "Clear filters" leaves it */
+  sort: LeadSort;
+  setSort: (sort: LeadSort) => void;
   /** ids of selected leads (normalised addresses) */
   selected: ReadonlySet<string>;
   setSelected: (ids: ReadonlySet<string>) => void;
@@ -95,6 +99,8 @@ export const useApp = create<AppState>()((set) => ({
   dismiss: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
   filter: EMPTY_FILTER,
   setFilter: (patch) => set((s) => ({ filter: { ...s.filter, ...patch }, selected: new Set() })),
+  sort: 'newest',
+  setSort: (sort) => set({ sort }),
   selected: new Set(),
   setSelected: (selected) => set({ selected }),
   openLeadId: null,

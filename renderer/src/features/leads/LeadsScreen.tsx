@@ -20,7 +20,8 @@ export function LeadsScreen() {
   const importOpen = useApp((s) => s.importOpen);
   const setImportOpen = useApp((s) => s.setImportOpen);
   const stats = useLeadStats();
-  const { list, filter: listFilter, error } = useLeadList(filter);
+  const sort = useApp((s) => s.sort);
+  const { list, filter: listFilter, error } = useLeadList(filter, sort);
   const { tags, sources } = useFilterOptions();
   const [newLeadOpen, setNewLeadOpen] = useState(false);
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { LEAD_STATUS_LABELS, LEAD_STATUSES, type LeadStatus } from '../../../../shared/leads/lead';
+import type { LeadSort } from '../../db/lead-docs';
 import type { LeadList } from '../../db/lead-list';
 import { EMPTY_FILTER, type LeadFilter, useApp } from '../../store';
 import { ExportMenu } from './ExportMenu';
@@ -34,6 +35,8 @@ export function LeadsToolbar({
 }) {
   const filter = useApp((s) => s.filter);
   const setFilter = useApp((s) => s.setFilter);
+  const sort = useApp((s) => s.sort);
+  const setSort = useApp((s) => s.setSort);
   const [search, setSearch] = useTypedFilter('search');
   const [company, setCompany] = useTypedFilter('company');
 
@@ -84,6 +87,11 @@ export function LeadsToolbar({
             {s}
           </option>
         ))}
+      </select>
+      <select aria-label="Sort" value={sort} onChange={(e) => setSort(e.target.value as LeadSort)}>
+        <option value="newest">Newest first</option>
+        <option value="name">Name A–Z</option>
+        <option value="company">Company A–Z</option>
       </select>
       <button
         type="button"

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useData } from '../../../app/data-context';
+import type { LeadSort } from '../../../db/lead-docs';
 import { type LeadList, openLeadList } from '../../../db/lead-list';
 import type { LeadFilter } from '../../../store';
 import { useRepoVersion } from './use-repo-version';
@@ -16,14 +17,14 @@ export interface LeadListState {
  * Opens the list for the filter, and again after writes (throttled to 300 ms, so an import in progress
  * re-reads a few times a second at most). The old list stays until the new one is ready: no flash.
  */
-export function useLeadList(filter: LeadFilter): LeadListState {
+export function useLeadList(filter: LeadFilter, sort: LeadSort = 'newest'): LeadListState {
   const { db, leads } = useData();
   const version = useRepoVersion(300);
   const [state, setState] = useState<LeadListState>({ list: null, filter: null, error: '' });
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the re-read trigger.
   useEffect(() => {
     let live = true;
-    openLeadList(db, leads, filter).then(
+    openLeadList(db, leads, { ...filter, sort }).then(
       (list) => live && setState({ list, filter, error: '' }),
       (error: unknown) =>
         live && setState((s) => ({ ...s, error: error instanceof Error ? error.message : String(error) })),
@@ -31,6 +32,6 @@ export function useLeadList(filter: LeadFilter): LeadListState {
     return () => {
       live = false;
     };
-  }, [db, leads, filter, version]);
+  }, [db, leads, filter, sort, version]);
   return state;
 }
