@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { cspMeta } from './build/csp-meta';
 
 // One build for the desktop app: main (ESM, Node), preload (CommonJS: sandbox: true needs it), renderer (web).
 export default defineConfig({
@@ -21,7 +22,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
+    plugins: [react(), cspMeta()],
     worker: { format: 'es' },
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),

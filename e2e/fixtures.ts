@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -6,6 +7,10 @@ import { generateLeadsCsv } from '../bench/generate-leads';
 import { createHandlers } from '../electron/main/handlers';
 import { createKeySealer, loadDevVaultKey } from '../electron/main/secrets/sealer';
 import { createMainServices } from '../electron/main/services';
+import { type LoopbackDns, startLoopbackDns } from '../electron/main/testing/loopback-dns';
+import { type LoopbackSmtp, startLoopbackSmtp } from '../electron/main/testing/loopback-smtp';
+import { selfSignedCertificate } from '../electron/main/testing/self-signed';
+import { createSmtpTransport } from '../electron/main/transport/smtp-transport';
 import { createFileStore } from '../electron/main/vault/file-store';
 import { startWebHost } from '../electron/web-host/server';
 import { CHROMIUM_ARGS, CHROMIUM_HOWTO, findChromium } from '../scripts/lib/chromium.mjs';
@@ -20,6 +25,52 @@ export interface TestHost {
   /** the main-process side's data folder (team key, dev vault key) */
   dataDir: string;
   version: string;
+  /** the outside world the send path talks to, on loopback: a DNS zone and an SMTP server */
+  mail: TestMailWorld;
+}
+
+/**
+ * A sender domain whose SPF, DKIM and DMARC records exist (SPF cannot be matched to an SMTP server, so the
+ * gate warns about that), a recipient domain with MX, and an SMTP server with STARTTLS and a login, which the
+ * host reaches when a mailbox is connected to 127.0.0.1 port 587.
+ */
+export interface TestMailWorld {
+  smtp: LoopbackSmtp;
+  dns: LoopbackDns;
+  login: { user: string; pass: string };
+  sender: { address: string; domain: string };
+  /** a domain whose addresses have MX: leads to write to */
+  recipientDomain: string;
+  dkim: { selector: string; privateKeyPem: string };
+}
+
+async function startMailWorld(): Promise<TestMailWorld & { tls: { cert: string } }> {
+  const domain = 'acme-sender.test';
+  const recipientDomain = 'prospect.test';
+  const selector = 'fs1';
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const p = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+  // A 2048-bit key's TXT answer is over 512 bytes: the resolver asks again over TCP, which the server serves.
+  const dns = await startLoopbackDns({
+    txt: {
+      [domain]: ['v=spf1 ip4:127.0.0.1 ~all'],
+      [`${selector}._domainkey.${domain}`]: [`v=DKIM1; k=rsa; p=${p}`],
+      [`_dmarc.${domain}`]: [`v=DMARC1; p=quarantine; rua=mailto:dmarc@${domain}`],
+    },
+    mx: { [recipientDomain]: [[10, `mx.${recipientDomain}`]], [domain]: [[10, `mx.${domain}`]] },
+  });
+  const tls = selfSignedCertificate();
+  const login = { user: `rep@${domain}`, pass: 'loopback-password' };
+  const smtp = await startLoopbackSmtp({ tls, auth: login });
+  return {
+    smtp,
+    dns,
+    login,
+    tls,
+    sender: { address: `rep@${domain}`, domain },
+    recipientDomain,
+    dkim: { selector, privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() },
+  };
 }
 
 interface WorkerFixtures {
@@ -42,6 +93,7 @@ async function startTestHost(): Promise<TestHost & { close(): Promise<void> }> {
   } catch {
     throw new Error('out/renderer is not built: run `npm run build:web` (or `npm test`, which builds it).');
   }
+  const mail = await startMailWorld();
   // An empty env: the key always comes from the temp file, never from the developer's FAIRSEND_DEV_VAULT_KEY.
   const services = await createMainServices({
     dataDir,
@@ -49,6 +101,10 @@ async function startTestHost(): Promise<TestHost & { close(): Promise<void> }> {
     ciphertexts: createFileStore(join(dataDir, 'sealed-secrets.json')),
     appInfo: () => ({ name: 'Fairsend', version: pkg.version, mode: 'browser', platform: process.platform }),
     openExternal: async () => {},
+    dnsServers: [mail.dns.server],
+    smtpCa: mail.tls.cert,
+    // The mailbox is connected with the standard port 587; the loopback server listens on an ephemeral one.
+    smtpTransport: (options) => createSmtpTransport({ ...options, port: mail.smtp.port as 587 }),
   });
   const host = await startWebHost({ handlers: createHandlers(services), staticDir: RENDERER_DIR, port: 0 });
   return {
@@ -56,9 +112,11 @@ async function startTestHost(): Promise<TestHost & { close(): Promise<void> }> {
     origin: new URL(host.url).origin,
     dataDir,
     version: pkg.version,
+    mail,
     async close() {
       await host.close();
       await services.close();
+      await Promise.all([mail.smtp.close(), mail.dns.close()]);
       await rm(dataDir, { recursive: true, force: true });
     },
   };

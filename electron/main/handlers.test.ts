@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../shared/ipc/dispatch';
 import type { SendService } from './gate/send-service';
-import { createHandlers } from './handlers';
+import { createHandlers, type MainServices } from './handlers';
 import type { MailboxService } from './mailboxes/mailbox-service';
 import type { ProfileStore } from './settings/profile-store';
 
@@ -24,10 +24,12 @@ function setup() {
     },
     // not used by these handlers' tests; their own tests cover them
     mailboxes: {} as MailboxService,
+    oauthSettings: {} as MainServices['oauthSettings'],
+    unlockVault: async () => Promise.reject(new Error('not in these tests')),
     profile: {} as ProfileStore,
     send: {} as SendService,
     suppression: { apply: () => ({ size: 0, ready: false }) },
-    audit: { since: () => [] },
+    audit: { since: () => [], append: async () => Promise.reject(new Error('not in these tests')) },
   });
   return { handlers, opened };
 }

@@ -7,6 +7,7 @@ import type { SendService } from './gate/send-service';
 import type { SuppressionHolder } from './gate/suppression-holder';
 import type { MailboxService } from './mailboxes/mailbox-service';
 import type { TeamKey } from './secrets/team-key';
+import type { OAuthSettingsStore } from './settings/oauth-settings';
 import type { ProfileStore } from './settings/profile-store';
 
 export interface MainServices {
@@ -14,10 +15,13 @@ export interface MainServices {
   openExternal: (url: string) => Promise<void>;
   teamKey: TeamKey;
   mailboxes: MailboxService;
+  oauthSettings: Pick<OAuthSettingsStore, 'get' | 'set'>;
+  /** Linux without a keyring: seal with a passphrase-derived key for this session */
+  unlockVault(passphrase: string): Promise<AppInfo>;
   profile: ProfileStore;
   send: SendService;
   suppression: Pick<SuppressionHolder, 'apply'>;
-  audit: Pick<AuditLog, 'since'>;
+  audit: Pick<AuditLog, 'since' | 'append'>;
 }
 
 /** The bridge's handlers: thin, each one validates (zod did the shape) and calls a service. */
@@ -36,11 +40,20 @@ export function createHandlers(services: MainServices): Handlers {
     'mailboxes.test': ({ id }) => services.mailboxes.test(id),
     'mailboxes.update': ({ id, ...patch }) => services.mailboxes.update(id, patch),
     'mailboxes.disconnect': ({ id }) => services.mailboxes.disconnect(id),
+    'mailboxes.connectGmail': ({ reconnectId }) => services.mailboxes.connectOAuth('gmail', reconnectId),
+    'mailboxes.connectOutlook': ({ reconnectId }) => services.mailboxes.connectOAuth('outlook', reconnectId),
+    'mailboxes.finishOAuth': ({ flowId }) => services.mailboxes.finishOAuth(flowId),
+    'mailboxes.health': () => services.mailboxes.health(),
+    'mailboxes.resume': ({ id }) => services.mailboxes.resume(id),
+    'settings.getOAuth': () => services.oauthSettings.get(),
+    'settings.setOAuth': (request) => services.oauthSettings.set(request),
+    'vault.unlockWithPassphrase': ({ passphrase }) => services.unlockVault(passphrase),
     'settings.getProfile': () => services.profile.get(),
     'settings.setProfile': (profile) => services.profile.set(profile),
     'send.preview': (draft) => services.send.preview(draft),
     'send.message': ({ key, draft }) => services.send.send(key, draft),
     'suppression.apply': (delta) => services.suppression.apply(delta),
     'audit.since': ({ seq, limit }) => services.audit.since(seq, limit),
+    'audit.record': ({ type, data }) => services.audit.append(type, data),
   };
 }

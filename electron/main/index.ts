@@ -19,6 +19,7 @@ app.enableSandbox();
 void app.whenReady().then(async () => {
   hardenSession(session.defaultSession);
   const keyring = await checkKeyring();
+  // No keyring: secrets are refused until the rep unlocks with a passphrase (vault.unlockWithPassphrase).
   if (!keyring.ok) log('warn', keyring.reason);
 
   const services = await createMainServices({
@@ -33,6 +34,8 @@ void app.whenReady().then(async () => {
       platform: process.platform,
     }),
     openExternal: (url) => shell.openExternal(url),
+    // the loopback sign-in needs the real browser (RFC 8252): never a window inside the app
+    openSignInPage: (url) => shell.openExternal(url),
   });
   registerBridge(ipcMain, createHandlers(services), appOrigin, log);
   app.on('before-quit', () => void services.close());

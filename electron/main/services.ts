@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { createDnsCache } from '../../shared/compliance/dns-cache';
 import type { AppInfo } from '../../shared/ipc/app';
+import { AppError } from '../../shared/ipc/result';
 import { openAuditLog } from './audit/audit-log';
 import { createDnsResolver } from './dns/resolver';
 import { openMailboxHealth } from './gate/mailbox-health';
@@ -11,8 +12,14 @@ import type { MainServices } from './handlers';
 import { openSendJournal } from './journal/send-journal';
 import { createMailboxService } from './mailboxes/mailbox-service';
 import { createMailboxFileStore } from './mailboxes/mailbox-store';
+import { passphraseSealer, type ScryptParams } from './secrets/passphrase-key';
 import type { Sealer } from './secrets/sealer';
-import { createTeamKey } from './secrets/team-key';
+import { createTeamKey, type TeamKey } from './secrets/team-key';
+import {
+  createOAuthSettingsStore,
+  type OAuthEndpointOverrides,
+  oauthEndpointsFromEnv,
+} from './settings/oauth-settings';
 import { createProfileStore } from './settings/profile-store';
 import type { SmtpOptions, SmtpTransport } from './transport/smtp-transport';
 import { type CiphertextStore, createVault, type Vault } from './vault/vault';
@@ -33,6 +40,13 @@ export interface ServiceOptions {
   /** DNS servers for MX/SPF/DKIM/DMARC lookups (tests point these at a loopback server); default: the system's */
   dnsServers?: string[];
   now?: () => number;
+  /** desktop: opens Google / Microsoft sign-in in the system browser; browser mode leaves it out (the page links it) */
+  openSignInPage?: (url: string) => Promise<void>;
+  /** provider endpoints (tests' stand-ins); merged over the FAIRSEND_* env vars (oauthEndpointsFromEnv) */
+  oauthEndpoints?: OAuthEndpointOverrides;
+  signInTimeoutMs?: number;
+  /** tests use cheaper scrypt parameters for the passphrase key */
+  passphraseScrypt?: ScryptParams;
 }
 
 /** Builds main's services from the adapters each host supplies (Electron, or Node in browser mode). */
@@ -40,34 +54,44 @@ export async function createMainServices(
   options: ServiceOptions,
 ): Promise<MainServices & { vault: Vault; close(): Promise<void> }> {
   const now = options.now ?? Date.now;
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const vault = createVault(options.ciphertexts, options.sealer, options.sealerUnavailableReason);
-  const mailboxes = createMailboxService({
-    store: createMailboxFileStore(join(options.dataDir, 'mailboxes.json')),
-    vault,
-    now: Date.now,
-    newId: () => randomUUID(),
-    ...(options.smtpCa ? { smtpCa: options.smtpCa } : {}),
-    ...(options.smtpTransport ? { smtpTransport: options.smtpTransport } : {}),
-  });
-  // The team key must be sealed too; without a keyring there is no team key and suppression keys are refused.
-  const teamKeySealer = options.sealer;
-  const teamKey = teamKeySealer
-    ? createTeamKey(join(options.dataDir, 'team-key.sealed'), teamKeySealer)
-    : {
-        suppressionKeys: async () => {
-          throw new Error(options.sealerUnavailableReason ?? 'No secure storage is available.');
-        },
-        unsubscribeToken: async () => {
-          throw new Error(options.sealerUnavailableReason ?? 'No secure storage is available.');
-        },
-      };
-  const profile = createProfileStore(join(options.dataDir, 'compliance-profile.json'));
-  const suppression = createSuppressionHolder();
   const [journal, audit, health] = await Promise.all([
     openSendJournal(join(options.dataDir, 'send-journal.jsonl'), now),
     openAuditLog(join(options.dataDir, 'audit.jsonl'), join(options.dataDir, 'device.json'), now),
     openMailboxHealth(join(options.dataDir, 'mailbox-health.jsonl')),
   ]);
+  const env = oauthEndpointsFromEnv(process.env);
+  const oauthSettings = createOAuthSettingsStore(join(options.dataDir, 'oauth-clients.json'), vault, {
+    google: { ...env.google, ...options.oauthEndpoints?.google },
+    microsoft: { ...env.microsoft, ...options.oauthEndpoints?.microsoft },
+  });
+  const mailboxes = createMailboxService({
+    store: createMailboxFileStore(join(options.dataDir, 'mailboxes.json')),
+    vault,
+    now,
+    newId: () => randomUUID(),
+    ...(options.smtpCa ? { smtpCa: options.smtpCa } : {}),
+    ...(options.smtpTransport ? { smtpTransport: options.smtpTransport } : {}),
+    oauth: oauthSettings,
+    ...(options.openSignInPage ? { openSignInPage: options.openSignInPage } : {}),
+    ...(options.signInTimeoutMs !== undefined ? { signInTimeoutMs: options.signInTimeoutMs } : {}),
+    health: { events: health, timeZone, audit: (type, data) => audit.append(type, data) },
+  });
+  // The team key is sealed too: without a keyring it is refused until the rep unlocks with a passphrase.
+  const teamKeyFile = join(options.dataDir, 'team-key.sealed');
+  let sealedTeamKey = options.sealer ? createTeamKey(teamKeyFile, options.sealer) : null;
+  const currentTeamKey = (): TeamKey => {
+    if (sealedTeamKey) return sealedTeamKey;
+    throw new AppError('unavailable', options.sealerUnavailableReason ?? 'No secure storage is available.');
+  };
+  const teamKey: TeamKey = {
+    suppressionKeys: async (kind, values) => currentTeamKey().suppressionKeys(kind, values),
+    unsubscribeToken: async (address, mailboxId, at) =>
+      currentTeamKey().unsubscribeToken(address, mailboxId, at),
+  };
+  const profile = createProfileStore(join(options.dataDir, 'compliance-profile.json'));
+  const suppression = createSuppressionHolder();
   const dns = createDnsCache(createDnsResolver(options.dnsServers ? { servers: options.dnsServers } : {}), {
     ttlMs: 10 * 60_000,
     now,
@@ -82,17 +106,38 @@ export async function createMainServices(
     journal,
     audit,
     now,
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    timeZone,
   });
+  const appInfo = (): AppInfo => {
+    const status = vault.status();
+    return { ...options.appInfo(), secretStorage: status.ok ? status.protection : 'none' };
+  };
   return {
     vault,
-    appInfo: () => {
-      const status = vault.status();
-      return { ...options.appInfo(), secretStorage: status.ok ? status.protection : 'none' };
-    },
+    appInfo,
     openExternal: options.openExternal,
     teamKey,
     mailboxes,
+    oauthSettings: {
+      get: oauthSettings.get,
+      async set(request) {
+        const view = await oauthSettings.set(request);
+        await mailboxes.dropOAuthTransports();
+        return view;
+      },
+    },
+    async unlockVault(passphrase: string): Promise<AppInfo> {
+      if (vault.status().ok)
+        throw new AppError(
+          'conflict',
+          'Secrets are already sealed on this computer; no passphrase is needed.',
+        );
+      const file = join(options.dataDir, 'vault-passphrase.json');
+      const sealer = await passphraseSealer(file, passphrase, options.passphraseScrypt);
+      vault.unlock(sealer);
+      sealedTeamKey = createTeamKey(teamKeyFile, sealer);
+      return appInfo();
+    },
     profile,
     send,
     suppression,

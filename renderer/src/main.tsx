@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { startBackground } from './app/background';
 import { DataProvider } from './app/data-context';
 import { createLeadsRepo } from './db/leads-repo';
 import { openDatabase } from './db/open-browser-db';
@@ -13,6 +14,7 @@ document.documentElement.dataset.theme =
 
 openDatabase()
   .then((db) => {
+    startBackground(db);
     root.render(
       <StrictMode>
         <DataProvider value={{ db, leads: createLeadsRepo(db) }}>

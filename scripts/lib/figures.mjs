@@ -1,9 +1,15 @@
 // @ts-check
 
 /**
- * One benchmark figure as bench/results.json stores it. `target` is a ceiling: lower is better.
+ * One benchmark figure as bench/results.json stores it. `target` is a ceiling (lower is better), except for
+ * rates (a unit ending in "/s", e.g. msgs/s): there it is a floor (higher is better).
  * @typedef {{ id: string, value: number, unit: string, target: number | null, note: string }} Figure
  */
+
+/** @param {Pick<Figure, 'unit'>} figure */
+export function higherIsBetter(figure) {
+  return figure.unit.endsWith('/s');
+}
 
 /** @param {readonly number[]} values */
 export function median(values) {
@@ -22,7 +28,8 @@ export function round(value) {
 /** @param {Figure} figure */
 export function verdict(figure) {
   if (figure.target === null || !Number.isFinite(figure.value)) return '-';
-  return figure.value <= figure.target ? 'ok' : 'MISS';
+  const met = higherIsBetter(figure) ? figure.value >= figure.target : figure.value <= figure.target;
+  return met ? 'ok' : 'MISS';
 }
 
 /**
@@ -36,7 +43,7 @@ export function formatTable(figures) {
       f.id,
       Number.isFinite(f.value) ? String(round(f.value)) : 'n/a',
       f.unit,
-      f.target === null ? '' : `<= ${f.target}`,
+      f.target === null ? '' : `${higherIsBetter(f) ? '>=' : '<='} ${f.target}`,
       verdict(f),
       f.note,
     ]),

@@ -154,6 +154,8 @@ function phraseReasons(segments: string[][]): Reason[] {
       else spam.set(p, tag);
     }
   }
+  // Most drafts hit no phrase: skip the per-group and per-kind filters then.
+  if (spam.size === 0 && phish.size === 0) return reasons;
   for (const group of SPAM_PHRASE_GROUPS) {
     const hits = [...spam].filter(([, g]) => g === group).map(([p]) => p);
     if (hits.length === 0) continue;
@@ -219,7 +221,9 @@ export function assessContent(input: ContentInput): ContentAssessment {
   const hasHtml = html.trim() !== '';
   const cleanHtml = hasHtml ? stripInvisibleBlocks(html) : '';
   const body = hasHtml ? visibleText(cleanHtml) : text;
-  const n = words(body).length;
+  // Tokenised once: the word count and the phrase scan share it.
+  const bodyWords = words(body);
+  const n = bodyWords.length;
   const reasons: Reason[] = checkHeaderValue('subject', subject, 'Subject');
   const add = (when: boolean, code: Code, detail?: string, weight?: number) => {
     if (when) reasons.push(hit(code, detail, weight));
@@ -229,7 +233,7 @@ export function assessContent(input: ContentInput): ContentAssessment {
   add(subject.trim() === '', 'subject-empty');
   add(subject.length > 100, 'subject-long');
   add(isFirstTouch && REPLY_PREFIX.test(subject), 'deceptive-subject');
-  reasons.push(...phraseReasons([words(subject), words(body), ...(hasHtml && text ? [words(text)] : [])]));
+  reasons.push(...phraseReasons([words(subject), bodyWords, ...(hasHtml && text ? [words(text)] : [])]));
 
   const subjectStats = charStats(subject);
   add(subjectStats.letters >= 12 && subjectStats.capsRatio >= 0.7, 'subject-shouting');

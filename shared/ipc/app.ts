@@ -9,9 +9,10 @@ export interface AppInfo {
   platform: string;
   /**
    * What seals mailbox secrets here: the OS keyring (desktop), the dev/test vault's key file (browser mode),
-   * or nothing (Linux without a keyring): then secrets are refused, never stored in the clear.
+   * or nothing (Linux without a keyring): then secrets are refused, never stored in the clear, until the rep
+   * unlocks with a passphrase for the session ('passphrase').
    */
-  secretStorage: 'os-keyring' | 'dev-file-key' | 'none';
+  secretStorage: 'os-keyring' | 'dev-file-key' | 'passphrase' | 'none';
 }
 
 export const appChannels = {

@@ -12,12 +12,21 @@ export const CHANNEL_NAMES = [
   'mailboxes.test',
   'mailboxes.update',
   'mailboxes.disconnect',
+  'mailboxes.connectGmail',
+  'mailboxes.connectOutlook',
+  'mailboxes.finishOAuth',
+  'mailboxes.health',
+  'mailboxes.resume',
+  'settings.getOAuth',
+  'settings.setOAuth',
+  'vault.unlockWithPassphrase',
   'settings.getProfile',
   'settings.setProfile',
   'send.preview',
   'send.message',
   'suppression.apply',
   'audit.since',
+  'audit.record',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

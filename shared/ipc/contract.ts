@@ -1,20 +1,26 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
+import { auditChannels } from './audit';
 import type { ChannelName } from './channels';
 import { combineChannels } from './define';
 import { mailboxChannels } from './mailboxes';
+import { oauthSettingsChannels } from './oauth-settings';
 import type { Result } from './result';
 import { sendChannels } from './send';
 import { settingsChannels } from './settings';
 import { suppressionChannels } from './suppression';
+import { vaultChannels } from './vault';
 
 /** The whole bridge: every call the renderer can make into main, in one place. */
 export const contract = combineChannels(
   appChannels,
   suppressionChannels,
   mailboxChannels,
+  oauthSettingsChannels,
+  vaultChannels,
   settingsChannels,
   sendChannels,
+  auditChannels,
 );
 
 export type Contract = typeof contract;

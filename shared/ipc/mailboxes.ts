@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { BreakerState } from '../compliance/breakers';
+import type { DailyCap } from '../compliance/limits';
 import { channel } from './define';
 
 export const MAILBOX_KINDS = ['smtp', 'gmail', 'outlook'] as const;
@@ -21,6 +23,25 @@ export interface MailboxInfo {
   /** last connection or send problem, in words; null when healthy */
   lastError: string | null;
   lastCheckedAt: number | null;
+}
+
+/**
+ * A started Gmail or Outlook sign-in. Desktop: main opened the system browser itself. Browser mode: the host
+ * has no browser to open, so the page shows this URL as a link (it carries the PKCE challenge and state, not
+ * the verifier, so it is no secret). Either way `mailboxes.finishOAuth` then waits for the flow to end.
+ */
+export interface OAuthStart {
+  flowId: string;
+  authorizationUrl: string;
+  openedBySystem: boolean;
+}
+
+/** Today's sends against today's cap, and the circuit breaker, for the Mailboxes screen. */
+export interface MailboxHealthInfo {
+  id: string;
+  sentToday: number;
+  cap: DailyCap;
+  breaker: BreakerState;
 }
 
 const displayName = z.string().trim().min(1, 'Enter the name recipients will see.').max(120);
@@ -59,6 +80,8 @@ export const smtpConnectRequest = z
 
 export type SmtpConnectRequest = z.input<typeof smtpConnectRequest>;
 
+const oauthConnectRequest = z.object({ reconnectId: id.optional() }).strict();
+
 export const mailboxChannels = {
   'mailboxes.list': channel(z.object({}).strict()).returns<MailboxInfo[]>(),
   /** Verifies the connection and login first; saves nothing unless that works. */
@@ -76,4 +99,12 @@ export const mailboxChannels = {
   ).returns<MailboxInfo>(),
   /** Removes the mailbox and wipes its secrets. */
   'mailboxes.disconnect': channel(z.object({ id }).strict()).returns<null>(),
+  /** Starts the Google sign-in (loopback + PKCE); `reconnectId` signs an existing mailbox in again. */
+  'mailboxes.connectGmail': channel(oauthConnectRequest).returns<OAuthStart>(),
+  'mailboxes.connectOutlook': channel(oauthConnectRequest).returns<OAuthStart>(),
+  /** Waits for a started sign-in to end; saves the mailbox only when every step worked. */
+  'mailboxes.finishOAuth': channel(z.object({ flowId: id }).strict()).returns<MailboxInfo>(),
+  'mailboxes.health': channel(z.object({}).strict()).returns<MailboxHealthInfo[]>(),
+  /** The rep fixed what paused the mailbox: the breaker counts afresh from now. */
+  'mailboxes.resume': channel(z.object({ id }).strict()).returns<MailboxHealthInfo>(),
 };

@@ -43,7 +43,7 @@ const verdictOf = (d: GateDecision): GateVerdict => ({
 });
 
 /** Midnight today in `timeZone`, as epoch ms: the daily cap counts from there. */
-function startOfDay(now: number, timeZone: string): number {
+export function startOfDay(now: number, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
@@ -118,7 +118,7 @@ export function createSendService(deps: SendServiceDeps) {
       senderAuth,
       content: { subject: draft.subject, html: draft.html, text, isFirstTouch: draft.isFirstTouch },
     });
-    return { now, decision, text, recipient };
+    return { now, decision, text, recipientKey: recipient.ok ? (keys[0]?.[0] ?? null) : null };
   }
 
   async function assemble(draft: SendDraft, mailbox: MailboxInfo, text: string, now: number) {
@@ -169,10 +169,8 @@ export function createSendService(deps: SendServiceDeps) {
       if (existing && !(existing.state === 'failed' && existing.retryable))
         return { status: 'duplicate', state: existing.state };
       const mailbox = mailboxOf(draft.mailboxId);
-      const { decision, text, now, recipient } = await gather(draft, mailbox);
-      const recipientKey = recipient.ok
-        ? (await deps.teamKey.suppressionKeys('address', [recipient.address]))[0]
-        : null;
+      // The audit names the recipient by its suppression key only, never by address.
+      const { decision, text, now, recipientKey } = await gather(draft, mailbox);
       const blocked = async (gate: GateVerdict, retryAt?: number): Promise<SendOutcome> => ({
         status: 'blocked',
         gate,

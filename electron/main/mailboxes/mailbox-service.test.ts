@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SmtpConnectRequest } from '../../../shared/ipc/mailboxes';
+import { openMailboxHealth } from '../gate/mailbox-health';
 import { createKeySealer } from '../secrets/sealer';
 import { type LoopbackSmtp, startLoopbackSmtp } from '../testing/loopback-smtp';
 import { selfSignedCertificate } from '../testing/self-signed';
@@ -26,7 +27,13 @@ let service: ReturnType<typeof createMailboxService> | undefined;
 afterEach(() => service?.close());
 
 /** The request names a standard port; the transport factory points it at the test server's ephemeral port. */
-async function setup(options: { keyring?: boolean; smtp?: LoopbackSmtp } = {}) {
+async function setup(
+  options: {
+    keyring?: boolean;
+    smtp?: LoopbackSmtp;
+    health?: Parameters<typeof createMailboxService>[0]['health'];
+  } = {},
+) {
   const dir = await mkdtemp(join(tmpdir(), 'fairsend-mailboxes-'));
   const vault = createVault(
     createFileStore(join(dir, 'secrets.json')),
@@ -43,8 +50,9 @@ async function setup(options: { keyring?: boolean; smtp?: LoopbackSmtp } = {}) {
     smtpCa: tls.cert,
     smtpTransport: (o) => createSmtpTransport({ ...o, port: (options.smtp ?? server).port as 587 }),
     lookup: async (host) => (host === 'smtp.corp.test' ? ['10.0.0.5'] : ['127.0.0.1']),
+    ...(options.health ? { health: options.health } : {}),
   });
-  return { service, vault, store };
+  return { service, vault, store, dir };
 }
 
 const request = (over: Partial<SmtpConnectRequest> = {}): SmtpConnectRequest => ({
@@ -139,5 +147,36 @@ describe('connecting an SMTP mailbox', () => {
     await service.disconnect(info.id);
     expect(service.list()).toEqual([]);
     expect(await vault.take('mailbox:mb1:password')).toBeNull();
+  });
+});
+
+describe('mailbox health', () => {
+  it('shows today’s sends against the ramp-up cap, the breaker’s reasons, and resumes after a pause', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fairsend-health-'));
+    const events = await openMailboxHealth(join(dir, 'health.jsonl'));
+    const audited: string[] = [];
+    const { service } = await setup({
+      health: { events, timeZone: 'UTC', audit: async (type) => void audited.push(type) },
+    });
+    const info = await service.connectSmtp(request());
+    const now = 1_700_000_000_000;
+    expect(service.health()).toEqual([
+      {
+        id: info.id,
+        sentToday: 0,
+        cap: expect.objectContaining({ cap: 10, rampingUp: true }),
+        breaker: expect.objectContaining({ state: 'ok' }),
+      },
+    ]);
+    await expect(service.resume(info.id)).rejects.toMatchObject({ code: 'conflict' });
+    for (let i = 0; i < 25; i++) await events.record(info.id, 'sent', now - 1000);
+    for (let i = 0; i < 2; i++) await events.record(info.id, 'hard-bounce', now - 500);
+    const [paused] = service.health();
+    expect(paused?.sentToday).toBe(25);
+    expect(paused?.breaker.state).toBe('paused');
+    expect(paused?.breaker.reasons[0]?.fix).toMatch(/press Resume/);
+    expect((await service.resume(info.id)).breaker.state).toBe('ok');
+    expect(audited).toEqual(['mailbox.resumed']);
+    await events.close();
   });
 });

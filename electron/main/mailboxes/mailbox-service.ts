@@ -1,13 +1,20 @@
-import type { MailboxInfo, SmtpConnectRequest } from '../../../shared/ipc/mailboxes';
+import type { MailboxHealthInfo, MailboxInfo, SmtpConnectRequest } from '../../../shared/ipc/mailboxes';
 import { smtpConnectRequest } from '../../../shared/ipc/mailboxes';
-import { AppError } from '../../../shared/ipc/result';
+import { AppError, type Result } from '../../../shared/ipc/result';
 import { checkEmail } from '../../../shared/leads/email';
 import { providerFor } from '../../../shared/mailboxes/provider';
+import type { MailboxHealth } from '../gate/mailbox-health';
+import { tokenStoreFromVault } from '../oauth/token-store';
+import type { ReadableMailTransport } from '../transport/inbox';
 import type { MailTransport } from '../transport/mail-transport';
 import { createSmtpTransport, type SmtpOptions, type SmtpTransport } from '../transport/smtp-transport';
 import type { Vault } from '../vault/vault';
+import { createGmailTransport } from './gmail/gmail-transport';
 import { checkSmtpHost, type Lookup } from './host-check';
+import { healthOf } from './mailbox-health-view';
 import type { MailboxStore } from './mailbox-store';
+import { createOAuthSignIn, type OAuthClients } from './oauth-signin';
+import { createGraphTransport } from './outlook/graph-transport';
 
 export interface MailboxServiceDeps {
   store: MailboxStore;
@@ -19,7 +26,22 @@ export interface MailboxServiceDeps {
   smtpCa?: string;
   /** builds the SMTP transport; tests may wrap it, production uses the real one */
   smtpTransport?: (options: SmtpOptions) => SmtpTransport;
+  /** the team's Google and Microsoft OAuth clients (Settings); without them Gmail and Outlook cannot connect */
+  oauth?: OAuthClients;
+  /** desktop: opens the sign-in page in the system browser; absent in browser mode (the page shows a link) */
+  openSignInPage?: (url: string) => Promise<void>;
+  signInTimeoutMs?: number;
+  /** sends and breaker events, for today's count and the breaker on the Mailboxes screen */
+  health?: {
+    events: MailboxHealth;
+    timeZone: string;
+    audit?: (type: string, data: Record<string, unknown>) => Promise<unknown>;
+  };
 }
+
+const NO_OAUTH: OAuthClients = { gmail: async () => null, outlook: () => null };
+/** a Message-ID nobody sent: looking it up in Sent proves the token and the API work, and changes nothing */
+const PROBE_MESSAGE_ID = '<connection-test@fairsend.invalid>';
 
 const secretName = (id: string, what: 'password' | 'dkim') => `mailbox:${id}:${what}`;
 
@@ -29,6 +51,7 @@ const secretName = (id: string, what: 'password' | 'dkim') => `mailbox:${id}:${w
  */
 export function createMailboxService(deps: MailboxServiceDeps) {
   const makeSmtp = deps.smtpTransport ?? createSmtpTransport;
+  const oauth = deps.oauth ?? NO_OAUTH;
   const transports = new Map<string, MailTransport>();
 
   function smtpOptions(info: NonNullable<MailboxInfo['smtp']>, password: string, pool = false): SmtpOptions {
@@ -60,8 +83,82 @@ export function createMailboxService(deps: MailboxServiceDeps) {
     transports.delete(id);
   }
 
+  const signIn = createOAuthSignIn({
+    store: deps.store,
+    vault: deps.vault,
+    now: deps.now,
+    newId: deps.newId,
+    clients: oauth,
+    ...(deps.openSignInPage ? { openSignInPage: deps.openSignInPage } : {}),
+    ...(deps.signInTimeoutMs !== undefined ? { timeoutMs: deps.signInTimeoutMs } : {}),
+    dropTransport,
+    requireVault,
+  });
+
+  /** A password or token that stopped working shows on the mailbox card, with what to do. */
+  function noteResult<T>(id: string, result: Result<T>): Result<T> {
+    const current = deps.store.get(id);
+    if (!current) return result;
+    if (!result.ok && result.error.code === 'auth-expired' && current.lastError !== result.error.message)
+      deps.store.put({ ...current, lastError: result.error.message, lastCheckedAt: deps.now() });
+    return result;
+  }
+
+  function watched(id: string, transport: ReadableMailTransport): MailTransport {
+    return {
+      kind: transport.kind,
+      deliver: async (message) => noteResult(id, await transport.deliver(message)),
+      findSent: async (messageId) => noteResult(id, await transport.findSent(messageId)),
+      close: () => transport.close(),
+    };
+  }
+
+  async function buildTransport(info: MailboxInfo): Promise<ReadableMailTransport> {
+    const tokenStore = tokenStoreFromVault(deps.vault);
+    if (info.kind === 'gmail') {
+      const settings = await oauth.gmail();
+      if (!settings) throw new AppError('unavailable', "Enter your team's Google OAuth client id first.");
+      return createGmailTransport({ settings, mailboxId: info.id, tokenStore });
+    }
+    if (info.kind === 'outlook') {
+      const settings = oauth.outlook();
+      if (!settings) throw new AppError('unavailable', "Enter your team's Microsoft OAuth client id first.");
+      return createGraphTransport({ settings, mailboxId: info.id, tokenStore });
+    }
+    if (!info.smtp) throw new AppError('internal', 'This mailbox has no SMTP settings. Connect it again.');
+    const password = await deps.vault.take(secretName(info.id, 'password'));
+    if (password === null)
+      throw new AppError('auth-expired', 'The password for this mailbox is missing. Connect it again.');
+    return makeSmtp(smtpOptions(info.smtp, password, true));
+  }
+
+  function requireHealth() {
+    if (!deps.health) throw new AppError('unavailable', 'Mailbox health is not available here.');
+    return deps.health;
+  }
+
   return {
     list: () => deps.store.all(),
+
+    /** Starts a Gmail or Outlook sign-in; `finishOAuth` waits for it. */
+    connectOAuth: (kind: 'gmail' | 'outlook', reconnectId?: string) => signIn.start(kind, reconnectId),
+    finishOAuth: (flowId: string) => signIn.finish(flowId),
+
+    health(): MailboxHealthInfo[] {
+      const { events, timeZone } = requireHealth();
+      return deps.store.all().map((m) => healthOf(m, events, deps.now(), timeZone));
+    },
+
+    async resume(id: string): Promise<MailboxHealthInfo> {
+      const { events, timeZone, audit } = requireHealth();
+      const mailbox = requireMailbox(id);
+      const now = deps.now();
+      if (events.breaker(id, now).state === 'ok')
+        throw new AppError('conflict', 'This mailbox is not paused or warned; there is nothing to resume.');
+      await events.record(id, 'resumed', now);
+      await audit?.('mailbox.resumed', { mailboxId: id });
+      return healthOf(mailbox, events, now, timeZone);
+    },
 
     async connectSmtp(raw: SmtpConnectRequest): Promise<MailboxInfo> {
       const request = smtpConnectRequest.parse(raw);
@@ -120,8 +217,14 @@ export function createMailboxService(deps: MailboxServiceDeps) {
         const verified = await probe.verify();
         await probe.close();
         if (!verified.ok) lastError = verified.error.message;
+      } else {
+        // an API call with the sealed token: refresh, scopes and the API itself, without sending anything
+        const probe = await buildTransport(info);
+        const found = await probe.findSent(PROBE_MESSAGE_ID);
+        await probe.close();
+        if (!found.ok) lastError = found.error.message;
       }
-      const next = { ...info, lastError, lastCheckedAt: deps.now() };
+      const next = { ...requireMailbox(id), lastError, lastCheckedAt: deps.now() };
       deps.store.put(next);
       return next;
     },
@@ -146,19 +249,19 @@ export function createMailboxService(deps: MailboxServiceDeps) {
     /** The DKIM private key of a mailbox, for signing in main; never leaves main. */
     dkimKey: (id: string) => deps.vault.take(secretName(id, 'dkim')),
 
-    /** A pooled transport for the send path, built once per mailbox. */
+    /** The send path's transport for a mailbox (SMTP pooled, Gmail API, Graph), built once per mailbox. */
     async transportFor(id: string): Promise<MailTransport> {
       const existing = transports.get(id);
       if (existing) return existing;
-      const info = requireMailbox(id);
-      if (info.kind !== 'smtp' || !info.smtp)
-        throw new AppError('unavailable', 'This mailbox kind cannot send yet.');
-      const password = await deps.vault.take(secretName(id, 'password'));
-      if (password === null)
-        throw new AppError('auth-expired', 'The password for this mailbox is missing. Connect it again.');
-      const transport = makeSmtp(smtpOptions(info.smtp, password, true));
+      const transport = watched(id, await buildTransport(requireMailbox(id)));
       transports.set(id, transport);
       return transport;
+    },
+
+    /** After the OAuth client settings changed: Gmail and Outlook transports are rebuilt with the new client. */
+    async dropOAuthTransports() {
+      const oauthIds = [...transports.keys()].filter((id) => deps.store.get(id)?.kind !== 'smtp');
+      await Promise.all(oauthIds.map(dropTransport));
     },
 
     async close() {

@@ -8,18 +8,18 @@ import { dirname } from 'node:path';
  */
 export interface Sealer {
   /** what protects the key: shown to the user, so it must not overstate */
-  readonly kind: 'os-keyring' | 'dev-file-key';
+  readonly kind: 'os-keyring' | 'dev-file-key' | 'passphrase';
   seal(plaintext: Buffer): Promise<Buffer>;
   open(sealed: Buffer): Promise<Buffer>;
 }
 
 const VERSION = 1;
 
-/** AES-256-GCM: [version][12-byte IV][16-byte tag][ciphertext]. */
-export function createKeySealer(key: Buffer): Sealer {
+/** AES-256-GCM: [version][12-byte IV][16-byte tag][ciphertext]. `kind` says where the key came from. */
+export function createKeySealer(key: Buffer, kind: 'dev-file-key' | 'passphrase' = 'dev-file-key'): Sealer {
   if (key.length !== 32) throw new Error('The dev vault key must be 32 bytes');
   return {
-    kind: 'dev-file-key',
+    kind,
     async seal(plaintext) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);

@@ -25,14 +25,22 @@ export interface Vault {
   remove(name: string): void;
   /** removes every secret whose name starts with the prefix, e.g. `mailbox:<id>:` on disconnect */
   removeAll(prefix: string): void;
+  /**
+   * A locked vault (no keyring) starts sealing with this key for the session, e.g. one derived from the
+   * rep's passphrase. Refused when the vault already has a sealer: keys are never swapped underneath secrets.
+   */
+  unlock(sealer: Sealer): void;
   /** every secret value, for tests that prove no secret ever leaves main */
   revealAllForTests?(): Promise<string[]>;
 }
 
-export function createVault(store: CiphertextStore, sealer: Sealer | null, unavailableReason = ''): Vault {
-  const status: VaultStatus = sealer
-    ? { ok: true, protection: sealer.kind }
-    : { ok: false, reason: unavailableReason || 'No secure storage is available on this computer.' };
+export function createVault(store: CiphertextStore, initial: Sealer | null, unavailableReason = ''): Vault {
+  let sealer = initial;
+  const statusOf = (s: Sealer | null): VaultStatus =>
+    s
+      ? { ok: true, protection: s.kind }
+      : { ok: false, reason: unavailableReason || 'No secure storage is available on this computer.' };
+  let status = statusOf(sealer);
 
   function requireSealer(): Sealer {
     if (!sealer) throw new VaultUnavailableError(status.ok ? '' : status.reason);
@@ -41,6 +49,11 @@ export function createVault(store: CiphertextStore, sealer: Sealer | null, unava
 
   return {
     status: () => status,
+    unlock(next) {
+      if (sealer) throw new Error('The vault already has a key');
+      sealer = next;
+      status = statusOf(sealer);
+    },
     async put(name, secret) {
       const sealed = await requireSealer().seal(Buffer.from(secret, 'utf8'));
       store.set(name, sealed.toString('base64'));

@@ -1,9 +1,11 @@
 import { useEffect } from 'react';
 import { LeadsScreen } from '../features/leads/LeadsScreen';
 import { MailboxesScreen } from '../features/mailboxes/MailboxesScreen';
+import { OutboxScreen } from '../features/outbox/OutboxScreen';
+import { SuppressionScreen } from '../features/suppression/SuppressionScreen';
 import { AREAS, type Area, useApp } from '../store';
 import { Nav } from './Nav';
-import { OutboxScreen, SequencesScreen, SuppressionScreen, TeamScreen } from './Placeholders';
+import { SequencesScreen, TeamScreen } from './Placeholders';
 import { SettingsScreen } from './SettingsScreen';
 import { Toasts } from './Toasts';
 

@@ -11,23 +11,6 @@ export function SequencesScreen() {
   );
 }
 
-export function OutboxScreen() {
-  return (
-    <EmptyState title="Nothing sent yet">
-      Every message you send, and every one the compliance gate blocks, will be listed here with its reasons.
-    </EmptyState>
-  );
-}
-
-export function SuppressionScreen() {
-  return (
-    <EmptyState title="Nobody suppressed yet">
-      People who unsubscribe, bounce or are erased land here and are never emailed again, by anyone on your
-      team.
-    </EmptyState>
-  );
-}
-
 export function TeamScreen() {
   return (
     <EmptyState title="Not connected to a team server">

@@ -8,6 +8,8 @@ const SECRET_STORAGE: Record<AppInfo['secretStorage'], string> = {
   'os-keyring': "Sealed by this computer's keyring.",
   'dev-file-key':
     'Sealed by the dev/test vault (a key file next to the app data). Fine for trying Fairsend; use the desktop app for real mailboxes.',
+  passphrase:
+    'Sealed with a key derived from your passphrase (no keyring on this computer); asked once per session.',
   none: 'No keyring is available, so Fairsend refuses to store mailbox passwords or tokens.',
 };
 

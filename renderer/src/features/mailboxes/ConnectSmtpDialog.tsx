@@ -30,6 +30,12 @@ export function ConnectSmtpDialog({
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? '');
     const choice = PORTS[Number(text('port'))] ?? PORTS[0];
+    const selector = text('dkimSelector').trim();
+    const privateKeyPem = text('dkimKey').trim();
+    if (!selector !== !privateKeyPem) {
+      setProblem('For DKIM, enter both the selector and the private key, or neither.');
+      return;
+    }
     setBusy(true);
     setProblem('');
     const result = await call('mailboxes.connectSmtp', {
@@ -41,6 +47,8 @@ export function ConnectSmtpDialog({
       user: text('user') || text('address'),
       password: text('password'),
       localRelay: form.get('localRelay') === 'on',
+      // Optional: with a selector and key, main signs each message (the gate needs the selector to check DKIM).
+      ...(selector ? { dkim: { selector, privateKeyPem } } : {}),
     });
     setBusy(false);
     if (result.ok) onConnected(result.value);
@@ -59,8 +67,8 @@ export function ConnectSmtpDialog({
       >
         <h2 id="smtp-title">Connect an SMTP mailbox</h2>
         <p className="muted">
-          Fairsend checks the server and your login before saving. The password is sealed in this computer's
-          keyring.
+          Fairsend checks the server (TLS required) and your login before saving. The password is sealed in
+          this computer's keyring. For Gmail or Microsoft 365 over SMTP, use an app password.
         </p>
         <div className="form-grid">
           <label className="field">
@@ -97,6 +105,24 @@ export function ConnectSmtpDialog({
         <label>
           <input type="checkbox" name="localRelay" /> Local relay (a server on my own network)
         </label>
+        <details>
+          <summary>
+            DKIM signing: Fairsend signs with your key (publish its public key at the selector)
+          </summary>
+          <p className="muted">
+            For a custom domain whose provider does not sign for it: publish the public key as a TXT record at{' '}
+            <code>selector._domainkey.yourdomain</code> and paste the private key here. It is sealed like the
+            password and used only by Fairsend's main process. docs/mailboxes.md has the steps.
+          </p>
+          <label className="field">
+            <span>DKIM selector</span>
+            <input name="dkimSelector" autoComplete="off" placeholder="s1" pattern="[A-Za-z0-9._\-]{1,63}" />
+          </label>
+          <label className="field">
+            <span>DKIM private key (PEM)</span>
+            <textarea name="dkimKey" rows={4} autoComplete="off" spellCheck={false} />
+          </label>
+        </details>
         {problem ? (
           <p className="error" role="alert">
             {problem}

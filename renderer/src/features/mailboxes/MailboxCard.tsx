@@ -1,7 +1,9 @@
 import { useState } from 'react';
-import type { MailboxInfo } from '../../../../shared/ipc/mailboxes';
+import type { MailboxHealthInfo, MailboxInfo } from '../../../../shared/ipc/mailboxes';
 import { call } from '../../bridge/client';
 import { useApp } from '../../store';
+import { MailboxHealthPanel, ReasonList } from './MailboxHealthPanel';
+import { type SelfTestOutcome, sendSelfTest } from './self-test';
 
 const PROVIDER_LABEL: Record<MailboxInfo['provider'], string> = {
   gmail: 'Gmail',
@@ -11,18 +13,27 @@ const PROVIDER_LABEL: Record<MailboxInfo['provider'], string> = {
   smtp: 'SMTP',
 };
 
-/** One mailbox: health, test, display name and signature, disconnect (which wipes its secrets). */
+/** One mailbox: health, test, test-to-myself, display name and signature, disconnect (which wipes its secrets). */
 export function MailboxCard({
   mailbox,
+  health,
   onChanged,
+  onHealth,
+  onReconnect,
   onRemoved,
 }: {
   mailbox: MailboxInfo;
+  health: MailboxHealthInfo | undefined;
   onChanged: (m: MailboxInfo) => void;
+  /** after a send or a resume: today's count and the breaker changed */
+  onHealth: () => void;
+  /** Gmail / Outlook: sign in again (a revoked or expired token) */
+  onReconnect: () => void;
   onRemoved: () => void;
 }) {
   const notify = useApp((s) => s.notify);
   const [busy, setBusy] = useState('');
+  const [selfTest, setSelfTest] = useState<SelfTestOutcome | null>(null);
   const [displayName, setDisplayName] = useState(mailbox.displayName);
   const [signature, setSignature] = useState(mailbox.signature);
 
@@ -66,11 +77,28 @@ export function MailboxCard({
           </button>
           <button
             type="button"
+            disabled={!!busy}
+            onClick={async () => {
+              setBusy('selftest');
+              setSelfTest(await sendSelfTest(mailbox));
+              setBusy('');
+              onHealth();
+            }}
+          >
+            {busy === 'selftest' ? 'Sending…' : 'Send a test to myself'}
+          </button>
+          {mailbox.kind !== 'smtp' ? (
+            <button type="button" disabled={!!busy} onClick={onReconnect}>
+              Sign in again
+            </button>
+          ) : null}
+          <button
+            type="button"
             className="danger"
             disabled={!!busy}
             onClick={async () => {
-              if (!window.confirm(`Disconnect ${mailbox.address}? Its password is wiped from this computer.`))
-                return;
+              const what = mailbox.kind === 'smtp' ? 'Its password is' : 'Its sign-in tokens are';
+              if (!window.confirm(`Disconnect ${mailbox.address}? ${what} wiped from this computer.`)) return;
               if ((await run('disconnect', () => call('mailboxes.disconnect', { id: mailbox.id }))) !== null)
                 onRemoved();
             }}
@@ -80,6 +108,24 @@ export function MailboxCard({
         </div>
       </div>
       {mailbox.lastError ? <p className="error">{mailbox.lastError}</p> : null}
+      {selfTest ? (
+        <div role="status" data-testid="self-test-outcome">
+          <p className={selfTest.status === 'sent' ? 'muted' : 'error'}>{selfTest.text}</p>
+          {selfTest.status !== 'sent' ? <ReasonList reasons={selfTest.reasons} /> : null}
+        </div>
+      ) : null}
+      {health ? (
+        <MailboxHealthPanel
+          health={health}
+          busy={!!busy}
+          onResume={async () => {
+            if ((await run('resume', () => call('mailboxes.resume', { id: mailbox.id }))) !== null) {
+              notify('success', 'Sending resumed. The breaker counts afresh from now.');
+              onHealth();
+            }
+          }}
+        />
+      ) : null}
       {mailbox.smtp ? (
         <p className="muted">
           {mailbox.smtp.host}:{mailbox.smtp.port} · {mailbox.smtp.security === 'tls' ? 'TLS' : 'STARTTLS'}

@@ -3,6 +3,7 @@ import { LEAD_STATUS_LABELS, LEAD_STATUSES, type LeadStatus } from '../../../../
 import { useData } from '../../../app/data-context';
 import type { LeadDoc } from '../../../db/schemas/leads';
 import { useApp } from '../../../store';
+import { ComposeDialog } from '../../compose/ComposeDialog';
 import { ConfirmDialog } from '../dialogs/ConfirmDialog';
 import { ERASE_EXPLANATION, eraseLeads } from '../erase';
 import { LeadForm } from './LeadForm';
@@ -19,6 +20,7 @@ export function LeadDetail({ id }: { id: string }) {
   const { lead, loading } = useLead(id);
   const [editing, setEditing] = useState(false);
   const [confirm, setConfirm] = useState<'delete' | 'erase' | null>(null);
+  const [composing, setComposing] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const close = () => openLead(null);
 
@@ -45,7 +47,7 @@ export function LeadDetail({ id }: { id: string }) {
       className="lead-drawer"
       aria-label="Lead details"
       onKeyDown={(e) => {
-        if (e.key === 'Escape' && !editing && !confirm) close();
+        if (e.key === 'Escape' && !editing && !confirm && !composing) close();
       }}
     >
       <header className="drawer-header">
@@ -73,7 +75,10 @@ export function LeadDetail({ id }: { id: string }) {
       {lead && !editing ? (
         <LeadFacts lead={lead} onStatus={(s) => void setStatus(s)}>
           <div className="drawer-actions">
-            <button type="button" className="primary" onClick={() => setEditing(true)}>
+            <button type="button" className="primary" onClick={() => setComposing(true)}>
+              Compose
+            </button>
+            <button type="button" onClick={() => setEditing(true)}>
               Edit
             </button>
             <button type="button" className="danger" onClick={() => setConfirm('delete')}>
@@ -85,6 +90,7 @@ export function LeadDetail({ id }: { id: string }) {
           </div>
         </LeadFacts>
       ) : null}
+      {lead && composing ? <ComposeDialog lead={lead} onClose={() => setComposing(false)} /> : null}
       {lead && confirm === 'delete' ? (
         <ConfirmDialog
           title={`Delete ${name}?`}

@@ -1,0 +1,199 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { MailboxInfo } from '../../../../shared/ipc/mailboxes';
+import type { SendDraft } from '../../../../shared/ipc/send';
+import { useMessagesRepo } from '../../app/compliance-repos';
+import { useData } from '../../app/data-context';
+import { call } from '../../bridge/client';
+import type { LeadDoc } from '../../db/schemas/leads';
+import { useApp } from '../../store';
+import { Modal } from '../leads/dialogs/Modal';
+import { bodyToHtml } from './body-html';
+import { GatePanel } from './GatePanel';
+import { LeadPicker } from './LeadPicker';
+import { MessagePreview } from './MessagePreview';
+import { sendCompose } from './send-compose';
+import { useGatePreview } from './use-gate-preview';
+
+/**
+ * A one-off email to one lead (a first touch: no reply-in-thread here). The gate checks the draft as the rep
+ * types and shows its verdict, score and reasons; Preview shows exactly what would be sent. Sending goes
+ * through `send.message` like every other email; a blocked draft cannot be sent.
+ */
+export function ComposeDialog({ lead: fixedLead, onClose }: { lead?: LeadDoc; onClose: () => void }) {
+  const { leads } = useData();
+  const messages = useMessagesRepo();
+  const notify = useApp((s) => s.notify);
+  const go = useApp((s) => s.go);
+  const [lead, setLead] = useState<LeadDoc | null>(fixedLead ?? null);
+  const [mailboxes, setMailboxes] = useState<MailboxInfo[] | null>(null);
+  const [mailboxId, setMailboxId] = useState('');
+  const [subject, setSubject] = useState('');
+  const [body, setBody] = useState('');
+  const [tab, setTab] = useState<'checks' | 'preview'>('checks');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState('');
+  // One key per dialog: a double click, or a retry after a lost answer, cannot send twice.
+  const [key] = useState(() => `compose:${crypto.randomUUID()}`);
+
+  useEffect(() => {
+    void call('mailboxes.list', {}).then((r) => {
+      if (!r.ok) return setProblem(r.error.message);
+      setMailboxes(r.value);
+      setMailboxId((id) => id || (r.value[0]?.id ?? ''));
+    });
+  }, []);
+
+  const draft = useMemo((): SendDraft | null => {
+    if (!lead || !mailboxId) return null;
+    const name = `${lead.firstName} ${lead.lastName}`.trim();
+    return {
+      mailboxId,
+      to: lead.email,
+      ...(name ? { toName: name } : {}),
+      subject,
+      html: bodyToHtml(body),
+      text: body,
+      isFirstTouch: true,
+      kind: 'one-off',
+      ...(lead.timezone ? { leadTimeZone: lead.timezone } : {}),
+    };
+  }, [lead, mailboxId, subject, body]);
+
+  const gate = useGatePreview(draft);
+  const preview = gate.state === 'done' ? gate.preview : gate.state === 'checking' ? gate.last : null;
+  const upToDate = gate.state === 'done';
+  const blocked = !preview || preview.verdict === 'block';
+
+  async function send() {
+    if (!draft || !lead || busy) return;
+    setBusy(true);
+    setProblem('');
+    try {
+      const result = await sendCompose(key, draft, lead, { messages, leads });
+      if (!result.outcome) {
+        setProblem(result.text);
+        return;
+      }
+      notify(result.tone, result.text);
+      onClose();
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const noMailbox = mailboxes?.length === 0;
+  return (
+    <Modal title="New email" onClose={onClose} className="compose-dialog">
+      <form
+        className="compose-body"
+        // Enter in the subject must not send: only the Send button does.
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <div className="compose-fields">
+          {noMailbox ? (
+            <p className="warning" role="alert">
+              Connect a mailbox before you send: Fairsend sends through your own mailbox.{' '}
+              <button type="button" className="link" onClick={() => go('mailboxes')}>
+                Go to Mailboxes
+              </button>
+            </p>
+          ) : (
+            <label className="field">
+              <span>From</span>
+              <select value={mailboxId} onChange={(e) => setMailboxId(e.target.value)} disabled={!mailboxes}>
+                {(mailboxes ?? []).map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.displayName} &lt;{m.address}&gt;
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {lead ? (
+            <label className="field">
+              <span>To</span>
+              <span className="to-line">
+                <input value={lead.email} readOnly aria-readonly="true" />
+                {fixedLead ? null : (
+                  <button type="button" className="ghost" onClick={() => setLead(null)}>
+                    Change
+                  </button>
+                )}
+              </span>
+            </label>
+          ) : (
+            <LeadPicker onPick={setLead} />
+          )}
+          <label className="field">
+            <span>Subject</span>
+            <input
+              value={subject}
+              onChange={(e) => setSubject(e.target.value)}
+              maxLength={998}
+              data-autofocus={fixedLead ? true : undefined}
+            />
+          </label>
+          <label className="field">
+            <span>Message</span>
+            <textarea
+              value={body}
+              onChange={(e) => setBody(e.target.value)}
+              rows={10}
+              placeholder="Blank lines start a new paragraph; https:// links become clickable. Your footer is added for you."
+            />
+          </label>
+        </div>
+        <div className="compose-side">
+          <div role="tablist" aria-label="Check or preview" className="segmented">
+            {(['checks', 'preview'] as const).map((t) => (
+              <button
+                key={t}
+                type="button"
+                role="tab"
+                aria-selected={tab === t}
+                className={tab === t ? 'chip on' : 'chip'}
+                onClick={() => setTab(t)}
+              >
+                {t === 'checks' ? 'Checks' : 'Preview'}
+              </button>
+            ))}
+          </div>
+          <div role="tabpanel" className="compose-panel">
+            {gate.state === 'error' ? <p className="error">{gate.message}</p> : null}
+            {tab === 'checks' ? (
+              <GatePanel gate={preview} checking={gate.state === 'checking'} />
+            ) : preview?.message ? (
+              <MessagePreview message={preview.message} />
+            ) : (
+              <p className="muted">
+                {preview
+                  ? 'Nothing can be assembled until the blocking reasons are fixed.'
+                  : 'Pick a lead and a mailbox.'}
+              </p>
+            )}
+          </div>
+        </div>
+        {problem ? (
+          <p className="error" role="alert">
+            {problem}
+          </p>
+        ) : null}
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="primary"
+            disabled={busy || blocked || !upToDate}
+            onClick={() => void send()}
+          >
+            {busy ? 'Sending…' : 'Send'}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

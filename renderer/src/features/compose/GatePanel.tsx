@@ -1,0 +1,64 @@
+import type { GateVerdict } from '../../../../shared/ipc/send';
+import { useApp } from '../../store';
+
+const VERDICT_LABEL: Record<GateVerdict['verdict'], string> = { ok: 'OK', warn: 'Warning', block: 'Blocked' };
+
+/** Reason codes whose fix is a place in the app: a button takes the rep there. */
+const FIX_PLACES: Record<string, { label: string; area: 'settings' | 'mailboxes' }> = {
+  'identity-missing': { label: 'Open Settings', area: 'settings' },
+  'dkim-selector-unknown': { label: 'Open Mailboxes', area: 'mailboxes' },
+};
+
+export function VerdictBadge({ verdict }: { verdict: GateVerdict['verdict'] }) {
+  return (
+    <span className={`badge verdict-${verdict}`} data-testid="gate-verdict">
+      {VERDICT_LABEL[verdict]}
+    </span>
+  );
+}
+
+/** Each reason with what it means and how to fix it; shared by Compose and the Outbox. */
+export function ReasonList({
+  reasons,
+}: {
+  reasons: readonly { code: string; message: string; fix?: string }[];
+}) {
+  const go = useApp((s) => s.go);
+  return (
+    <ul className="reason-list">
+      {reasons.map((r) => {
+        const place = FIX_PLACES[r.code];
+        return (
+          <li key={`${r.code}:${r.message}`} data-code={r.code}>
+            <code className="reason-code">{r.code}</code>{' '}
+            {r.message || 'No details were kept for this reason.'}
+            {r.fix ? <div className="reason-fix">How to fix: {r.fix}</div> : null}
+            {place ? (
+              <button type="button" className="link" onClick={() => go(place.area)}>
+                {place.label}
+              </button>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** The gate's verdict on the draft: badge, content score, reasons. */
+export function GatePanel({ gate, checking }: { gate: GateVerdict | null; checking: boolean }) {
+  return (
+    <section className="gate-panel" aria-label="Compliance check" aria-live="polite" aria-busy={checking}>
+      <div className="gate-summary">
+        {gate ? <VerdictBadge verdict={gate.verdict} /> : <span className="badge">Not checked yet</span>}
+        {gate ? <span className="muted">Content score {gate.score} (warns at 5, blocks at 10)</span> : null}
+        {checking ? <span className="muted">Checking…</span> : null}
+      </div>
+      {gate?.reasons.length ? (
+        <ReasonList reasons={gate.reasons} />
+      ) : gate ? (
+        <p className="muted">Nothing to fix: this email passes every check.</p>
+      ) : null}
+    </section>
+  );
+}

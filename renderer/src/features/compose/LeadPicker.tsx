@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react';
+import { useData } from '../../app/data-context';
+import { openLeadList } from '../../db/lead-list';
+import type { LeadDoc } from '../../db/schemas/leads';
+import { useDebounced } from '../leads/hooks/use-debounced';
+
+const SHOWN = 8;
+
+/** Finds the lead to write to by address, name or company (the leads list's prefix search). */
+export function LeadPicker({ onPick }: { onPick: (lead: LeadDoc) => void }) {
+  const { db, leads } = useData();
+  const [text, setText] = useState('');
+  const search = useDebounced(text.trim(), 200);
+  const [found, setFound] = useState<LeadDoc[] | null>(null);
+
+  useEffect(() => {
+    if (!search) {
+      setFound(null);
+      return;
+    }
+    let live = true;
+    void (async () => {
+      const list = await openLeadList(db, leads, { search });
+      await list.load(0, Math.min(SHOWN, list.total));
+      const rows: LeadDoc[] = [];
+      for (let i = 0; i < Math.min(SHOWN, list.total); i++) {
+        const row = list.peek(i);
+        if (row) rows.push(row);
+      }
+      if (live) setFound(rows);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [db, leads, search]);
+
+  return (
+    <div className="lead-picker">
+      <label className="field">
+        <span>To (search your leads by address, name or company)</span>
+        <input
+          data-autofocus
+          type="search"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder="ana@acme.com"
+          autoComplete="off"
+        />
+      </label>
+      {found?.length === 0 ? (
+        <p className="muted">No lead matches. Add the lead on the Leads screen first.</p>
+      ) : null}
+      {found?.length ? (
+        <ul className="picker-results" aria-label="Matching leads">
+          {found.map((lead) => (
+            <li key={lead.id}>
+              <button type="button" className="ghost" onClick={() => onPick(lead)}>
+                <strong>{lead.email}</strong>{' '}
+                <span className="muted">
+                  {`${lead.firstName} ${lead.lastName}`.trim()} {lead.company ? `· ${lead.company}` : ''}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

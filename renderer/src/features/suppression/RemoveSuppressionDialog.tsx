@@ -1,0 +1,74 @@
+import { type FormEvent, useState } from 'react';
+import type { SuppressionDoc } from '../../db/schemas/compliance';
+import type { SuppressionRepo } from '../../db/suppression-repo';
+import { Modal } from '../leads/dialogs/Modal';
+
+/** Removal needs a reason; it goes into the audit log (with the entry's key, never its address). */
+export function RemoveSuppressionDialog({
+  repo,
+  entry,
+  onClose,
+  onRemoved,
+}: {
+  repo: SuppressionRepo;
+  entry: SuppressionDoc;
+  onClose: () => void;
+  onRemoved: (message: string) => void;
+}) {
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState('');
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setProblem('');
+    try {
+      await repo.remove(entry.id, reason);
+      onRemoved(`${entry.value} can be contacted again.`);
+      onClose();
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal
+      title={`Remove ${entry.value} from the suppression list?`}
+      onClose={onClose}
+      className="confirm-dialog"
+    >
+      <form onSubmit={submit} className="confirm-body">
+        <p>
+          Anyone on your team may then email{' '}
+          {entry.kind === 'domain' ? 'everyone at this domain' : 'this person'} again. Only remove an entry
+          that was added by mistake or when they asked to hear from you.
+        </p>
+        <label className="field">
+          <span>Why is it removed? (required, kept in the audit log)</span>
+          <input
+            data-autofocus
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            maxLength={200}
+            autoComplete="off"
+          />
+        </label>
+        {problem ? (
+          <p className="error" role="alert">
+            {problem}
+          </p>
+        ) : null}
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button type="submit" className="danger" disabled={busy || reason.trim().length < 3}>
+            {busy ? 'Removing…' : 'Remove'}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
