@@ -7,10 +7,7 @@ import {
   type Lead,
   type LeadFields,
   type LeadStatus,
-  nameKeyOf,
-  normalizeTag,
   rankFor,
-  searchKey,
   slotRank,
 } from '../../../shared/leads/lead';
 import type { FairsendDatabase } from './database';

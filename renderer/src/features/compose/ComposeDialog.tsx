@@ -6,7 +6,8 @@ import { useData } from '../../app/data-context';
 import { call } from '../../bridge/client';
 import type { LeadDoc } from '../../db/schemas/leads';
 import { useApp } from '../../store';
-import { Modal } from '../leads/dialogs/Modal';
+import { FormFooter } from '../../ui/FormFooter';
+import { Modal } from '../../ui/Modal';
 import { bodyToHtml } from './body-html';
 import { GatePanel } from './GatePanel';
 import { LeadPicker } from './LeadPicker';
@@ -175,24 +176,15 @@ export function ComposeDialog({ lead: fixedLead, onClose }: { lead?: LeadDoc; on
             )}
           </div>
         </div>
-        {problem ? (
-          <p className="error" role="alert">
-            {problem}
-          </p>
-        ) : null}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="primary"
-            disabled={busy || blocked || !upToDate}
-            onClick={() => void send()}
-          >
-            {busy ? 'Sending…' : 'Send'}
-          </button>
-        </div>
+        <FormFooter
+          problem={problem}
+          busy={busy}
+          onCancel={onClose}
+          disabled={blocked || !upToDate}
+          onAction={() => void send()}
+          action="Send"
+          busyAction="Sending…"
+        />
       </form>
     </Modal>
   );

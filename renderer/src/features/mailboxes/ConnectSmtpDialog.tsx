@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { MailboxInfo } from '../../../../shared/ipc/mailboxes';
 import { call } from '../../bridge/client';
+import { FormFooter } from '../../ui/FormFooter';
 
 const PORTS = [
   { port: 587, security: 'starttls', label: '587 — STARTTLS (recommended)' },
@@ -123,19 +124,13 @@ export function ConnectSmtpDialog({
             <textarea name="dkimKey" rows={4} autoComplete="off" spellCheck={false} />
           </label>
         </details>
-        {problem ? (
-          <p className="error" role="alert">
-            {problem}
-          </p>
-        ) : null}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Checking the server…' : 'Connect'}
-          </button>
-        </div>
+        <FormFooter
+          problem={problem}
+          busy={busy}
+          onCancel={onClose}
+          action="Connect"
+          busyAction="Checking the server…"
+        />
       </form>
     </div>
   );

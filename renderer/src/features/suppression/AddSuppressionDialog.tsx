@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { MANUAL_REASONS, type ManualReason, type SuppressionRepo } from '../../db/suppression-repo';
-import { Modal } from '../leads/dialogs/Modal';
+import { FormFooter } from '../../ui/FormFooter';
+import { Modal } from '../../ui/Modal';
 
 export const REASON_LABELS: Record<string, string> = {
   manual: 'Added by hand',
@@ -84,19 +85,7 @@ export function AddSuppressionDialog({
           <span>Note (stays on this computer)</span>
           <input name="note" maxLength={500} autoComplete="off" />
         </label>
-        {problem ? (
-          <p className="error" role="alert">
-            {problem}
-          </p>
-        ) : null}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Adding…' : 'Add'}
-          </button>
-        </div>
+        <FormFooter problem={problem} busy={busy} onCancel={onClose} action="Add" busyAction="Adding…" />
       </form>
     </Modal>
   );

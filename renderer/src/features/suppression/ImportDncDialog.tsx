@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { parseDncCsv } from '../../db/dnc-csv';
 import type { ImportSummary, SuppressionRepo } from '../../db/suppression-repo';
-import { Modal } from '../leads/dialogs/Modal';
+import { Modal } from '../../ui/Modal';
 
 const SHOWN_PROBLEMS = 50;
 

@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import type { SuppressionDoc } from '../../db/schemas/compliance';
 import type { SuppressionRepo } from '../../db/suppression-repo';
-import { Modal } from '../leads/dialogs/Modal';
+import { FormFooter } from '../../ui/FormFooter';
+import { Modal } from '../../ui/Modal';
 
 /** Removal needs a reason; it goes into the audit log (with the entry's key, never its address). */
 export function RemoveSuppressionDialog({
@@ -55,19 +56,15 @@ export function RemoveSuppressionDialog({
             autoComplete="off"
           />
         </label>
-        {problem ? (
-          <p className="error" role="alert">
-            {problem}
-          </p>
-        ) : null}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="danger" disabled={busy || reason.trim().length < 3}>
-            {busy ? 'Removing…' : 'Remove'}
-          </button>
-        </div>
+        <FormFooter
+          problem={problem}
+          busy={busy}
+          onCancel={onClose}
+          tone="danger"
+          disabled={reason.trim().length < 3}
+          action="Remove"
+          busyAction="Removing…"
+        />
       </form>
     </Modal>
   );

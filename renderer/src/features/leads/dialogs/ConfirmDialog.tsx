@@ -1,5 +1,6 @@
 import { type ReactNode, useState } from 'react';
-import { Modal } from './Modal';
+import { FormFooter } from '../../../ui/FormFooter';
+import { Modal } from '../../../ui/Modal';
 
 /** Asks before something that cannot be undone; `typeToConfirm` makes the user type a word first. */
 export function ConfirmDialog({
@@ -58,24 +59,16 @@ export function ConfirmDialog({
             />
           </label>
         ) : null}
-        {problem ? (
-          <p className="error" role="alert">
-            {problem}
-          </p>
-        ) : null}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            className="danger"
-            disabled={!ready || busy}
-            data-autofocus={!typeToConfirm || undefined}
-          >
-            {busy ? 'Working…' : confirmLabel}
-          </button>
-        </div>
+        <FormFooter
+          problem={problem}
+          busy={busy}
+          onCancel={onClose}
+          tone="danger"
+          disabled={!ready}
+          autoFocusAction={!typeToConfirm}
+          action={confirmLabel}
+          busyAction="Working…"
+        />
       </form>
     </Modal>
   );

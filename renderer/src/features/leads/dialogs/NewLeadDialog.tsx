@@ -1,8 +1,8 @@
 import { useData } from '../../../app/data-context';
 import { useApp } from '../../../store';
+import { Modal } from '../../../ui/Modal';
 import { LeadForm } from '../detail/LeadForm';
 import { formFromLead } from '../detail/lead-form';
-import { Modal } from './Modal';
 
 /** "New lead": one lead typed by hand; a duplicate address is refused on the email field. */
 export function NewLeadDialog({ onClose }: { onClose: () => void }) {

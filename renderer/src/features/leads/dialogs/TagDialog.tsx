@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { LEAD_LIMITS, normalizeTag } from '../../../../../shared/leads/lead';
-import { Modal } from './Modal';
+import { FormFooter } from '../../../ui/FormFooter';
+import { Modal } from '../../../ui/Modal';
 
 /** Asks for one tag to add to or remove from the selected leads; suggests the tags in use. */
 export function TagDialog({
@@ -66,19 +67,12 @@ export function TagDialog({
             ))}
           </datalist>
         </label>
-        {problem ? (
-          <p className="error" role="alert">
-            {problem}
-          </p>
-        ) : null}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {mode === 'add' ? 'Add tag' : 'Remove tag'}
-          </button>
-        </div>
+        <FormFooter
+          problem={problem}
+          busy={busy}
+          onCancel={onClose}
+          action={mode === 'add' ? 'Add tag' : 'Remove tag'}
+        />
       </form>
     </Modal>
   );
