@@ -108,6 +108,11 @@ export function collectCustomKeys(
 
 /** `fairsend-leads-2026-11-26.csv`, in the local date. */
 export function exportFileName(format: 'csv' | 'json', now: Date): string {
+  return datedFileName('leads', format, now);
+}
+
+/** `fairsend-<what>-YYYY-MM-DD.<ext>`, in the rep's local date. */
+export function datedFileName(what: string, ext: string, now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `fairsend-leads-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.${format}`;
+  return `fairsend-${what}-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.${ext}`;
 }

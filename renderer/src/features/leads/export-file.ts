@@ -6,6 +6,7 @@ import {
   leadsToCsv,
 } from '../../../../shared/leads/export';
 import type { LeadDoc } from '../../db/schemas/leads';
+import { saveFile } from '../../ui/save-file';
 
 export type ExportFormat = 'csv' | 'json';
 
@@ -47,20 +48,9 @@ export async function buildExport(
   return { blob: new Blob(parts, { type }), count: read };
 }
 
-/** Saves through an <a download>; Electron shows its save dialog for it, a browser its download. */
+/** Saves the export under its dated name (Electron shows its save dialog, a browser its download). */
 export function downloadBlob(blob: Blob, format: ExportFormat, now = new Date()): string {
-  const name = exportFileName(format, now);
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The download reads the URL asynchronously; revoke it once that surely started.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return name;
+  return saveFile(blob, exportFileName(format, now));
 }
 
 /** Rows of a selection, in selection order, a chunk at a time. */

@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { datedFileName } from '../../../../shared/leads/export';
 import { useSuppressionRepo } from '../../app/compliance-repos';
 import { useData } from '../../app/data-context';
 import { EmptyState } from '../../app/EmptyState';
@@ -7,6 +8,7 @@ import { suppressionToCsv } from '../../db/dnc-csv';
 import type { SuppressionDoc } from '../../db/schemas/compliance';
 import { SEARCH_LIMIT } from '../../db/suppression-repo';
 import { useApp } from '../../store';
+import { saveFile } from '../../ui/save-file';
 import { throttle } from '../leads/hooks/throttle';
 import { useDebounced } from '../leads/hooks/use-debounced';
 import { AddSuppressionDialog, REASON_LABELS } from './AddSuppressionDialog';
@@ -89,7 +91,10 @@ export function SuppressionScreen() {
         count += chunk.length;
       }
       if (!count) parts.push(suppressionToCsv([]));
-      const name = download(new Blob(parts, { type: 'text/csv;charset=utf-8' }));
+      const name = saveFile(
+        new Blob(parts, { type: 'text/csv;charset=utf-8' }),
+        datedFileName('suppression', 'csv', new Date()),
+      );
       notify('success', `Exported ${count.toLocaleString()} entries to ${name}.`);
     } catch (error) {
       notify('error', `Export failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -196,20 +201,4 @@ export function SuppressionScreen() {
       ) : null}
     </div>
   );
-}
-
-/** Saves through an <a download>; Electron shows its save dialog for it, a browser its download. */
-function download(blob: Blob, now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const name = `fairsend-suppression-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.csv`;
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return name;
 }

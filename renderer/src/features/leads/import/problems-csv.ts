@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { RowProblem } from '../../../../../shared/leads/csv-rows';
+import { saveFile } from '../../../ui/save-file';
 
 const KIND_LABELS: Record<RowProblem['kind'], string> = {
   rejected: 'not imported',
@@ -20,11 +21,5 @@ export function problemsCsv(problems: readonly RowProblem[]): Blob {
 }
 
 export function downloadProblems(problems: readonly RowProblem[]): void {
-  const url = URL.createObjectURL(problemsCsv(problems));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = 'import-problems.csv';
-  link.click();
-  // Give the download a moment to start before the URL goes away.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(problemsCsv(problems), 'import-problems.csv');
 }
