@@ -30,6 +30,7 @@ function setup() {
     send: {} as SendService,
     suppression: { apply: () => ({ size: 0, ready: false }) },
     audit: { since: () => [], append: async () => Promise.reject(new Error('not in these tests')) },
+    inbox: { since: () => [], check: async () => Promise.reject(new Error('not in these tests')) },
   });
   return { handlers, opened };
 }

@@ -5,6 +5,7 @@ import { isSafeExternalUrl } from '../../shared/security/external-url';
 import type { AuditLog } from './audit/audit-log';
 import type { SendService } from './gate/send-service';
 import type { SuppressionHolder } from './gate/suppression-holder';
+import type { InboxWatcher } from './inbox/inbox-watcher';
 import type { MailboxService } from './mailboxes/mailbox-service';
 import type { TeamKey } from './secrets/team-key';
 import type { OAuthSettingsStore } from './settings/oauth-settings';
@@ -22,6 +23,7 @@ export interface MainServices {
   send: SendService;
   suppression: Pick<SuppressionHolder, 'apply'>;
   audit: Pick<AuditLog, 'since' | 'append'>;
+  inbox: Pick<InboxWatcher, 'since' | 'check'>;
 }
 
 /** The bridge's handlers: thin, each one validates (zod did the shape) and calls a service. */
@@ -55,5 +57,7 @@ export function createHandlers(services: MainServices): Handlers {
     'suppression.apply': (delta) => services.suppression.apply(delta),
     'audit.since': ({ seq, limit }) => services.audit.since(seq, limit),
     'audit.record': ({ type, data }) => services.audit.append(type, data),
+    'inbox.since': ({ seq, limit }) => services.inbox.since(seq, limit),
+    'inbox.check': () => services.inbox.check(),
   };
 }

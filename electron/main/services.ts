@@ -9,6 +9,9 @@ import { openMailboxHealth } from './gate/mailbox-health';
 import { createSendService } from './gate/send-service';
 import { createSuppressionHolder } from './gate/suppression-holder';
 import type { MainServices } from './handlers';
+import { openInboxEventLog } from './inbox/inbox-events';
+import { createInboxWatcher } from './inbox/inbox-watcher';
+import { reconcileAtStart } from './journal/reconcile-at-start';
 import { openSendJournal } from './journal/send-journal';
 import { createMailboxService } from './mailboxes/mailbox-service';
 import { createMailboxFileStore } from './mailboxes/mailbox-store';
@@ -96,6 +99,18 @@ export async function createMainServices(
     ttlMs: 10 * 60_000,
     now,
   });
+  const inbox = createInboxWatcher({
+    mailboxes,
+    health,
+    audit,
+    teamKey,
+    events: await openInboxEventLog(join(options.dataDir, 'inbox-events.jsonl')),
+    isOurMessage: (messageId) => journal.byMessageId(messageId) !== undefined,
+    unsubscribeMailto: () => profile.get()?.unsubscribeMailto ?? null,
+    cursorFile: join(options.dataDir, 'inbox-cursors.json'),
+    now,
+  });
+  inbox.start();
   const send = createSendService({
     mailboxes,
     profile,
@@ -108,6 +123,8 @@ export async function createMainServices(
     now,
     timeZone,
   });
+  // Sends a crash interrupted are settled against their Sent folders before they could be retried.
+  const reconciled = reconcileAtStart(journal, (id) => mailboxes.transportFor(id), audit).catch(() => {});
   const appInfo = (): AppInfo => {
     const status = vault.status();
     return { ...options.appInfo(), secretStorage: status.ok ? status.protection : 'none' };
@@ -142,7 +159,10 @@ export async function createMainServices(
     send,
     suppression,
     audit,
+    inbox,
     async close() {
+      await reconciled;
+      await inbox.close();
       await mailboxes.close();
       await Promise.all([journal.close(), audit.close(), health.close()]);
     },

@@ -14,10 +14,12 @@ document.documentElement.dataset.theme =
 
 openDatabase()
   .then((db) => {
-    startBackground(db);
+    // One leads repo for the window: it keeps the status counters, and the inbox sync writes leads too.
+    const leads = createLeadsRepo(db);
+    startBackground(db, leads);
     root.render(
       <StrictMode>
-        <DataProvider value={{ db, leads: createLeadsRepo(db) }}>
+        <DataProvider value={{ db, leads }}>
           <App />
         </DataProvider>
       </StrictMode>,

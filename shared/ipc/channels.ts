@@ -27,6 +27,8 @@ export const CHANNEL_NAMES = [
   'suppression.apply',
   'audit.since',
   'audit.record',
+  'inbox.since',
+  'inbox.check',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -3,6 +3,7 @@ import { appChannels } from './app';
 import { auditChannels } from './audit';
 import type { ChannelName } from './channels';
 import { combineChannels } from './define';
+import { inboxChannels } from './inbox';
 import { mailboxChannels } from './mailboxes';
 import { oauthSettingsChannels } from './oauth-settings';
 import type { Result } from './result';
@@ -21,6 +22,7 @@ export const contract = combineChannels(
   settingsChannels,
   sendChannels,
   auditChannels,
+  inboxChannels,
 );
 
 export type Contract = typeof contract;

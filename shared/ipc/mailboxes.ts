@@ -18,7 +18,15 @@ export interface MailboxInfo {
   createdAt: number;
   /** the rep's own lower cap, if any (the gate applies ramp-up, team cap and provider ceiling on top) */
   dailyCapOverride: number | null;
-  smtp?: { host: string; port: number; security: 'tls' | 'starttls'; user: string; localRelay: boolean };
+  smtp?: {
+    host: string;
+    port: number;
+    security: 'tls' | 'starttls';
+    user: string;
+    localRelay: boolean;
+    /** where replies are read and the Sent folder is checked after a crash; absent when not set up */
+    imap?: { host: string; port: number; security: 'tls' | 'starttls'; user: string };
+  };
   dkim?: { domain: string; selector: string };
   /** last connection or send problem, in words; null when healthy */
   lastError: string | null;
@@ -46,23 +54,26 @@ export interface MailboxHealthInfo {
 
 const displayName = z.string().trim().min(1, 'Enter the name recipients will see.').max(120);
 const id = z.string().min(1).max(64);
+const hostName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(253)
+  .regex(/^[A-Za-z0-9.-]+$|^\[?[0-9a-fA-F:.]+\]?$/, 'Enter a host name like mail.example.com.');
+const login = z.string().trim().min(1).max(320);
+const password = z.string().min(1, 'Enter the password or app password.').max(1024);
 
 export const smtpConnectRequest = z
   .object({
     address: z.string().trim().min(3).max(254),
     displayName,
-    host: z
-      .string()
-      .trim()
-      .min(1)
-      .max(253)
-      .regex(/^[A-Za-z0-9.-]+$|^\[?[0-9a-fA-F:.]+\]?$/, 'Enter a host name like smtp.example.com.'),
+    host: hostName,
     port: z.union([z.literal(465), z.literal(587), z.literal(25), z.literal(2525)], {
       error: 'Use port 465 (TLS) or 587, 25 or 2525 (STARTTLS).',
     }),
     security: z.enum(['tls', 'starttls']),
-    user: z.string().trim().min(1).max(320),
-    password: z.string().min(1, 'Enter the password or app password.').max(1024),
+    user: login,
+    password,
     /** the user asked to send through a relay on their own network (a private address) */
     localRelay: z.boolean().default(false),
     dkim: z
@@ -72,6 +83,17 @@ export const smtpConnectRequest = z
           .trim()
           .regex(/^[A-Za-z0-9._-]{1,63}$/, 'A DKIM selector is letters, digits, dots, dashes.'),
         privateKeyPem: z.string().min(100).max(10_000),
+      })
+      .strict()
+      .optional(),
+    /** reading replies, bounces and opt-outs, and the Sent folder after a crash; login and password default to SMTP's */
+    imap: z
+      .object({
+        host: hostName,
+        port: z.union([z.literal(993), z.literal(143)], { error: 'Use port 993 (TLS) or 143 (STARTTLS).' }),
+        security: z.enum(['tls', 'starttls']),
+        user: login.optional(),
+        password: password.optional(),
       })
       .strict()
       .optional(),

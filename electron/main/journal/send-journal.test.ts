@@ -1,10 +1,21 @@
 import { appendFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { MailTransport } from '../transport/mail-transport';
 import { deliverOnce, reconcileInFlight } from './deliver-once';
-import { openSendJournal } from './send-journal';
+import { openSendJournal as open, type SendJournal } from './send-journal';
+
+// Every journal a test opens is closed after it, so no file handle is left to the garbage collector.
+const opened: SendJournal[] = [];
+afterEach(async () => {
+  await Promise.allSettled(opened.splice(0).map((j) => j.close()));
+});
+const openSendJournal = async (path: string) => {
+  const journal = await open(path);
+  opened.push(journal);
+  return journal;
+};
 
 const file = async () => join(await mkdtemp(join(tmpdir(), 'fairsend-journal-')), 'journal.jsonl');
 const msg = { messageId: '<a@acme.test>', mailboxId: 'mb1' };
@@ -105,5 +116,18 @@ describe('send journal', () => {
       status: 'duplicate',
       state: 'sending',
     });
+  });
+});
+
+describe('byMessageId', () => {
+  it('finds the entry that sent a Message-ID, after a restart too', async () => {
+    const path = await file();
+    const journal = await openSendJournal(path);
+    await journal.begin('k1', msg);
+    await journal.markSent('k1', 'p1');
+    expect(journal.byMessageId('<a@acme.test>')).toMatchObject({ key: 'k1', state: 'sent' });
+    expect(journal.byMessageId('<other@acme.test>')).toBeUndefined();
+    await journal.close();
+    expect((await openSendJournal(path)).byMessageId('<a@acme.test>')?.key).toBe('k1');
   });
 });

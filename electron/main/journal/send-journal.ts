@@ -33,6 +33,8 @@ export interface SendJournal {
   markSent(key: string, providerId: string): Promise<void>;
   markFailed(key: string, error: AppErrorShape, retryable: boolean): Promise<void>;
   get(key: string): JournalEntry | undefined;
+  /** The entry that sent (or is sending) this Message-ID: the inbox watcher knows our replies and bounces by it. */
+  byMessageId(messageId: string): JournalEntry | undefined;
   /** Entries left `sending` by a crash: reconcile these before sending anything else. */
   inFlight(): JournalEntry[];
   close(): Promise<void>;
@@ -42,10 +44,12 @@ export async function openSendJournal(file: string, now: () => number = Date.now
   const entries = await load(file);
   const handle: FileHandle = await open(file, 'a', 0o600);
   let writing: Promise<void> = Promise.resolve();
+  const keyByMessageId = new Map([...entries.values()].map((e) => [e.messageId, e.key]));
 
   /** Appends and fsyncs one line; appends are serialised so lines never interleave. */
   function append(entry: JournalEntry): Promise<void> {
     entries.set(entry.key, entry);
+    keyByMessageId.set(entry.messageId, entry.key);
     const line = `${JSON.stringify(entry)}\n`;
     writing = writing.then(async () => {
       await handle.appendFile(line, 'utf8');
@@ -72,6 +76,11 @@ export async function openSendJournal(file: string, now: () => number = Date.now
     markSent: (key, providerId) => update(key, { state: 'sent', providerId }),
     markFailed: (key, error, retryable) => update(key, { state: 'failed', error, retryable }),
     get: (key) => entries.get(key),
+    byMessageId(messageId) {
+      const key = keyByMessageId.get(messageId);
+      const entry = key === undefined ? undefined : entries.get(key);
+      return entry?.messageId === messageId ? entry : undefined;
+    },
     inFlight: () => [...entries.values()].filter((e) => e.state === 'sending'),
     async close() {
       await writing;

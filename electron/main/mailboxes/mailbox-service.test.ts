@@ -5,9 +5,13 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SmtpConnectRequest } from '../../../shared/ipc/mailboxes';
 import { openMailboxHealth } from '../gate/mailbox-health';
+import { reconcileAtStart } from '../journal/reconcile-at-start';
+import { openSendJournal } from '../journal/send-journal';
 import { createKeySealer } from '../secrets/sealer';
+import { type LoopbackImap, startLoopbackImap } from '../testing/loopback-imap';
 import { type LoopbackSmtp, startLoopbackSmtp } from '../testing/loopback-smtp';
 import { selfSignedCertificate } from '../testing/self-signed';
+import { createImapReader } from '../transport/imap-reader';
 import { createSmtpTransport } from '../transport/smtp-transport';
 import { createFileStore } from '../vault/file-store';
 import { createVault } from '../vault/vault';
@@ -17,11 +21,13 @@ import { createMailboxFileStore } from './mailbox-store';
 const tls = selfSignedCertificate();
 const login = { user: 'ana@acme.test', pass: 'app-password-7f3k' };
 let server: LoopbackSmtp;
+let imap: LoopbackImap;
 
 beforeAll(async () => {
   server = await startLoopbackSmtp({ auth: login, tls });
+  imap = await startLoopbackImap({ user: login.user, password: login.pass, tls });
 });
-afterAll(() => server.close());
+afterAll(() => Promise.all([server.close(), imap.close()]));
 
 let service: ReturnType<typeof createMailboxService> | undefined;
 afterEach(() => service?.close());
@@ -31,10 +37,13 @@ async function setup(
   options: {
     keyring?: boolean;
     smtp?: LoopbackSmtp;
+    imap?: LoopbackImap;
     health?: Parameters<typeof createMailboxService>[0]['health'];
+    /** reopen an earlier run's data folder (a restart) */
+    dir?: string;
   } = {},
 ) {
-  const dir = await mkdtemp(join(tmpdir(), 'fairsend-mailboxes-'));
+  const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'fairsend-mailboxes-')));
   const vault = createVault(
     createFileStore(join(dir, 'secrets.json')),
     options.keyring === false ? null : createKeySealer(Buffer.alloc(32, 9)),
@@ -49,6 +58,7 @@ async function setup(
     newId: () => `mb${++n}`,
     smtpCa: tls.cert,
     smtpTransport: (o) => createSmtpTransport({ ...o, port: (options.smtp ?? server).port as 587 }),
+    imapReader: (o) => createImapReader({ ...o, port: (options.imap ?? imap).port as 143, timeoutMs: 5000 }),
     lookup: async (host) => (host === 'smtp.corp.test' ? ['10.0.0.5'] : ['127.0.0.1']),
     ...(options.health ? { health: options.health } : {}),
   });
@@ -178,5 +188,106 @@ describe('mailbox health', () => {
     expect((await service.resume(info.id)).breaker.state).toBe('ok');
     expect(audited).toEqual(['mailbox.resumed']);
     await events.close();
+  });
+});
+
+describe('an SMTP mailbox with IMAP', () => {
+  const withImap = (over: Partial<NonNullable<SmtpConnectRequest['imap']>> = {}) =>
+    request({ imap: { host: '127.0.0.1', port: 143, security: 'starttls', ...over } });
+  const mime = (messageId: string) =>
+    new MailComposer({
+      from: 'ana@acme.test',
+      to: 'lead@example.test',
+      subject: 'Hi',
+      text: 'Hello',
+      messageId,
+    })
+      .compile()
+      .build();
+
+  it('verifies the IMAP login too, keeps its settings without a secret, and reuses the SMTP password', async () => {
+    const { service, vault } = await setup();
+    const info = await service.connectSmtp(withImap());
+    expect(info.smtp?.imap).toEqual({ host: '127.0.0.1', port: 143, security: 'starttls', user: login.user });
+    expect(JSON.stringify(service.list())).not.toContain(login.pass);
+    expect(await vault.take('mailbox:mb1:imap-password')).toBeNull();
+    expect((await service.test(info.id)).lastError).toBeNull();
+  });
+
+  it('saves nothing when the IMAP password is wrong', async () => {
+    const { service, vault, store } = await setup();
+    await expect(service.connectSmtp(withImap({ password: 'not-the-imap-pw' }))).rejects.toMatchObject({
+      code: 'auth-expired',
+      message: expect.stringMatching(/IMAP server refused the login/),
+    });
+    expect(store.all()).toEqual([]);
+    expect(await vault.take('mailbox:mb1:password')).toBeNull();
+  });
+
+  it('seals a different IMAP password under its own name', async () => {
+    const other = await startLoopbackImap({ user: 'ana-imap', password: 'imap-only-pw', tls });
+    const { service, vault } = await setup({ imap: other });
+    const info = await service.connectSmtp(withImap({ user: 'ana-imap', password: 'imap-only-pw' }));
+    expect(info.smtp?.imap?.user).toBe('ana-imap');
+    expect(await vault.take('mailbox:mb1:imap-password')).toBe('imap-only-pw');
+    expect(await vault.take('mailbox:mb1:password')).toBe(login.pass);
+    const transport = await service.transportFor(info.id);
+    expect(await transport.findSent('<none@acme.test>')).toEqual({ ok: true, value: { found: false } });
+    await service.close();
+    await other.close();
+  });
+
+  it('after a crash between delivery and `sent`, reconcile finds the message in Sent and marks it sent', async () => {
+    const first = await setup();
+    const info = await first.service.connectSmtp(withImap());
+    const journal = await openSendJournal(join(first.dir, 'journal.jsonl'));
+    const transport = await first.service.transportFor(info.id);
+    const delivered = { key: 'k-delivered', messageId: '<crash-1@acme.test>', mailboxId: info.id };
+    const never = { key: 'k-never', messageId: '<crash-2@acme.test>', mailboxId: info.id };
+    await journal.begin(delivered.key, delivered);
+    const raw = await mime(delivered.messageId);
+    expect(await transport.deliver({ raw, from: info.address, to: ['lead@example.test'] })).toMatchObject({
+      ok: true,
+    });
+    await journal.begin(never.key, never); // the app stopped before this one reached the server
+    // the crash: neither is marked; the app starts again over the same files
+    await journal.close();
+    await first.service.close();
+    expect(server.hasMessageId(delivered.messageId)).toBe(true);
+    expect(imap.messages('Sent').filter((m) => m.includes(delivered.messageId))).toHaveLength(1);
+
+    const { service } = await setup({ dir: first.dir });
+    const reopened = await openSendJournal(join(first.dir, 'journal.jsonl'));
+    const audited: string[] = [];
+    const report = await reconcileAtStart(reopened, service.transportFor, {
+      append: async (_type, data) => void audited.push(`${data.key}:${data.outcome}`),
+    });
+    expect(report).toEqual({ confirmedSent: ['k-delivered'], notSent: ['k-never'], unknown: [] });
+    expect(reopened.get('k-delivered')?.state).toBe('sent');
+    expect(audited.sort()).toEqual(['k-delivered:sent', 'k-never:not-sent']);
+    await reopened.close();
+  });
+
+  it('without IMAP, a crashed send stays unknown so it is never retried blind', async () => {
+    const first = await setup();
+    const info = await first.service.connectSmtp(request());
+    const journal = await openSendJournal(join(first.dir, 'journal.jsonl'));
+    await journal.begin('k1', { messageId: '<x@acme.test>', mailboxId: info.id });
+    const report = await reconcileAtStart(journal, first.service.transportFor, { append: async () => null });
+    expect(report.unknown).toEqual(['k1']);
+    await journal.close();
+  });
+
+  it('reads the inbox through the send transport', async () => {
+    const { service } = await setup();
+    const info = await service.connectSmtp(withImap());
+    const transport = await service.transportFor(info.id);
+    const first = await transport.fetchInbox?.();
+    if (!first?.ok) throw new Error('no inbox');
+    imap.deliverToInbox((await mime('<reply-1@example.test>')).toString());
+    const next = await transport.fetchInbox?.(first.value.cursor);
+    expect(next?.ok && next.value.items.map((i) => i.raw.toString())).toEqual([
+      expect.stringContaining('<reply-1@example.test>'),
+    ]);
   });
 });

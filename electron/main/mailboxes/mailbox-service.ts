@@ -1,20 +1,18 @@
 import type { MailboxHealthInfo, MailboxInfo, SmtpConnectRequest } from '../../../shared/ipc/mailboxes';
-import { smtpConnectRequest } from '../../../shared/ipc/mailboxes';
 import { AppError, type Result } from '../../../shared/ipc/result';
-import { checkEmail } from '../../../shared/leads/email';
-import { providerFor } from '../../../shared/mailboxes/provider';
 import type { MailboxHealth } from '../gate/mailbox-health';
 import { tokenStoreFromVault } from '../oauth/token-store';
+import type { ImapOptions, ImapReader } from '../transport/imap-reader';
 import type { ReadableMailTransport } from '../transport/inbox';
-import type { MailTransport } from '../transport/mail-transport';
-import { createSmtpTransport, type SmtpOptions, type SmtpTransport } from '../transport/smtp-transport';
+import type { SmtpOptions, SmtpTransport } from '../transport/smtp-transport';
 import type { Vault } from '../vault/vault';
 import { createGmailTransport } from './gmail/gmail-transport';
-import { checkSmtpHost, type Lookup } from './host-check';
+import type { Lookup } from './host-check';
 import { healthOf } from './mailbox-health-view';
 import type { MailboxStore } from './mailbox-store';
 import { createOAuthSignIn, type OAuthClients } from './oauth-signin';
 import { createGraphTransport } from './outlook/graph-transport';
+import { createSmtpMailboxes, secretName } from './smtp-connect';
 
 export interface MailboxServiceDeps {
   store: MailboxStore;
@@ -22,10 +20,12 @@ export interface MailboxServiceDeps {
   now: () => number;
   newId: () => string;
   lookup?: Lookup;
-  /** extra CA certificates to trust for SMTP (a local relay with its own certificate; tests) */
+  /** extra CA certificates to trust for SMTP and IMAP (a local server with its own certificate; tests) */
   smtpCa?: string;
   /** builds the SMTP transport; tests may wrap it, production uses the real one */
   smtpTransport?: (options: SmtpOptions) => SmtpTransport;
+  /** builds the IMAP reader of an SMTP mailbox; tests may wrap it */
+  imapReader?: (options: ImapOptions) => ImapReader;
   /** the team's Google and Microsoft OAuth clients (Settings); without them Gmail and Outlook cannot connect */
   oauth?: OAuthClients;
   /** desktop: opens the sign-in page in the system browser; absent in browser mode (the page shows a link) */
@@ -43,28 +43,14 @@ const NO_OAUTH: OAuthClients = { gmail: async () => null, outlook: () => null };
 /** a Message-ID nobody sent: looking it up in Sent proves the token and the API work, and changes nothing */
 const PROBE_MESSAGE_ID = '<connection-test@fairsend.invalid>';
 
-const secretName = (id: string, what: 'password' | 'dkim') => `mailbox:${id}:${what}`;
-
 /**
  * Mailboxes as main sees them: settings in a store, secrets in the vault, transports built on demand.
  * Connecting verifies the server and the login before anything is saved, so a failure leaves nothing behind.
  */
 export function createMailboxService(deps: MailboxServiceDeps) {
-  const makeSmtp = deps.smtpTransport ?? createSmtpTransport;
   const oauth = deps.oauth ?? NO_OAUTH;
-  const transports = new Map<string, MailTransport>();
-
-  function smtpOptions(info: NonNullable<MailboxInfo['smtp']>, password: string, pool = false): SmtpOptions {
-    return {
-      host: info.host,
-      port: info.port as SmtpOptions['port'],
-      security: info.security,
-      user: info.user,
-      password,
-      pool,
-      ...(deps.smtpCa ? { ca: deps.smtpCa } : {}),
-    };
-  }
+  const transports = new Map<string, ReadableMailTransport>();
+  const smtp = createSmtpMailboxes(deps);
 
   function requireMailbox(id: string): MailboxInfo {
     const found = deps.store.get(id);
@@ -104,11 +90,15 @@ export function createMailboxService(deps: MailboxServiceDeps) {
     return result;
   }
 
-  function watched(id: string, transport: ReadableMailTransport): MailTransport {
+  function watched(id: string, transport: ReadableMailTransport): ReadableMailTransport {
+    const fetchInbox = transport.fetchInbox?.bind(transport);
     return {
       kind: transport.kind,
       deliver: async (message) => noteResult(id, await transport.deliver(message)),
       findSent: async (messageId) => noteResult(id, await transport.findSent(messageId)),
+      ...(fetchInbox
+        ? { fetchInbox: async (cursor?: string) => noteResult(id, await fetchInbox(cursor)) }
+        : {}),
       close: () => transport.close(),
     };
   }
@@ -125,11 +115,12 @@ export function createMailboxService(deps: MailboxServiceDeps) {
       if (!settings) throw new AppError('unavailable', "Enter your team's Microsoft OAuth client id first.");
       return createGraphTransport({ settings, mailboxId: info.id, tokenStore });
     }
+    return smtp.transport(requireSmtp(info));
+  }
+
+  function requireSmtp(info: MailboxInfo): MailboxInfo & { smtp: NonNullable<MailboxInfo['smtp']> } {
     if (!info.smtp) throw new AppError('internal', 'This mailbox has no SMTP settings. Connect it again.');
-    const password = await deps.vault.take(secretName(info.id, 'password'));
-    if (password === null)
-      throw new AppError('auth-expired', 'The password for this mailbox is missing. Connect it again.');
-    return makeSmtp(smtpOptions(info.smtp, password, true));
+    return { ...info, smtp: info.smtp };
   }
 
   function requireHealth() {
@@ -160,63 +151,14 @@ export function createMailboxService(deps: MailboxServiceDeps) {
       return healthOf(mailbox, events, now, timeZone);
     },
 
-    async connectSmtp(raw: SmtpConnectRequest): Promise<MailboxInfo> {
-      const request = smtpConnectRequest.parse(raw);
-      const address = checkEmail(request.address);
-      if (!address.ok) throw new AppError('invalid-input', address.message);
-      if (deps.store.all().some((m) => m.address === address.address)) {
-        throw new AppError('conflict', 'This mailbox is already connected.');
-      }
-      requireVault();
-      const host = await checkSmtpHost(request.host, request.localRelay, deps.lookup);
-      if (!host.ok) throw new AppError('invalid-input', host.message);
-      const smtp = {
-        host: request.host,
-        port: request.port,
-        security: request.security,
-        user: request.user,
-        localRelay: request.localRelay,
-      };
-      const probe = makeSmtp(smtpOptions(smtp, request.password));
-      const verified = await probe.verify();
-      await probe.close();
-      if (!verified.ok) throw new AppError(verified.error.code, verified.error.message);
-
-      const id = deps.newId();
-      const info: MailboxInfo = {
-        id,
-        kind: 'smtp',
-        address: address.address,
-        displayName: request.displayName,
-        signature: '',
-        provider: providerFor('smtp', address.address, request.host),
-        createdAt: deps.now(),
-        dailyCapOverride: null,
-        smtp,
-        ...(request.dkim ? { dkim: { domain: address.domain, selector: request.dkim.selector } } : {}),
-        lastError: null,
-        lastCheckedAt: deps.now(),
-      };
-      try {
-        await deps.vault.put(secretName(id, 'password'), request.password);
-        if (request.dkim) await deps.vault.put(secretName(id, 'dkim'), request.dkim.privateKeyPem);
-        deps.store.put(info);
-      } catch (error) {
-        deps.vault.removeAll(`mailbox:${id}:`); // nothing half-saved
-        throw error;
-      }
-      return info;
-    },
+    /** Verifies SMTP (and IMAP, when given) before saving anything. */
+    connectSmtp: (raw: SmtpConnectRequest) => smtp.connect(raw, requireVault),
 
     async test(id: string): Promise<MailboxInfo> {
       const info = requireMailbox(id);
       let lastError: string | null = null;
-      if (info.kind === 'smtp' && info.smtp) {
-        const password = (await deps.vault.take(secretName(id, 'password'))) ?? '';
-        const probe = makeSmtp(smtpOptions(info.smtp, password));
-        const verified = await probe.verify();
-        await probe.close();
-        if (!verified.ok) lastError = verified.error.message;
+      if (info.kind === 'smtp') {
+        lastError = await smtp.test(requireSmtp(info));
       } else {
         // an API call with the sealed token: refresh, scopes and the API itself, without sending anything
         const probe = await buildTransport(info);
@@ -250,7 +192,7 @@ export function createMailboxService(deps: MailboxServiceDeps) {
     dkimKey: (id: string) => deps.vault.take(secretName(id, 'dkim')),
 
     /** The send path's transport for a mailbox (SMTP pooled, Gmail API, Graph), built once per mailbox. */
-    async transportFor(id: string): Promise<MailTransport> {
+    async transportFor(id: string): Promise<ReadableMailTransport> {
       const existing = transports.get(id);
       if (existing) return existing;
       const transport = watched(id, await buildTransport(requireMailbox(id)));

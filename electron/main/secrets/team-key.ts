@@ -65,7 +65,8 @@ export function createTeamKey(file: string, sealer: Sealer): TeamKey {
     suppressionKeys,
     async unsubscribeToken(address, mailboxId, issuedAt) {
       const [k] = await suppressionKeys('address', [address]);
-      const signingKey = (await (keys ??= load())).unsubscribe;
+      keys ??= load();
+      const signingKey = (await keys).unsubscribe;
       const payload = b64url(JSON.stringify({ v: 1, k, m: mailboxId, t: Math.floor(issuedAt / 1000) }));
       return `${payload}.${b64url(createHmac('sha256', signingKey).update(payload).digest())}`;
     },

@@ -26,6 +26,23 @@ const loopback = (port: number) =>
   ({ host: '127.0.0.1', port: port as 25, security: 'plaintext-loopback' }) as const;
 
 describe('SMTP transport', () => {
+  it('copies a delivered message to Sent, and a failed copy does not fail the delivery', async () => {
+    server = await startLoopbackSmtp();
+    const copies: Buffer[] = [];
+    const transport = createSmtpTransport({
+      ...loopback(server.port),
+      appendSent: async (bytes) => {
+        copies.push(bytes);
+        throw new Error('IMAP is down');
+      },
+    });
+    const bytes = await raw('<copy@acme.test>');
+    const result = await transport.deliver({ raw: bytes, from: 'ana@acme.test', to: ['lead@example.test'] });
+    expect(result.ok).toBe(true);
+    expect(copies).toEqual([bytes]);
+    await transport.close();
+  });
+
   it('delivers the exact bytes it is given', async () => {
     server = await startLoopbackSmtp();
     const transport = createSmtpTransport(loopback(server.port));

@@ -21,6 +21,11 @@ export interface SmtpOptions {
   timeoutMs?: number;
   /** how to answer "was this Message-ID sent?" (IMAP Sent folder); without it, reconcile leaves the message for the rep */
   findSent?: MailTransport['findSent'];
+  /**
+   * Saves a copy of each delivered message to the Sent folder (IMAP APPEND, as mail clients do): SMTP servers
+   * do not, and reconcile after a crash looks there. Its failure does not fail the delivery.
+   */
+  appendSent?: (raw: Buffer) => Promise<unknown>;
 }
 
 export function isLoopbackHost(host: string): boolean {
@@ -60,6 +65,8 @@ export function createSmtpTransport(options: SmtpOptions): SmtpTransport {
     async deliver({ raw, from, to }) {
       try {
         const info = await transporter.sendMail({ envelope: { from, to }, raw });
+        // awaited, so that once deliver returns the copy is in Sent before the journal records `sent`
+        await options.appendSent?.(raw).catch(() => undefined);
         return ok({ providerId: info.messageId ?? info.response });
       } catch (error) {
         const failure = translateSmtpError(error);

@@ -2,8 +2,10 @@ import type { RendererAuditType } from '../../../shared/ipc/audit';
 import { call } from '../bridge/client';
 import { type AuditMirror, createAuditMirror } from '../db/audit-mirror';
 import type { FairsendDatabase } from '../db/database';
+import type { LeadsRepo } from '../db/leads-repo';
 import { startSuppressionSync } from '../db/suppression-sync';
 import { useApp } from '../store';
+import { startInboxSync } from './inbox-sync';
 
 /** A slow safety net; the UI mirrors right after each send or audited change anyway. */
 const MIRROR_EVERY_MS = 60_000;
@@ -16,7 +18,7 @@ const notify = (tone: 'error' | 'success', text: string) => useApp.getState().no
  * Work that runs for the app's whole life once the database is open: main's suppression index kept in step
  * with the `suppression` collection, and main's audit events copied into the `audit` collection.
  */
-export function startBackground(db: FairsendDatabase): void {
+export function startBackground(db: FairsendDatabase, leads: LeadsRepo): void {
   startSuppressionSync(db, {
     apply: (delta) => call('suppression.apply', delta),
     onTrouble: (message) => notify('error', message),
@@ -28,6 +30,7 @@ export function startBackground(db: FairsendDatabase): void {
   });
   void mirrorAudit();
   setInterval(() => void mirrorAudit(), MIRROR_EVERY_MS);
+  startInboxSync(db, leads);
 }
 
 /** Copies new audit events now (after a send or an audited change). Failures wait for the next run. */

@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { MailboxInfo } from '../../../../shared/ipc/mailboxes';
 import { call } from '../../bridge/client';
 import { FormFooter } from '../../ui/FormFooter';
+import { ImapFields, imapFromForm } from './ImapFields';
 
 const PORTS = [
   { port: 587, security: 'starttls', label: '587 — STARTTLS (recommended)' },
@@ -37,6 +38,7 @@ export function ConnectSmtpDialog({
       setProblem('For DKIM, enter both the selector and the private key, or neither.');
       return;
     }
+    const imap = imapFromForm(form);
     setBusy(true);
     setProblem('');
     const result = await call('mailboxes.connectSmtp', {
@@ -50,6 +52,7 @@ export function ConnectSmtpDialog({
       localRelay: form.get('localRelay') === 'on',
       // Optional: with a selector and key, main signs each message (the gate needs the selector to check DKIM).
       ...(selector ? { dkim: { selector, privateKeyPem } } : {}),
+      ...(imap ? { imap } : {}),
     });
     setBusy(false);
     if (result.ok) onConnected(result.value);
@@ -106,6 +109,7 @@ export function ConnectSmtpDialog({
         <label>
           <input type="checkbox" name="localRelay" /> Local relay (a server on my own network)
         </label>
+        <ImapFields />
         <details>
           <summary>
             DKIM signing: Fairsend signs with your key (publish its public key at the selector)

@@ -5,6 +5,7 @@ import type { OAuthSettingsView } from '../../../../shared/ipc/oauth-settings';
 import { EmptyState } from '../../app/EmptyState';
 import { call } from '../../bridge/client';
 import { useApp } from '../../store';
+import { CheckInboxButton } from './CheckInboxButton';
 import { ConnectOAuthDialog } from './ConnectOAuthDialog';
 import { ConnectSmtpDialog } from './ConnectSmtpDialog';
 import { MailboxCard } from './MailboxCard';
@@ -85,6 +86,7 @@ export function MailboxesScreen() {
           >
             Connect Outlook
           </button>
+          <CheckInboxButton onChecked={() => void refreshHealth()} />
           <button type="button" onClick={() => setShowOAuth((v) => !v)} aria-expanded={showOAuth}>
             Sign-in settings
           </button>

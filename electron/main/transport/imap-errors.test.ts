@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { translateImapError } from './imap-errors';
+
+describe('translateImapError', () => {
+  it.each([
+    [
+      { authenticationFailed: true, response: 'NO [AUTHENTICATIONFAILED] ana@acme.test bad pw' },
+      'auth-expired',
+    ],
+    [{ serverResponseCode: 'AUTHORIZATIONFAILED' }, 'auth-expired'],
+    [{ tlsFailed: true }, 'rejected-permanent'],
+    [{ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }, 'rejected-permanent'],
+    [{ code: 'ERR_TLS_CERT_ALTNAME_INVALID' }, 'rejected-permanent'],
+    [{ code: 'ETHROTTLE' }, 'rate-limited'],
+    [{ code: 'ENOTFOUND' }, 'transient'],
+    [{ code: 'GREETING_TIMEOUT' }, 'transient'],
+    [{ code: 'ECONNREFUSED' }, 'transient'],
+    [{ code: 'NoConnection' }, 'transient'],
+    [{ mailboxMissing: true }, 'unavailable'],
+    [new Error('something odd'), 'transient'],
+    [null, 'transient'],
+  ])('%o → %s', (error, code) => {
+    const failure = translateImapError(error);
+    expect(failure.code).toBe(code);
+    // the server's text (which may carry the login) never reaches the message
+    expect(failure.message).not.toMatch(/ana@acme|bad pw|odd/);
+  });
+});
