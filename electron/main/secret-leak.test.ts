@@ -1,7 +1,4 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { Channel, RequestOf } from '../../shared/ipc/contract';
 import { dispatch } from '../../shared/ipc/dispatch';
@@ -9,16 +6,14 @@ import type { MailboxInfo, OAuthStart } from '../../shared/ipc/mailboxes';
 import type { Result } from '../../shared/ipc/result';
 import type { SendOutcome } from '../../shared/ipc/send';
 import { createHandlers } from './handlers';
-import { createKeySealer } from './secrets/sealer';
-import { createMainServices } from './services';
 import { type GoogleStandin, startGoogleStandin } from './testing/google-standin';
 import { type LoopbackDns, startLoopbackDns } from './testing/loopback-dns';
 import { type LoopbackSmtp, startLoopbackSmtp } from './testing/loopback-smtp';
 import { type MicrosoftStandin, startMicrosoftStandin } from './testing/microsoft-standin';
 import { consentingBrowser } from './testing/oauth-browser';
 import { selfSignedCertificate, trustCertificateForTests } from './testing/self-signed';
+import { startTestServices } from './testing/test-services';
 import { createSmtpTransport } from './transport/smtp-transport';
-import { createFileStore } from './vault/file-store';
 
 // The issue's invariant, end to end: connect SMTP, Gmail and Outlook, send through each, refresh, revoke,
 // test and disconnect, all through the bridge dispatcher, and no secret value appears in any bridge response
@@ -75,14 +70,7 @@ it('never puts a password, token, code verifier or client secret in a bridge res
       );
     }),
   );
-  const dataDir = await mkdtemp(join(tmpdir(), 'fairsend-leak-'));
-  let now = Date.UTC(2026, 10, 26, 10, 0, 0);
-  const services = await createMainServices({
-    dataDir,
-    sealer: createKeySealer(Buffer.alloc(32, 8)),
-    ciphertexts: createFileStore(join(dataDir, 'sealed-secrets.json')),
-    appInfo: () => ({ name: 'Fairsend', version: 't', mode: 'desktop', platform: 'linux' }),
-    openExternal: async () => {},
+  const { services } = await startTestServices({
     openSignInPage: consentingBrowser().openBrowser,
     oauthEndpoints: {
       google: google.endpoints,
@@ -91,7 +79,6 @@ it('never puts a password, token, code verifier or client secret in a bridge res
     smtpCa: tls.cert,
     smtpTransport: (o) => createSmtpTransport({ ...o, port: smtp.port as 587 }),
     dnsServers: [dns.server],
-    now: () => (now += 1000),
   });
   const handlers = createHandlers(services);
   const responses: string[] = [];

@@ -1,18 +1,15 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { dkimVerify } from 'mailauth/lib/dkim/verify.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../../shared/audit/chain';
 import type { SendDraft } from '../../../shared/ipc/send';
 import { createKeySealer } from '../secrets/sealer';
-import { createMainServices } from '../services';
+import type { createMainServices } from '../services';
 import { type LoopbackDns, startLoopbackDns } from '../testing/loopback-dns';
 import { type LoopbackSmtp, startLoopbackSmtp } from '../testing/loopback-smtp';
 import { selfSignedCertificate } from '../testing/self-signed';
+import { startTestServices } from '../testing/test-services';
 import { createSmtpTransport } from '../transport/smtp-transport';
-import { createFileStore } from '../vault/file-store';
 
 // The whole send path in main, with real parts: a loopback DNS server for MX/SPF/DKIM/DMARC, a loopback
 // SMTP server with STARTTLS and a login, the real vault, journal, audit log and gate.
@@ -44,22 +41,15 @@ afterAll(async () => {
   await smtp.close();
 });
 
-beforeEach(async () => {
-  await services?.close();
-  const dataDir = await mkdtemp(join(tmpdir(), 'fairsend-send-'));
-  let now = Date.UTC(2026, 10, 26, 10, 0, 0);
-  services = await createMainServices({
-    dataDir,
-    sealer: createKeySealer(Buffer.alloc(32, 5)),
-    ciphertexts: createFileStore(join(dataDir, 'secrets.json')),
-    appInfo: () => ({ name: 'Fairsend', version: 't', mode: 'browser', platform: 'linux' }),
-    openExternal: async () => {},
+/** The real services, pointed at the loopback DNS and SMTP servers, with an SMTP mailbox (DKIM key) connected. */
+async function servicesWithMailbox(key: number) {
+  const { services: built } = await startTestServices({
+    sealer: createKeySealer(Buffer.alloc(32, key)),
     smtpCa: tls.cert,
     smtpTransport: (o) => createSmtpTransport({ ...o, port: smtp.port as 587 }),
     dnsServers: [dns.server],
-    now: () => (now += 1000),
   });
-  const mailbox = await services.mailboxes.connectSmtp({
+  const mailbox = await built.mailboxes.connectSmtp({
     address: 'ana@acme.test',
     displayName: 'Ana Rep',
     host: '127.0.0.1',
@@ -70,6 +60,13 @@ beforeEach(async () => {
     localRelay: true,
     dkim: { selector: 'fs1', privateKeyPem: dkimPem },
   });
+  return { built, mailbox };
+}
+
+beforeEach(async () => {
+  await services?.close();
+  const { built, mailbox } = await servicesWithMailbox(5);
+  services = built;
   mailboxId = mailbox.id;
   services.profile.set({
     company: 'Acme Analytics GmbH',
@@ -154,28 +151,7 @@ describe('the send path', () => {
   });
 
   it('holds every send until the sender identity is set and the suppression list has loaded', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'fairsend-send-'));
-    const fresh = await createMainServices({
-      dataDir,
-      sealer: createKeySealer(Buffer.alloc(32, 6)),
-      ciphertexts: createFileStore(join(dataDir, 'secrets.json')),
-      appInfo: () => ({ name: 'Fairsend', version: 't', mode: 'browser', platform: 'linux' }),
-      openExternal: async () => {},
-      smtpCa: tls.cert,
-      smtpTransport: (o) => createSmtpTransport({ ...o, port: smtp.port as 587 }),
-      dnsServers: [dns.server],
-    });
-    const mailbox = await fresh.mailboxes.connectSmtp({
-      address: 'ana@acme.test',
-      displayName: 'Ana Rep',
-      host: '127.0.0.1',
-      port: 587,
-      security: 'starttls',
-      user: login.user,
-      password: login.pass,
-      localRelay: true,
-      dkim: { selector: 'fs1', privateKeyPem: dkimPem },
-    });
+    const { built: fresh, mailbox } = await servicesWithMailbox(6);
     const outcome = await fresh.send.send('k-held', { ...draft(), mailboxId: mailbox.id });
     expect(outcome.status === 'blocked' && outcome.gate.reasons.map((r) => r.code)).toEqual(
       expect.arrayContaining(['identity-missing', 'suppression-not-ready']),

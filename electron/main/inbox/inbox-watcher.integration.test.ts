@@ -1,7 +1,4 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createFairsendDatabase } from '../../../renderer/src/db/database';
@@ -10,17 +7,11 @@ import { createLeadsRepo } from '../../../renderer/src/db/leads-repo';
 import { createSuppressionRepo } from '../../../renderer/src/db/suppression-repo';
 import type { AuditEvent } from '../../../shared/audit/chain';
 import { mailtoUnsubscribe, postfixDsn, reply } from '../../../shared/inbox/testing/inbound-fixtures';
-import type { Channel, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
-import { dispatch } from '../../../shared/ipc/dispatch';
 import type { MailboxInfo, OAuthStart } from '../../../shared/ipc/mailboxes';
-import type { Result } from '../../../shared/ipc/result';
-import { createHandlers } from '../handlers';
-import { createKeySealer } from '../secrets/sealer';
-import { createMainServices } from '../services';
 import { type GoogleStandin, startGoogleStandin } from '../testing/google-standin';
 import { type LoopbackDns, startLoopbackDns } from '../testing/loopback-dns';
 import { consentingBrowser } from '../testing/oauth-browser';
-import { createFileStore } from '../vault/file-store';
+import { startTestServices, testBridge } from '../testing/test-services';
 
 // End to end: send from a Gmail mailbox through the real services, put a DSN for one message, a reply to the
 // other and a mailto: unsubscribe into the Google stand-in's inbox, check the inbox over the bridge, and let
@@ -51,28 +42,12 @@ beforeAll(async () => {
 afterAll(() => Promise.all([dns.close(), google.close()]));
 
 it('turns a bounce, a reply and an unsubscribe mail into breaker counts, audit events and lead changes', async () => {
-  const dataDir = await mkdtemp(join(tmpdir(), 'fairsend-inbox-e2e-'));
-  let now = Date.UTC(2026, 10, 26, 10, 0, 0);
-  const services = await createMainServices({
-    dataDir,
-    sealer: createKeySealer(Buffer.alloc(32, 8)),
-    ciphertexts: createFileStore(join(dataDir, 'sealed-secrets.json')),
-    appInfo: () => ({ name: 'Fairsend', version: 't', mode: 'desktop', platform: 'linux' }),
-    openExternal: async () => {},
+  const { services } = await startTestServices({
     openSignInPage: consentingBrowser().openBrowser,
     oauthEndpoints: { google: google.endpoints },
     dnsServers: [dns.server],
-    now: () => (now += 1000),
   });
-  const handlers = createHandlers(services);
-  const bridge = async <C extends Channel>(channel: C, request: RequestOf<C>) =>
-    (await dispatch(handlers, channel, request, { transport: 'ws' }, () => {})) as Result<ResponseOf<C>>;
-  const value = async <C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> => {
-    const result = await bridge(channel, request);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-    return result.value;
-  };
-
+  const { call: bridge, value } = testBridge(services);
   try {
     await value('settings.setOAuth', { google: { clientId: google.oauth.clientId, clientSecret: SECRET } });
     const start: OAuthStart = await value('mailboxes.connectGmail', {});

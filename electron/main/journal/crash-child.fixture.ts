@@ -1,6 +1,7 @@
 // Test fixture, run as its own process by send-journal.crash.test.ts: sends one message through the real
 // journal and SMTP transport, then kills itself with SIGKILL at the chosen moment (no cleanup, no flush).
-import MailComposer from 'nodemailer/lib/mail-composer';
+
+import { crashTestMessage } from '../testing/crash-message';
 import { createSmtpTransport } from '../transport/smtp-transport';
 import { deliverOnce } from './deliver-once';
 import { openSendJournal } from './send-journal';
@@ -12,15 +13,6 @@ const smtp = createSmtpTransport({
   port: Number(port) as 25,
   security: 'plaintext-loopback',
 });
-const raw = await new MailComposer({
-  from: 'ana@acme.test',
-  to: 'lead@example.test',
-  subject: 'Hello',
-  text: 'Hi',
-  messageId: '<crash-1@acme.test>',
-})
-  .compile()
-  .build();
 
 await deliverOnce(
   journal,
@@ -33,12 +25,5 @@ await deliverOnce(
       return result;
     },
   },
-  {
-    key: 'lead@example.test|seq1|step1',
-    messageId: '<crash-1@acme.test>',
-    mailboxId: 'mb1',
-    raw,
-    from: 'ana@acme.test',
-    to: ['lead@example.test'],
-  },
+  await crashTestMessage(),
 );

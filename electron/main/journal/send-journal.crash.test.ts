@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import MailComposer from 'nodemailer/lib/mail-composer';
 import { afterEach, describe, expect, it } from 'vitest';
+import { crashTestMessage } from '../testing/crash-message';
 import { type LoopbackSmtp, startLoopbackSmtp } from '../testing/loopback-smtp';
 import type { MailTransport } from '../transport/mail-transport';
 import { createSmtpTransport } from '../transport/smtp-transport';
@@ -50,23 +50,7 @@ async function restartAndRetry(journalFile: string, smtp: LoopbackSmtp) {
       }) as const,
   };
   const report = await reconcileInFlight(journal, () => transport);
-  const raw = await new MailComposer({
-    from: 'ana@acme.test',
-    to: 'lead@example.test',
-    subject: 'Hello',
-    text: 'Hi',
-    messageId: '<crash-1@acme.test>',
-  })
-    .compile()
-    .build();
-  const retry = await deliverOnce(journal, transport, {
-    key: 'lead@example.test|seq1|step1',
-    messageId: '<crash-1@acme.test>',
-    mailboxId: 'mb1',
-    raw,
-    from: 'ana@acme.test',
-    to: ['lead@example.test'],
-  });
+  const retry = await deliverOnce(journal, transport, await crashTestMessage());
   await journal.close();
   await transport.close();
   return { report, retry };
