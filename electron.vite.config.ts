@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
-import { cspMeta } from './build/csp-meta';
+import { cspMeta } from './build/csp-meta.ts';
 
 // One build for the desktop app: main (ESM, Node), preload (CommonJS: sandbox: true needs it), renderer (web).
 export default defineConfig({
@@ -26,6 +26,7 @@ export default defineConfig({
     worker: { format: 'es' },
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
+      chunkSizeWarningLimit: 2000,
       rolldownOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
     },
   },

@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY } from '../electron/main/csp';
+import { CONTENT_SECURITY_POLICY } from '../shared/security/csp.ts';
 
 /**
  * Puts the CSP into the built index.html as a <meta> tag. The desktop app loads its page from file://, where

@@ -1,6 +1,6 @@
 import { type Session, shell, type WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { isAppUrl, isSafeExternalUrl } from '../../shared/security/external-url';
-import { CONTENT_SECURITY_POLICY } from './csp';
 
 /** Electron's security checklist, applied to a session: CSP on every response, every permission denied. */
 export function hardenSession(session: Session): void {

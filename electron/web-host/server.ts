@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer } from 'ws';
 import { dispatch, type Handlers, type Logger } from '../../shared/ipc/dispatch';
-import { CONTENT_SECURITY_POLICY } from '../main/csp';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 
 /**
  * Browser mode: the same renderer and the same main-process handlers, with a WebSocket on loopback
