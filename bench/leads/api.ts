@@ -37,6 +37,15 @@ export interface ListMeasure extends Timed {
   rows: number;
 }
 
+export interface JumpMeasure extends Timed {
+  /** each jump's time, in the order of `at` */
+  each: number[];
+  /** rows present after each jump (100 when the page came in whole) */
+  rows: number[];
+  /** the first jump's rows equal what RxDB's own `skip` returns there */
+  matches: boolean;
+}
+
 export interface LeadsBenchApi {
   /** generates the CSV in the page (not timed as part of anything) */
   prepare(options: { count: number; seed: number }): Promise<Prepared>;
@@ -50,6 +59,8 @@ export interface LeadsBenchApi {
   search(options: { text: string }): Promise<ListMeasure>;
   company(options: { name: string }): Promise<ListMeasure>;
   stats(): Promise<ListMeasure>;
+  /** newest-first list, one fresh list object per position: time of `load(at, at + 100)`; `ms` is the median */
+  jump(options: { at: number[] }): Promise<JumpMeasure>;
 }
 
 export type LeadsBenchMethod = keyof LeadsBenchApi;

@@ -73,7 +73,7 @@ export async function runLeadsBench({ url, executablePath, args, runs, count, lo
   const browser = { url, executablePath, args };
   const seed = 42;
   const label = count === 100_000 ? '100k' : String(count);
-  /** @type {Record<'import' | 'preview' | 'floor' | 'floorRx' | 'maxTask' | 'firstPage' | 'search' | 'company' | 'stats', number[]>} */
+  /** @type {Record<'import' | 'preview' | 'floor' | 'floorRx' | 'maxTask' | 'firstPage' | 'search' | 'company' | 'stats' | 'jump', number[]>} */
   const m = {
     import: [],
     preview: [],
@@ -84,6 +84,7 @@ export async function runLeadsBench({ url, executablePath, args, runs, count, lo
     search: [],
     company: [],
     stats: [],
+    jump: [],
   };
   let bytes = 0;
   let chunk = 0;
@@ -128,6 +129,15 @@ export async function runLeadsBench({ url, executablePath, args, runs, count, lo
       for (let i = 0; i < 5; i++) m.stats.push((await call(page, 'stats')).ms);
       for (const text of SEARCHES) m.search.push((await call(page, 'search', { text })).ms);
       for (const name of prepared.companies) m.company.push((await call(page, 'company', { name })).ms);
+      const jumped = await call(page, 'jump', { at: jumpTargets(count) });
+      if (
+        !jumped.matches ||
+        jumped.rows.some((n, i) => n !== Math.min(100, count - (jumpTargets(count)[i] ?? 0)))
+      ) {
+        throw new Error(`a far jump came back short: ${JSON.stringify(jumped)}`);
+      }
+      m.jump.push(...jumped.each);
+      log(`run ${run}/${runs}: far jumps ${jumped.each.map((ms) => Math.round(ms)).join(', ')} ms`);
     });
   }
 
@@ -189,6 +199,13 @@ export async function runLeadsBench({ url, executablePath, args, runs, count, lo
       note: `the slower median: search ${round1(search)} ms (${SEARCHES.length} prefixes, e.g. "mar"), company ${round1(company)} ms (${m.company.length / runs} companies); open + first 100 rows`,
     },
     {
+      id: 'leads.list.jump_ms',
+      value: median(m.jump),
+      unit: 'ms',
+      target: 500,
+      note: `newest-first list, load(n, n + 100) on a fresh list for n = ${jumpTargets(count).join(', ')} (scrollbar drags, End); median of ${m.jump.length}`,
+    },
+    {
       id: 'leads.count_by_status_ms',
       value: median(m.stats),
       unit: 'ms',
@@ -196,6 +213,16 @@ export async function runLeadsBench({ url, executablePath, args, runs, count, lo
       note: `repo.stats() (kept counters), median of ${m.stats.length}`,
     },
   ];
+}
+
+/**
+ * Far rows of a `count`-row list, in an order that is not monotonic (each on a fresh list anyway).
+ * @param {number} count
+ */
+function jumpTargets(count) {
+  return [0.5, 0.25, 0.75, 0.6, 1].map((f) =>
+    Math.max(0, Math.min(count - 100, Math.floor((count * f) / 100) * 100)),
+  );
 }
 
 /** @param {number} value */

@@ -1,8 +1,21 @@
+import type { MangoQuery, RxCollection } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFairsendDatabase, type FairsendDatabase } from './database';
+import { idAtPosition } from './index-position';
 import { distinctSources, distinctTags, type LeadList, openLeadList, SEARCH_CAP } from './lead-list';
 import { createLeadsRepo, type IncomingLead, type LeadsRepo } from './leads-repo';
+
+// The memory storage has no IndexedDB index to ask, so positions come from RxDB's own skip here: the same answer
+// the Dexie adapter gives (the bench checks that one against skip in Chromium), including "cannot tell".
+vi.mock('./index-position', () => ({
+  idAtPosition: vi.fn(async <T>(collection: RxCollection<T>, query: MangoQuery<T>, position: number) => {
+    const { queryPlan } = collection.find(query).getPreparedQuery();
+    if (!queryPlan.selectorSatisfiedByIndex || !queryPlan.sortSatisfiedByIndex) return undefined;
+    const [doc] = await collection.find({ ...query, skip: position, limit: 1 }).exec();
+    return doc ? doc.primary : null;
+  }),
+}));
 
 let db: FairsendDatabase;
 let repo: LeadsRepo;
@@ -255,5 +268,104 @@ describe('openLeadList', () => {
     for await (const chunk of search.chunks(100)) searched.push(...chunk.map((d) => d.id));
     expect(searched).toEqual(await search.allIds());
     expect(searched.length).toBe(search.total);
+  });
+
+  describe('far jumps', () => {
+    /** 4,500 leads: 5 first names and 3 companies (each key spans many pages), two sources, some replied. */
+    async function seedVaried() {
+      await seed(3000, (i) => ({ firstName: ['Zoe', 'Ana', 'Émile', 'bob', 'Carl'][i % 5] }));
+      const later = Array.from({ length: 1500 }, (_, k) =>
+        incoming(3000 + k, { firstName: ['Dan', 'Ana'][k % 2] }),
+      );
+      await repo.importBatch(later, 'skip', 'b.csv');
+      for (let i = 0; i < 2000; i += 1)
+        if (i % 5 !== 1) await repo.update(`p${i}@example.com`, { status: 'replied' });
+    }
+
+    /** Every row of the list, read front to back a page at a time: each page anchors on the one before. */
+    async function sequential(query: Parameters<typeof openLeadList>[2]) {
+      const list = await openLeadList(db, repo, query);
+      const ids: (string | undefined)[] = [];
+      for (let start = 0; start < list.total; start += 100)
+        ids.push(...(await rows(list, start, Math.min(start + 100, list.total))));
+      return ids;
+    }
+
+    /** Far, unaligned, out of order, and the very end (the End key). */
+    const targets = (total: number) =>
+      [Math.floor(total * 0.7) + 37, total - 100, Math.floor(total * 0.4) + 1, 1234, total - 1].filter(
+        (t) => t >= 0,
+      );
+
+    it.each([
+      ['newest', {}],
+      ['newest, replied', { status: 'replied' }],
+      ['newest, by company', { company: 'Company 1' }],
+      ['newest, by source', { source: 'a.csv' }],
+      ['name', { sort: 'name' }],
+      ['company', { sort: 'company' }],
+      ['name, replied (checked while walking: skip)', { sort: 'name', status: 'replied' }],
+      ['company, by source (checked while walking: skip)', { sort: 'company', source: 'b.csv' }],
+    ] as const)('%s: a jump shows exactly the rows a sequential read shows', async (_, query) => {
+      await seedVaried();
+      const expected = await sequential(query);
+      expect(new Set(expected).size).toBe(expected.length);
+      const list = await openLeadList(db, repo, query);
+      expect(list.total).toBe(expected.length);
+      expect(list.total).toBeGreaterThan(1200);
+      vi.mocked(idAtPosition).mockClear();
+      for (const t of targets(list.total)) {
+        const end = Math.min(t + 100, list.total);
+        expect(await rows(list, t, end)).toEqual(expected.slice(t, end));
+      }
+      expect(vi.mocked(idAtPosition)).toHaveBeenCalled();
+      // and the rows around the jumps, read on from them by keyset
+      expect(await rows(list, 0, list.total)).toEqual(expected);
+    });
+
+    it('jumps on a list reopened after a write', async () => {
+      await seed(3000);
+      const before = await openLeadList(db, repo, {});
+      await rows(before, 2500, 2600);
+      await repo.importBatch([incoming(9000), incoming(9001)], 'skip', 'b.csv');
+      await repo.remove(['p2100@example.com']);
+      const expected = await sequential({});
+      const list = await openLeadList(db, repo, {});
+      expect(list.total).toBe(3001);
+      expect(await rows(list, 2500, 2600)).toEqual(expected.slice(2500, 2600));
+      expect(await rows(list, 1500, 1600)).toEqual(expected.slice(1500, 1600));
+      expect(expected[0]).toBe('p9000@example.com');
+      expect(expected).not.toContain('p2100@example.com');
+    });
+
+    it('mixed jumps and scrolling give every row exactly once, in order', async () => {
+      await seed(6000);
+      const expected = newestFirst(6000);
+      const list = await openLeadList(db, repo, {});
+      // a deterministic mix: far jumps both ways, short scrolls after them, a re-read of evicted pages
+      const windows = [
+        5900, 3000, 3100, 3150, 1200, 1250, 4999, 0, 100, 2222, 5000, 4900, 2000, 1100, 5950, 3033, 600,
+      ];
+      for (const start of windows) {
+        const end = Math.min(start + 100, 6000);
+        expect(await rows(list, start, end)).toEqual(expected.slice(start, end));
+      }
+      // ~5,000 rows stay cached: read the whole list back in screens
+      const all: (string | undefined)[] = [];
+      for (let start = 0; start < 6000; start += 500) all.push(...(await rows(list, start, start + 500)));
+      expect(new Set(all).size).toBe(6000);
+      expect(all).toEqual(expected);
+    });
+
+    it('falls back to skip when the index cannot tell, with the same rows', async () => {
+      await seed(2500);
+      vi.mocked(idAtPosition).mockResolvedValueOnce(undefined).mockRejectedValueOnce(new Error('changed'));
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const list = await openLeadList(db, repo, {});
+      expect(await rows(list, 2000, 2100)).toEqual(newestFirst(2500).slice(2000, 2100));
+      const other = await openLeadList(db, repo, {});
+      expect(await rows(other, 1800, 1900)).toEqual(newestFirst(2500).slice(1800, 1900));
+      warn.mockRestore();
+    });
   });
 });
