@@ -6,9 +6,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import { SuppressionIndex } from '../../shared/compliance/suppression-index';
+import { syntheticKeys } from '../../shared/compliance/testing/synthetic-keys';
 import { argValue, exitWithParent, watchdog } from '../lib/child';
 import { answerParent } from '../lib/ipc';
-import { syntheticKeys } from './keys';
 
 export interface MemoryRun {
   entries: number;

@@ -13,10 +13,10 @@ import { createTeamKey } from '../../electron/main/secrets/team-key';
 import { evaluateBreaker } from '../../shared/compliance/breakers';
 import { checkSenderAuth, createDnsCache } from '../../shared/compliance/sender-auth';
 import { SuppressionIndex } from '../../shared/compliance/suppression-index';
+import { syntheticKeys } from '../../shared/compliance/testing/synthetic-keys';
 import { argValue, exitWithParent, quantile, watchdog } from '../lib/child';
 import { answerParent } from '../lib/ipc';
 import { generateDrafts } from './drafts';
-import { syntheticKeys } from './keys';
 import { type Outcome, type PipelineContext, processDraft } from './pipeline';
 
 export interface GatePass {

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkSuppression, SuppressionIndex } from './suppression-index';
+import { syntheticKeys } from './testing/synthetic-keys';
 
-/** Deterministic 64-hex keys (SplitMix32-style), standing in for HMAC outputs. */
-function keys(count: number, seed: number): string[] {
-  let s = seed >>> 0;
-  const word = () => {
-    s = (s + 0x9e3779b9) >>> 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-    return ((z ^ (z >>> 16)) >>> 0).toString(16).padStart(8, '0');
-  };
-  return Array.from({ length: count }, () => Array.from({ length: 8 }, word).join(''));
-}
+const keys = (count: number, seed: number): string[] => [...syntheticKeys(count, seed)];
 
 describe('SuppressionIndex', () => {
   it('finds every key it holds and none it does not, across growth from a small table', () => {

@@ -38,6 +38,31 @@ async function tagRows(leadId: string) {
   return (await db.lead_tags.find({ selector: { leadId } }).exec()).map((r) => r.tag).sort();
 }
 
+/** One sent message and one active enrollment for a lead: the history that re-keying moves and erasure removes. */
+async function addHistory(leadId: string) {
+  await db.messages.insert({
+    id: 'm1',
+    leadId,
+    mailboxId: 'mb',
+    status: 'sent',
+    subject: 'Hi',
+    reasons: [],
+    scheduledAt: 1,
+    rank: 1,
+  });
+  await db.enrollments.insert({
+    id: `seq1|${leadId}`,
+    sequenceId: 'seq1',
+    leadId,
+    mailboxId: 'mb',
+    step: 1,
+    status: 'active',
+    stopReason: '',
+    nextSendAt: 5,
+    updatedAt: 1,
+  });
+}
+
 describe('importBatch', () => {
   it('skips duplicates and leaves the stored lead untouched', async () => {
     await repo.importBatch([incoming(1, { title: 'CEO', tags: ['a'] })], 'skip', 'import: one.csv');
@@ -151,27 +176,7 @@ describe('update', () => {
   it('re-keys the lead when the address changes, keeping rank, tags and history', async () => {
     await repo.importBatch([incoming(1, { tags: ['hot'] }), incoming(2)], 'skip', 'a.csv');
     const before = await repo.get('person1@example.com');
-    await db.messages.insert({
-      id: 'm1',
-      leadId: 'person1@example.com',
-      mailboxId: 'mb',
-      status: 'sent',
-      subject: 'Hi',
-      reasons: [],
-      scheduledAt: 1,
-      rank: 1,
-    });
-    await db.enrollments.insert({
-      id: 'seq1|person1@example.com',
-      sequenceId: 'seq1',
-      leadId: 'person1@example.com',
-      mailboxId: 'mb',
-      step: 1,
-      status: 'active',
-      stopReason: '',
-      nextSendAt: 5,
-      updatedAt: 1,
-    });
+    await addHistory('person1@example.com');
     const next = await repo.update('person1@example.com', { email: 'New.Address@Example.com' });
     expect(next.id).toBe('new.address@example.com');
     expect(await repo.get('person1@example.com')).toBeNull();
@@ -224,27 +229,7 @@ describe('erase', () => {
       'skip',
       'a.csv',
     );
-    await db.messages.insert({
-      id: 'm1',
-      leadId: 'person1@example.com',
-      mailboxId: 'mb',
-      status: 'sent',
-      subject: 'Hi',
-      reasons: [],
-      scheduledAt: 1,
-      rank: 1,
-    });
-    await db.enrollments.insert({
-      id: 'seq1|person1@example.com',
-      sequenceId: 'seq1',
-      leadId: 'person1@example.com',
-      mailboxId: 'mb',
-      step: 1,
-      status: 'active',
-      stopReason: '',
-      nextSendAt: 5,
-      updatedAt: 1,
-    });
+    await addHistory('person1@example.com');
     const asked: string[][] = [];
     const erased = await repo.erase(['person1@example.com'], async (addresses) => {
       asked.push(addresses);
