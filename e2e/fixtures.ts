@@ -6,11 +6,11 @@ import { type BrowserContext, test as base, chromium, expect, type Page } from '
 import { generateLeadsCsv } from '../bench/generate-leads';
 import { createHandlers } from '../electron/main/handlers';
 import { createKeySealer, loadDevVaultKey } from '../electron/main/secrets/sealer';
+import { createSmtpTransport } from '../electron/main/send/transports/smtp-transport';
 import { createMainServices } from '../electron/main/services';
 import { type LoopbackDns, startLoopbackDns } from '../electron/main/testing/loopback-dns';
 import { type LoopbackSmtp, startLoopbackSmtp } from '../electron/main/testing/loopback-smtp';
 import { selfSignedCertificate } from '../electron/main/testing/self-signed';
-import { createSmtpTransport } from '../electron/main/transport/smtp-transport';
 import { createFileStore } from '../electron/main/vault/file-store';
 import { startWebHost } from '../electron/web-host/server';
 import { CHROMIUM_ARGS, CHROMIUM_HOWTO, findChromium } from '../scripts/lib/chromium.mjs';

@@ -1,5 +1,5 @@
 /**
- * The per-draft work of the send path in main, network aside, as electron/main/gate/send-service.ts does it:
+ * The per-draft work of the send path in main, network aside, as electron/main/send/send-service.ts does it:
  * syntax check, MX from the DNS cache, the address and domain HMACs (the real team key), plain text from the
  * HTML when there is none, `decide(facts)`, then for drafts that pass the unsubscribe token and `assembleMessage`
  * (with the mailbox signature). The sender-auth result is computed once up front, as the DNS cache makes it.

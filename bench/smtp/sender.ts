@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { createSmtpTransport } from '../../electron/main/transport/smtp-transport';
+import { createSmtpTransport } from '../../electron/main/send/transports/smtp-transport';
 import { argValue, exitWithParent, toMiB, watchdog } from '../lib/child';
 import { answerParent } from '../lib/ipc';
 import { buildMessage, stamp } from './message';

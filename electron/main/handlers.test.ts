@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../shared/ipc/dispatch';
-import type { SendService } from './gate/send-service';
+import type { SendService } from './send/send-service';
 import { createHandlers, type MainServices } from './handlers';
 import type { MailboxService } from './mailboxes/mailbox-service';
 import type { ProfileStore } from './settings/profile-store';

@@ -3,11 +3,11 @@ import type { Handlers } from '../../shared/ipc/dispatch';
 import { AppError } from '../../shared/ipc/result';
 import { isSafeExternalUrl } from '../../shared/security/external-url';
 import type { AuditLog } from './audit/audit-log';
-import type { SendService } from './gate/send-service';
-import type { SuppressionHolder } from './gate/suppression-holder';
 import type { InboxWatcher } from './inbox/inbox-watcher';
 import type { MailboxService } from './mailboxes/mailbox-service';
 import type { TeamKey } from './secrets/team-key';
+import type { SendService } from './send/send-service';
+import type { SuppressionHolder } from './send/suppression-holder';
 import type { OAuthSettingsStore } from './settings/oauth-settings';
 import type { ProfileStore } from './settings/profile-store';
 

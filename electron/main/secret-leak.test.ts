@@ -13,7 +13,7 @@ import { type MicrosoftStandin, startMicrosoftStandin } from './testing/microsof
 import { consentingBrowser } from './testing/oauth-browser';
 import { selfSignedCertificate, trustCertificateForTests } from './testing/self-signed';
 import { startTestServices } from './testing/test-services';
-import { createSmtpTransport } from './transport/smtp-transport';
+import { createSmtpTransport } from './send/transports/smtp-transport';
 
 // The issue's invariant, end to end: connect SMTP, Gmail and Outlook, send through each, refresh, revoke,
 // test and disconnect, all through the bridge dispatcher, and no secret value appears in any bridge response

@@ -5,26 +5,26 @@ import type { AppInfo } from '../../shared/ipc/app';
 import { AppError } from '../../shared/ipc/result';
 import { openAuditLog } from './audit/audit-log';
 import { createDnsResolver } from './dns/resolver';
-import { openMailboxHealth } from './gate/mailbox-health';
-import { createSendService } from './gate/send-service';
-import { createSuppressionHolder } from './gate/suppression-holder';
 import type { MainServices } from './handlers';
 import { openInboxEventLog } from './inbox/inbox-events';
 import { createInboxWatcher } from './inbox/inbox-watcher';
-import { reconcileAtStart } from './journal/reconcile-at-start';
-import { openSendJournal } from './journal/send-journal';
 import { createMailboxService } from './mailboxes/mailbox-service';
 import { createMailboxFileStore } from './mailboxes/mailbox-store';
 import { passphraseSealer, type ScryptParams } from './secrets/passphrase-key';
 import type { Sealer } from './secrets/sealer';
 import { createTeamKey, type TeamKey } from './secrets/team-key';
+import { openMailboxHealth } from './send/mailbox-health';
+import { reconcileAtStart } from './send/reconcile-at-start';
+import { openSendJournal } from './send/send-journal';
+import { createSendService } from './send/send-service';
+import { createSuppressionHolder } from './send/suppression-holder';
+import type { SmtpOptions, SmtpTransport } from './send/transports/smtp-transport';
 import {
   createOAuthSettingsStore,
   type OAuthEndpointOverrides,
   oauthEndpointsFromEnv,
 } from './settings/oauth-settings';
 import { createProfileStore } from './settings/profile-store';
-import type { SmtpOptions, SmtpTransport } from './transport/smtp-transport';
 import { type CiphertextStore, createVault, type Vault } from './vault/vault';
 
 export interface ServiceOptions {

@@ -4,9 +4,11 @@ import {
   checkSendWindow,
   DEFAULT_SEND_WINDOW,
   dailyCap,
+  mailboxCapToday,
   nextSendDelay,
   PROVIDER_CEILINGS,
   type Provider,
+  startOfDay,
 } from './limits';
 
 const DAY = 86_400_000;
@@ -192,5 +194,29 @@ describe('checkSendWindow', () => {
     });
     expect(result.verdict).toBe(verdict);
     if (window.days.length === 0) expect(result.reasons[0]?.code).toBe('send-window-empty');
+  });
+});
+
+describe('startOfDay', () => {
+  it('is local midnight in the zone, across a DST change', () => {
+    // 2026-03-08 is the US spring-forward day: 15:00 EDT is 19:00Z; midnight was still EST (05:00Z)
+    expect(startOfDay(Date.UTC(2026, 2, 8, 19), 'America/New_York')).toBe(Date.UTC(2026, 2, 8, 5));
+    // the next day starts at 04:00Z (EDT)
+    expect(startOfDay(Date.UTC(2026, 2, 9, 3, 59), 'America/New_York')).toBe(Date.UTC(2026, 2, 8, 5));
+    expect(startOfDay(Date.UTC(2026, 2, 9, 4), 'America/New_York')).toBe(Date.UTC(2026, 2, 9, 4));
+    expect(startOfDay(Date.UTC(2026, 5, 1, 23, 30), 'Europe/Berlin')).toBe(Date.UTC(2026, 5, 1, 22));
+  });
+
+  it('counts from UTC midnight for a zone it does not know', () => {
+    expect(startOfDay(Date.UTC(2026, 0, 2, 13, 14, 15, 16), 'Not/AZone')).toBe(Date.UTC(2026, 0, 2));
+  });
+});
+
+describe('mailboxCapToday', () => {
+  it('applies the rep’s own lower cap and ignores a missing one', () => {
+    const mailbox = { provider: 'smtp' as const, createdAt: 0, dailyCapOverride: null };
+    const now = 400 * 86_400_000;
+    expect(mailboxCapToday(mailbox, now).cap).toBe(dailyCap({ provider: 'smtp', createdAt: 0, now }).cap);
+    expect(mailboxCapToday({ ...mailbox, dailyCapOverride: 5 }, now).cap).toBe(5);
   });
 });

@@ -238,6 +238,35 @@ function zonedTime(f: Intl.DateTimeFormat, year: number, month: number, day: num
 }
 
 /**
+ * Midnight today in `timeZone`, as epoch ms: the daily cap counts from there. An unknown zone counts from
+ * UTC midnight.
+ */
+export function startOfDay(now: number, timeZone: string): number {
+  const f = formatterFor(timeZone);
+  if (!f) return now - (now % DAY_MS);
+  const wall = wallClock(f, now);
+  return zonedTime(f, wall.year, wall.month, wall.day, 0);
+}
+
+/** What a mailbox's cap depends on: the gate and the Mailboxes screen compute it the same way, here. */
+export interface CapMailbox {
+  provider: Provider;
+  createdAt: number;
+  dailyCapOverride?: number | null | undefined;
+}
+
+/** The mailbox's cap today (ramp-up, team cap, provider ceiling, the rep's own lower cap). */
+export function mailboxCapToday(mailbox: CapMailbox, now: number, teamCap?: number): DailyCap {
+  return dailyCap({
+    provider: mailbox.provider,
+    createdAt: mailbox.createdAt,
+    now,
+    ...(teamCap !== undefined ? { teamCap } : {}),
+    ...(mailbox.dailyCapOverride ? { userCap: mailbox.dailyCapOverride } : {}),
+  });
+}
+
+/**
  * Gate step 3c: is `now` inside the send window in the lead's time zone? Falls back to the mailbox's zone
  * when the lead has none (or an unknown one). Outside, the result blocks and says when it next opens.
  * Windows do not wrap past midnight.

@@ -6,10 +6,10 @@ import { arfReport, postfixDsn, reply } from '../../../shared/inbox/testing/inbo
 import type { MailboxInfo } from '../../../shared/ipc/mailboxes';
 import { err, ok, type Result } from '../../../shared/ipc/result';
 import { type AuditLog, openAuditLog } from '../audit/audit-log';
-import { type MailboxHealth, openMailboxHealth } from '../gate/mailbox-health';
 import { createKeySealer } from '../secrets/sealer';
 import { createTeamKey } from '../secrets/team-key';
-import type { InboxItem, ReadableMailTransport } from '../transport/inbox';
+import { type MailboxHealth, openMailboxHealth } from '../send/mailbox-health';
+import type { InboxItem, ReadableMailTransport } from '../send/transports/mail-transport';
 import { openInboxEventLog } from './inbox-events';
 import { createInboxWatcher, type InboxWatcher } from './inbox-watcher';
 

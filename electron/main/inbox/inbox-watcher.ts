@@ -4,10 +4,10 @@ import type { InboxCheckSummary, InboxEvent } from '../../../shared/ipc/inbox';
 import type { MailboxInfo } from '../../../shared/ipc/mailboxes';
 import { AppError } from '../../../shared/ipc/result';
 import type { AuditLog } from '../audit/audit-log';
-import type { MailboxHealth } from '../gate/mailbox-health';
 import type { TeamKey } from '../secrets/team-key';
+import type { MailboxHealth } from '../send/mailbox-health';
+import type { InboxItem, ReadableMailTransport } from '../send/transports/mail-transport';
 import { readJsonFile, writeJsonFile } from '../settings/json-file';
-import type { InboxItem, ReadableMailTransport } from '../transport/inbox';
 import type { InboxEventLog } from './inbox-events';
 
 /** Provider ids remembered per mailbox: enough to catch Graph's repeats across a few delta pages. */

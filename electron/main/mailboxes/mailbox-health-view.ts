@@ -1,7 +1,6 @@
-import { dailyCap } from '../../../shared/compliance/limits';
+import { mailboxCapToday, startOfDay } from '../../../shared/compliance/limits';
 import type { MailboxHealthInfo, MailboxInfo } from '../../../shared/ipc/mailboxes';
-import type { MailboxHealth } from '../gate/mailbox-health';
-import { startOfDay } from '../gate/send-service';
+import type { MailboxHealth } from '../send/mailbox-health';
 
 /**
  * A mailbox's health as the Mailboxes screen shows it, computed exactly as the gate computes it on a send:
@@ -16,12 +15,7 @@ export function healthOf(
   return {
     id: mailbox.id,
     sentToday: health.sentSince(mailbox.id, startOfDay(now, timeZone)),
-    cap: dailyCap({
-      provider: mailbox.provider,
-      createdAt: mailbox.createdAt,
-      now,
-      ...(mailbox.dailyCapOverride ? { userCap: mailbox.dailyCapOverride } : {}),
-    }),
+    cap: mailboxCapToday(mailbox, now),
     breaker: health.breaker(mailbox.id, now),
   };
 }

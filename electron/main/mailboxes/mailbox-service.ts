@@ -1,17 +1,17 @@
 import type { MailboxHealthInfo, MailboxInfo, SmtpConnectRequest } from '../../../shared/ipc/mailboxes';
 import { AppError, type Result } from '../../../shared/ipc/result';
-import type { MailboxHealth } from '../gate/mailbox-health';
 import { tokenStoreFromVault } from '../oauth/token-store';
-import type { ImapOptions, ImapReader } from '../transport/imap-reader';
-import type { ReadableMailTransport } from '../transport/inbox';
-import type { SmtpOptions, SmtpTransport } from '../transport/smtp-transport';
+import type { MailboxHealth } from '../send/mailbox-health';
+import { createGmailTransport } from '../send/transports/gmail-transport';
+import { createGraphTransport } from '../send/transports/graph-transport';
+import type { ImapOptions, ImapReader } from '../send/transports/imap-reader';
+import type { ReadableMailTransport } from '../send/transports/mail-transport';
+import type { SmtpOptions, SmtpTransport } from '../send/transports/smtp-transport';
 import type { Vault } from '../vault/vault';
-import { createGmailTransport } from './gmail/gmail-transport';
 import type { Lookup } from './host-check';
 import { healthOf } from './mailbox-health-view';
 import type { MailboxStore } from './mailbox-store';
 import { createOAuthSignIn, type OAuthClients } from './oauth-signin';
-import { createGraphTransport } from './outlook/graph-transport';
 import { createSmtpMailboxes, secretName } from './smtp-connect';
 
 export interface MailboxServiceDeps {

@@ -4,8 +4,8 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LoopbackDns, startLoopbackDns } from '../testing/loopback-dns';
 import { type LoopbackSmtp, startLoopbackSmtp } from '../testing/loopback-smtp';
-import { createSmtpTransport } from '../transport/smtp-transport';
 import { signWithDkim } from './dkim-signer';
+import { createSmtpTransport } from './transports/smtp-transport';
 
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();

@@ -1,5 +1,5 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
-import type { OutgoingMessage } from '../journal/deliver-once';
+import type { OutgoingMessage } from '../send/deliver-once';
 
 /** The one message the crash test sends: from the child that crashes, and again after the restart. */
 export async function crashTestMessage(): Promise<OutgoingMessage> {

@@ -6,12 +6,12 @@ import type { Result } from '../../../../shared/ipc/result';
 import { retryAfterOf } from '../../oauth/http-call';
 import { createSealedMemoryTokenStore } from '../../oauth/token-store';
 import { createKeySealer } from '../../secrets/sealer';
+import { createGmailTransport } from '../../send/transports/gmail-transport';
 import { type GoogleStandin, startGoogleStandin } from '../../testing/google-standin';
 import { consentingBrowser, idleBrowser } from '../../testing/oauth-browser';
 import { connectGmail } from './gmail-connect';
 import { GOOGLE_SIGNED_OUT } from './gmail-errors';
 import type { GmailSettings } from './gmail-settings';
-import { createGmailTransport } from './gmail-transport';
 
 let google: GoogleStandin;
 let store: ReturnType<typeof createSealedMemoryTokenStore>;

@@ -1,11 +1,11 @@
 import { err, ok, type Result } from '../../../../shared/ipc/result';
+import { translateGmailFailure } from '../../mailboxes/gmail/gmail-errors';
+import { type GmailSettings, googleEndpoints } from '../../mailboxes/gmail/gmail-settings';
+import { createGoogleTokenSource } from '../../mailboxes/gmail/gmail-tokens';
 import { type AccessTokenSource, authorizedCall } from '../../oauth/authorized-call';
 import { field } from '../../oauth/http-call';
 import type { TokenStore } from '../../oauth/token-store';
-import type { InboxItem, ReadableMailTransport } from '../../transport/inbox';
-import { translateGmailFailure } from './gmail-errors';
-import { type GmailSettings, googleEndpoints } from './gmail-settings';
-import { createGoogleTokenSource } from './gmail-tokens';
+import type { InboxItem, ReadableMailTransport } from './mail-transport';
 
 export interface GmailTransportOptions {
   settings: GmailSettings;

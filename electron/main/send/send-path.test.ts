@@ -9,7 +9,7 @@ import { type LoopbackDns, startLoopbackDns } from '../testing/loopback-dns';
 import { type LoopbackSmtp, startLoopbackSmtp } from '../testing/loopback-smtp';
 import { selfSignedCertificate } from '../testing/self-signed';
 import { startTestServices } from '../testing/test-services';
-import { createSmtpTransport } from '../transport/smtp-transport';
+import { createSmtpTransport } from './transports/smtp-transport';
 
 // The whole send path in main, with real parts: a loopback DNS server for MX/SPF/DKIM/DMARC, a loopback
 // SMTP server with STARTTLS and a login, the real vault, journal, audit log and gate.

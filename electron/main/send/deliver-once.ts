@@ -1,6 +1,6 @@
 import type { AppErrorShape } from '../../../shared/ipc/result';
-import type { MailTransport } from '../transport/mail-transport';
 import type { SendJournal } from './send-journal';
+import type { MailTransport } from './transports/mail-transport';
 
 export interface OutgoingMessage {
   key: string;

@@ -1,8 +1,7 @@
 import { ImapFlow, type ImapFlowOptions } from 'imapflow';
-import { err, ok, type Result } from '../../../shared/ipc/result';
+import { err, ok, type Result } from '../../../../shared/ipc/result';
 import { translateImapError } from './imap-errors';
-import type { InboxItem } from './inbox';
-import type { MailTransport } from './mail-transport';
+import type { InboxItem, MailTransport } from './mail-transport';
 import { isLoopbackHost } from './smtp-transport';
 
 export const IMAP_PORTS = [993, 143] as const;

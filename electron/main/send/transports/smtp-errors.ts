@@ -1,4 +1,4 @@
-import type { AppErrorShape } from '../../../shared/ipc/result';
+import type { AppErrorShape } from '../../../../shared/ipc/result';
 
 /** The fields of a nodemailer error we read; its message is never shown (it may echo the server or a login). */
 interface SmtpFailure {

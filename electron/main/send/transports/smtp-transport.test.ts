@@ -1,6 +1,6 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type LoopbackSmtp, startLoopbackSmtp } from '../testing/loopback-smtp';
+import { type LoopbackSmtp, startLoopbackSmtp } from '../../testing/loopback-smtp';
 import { createSmtpTransport, smtpConfig } from './smtp-transport';
 
 let server: LoopbackSmtp | undefined;

@@ -1,6 +1,6 @@
-import type { MailTransport } from '../transport/mail-transport';
 import { type ReconcileReport, reconcileInFlight } from './deliver-once';
 import type { SendJournal } from './send-journal';
+import type { MailTransport } from './transports/mail-transport';
 
 /**
  * At start-up, before the first send: every message a crash left `sending` is looked up in its mailbox's

@@ -1,4 +1,4 @@
-import type { AppErrorShape } from '../../../shared/ipc/result';
+import type { AppErrorShape } from '../../../../shared/ipc/result';
 
 /** The fields of an imapflow error we read; its message and response text are never shown (they can echo the login). */
 interface ImapFailure {

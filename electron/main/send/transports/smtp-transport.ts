@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { createTransport } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
-import { err, ok, type Result } from '../../../shared/ipc/result';
+import { err, ok, type Result } from '../../../../shared/ipc/result';
 import type { MailTransport } from './mail-transport';
 import { translateSmtpError } from './smtp-errors';
 

@@ -2,9 +2,9 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { MailTransport } from '../transport/mail-transport';
 import { reconcileAtStart } from './reconcile-at-start';
 import { openSendJournal } from './send-journal';
+import type { MailTransport } from './transports/mail-transport';
 
 function transport(sentIds: string[]): MailTransport {
   return {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LoopbackImap, startLoopbackImap } from '../testing/loopback-imap';
-import { selfSignedCertificate } from '../testing/self-signed';
+import { type LoopbackImap, startLoopbackImap } from '../../testing/loopback-imap';
+import { selfSignedCertificate } from '../../testing/self-signed';
 import { createImapReader, headerMessageId, type ImapOptions } from './imap-reader';
 
 const tls = selfSignedCertificate();

@@ -2,9 +2,9 @@
 // journal and SMTP transport, then kills itself with SIGKILL at the chosen moment (no cleanup, no flush).
 
 import { crashTestMessage } from '../testing/crash-message';
-import { createSmtpTransport } from '../transport/smtp-transport';
 import { deliverOnce } from './deliver-once';
 import { openSendJournal } from './send-journal';
+import { createSmtpTransport } from './transports/smtp-transport';
 
 const [journalFile = '', port = '0', moment = 'after-deliver'] = process.argv.slice(2);
 const journal = await openSendJournal(journalFile);

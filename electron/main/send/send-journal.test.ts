@@ -2,9 +2,9 @@ import { appendFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MailTransport } from '../transport/mail-transport';
 import { deliverOnce, reconcileInFlight } from './deliver-once';
 import { openSendJournal as open, type SendJournal } from './send-journal';
+import type { MailTransport } from './transports/mail-transport';
 
 // Every journal a test opens is closed after it, so no file handle is left to the garbage collector.
 const opened: SendJournal[] = [];

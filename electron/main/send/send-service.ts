@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import MailComposer from 'nodemailer/lib/mail-composer';
 import { assembleMessage } from '../../../shared/compliance/assemble';
 import { decide, type GateDecision } from '../../../shared/compliance/gate';
-import { dailyCap } from '../../../shared/compliance/limits';
+import { mailboxCapToday, startOfDay } from '../../../shared/compliance/limits';
 import { htmlToText } from '../../../shared/compliance/links';
 import type { Reason } from '../../../shared/compliance/reasons';
 import { recipientDomain } from '../../../shared/compliance/recipient';
@@ -12,13 +11,13 @@ import { AppError } from '../../../shared/ipc/result';
 import type { GateVerdict, SendDraft, SendOutcome, SendPreview } from '../../../shared/ipc/send';
 import { checkEmail } from '../../../shared/leads/email';
 import type { AuditLog } from '../audit/audit-log';
-import { deliverOnce } from '../journal/deliver-once';
-import type { SendJournal } from '../journal/send-journal';
 import type { MailboxService } from '../mailboxes/mailbox-service';
 import type { TeamKey } from '../secrets/team-key';
-import { signWithDkim } from '../send/dkim-signer';
 import type { ProfileStore } from '../settings/profile-store';
+import { deliverOnce } from './deliver-once';
 import type { MailboxHealth } from './mailbox-health';
+import { buildRawMessage } from './raw-message';
+import type { SendJournal } from './send-journal';
 import type { SuppressionHolder } from './suppression-holder';
 
 export interface SendServiceDeps {
@@ -41,19 +40,6 @@ const verdictOf = (d: GateDecision): GateVerdict => ({
   score: d.content.score,
   reasons: d.reasons,
 });
-
-/** Midnight today in `timeZone`, as epoch ms: the daily cap counts from there. */
-export function startOfDay(now: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(now);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return now - ((get('hour') * 60 + get('minute')) * 60 + get('second')) * 1000 - (now % 1000);
-}
 
 /**
  * The one send path in main: every message, whatever the mailbox kind, is decided by the gate, assembled
@@ -105,12 +91,7 @@ export function createSendService(deps: SendServiceDeps) {
         domainKey: keys[1]?.[0] ?? '',
       },
       limits: {
-        cap: dailyCap({
-          provider: mailbox.provider,
-          createdAt: mailbox.createdAt,
-          now,
-          ...(mailbox.dailyCapOverride ? { userCap: mailbox.dailyCapOverride } : {}),
-        }),
+        cap: mailboxCapToday(mailbox, now),
         sentToday: deps.health.sentSince(mailbox.id, startOfDay(now, deps.timeZone)),
         breaker: deps.health.breaker(mailbox.id, now),
         mailboxTimeZone: deps.timeZone,
@@ -187,24 +168,19 @@ export function createSendService(deps: SendServiceDeps) {
       if (!assembled.ok)
         return blocked({ verdict: 'block', score: decision.content.score, reasons: assembled.reasons });
       const message = assembled.value;
-      let raw = await new MailComposer({
-        headers: message.headers.map(([k, value]) => ({ key: k, value })),
-        html: message.html,
-        text: message.text,
-      })
-        .compile()
-        .build();
       const dkimKey = mailbox.dkim ? await deps.mailboxes.dkimKey(mailbox.id) : null;
-      if (mailbox.dkim && dkimKey) {
-        const signed = await signWithDkim(raw, { ...mailbox.dkim, privateKeyPem: dkimKey }, new Date(now));
-        if (!signed.ok)
-          return blocked({
-            verdict: 'block',
-            score: 0,
-            reasons: [{ code: 'dkim-sign-failed', message: signed.error.message }],
-          });
-        raw = signed.value;
-      }
+      const built = await buildRawMessage(
+        message,
+        mailbox.dkim && dkimKey ? { ...mailbox.dkim, privateKeyPem: dkimKey } : null,
+        new Date(now),
+      );
+      if (!built.ok)
+        return blocked({
+          verdict: 'block',
+          score: 0,
+          reasons: [{ code: 'dkim-sign-failed', message: built.error.message }],
+        });
+      const raw = built.value;
 
       const transport = await deps.mailboxes.transportFor(mailbox.id);
       const outcome = await deliverOnce(deps.journal, transport, {

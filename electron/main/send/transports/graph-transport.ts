@@ -1,11 +1,11 @@
 import { err, ok, type Result } from '../../../../shared/ipc/result';
+import { translateGraphFailure } from '../../mailboxes/outlook/outlook-errors';
+import { type OutlookSettings, outlookEndpoints } from '../../mailboxes/outlook/outlook-settings';
+import { createOutlookTokenSource } from '../../mailboxes/outlook/outlook-tokens';
 import { type AccessTokenSource, authorizedCall } from '../../oauth/authorized-call';
 import { field } from '../../oauth/http-call';
 import type { TokenStore } from '../../oauth/token-store';
-import type { InboxItem, ReadableMailTransport } from '../../transport/inbox';
-import { translateGraphFailure } from './outlook-errors';
-import { type OutlookSettings, outlookEndpoints } from './outlook-settings';
-import { createOutlookTokenSource } from './outlook-tokens';
+import type { InboxItem, ReadableMailTransport } from './mail-transport';
 
 export interface GraphTransportOptions {
   settings: OutlookSettings;

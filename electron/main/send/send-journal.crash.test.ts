@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { crashTestMessage } from '../testing/crash-message';
 import { type LoopbackSmtp, startLoopbackSmtp } from '../testing/loopback-smtp';
-import type { MailTransport } from '../transport/mail-transport';
-import { createSmtpTransport } from '../transport/smtp-transport';
 import { deliverOnce, reconcileInFlight } from './deliver-once';
 import { openSendJournal } from './send-journal';
+import type { MailTransport } from './transports/mail-transport';
+import { createSmtpTransport } from './transports/smtp-transport';
 
 let server: LoopbackSmtp | undefined;
 afterEach(() => server?.close());
