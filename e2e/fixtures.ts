@@ -97,7 +97,7 @@ async function startTestHost(): Promise<TestHost & { close(): Promise<void> }> {
   // An empty env: the key always comes from the temp file, never from the developer's FAIRSEND_DEV_VAULT_KEY.
   const services = await createMainServices({
     dataDir,
-    sealer: createKeySealer(await loadDevVaultKey(join(dataDir, 'dev-vault.key'), {})),
+    sealer: createKeySealer(await loadDevVaultKey(join(dataDir, 'dev-vault.key'))),
     ciphertexts: createFileStore(join(dataDir, 'sealed-secrets.json')),
     appInfo: () => ({ name: 'Fairsend', version: pkg.version, mode: 'browser', platform: process.platform }),
     openExternal: async () => {},

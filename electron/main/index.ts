@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { readMainConfig } from './config';
 import { createHandlers } from './handlers';
 import { registerBridge } from './ipc';
 import { checkKeyring, createElectronSealer } from './secrets/sealer-electron';
@@ -33,6 +34,7 @@ void app.whenReady().then(async () => {
       mode: 'desktop',
       platform: process.platform,
     }),
+    oauthEndpoints: readMainConfig().oauthEndpoints,
     openExternal: (url) => shell.openExternal(url),
     // the loopback sign-in needs the real browser (RFC 8252): never a window inside the app
     openSignInPage: (url) => shell.openExternal(url),

@@ -19,11 +19,7 @@ import { openSendJournal } from './send/send-journal';
 import { createSendService } from './send/send-service';
 import { createSuppressionHolder } from './send/suppression-holder';
 import type { SmtpOptions, SmtpTransport } from './send/transports/smtp-transport';
-import {
-  createOAuthSettingsStore,
-  type OAuthEndpointOverrides,
-  oauthEndpointsFromEnv,
-} from './settings/oauth-settings';
+import { createOAuthSettingsStore, type OAuthEndpointOverrides } from './settings/oauth-settings';
 import { createProfileStore } from './settings/profile-store';
 import { type CiphertextStore, createVault, type Vault } from './vault/vault';
 
@@ -45,7 +41,7 @@ export interface ServiceOptions {
   now?: () => number;
   /** desktop: opens Google / Microsoft sign-in in the system browser; browser mode leaves it out (the page links it) */
   openSignInPage?: (url: string) => Promise<void>;
-  /** provider endpoints (tests' stand-ins); merged over the FAIRSEND_* env vars (oauthEndpointsFromEnv) */
+  /** provider endpoints (tests' stand-ins, or from the environment: readMainConfig) */
   oauthEndpoints?: OAuthEndpointOverrides;
   signInTimeoutMs?: number;
   /** tests use cheaper scrypt parameters for the passphrase key */
@@ -64,11 +60,11 @@ export async function createMainServices(
     openAuditLog(join(options.dataDir, 'audit.jsonl'), join(options.dataDir, 'device.json'), now),
     openMailboxHealth(join(options.dataDir, 'mailbox-health.jsonl')),
   ]);
-  const env = oauthEndpointsFromEnv(process.env);
-  const oauthSettings = createOAuthSettingsStore(join(options.dataDir, 'oauth-clients.json'), vault, {
-    google: { ...env.google, ...options.oauthEndpoints?.google },
-    microsoft: { ...env.microsoft, ...options.oauthEndpoints?.microsoft },
-  });
+  const oauthSettings = createOAuthSettingsStore(
+    join(options.dataDir, 'oauth-clients.json'),
+    vault,
+    options.oauthEndpoints,
+  );
   const mailboxes = createMailboxService({
     store: createMailboxFileStore(join(options.dataDir, 'mailboxes.json')),
     vault,

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { readMainConfig } from '../main/config';
 import { createHandlers } from '../main/handlers';
 import { createKeySealer, loadDevVaultKey } from '../main/secrets/sealer';
 import { createMainServices } from '../main/services';
@@ -9,12 +10,11 @@ import { startWebHost } from './server';
 // Browser mode's composition root: the main-process services on Node, served to a browser on loopback.
 // Secrets here are sealed by the dev/test vault (a key file), which the app labels as such.
 
+const config = readMainConfig();
 const args = process.argv.slice(2);
 const portArg = args.indexOf('--port');
-const port = portArg >= 0 ? Number(args[portArg + 1]) : Number(process.env.FAIRSEND_PORT ?? 5199);
-const dataDir = resolve(process.env.FAIRSEND_DATA_DIR ?? '.fairsend-dev');
-const staticDir = resolve(process.env.FAIRSEND_RENDERER_DIR ?? 'out/renderer');
-const smtpCaFile = process.env.FAIRSEND_SMTP_CA;
+const port = portArg >= 0 ? Number(args[portArg + 1]) : config.browser.port;
+const { dataDir, rendererDir: staticDir, smtpCaFile } = config.browser;
 const { version } = JSON.parse(
   await readFile(resolve(import.meta.dirname, '../../package.json'), 'utf8'),
 ) as {
@@ -24,7 +24,10 @@ const log = (level: 'warn' | 'error', message: string) => console[level](`[fairs
 
 const services = await createMainServices({
   dataDir,
-  sealer: createKeySealer(await loadDevVaultKey(resolve(dataDir, 'dev-vault.key'))),
+  sealer: createKeySealer(
+    await loadDevVaultKey(resolve(dataDir, 'dev-vault.key'), config.browser.devVaultKeyHex),
+  ),
+  oauthEndpoints: config.oauthEndpoints,
   ciphertexts: createFileStore(resolve(dataDir, 'sealed-secrets.json')),
   appInfo: () => ({
     name: 'Fairsend',

@@ -24,8 +24,8 @@ describe('dev vault sealer', () => {
   it('creates a 0600 key file once and reuses it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'fairsend-vault-'));
     const file = join(dir, 'nested', 'dev-vault.key');
-    const first = await loadDevVaultKey(file, {});
-    const second = await loadDevVaultKey(file, {});
+    const first = await loadDevVaultKey(file);
+    const second = await loadDevVaultKey(file);
     expect(first.equals(second)).toBe(true);
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     expect((await readFile(file, 'utf8')).trim()).toMatch(/^[0-9a-f]{64}$/);
@@ -33,11 +33,7 @@ describe('dev vault sealer', () => {
 
   it('takes the key from the environment, and rejects a malformed one', async () => {
     const key = 'ab'.repeat(32);
-    expect((await loadDevVaultKey('/nonexistent/key', { FAIRSEND_DEV_VAULT_KEY: key })).toString('hex')).toBe(
-      key,
-    );
-    await expect(loadDevVaultKey('/nonexistent/key', { FAIRSEND_DEV_VAULT_KEY: 'short' })).rejects.toThrow(
-      /64 hex/,
-    );
+    expect((await loadDevVaultKey('/nonexistent/key', key)).toString('hex')).toBe(key);
+    await expect(loadDevVaultKey('/nonexistent/key', 'short')).rejects.toThrow(/64 hex/);
   });
 });

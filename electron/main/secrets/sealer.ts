@@ -35,12 +35,11 @@ export function createKeySealer(key: Buffer, kind: 'dev-file-key' | 'passphrase'
   };
 }
 
-/** The dev/test key: FAIRSEND_DEV_VAULT_KEY (64 hex chars) or a 0600 file created on first use. */
-export async function loadDevVaultKey(keyFile: string, env = process.env): Promise<Buffer> {
-  const fromEnv = env.FAIRSEND_DEV_VAULT_KEY;
-  if (fromEnv) {
-    if (!/^[0-9a-f]{64}$/i.test(fromEnv)) throw new Error('FAIRSEND_DEV_VAULT_KEY must be 64 hex characters');
-    return Buffer.from(fromEnv, 'hex');
+/** The dev/test key: given (64 hex chars, from the environment: readMainConfig) or a 0600 file created on first use. */
+export async function loadDevVaultKey(keyFile: string, givenHex?: string): Promise<Buffer> {
+  if (givenHex) {
+    if (!/^[0-9a-f]{64}$/i.test(givenHex)) throw new Error('The dev vault key must be 64 hex characters');
+    return Buffer.from(givenHex, 'hex');
   }
   try {
     const hex = (await readFile(keyFile, 'utf8')).trim();

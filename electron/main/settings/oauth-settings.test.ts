@@ -2,10 +2,11 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readMainConfig } from '../config';
 import { createKeySealer } from '../secrets/sealer';
 import { createFileStore } from '../vault/file-store';
 import { createVault } from '../vault/vault';
-import { createOAuthSettingsStore, oauthEndpointsFromEnv } from './oauth-settings';
+import { createOAuthSettingsStore } from './oauth-settings';
 
 const GOOGLE_ID = '1234-abc.apps.googleusercontent.com';
 const MS_ID = '6f1c2a3b-0000-4000-8000-00000000abcd';
@@ -65,11 +66,11 @@ describe('OAuth client settings', () => {
   });
 
   it('points at stand-ins through env vars, and says so', async () => {
-    const env = oauthEndpointsFromEnv({
+    const env = readMainConfig({
       FAIRSEND_GOOGLE_AUTH_BASE_URL: 'http://127.0.0.1:1/auth',
       FAIRSEND_MICROSOFT_LOGIN_BASE_URL: 'https://127.0.0.1:2',
       UNRELATED: 'x',
-    });
+    }).oauthEndpoints;
     expect(env).toEqual({
       google: { authBaseUrl: 'http://127.0.0.1:1/auth' },
       microsoft: { loginBaseUrl: 'https://127.0.0.1:2' },
@@ -79,6 +80,6 @@ describe('OAuth client settings', () => {
     await store.set({ microsoft: { clientId: MS_ID, tenant: 'common' } });
     expect((await store.get()).customEndpoints).toBe(true);
     expect(store.outlook()?.authority).toBe('https://127.0.0.1:2/common');
-    expect(oauthEndpointsFromEnv({})).toEqual({ google: {}, microsoft: {} });
+    expect(readMainConfig({}).oauthEndpoints).toEqual({ google: {}, microsoft: {} });
   });
 });

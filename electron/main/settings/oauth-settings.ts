@@ -18,25 +18,6 @@ export interface OAuthEndpointOverrides {
 
 const MICROSOFT_LOGIN = 'https://login.microsoftonline.com';
 
-/** FAIRSEND_GOOGLE_AUTH_BASE_URL, FAIRSEND_GOOGLE_TOKEN_URL, FAIRSEND_GMAIL_API_BASE_URL, FAIRSEND_MICROSOFT_LOGIN_BASE_URL, FAIRSEND_GRAPH_BASE_URL */
-export function oauthEndpointsFromEnv(env: Record<string, string | undefined>): OAuthEndpointOverrides {
-  const pick = <K extends string>(pairs: [K, string][]) =>
-    Object.fromEntries(pairs.flatMap(([k, name]) => (env[name] ? [[k, env[name]]] : []))) as Partial<
-      Record<K, string>
-    >;
-  return {
-    google: pick([
-      ['authBaseUrl', 'FAIRSEND_GOOGLE_AUTH_BASE_URL'],
-      ['tokenUrl', 'FAIRSEND_GOOGLE_TOKEN_URL'],
-      ['gmailApiBaseUrl', 'FAIRSEND_GMAIL_API_BASE_URL'],
-    ]),
-    microsoft: pick([
-      ['loginBaseUrl', 'FAIRSEND_MICROSOFT_LOGIN_BASE_URL'],
-      ['graphBaseUrl', 'FAIRSEND_GRAPH_BASE_URL'],
-    ]),
-  };
-}
-
 interface StoredOAuth {
   google: { clientId: string } | null;
   microsoft: { clientId: string; tenant: string } | null;
