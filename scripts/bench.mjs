@@ -9,11 +9,13 @@ import { parseArgs } from 'node:util';
 import { runLeadsBench } from '../bench/leads/driver.mjs';
 import { runNodeGroup } from '../bench/lib/run-group.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_HOWTO, findChromium } from './lib/chromium.mjs';
-import { formatTable, round } from './lib/figures.mjs';
+import { formatTable, mergeFigures, round } from './lib/figures.mjs';
 import { cli, node24, ROOT, run } from './lib/proc.mjs';
 import { serveFolder } from './lib/static-server.mjs';
 
 /** @typedef {import('./lib/figures.mjs').Figure} Figure */
+
+const RESULTS = join(ROOT, 'bench', 'results.json');
 
 const { values } = parseArgs({
   options: {
@@ -78,11 +80,23 @@ async function main() {
   }
   if (!figures.length) return 1;
   const rounded = figures.map((f) => ({ ...f, value: round(f.value) }));
-  await writeFile(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(rounded, null, 2)}\n`);
+  // A partial run (--only) replaces its own lines and keeps every other group's.
+  const merged = mergeFigures(readPrevious(), rounded);
+  await writeFile(RESULTS, `${JSON.stringify(merged, null, 2)}\n`);
   console.log(`\n${formatTable(rounded)}\n`);
   console.log(`bench/results.json written (${Math.round((Date.now() - started) / 1000)} s)`);
   if (failed.length) console.error(`failed: ${failed.join(', ')}`);
   return failed.length ? 1 : 0;
+}
+
+/** @returns {Figure[]} what the last runs wrote, or nothing if the file is missing or unreadable */
+function readPrevious() {
+  try {
+    const previous = JSON.parse(readFileSync(RESULTS, 'utf8'));
+    return Array.isArray(previous) ? previous : [];
+  } catch {
+    return [];
+  }
 }
 
 /** The 1-, 5- and 15-minute load averages (Linux), so a figure can be read against how busy the machine was. */

@@ -60,3 +60,17 @@ export function formatTable(figures) {
     )
     .join('\n');
 }
+
+/**
+ * The results file after a run: each new figure replaces the one with its id, in place; the rest of the file
+ * (other groups' figures) is kept, and new ids are added at the end.
+ * @param {readonly Figure[]} previous
+ * @param {readonly Figure[]} fresh
+ * @returns {Figure[]}
+ */
+export function mergeFigures(previous, fresh) {
+  const byId = new Map(fresh.map((f) => [f.id, f]));
+  const kept = previous.map((f) => byId.get(f.id) ?? f);
+  const known = new Set(previous.map((f) => f.id));
+  return [...kept, ...fresh.filter((f) => !known.has(f.id))];
+}
