@@ -62,6 +62,25 @@ describe('dispatch', () => {
     expect(extra.ok).toBe(false);
   });
 
+  it('keeps a refusal short and on one line whatever keys and values the request carries', async () => {
+    const hugeKey = `${'k'.repeat(100_000)}\r\nX-Injected: 1`;
+    const cases: unknown[] = [
+      { [hugeKey]: 1 },
+      { kind: 'address', values: ['x'], [`é\n${'😀'.repeat(5000)}`]: 1 },
+      { kind: 'address', values: 'x'.repeat(1_000_000) },
+      JSON.parse(`{"kind":"address","values":["a"],"__proto__":{"polluted":1}}`),
+    ];
+    for (const request of cases) {
+      const result = await dispatch(handlers(), 'suppression.keys', request, { transport: 'ws' });
+      expect(result.ok).toBe(false);
+      if (result.ok) continue;
+      expect(result.error.code).toBe('invalid-input');
+      expect(result.error.message.length).toBeLessThanOrEqual(300);
+      expect(result.error.message).not.toMatch(/[\r\n]/);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('turns an AppError into its code and an unknown error into a generic message without its text', async () => {
     const logged: string[] = [];
     const failing = handlers({

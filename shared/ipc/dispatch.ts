@@ -30,10 +30,10 @@ export async function dispatch(
   const parsed = contract[channelName].request.safeParse(payload);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+    const where = issue?.path.length ? ` at ${issue.path.map((p) => clip(String(p), 40)).join('.')}` : '';
     return err(
       'invalid-input',
-      `Invalid request for ${channelName}${where}: ${issue?.message ?? 'bad input'}`,
+      `Invalid request for ${channelName}${where}: ${clip(issue?.message ?? 'bad input', 160)}`,
     );
   }
   try {
@@ -45,4 +45,15 @@ export async function dispatch(
     log('error', `${channelName} failed: ${error instanceof Error ? error.name : typeof error}`);
     return err('internal', 'Something went wrong in the app. Please try again.');
   }
+}
+
+/**
+ * Keys (and zod's messages about them) come from the caller: a refusal quotes at most a short, single-line
+ * piece of them, so a hostile request cannot make the answer huge or smuggle line breaks into logs.
+ */
+function clip(text: string, max: number): string {
+  const flat = text.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ');
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  return `${/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
 }
