@@ -1,16 +1,19 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { WebSocketServer } from 'ws';
+import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { dispatch, type Handlers, type Logger } from '../../shared/ipc/dispatch';
+import { err } from '../../shared/ipc/result';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
+import { readFrame, replyFrame } from './frames';
+import { type LoopbackGuard, loopbackGuard, tokenMatches } from './loopback-guard';
 
 /**
  * Browser mode: the same renderer and the same main-process handlers, with a WebSocket on loopback
- * instead of Electron IPC. Only our page may connect: the Origin must be ours and the socket must
- * present the per-run token that the host wrote into the page it served.
+ * instead of Electron IPC. Only our page may connect: the Host must name this host (loopback-guard.ts), the
+ * Origin must be ours and the socket must present the per-run token that the host wrote into the page it served.
  */
 export interface WebHostOptions {
   handlers: Handlers;
@@ -48,14 +51,28 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     `<meta name="fairsend-bridge" content="${token}"></head>`,
   );
 
-  let origin = '';
-  const server = createServer((req, res) => void serveStatic(req, res));
+  // Known once listening; no request can arrive before then.
+  let guard: LoopbackGuard = loopbackGuard(0);
+  const server = createServer((req, res) => {
+    serveStatic(req, res).catch((error: unknown) => {
+      log('error', `serving a file failed: ${error instanceof Error ? error.name : typeof error}`);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
 
   async function serveStatic(req: IncomingMessage, res: ServerResponse) {
+    const host = req.headers.host;
+    if (!guard.hostAllowed(host)) {
+      res
+        .writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' })
+        .end(`Fairsend answers only at ${guard.canonicalUrl}\n`);
+      return;
+    }
+    const origin = `http://${host}`;
     const headers = {
       'Content-Security-Policy': CONTENT_SECURITY_POLICY.replace(
         "connect-src 'self'",
-        `connect-src 'self' ${origin.replace('http', 'ws')}`,
+        `connect-src 'self' ws://${host}`,
       ),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
@@ -93,14 +110,40 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
   }
 
+  /** Host first (421, as for pages), then Origin and token (401). Never throws: a throw here would crash the host. */
+  function admit(
+    req: IncomingMessage,
+    origin: string | undefined,
+  ): { ok: true } | { ok: false; status: number } {
+    if (!guard.hostAllowed(req.headers.host)) return { ok: false, status: 421 };
+    if (!guard.originAllowed(origin)) return { ok: false, status: 401 };
+    const query = (req.url ?? '').split('?')[1] ?? '';
+    const offered = new URLSearchParams(query).get('token') ?? '';
+    return tokenMatches(offered, token) ? { ok: true } : { ok: false, status: 401 };
+  }
+
   const wss = new WebSocketServer({
     server,
     path: '/bridge',
     maxPayload: MAX_FRAME_BYTES,
-    verifyClient: ({ origin: from, req }: { origin: string; req: IncomingMessage }) => {
-      if (from !== origin) return false;
-      const offered = new URL(req.url ?? '', origin).searchParams.get('token') ?? '';
-      return offered.length === token.length && timingSafeEqual(Buffer.from(offered), Buffer.from(token));
+    verifyClient: (
+      { origin, req }: { origin: string; req: IncomingMessage },
+      done: (verified: boolean, code?: number, message?: string) => void,
+    ) => {
+      let verdict: ReturnType<typeof admit>;
+      try {
+        verdict = admit(req, origin);
+      } catch (error) {
+        log('warn', `bridge handshake refused: ${error instanceof Error ? error.name : typeof error}`);
+        verdict = { ok: false, status: 400 };
+      }
+      if (verdict.ok) done(true);
+      else
+        done(
+          false,
+          verdict.status,
+          verdict.status === 421 ? `Fairsend answers only at ${guard.canonicalUrl}` : undefined,
+        );
     },
   });
 
@@ -108,25 +151,33 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     // ws closes the socket itself on protocol errors (e.g. 1009 for an oversized frame); without a listener
     // the error would crash the host.
     socket.on('error', (error) => log('warn', `bridge socket closed: ${error.message}`));
-    socket.on('message', async (data) => {
-      let frame: { id?: unknown; channel?: unknown; request?: unknown };
-      try {
-        frame = JSON.parse(data.toString());
-      } catch {
-        return; // not ours: ignore rather than echo
-      }
-      if (typeof frame.id !== 'number') return;
-      const result = await dispatch(options.handlers, frame.channel, frame.request, { transport: 'ws' }, log);
-      socket.send(JSON.stringify({ id: frame.id, result }));
-    });
+    socket.on('message', (data, isBinary) => void answer(socket, data, isBinary));
   });
+
+  /** Answers one frame, whatever it holds; nothing it does may reject (an unhandled rejection ends the host). */
+  async function answer(socket: WebSocket, data: RawData, isBinary: boolean) {
+    let reply: string;
+    try {
+      const frame = readFrame(asBuffer(data), isBinary);
+      reply = frame.ok
+        ? replyFrame(
+            frame.id,
+            await dispatch(options.handlers, frame.channel, frame.request, { transport: 'ws' }, log),
+          )
+        : replyFrame(frame.id, { ok: false, error: frame.error });
+    } catch (error) {
+      log('error', `bridge frame failed: ${error instanceof Error ? error.name : typeof error}`);
+      reply = replyFrame(null, err('internal', 'Something went wrong in the app. Please try again.'));
+    }
+    if (socket.readyState === socket.OPEN) socket.send(reply);
+  }
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  origin = `http://127.0.0.1:${port}`;
+  guard = loopbackGuard(port);
 
   return {
-    url: `${origin}/`,
+    url: guard.canonicalUrl,
     server,
     close: () =>
       new Promise((resolve) => {
@@ -135,4 +186,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** ws hands over a Buffer by default; fragments and ArrayBuffers only with other `binaryType`s. */
+function asBuffer(data: RawData): Buffer {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return data instanceof ArrayBuffer ? Buffer.from(data) : data;
 }
