@@ -8,6 +8,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // Bundled, not imported at run time: Node refuses a JSON import without `with { type: 'json' }`, and the
+      // bundler drops that attribute from external imports, so the built main would stop at start-up.
+      externalizeDeps: { exclude: ['disposable-email-domains'] },
       rolldownOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
     },
   },
