@@ -1,10 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { startBackground } from './app/background';
-import { DataProvider } from './app/data-context';
-import { createLeadsRepo } from './db/leads-repo';
+import { composeApp } from './app/composition';
+import { call } from './bridge/client';
 import { openDatabase } from './db/open-browser-db';
+import { ServicesProvider } from './services/use-services';
+import { useApp } from './store';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
@@ -14,14 +15,13 @@ document.documentElement.dataset.theme =
 
 openDatabase()
   .then((db) => {
-    // One leads repo for the window: it keeps the status counters, and the inbox sync writes leads too.
-    const leads = createLeadsRepo(db);
-    startBackground(db, leads);
+    const app = composeApp({ db, call, notify: (tone, text) => useApp.getState().notify(tone, text) });
+    app.start();
     root.render(
       <StrictMode>
-        <DataProvider value={{ db, leads }}>
+        <ServicesProvider services={app.services}>
           <App />
-        </DataProvider>
+        </ServicesProvider>
       </StrictMode>,
     );
   })

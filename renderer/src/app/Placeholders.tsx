@@ -1,4 +1,4 @@
-import { EmptyState } from './EmptyState';
+import { EmptyState } from '../ui/EmptyState';
 
 // Areas that later work fills. Each says what it will hold and what to do meanwhile.
 

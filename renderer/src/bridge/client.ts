@@ -1,4 +1,4 @@
-import type { Bridge, Channel, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
+import type { Bridge } from '../../../shared/ipc/contract';
 import { err, type Result } from '../../../shared/ipc/result';
 
 declare global {
@@ -55,19 +55,14 @@ function createWebSocketBridge(): Bridge {
   };
 }
 
-const bridge: Bridge = window.fairsend ?? createWebSocketBridge();
+/** The Electron preload's bridge, or the WebSocket one; made on the first call, so importing this is free. */
+let bridge: Bridge | undefined;
+
+/** The shape of `call`, for code that is handed the bridge (the composition root, tests). */
+export type CallBridge = Bridge['call'];
 
 /** The renderer's one way into main. Results are never thrown. */
-export function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> {
+export const call: CallBridge = (channel, request) => {
+  bridge ??= window.fairsend ?? createWebSocketBridge();
   return bridge.call(channel, request);
-}
-
-/** For the rare caller that wants a value or an exception (e.g. inside a task that already reports errors). */
-export async function callOrThrow<C extends Channel>(
-  channel: C,
-  request: RequestOf<C>,
-): Promise<ResponseOf<C>> {
-  const result = await call(channel, request);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
+};

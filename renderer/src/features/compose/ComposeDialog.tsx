@@ -1,10 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { MailboxInfo } from '../../../../shared/ipc/mailboxes';
 import type { SendDraft } from '../../../../shared/ipc/send';
-import { useMessagesRepo } from '../../app/compliance-repos';
-import { useData } from '../../app/data-context';
 import { call } from '../../bridge/client';
 import type { LeadDoc } from '../../db/schemas/leads';
+import { useServices } from '../../services/use-services';
 import { useApp } from '../../store';
 import { FormFooter } from '../../ui/FormFooter';
 import { Modal } from '../../ui/Modal';
@@ -21,8 +20,7 @@ import { useGatePreview } from './use-gate-preview';
  * through `send.message` like every other email; a blocked draft cannot be sent.
  */
 export function ComposeDialog({ lead: fixedLead, onClose }: { lead?: LeadDoc; onClose: () => void }) {
-  const { leads } = useData();
-  const messages = useMessagesRepo();
+  const { leads, messages, audit } = useServices();
   const notify = useApp((s) => s.notify);
   const go = useApp((s) => s.go);
   const [lead, setLead] = useState<LeadDoc | null>(fixedLead ?? null);
@@ -70,7 +68,7 @@ export function ComposeDialog({ lead: fixedLead, onClose }: { lead?: LeadDoc; on
     setBusy(true);
     setProblem('');
     try {
-      const result = await sendCompose(key, draft, lead, { messages, leads });
+      const result = await sendCompose(key, draft, lead, { messages, leads, audit });
       if (!result.outcome) {
         setProblem(result.text);
         return;

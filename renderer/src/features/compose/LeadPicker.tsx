@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
-import { useData } from '../../app/data-context';
 import { openLeadList } from '../../db/lead-list';
 import type { LeadDoc } from '../../db/schemas/leads';
+import { useServices } from '../../services/use-services';
 import { useDebounced } from '../leads/hooks/use-debounced';
 
 const SHOWN = 8;
 
 /** Finds the lead to write to by address, name or company (the leads list's prefix search). */
 export function LeadPicker({ onPick }: { onPick: (lead: LeadDoc) => void }) {
-  const { db, leads } = useData();
+  const { db, leads } = useServices();
   const [text, setText] = useState('');
   const search = useDebounced(text.trim(), 200);
   const [found, setFound] = useState<LeadDoc[] | null>(null);

@@ -1,5 +1,5 @@
 import type { SendDraft, SendOutcome } from '../../../../shared/ipc/send';
-import { mirrorAudit } from '../../app/background';
+import type { AuditLog } from '../../bridge/audit';
 import { call } from '../../bridge/client';
 import type { LeadsRepo } from '../../db/leads-repo';
 import type { MessagesRepo } from '../../db/messages-repo';
@@ -20,13 +20,13 @@ export async function sendCompose(
   key: string,
   draft: SendDraft,
   lead: LeadDoc,
-  repos: { messages: MessagesRepo; leads: LeadsRepo },
+  services: { messages: MessagesRepo; leads: LeadsRepo; audit: Pick<AuditLog, 'mirror'> },
 ): Promise<ComposeResult> {
   const answer = await call('send.message', { key, draft });
-  void mirrorAudit();
+  void services.audit.mirror();
   if (!answer.ok) return { tone: 'error', text: answer.error.message, outcome: null };
   const outcome = answer.value;
-  await repos.messages.record({
+  await services.messages.record({
     key,
     leadId: lead.id,
     mailboxId: draft.mailboxId,
@@ -35,7 +35,7 @@ export async function sendCompose(
   });
   switch (outcome.status) {
     case 'sent':
-      if (lead.status === 'new') await repos.leads.update(lead.id, { status: 'contacted' });
+      if (lead.status === 'new') await services.leads.update(lead.id, { status: 'contacted' });
       return { tone: 'success', text: `Sent to ${lead.email}.`, outcome };
     case 'blocked':
       return {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useData } from '../../app/data-context';
+import { useServices } from '../../services/use-services';
 import { useApp } from '../../store';
 import { ConfirmDialog } from './dialogs/ConfirmDialog';
 import { TagDialog } from './dialogs/TagDialog';
@@ -13,7 +13,8 @@ const plural = (n: number) => `${n.toLocaleString()} lead${n === 1 ? '' : 's'}`;
 
 /** Actions on the selected leads; shown while something is selected. */
 export function BulkBar({ knownTags }: { knownTags: string[] }) {
-  const { leads } = useData();
+  const services = useServices();
+  const { leads } = services;
   const selected = useApp((s) => s.selected);
   const setSelected = useApp((s) => s.setSelected);
   const openLeadId = useApp((s) => s.openLeadId);
@@ -82,7 +83,7 @@ export function BulkBar({ knownTags }: { knownTags: string[] }) {
           typeToConfirm="ERASE"
           onClose={close}
           onConfirm={async () => {
-            const n = await eraseLeads(leads, ids);
+            const n = await eraseLeads(services, ids);
             forgetSelection();
             notify('success', `Erased ${plural(n)}. They will not be contacted again.`);
           }}

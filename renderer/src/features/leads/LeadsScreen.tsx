@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { EmptyState } from '../../app/EmptyState';
 import { useApp } from '../../store';
+import { EmptyState } from '../../ui/EmptyState';
 import { BulkBar } from './BulkBar';
 import { LeadDetail } from './detail/LeadDetail';
 import { NewLeadDialog } from './dialogs/NewLeadDialog';

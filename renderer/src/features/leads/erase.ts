@@ -1,4 +1,4 @@
-import { recordAudit } from '../../app/background';
+import type { AuditLog } from '../../bridge/audit';
 import { call } from '../../bridge/client';
 import type { LeadsRepo } from '../../db/leads-repo';
 
@@ -10,15 +10,18 @@ async function suppressionKeys(addresses: string[]): Promise<string[]> {
 }
 
 /** Erases, then audits the erasure by the suppression keys (never the addresses), 1,000 keys per event. */
-export async function eraseLeads(repo: LeadsRepo, ids: readonly string[]): Promise<number> {
+export async function eraseLeads(
+  { leads, audit }: { leads: LeadsRepo; audit: Pick<AuditLog, 'record'> },
+  ids: readonly string[],
+): Promise<number> {
   const keys: string[] = [];
-  const erased = await repo.erase(ids, async (addresses) => {
+  const erased = await leads.erase(ids, async (addresses) => {
     const made = await suppressionKeys(addresses);
     keys.push(...made);
     return made;
   });
   for (let i = 0; i < keys.length; i += 1000) {
-    await recordAudit('lead.erased', {
+    await audit.record('lead.erased', {
       keys: keys.slice(i, i + 1000),
       count: Math.min(1000, keys.length - i),
     });

@@ -1,16 +1,17 @@
 import { useState } from 'react';
-import { checkInboxNow } from '../../app/inbox-sync';
+import { useServices } from '../../services/use-services';
 import { useApp } from '../../store';
 import { inboxSummaryText } from './inbox-summary';
 
 /** Reads every mailbox's inbox now (main also does so every few minutes) and applies what it found. */
 export function CheckInboxButton({ onChecked }: { onChecked?: () => void }) {
+  const { inbox } = useServices();
   const notify = useApp((s) => s.notify);
   const [busy, setBusy] = useState(false);
   const check = async () => {
     setBusy(true);
     try {
-      const result = await checkInboxNow();
+      const result = await inbox.checkNow();
       if (!result.ok) notify('error', result.error.message);
       else notify(result.value.problems.length ? 'error' : 'success', inboxSummaryText(result.value));
       onChecked?.();

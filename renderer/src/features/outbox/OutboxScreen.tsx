@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MailboxInfo } from '../../../../shared/ipc/mailboxes';
-import { useMessagesRepo } from '../../app/compliance-repos';
-import { EmptyState } from '../../app/EmptyState';
 import { call } from '../../bridge/client';
 import { OUTBOX_STATUSES, type OutboxStatus } from '../../db/messages-repo';
 import type { MessageDoc } from '../../db/schemas/outreach';
+import { useServices } from '../../services/use-services';
+import { EmptyState } from '../../ui/EmptyState';
 import { ComposeDialog } from '../compose/ComposeDialog';
 import { ReasonList } from '../compose/GatePanel';
 import { throttle } from '../leads/hooks/throttle';
@@ -21,7 +21,7 @@ const STATUS_LABEL: Record<string, string> = { sent: 'Sent', failed: 'Failed', b
 
 /** Every message sent, failed or blocked, newest first, with the gate's reasons and how to fix them. */
 export function OutboxScreen() {
-  const repo = useMessagesRepo();
+  const { messages: repo } = useServices();
   const [status, setStatus] = useState<OutboxStatus | ''>('');
   const [rows, setRows] = useState<MessageDoc[] | null>(null);
   const [limit, setLimit] = useState(PAGE);

@@ -1,13 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { datedFileName } from '../../../../shared/leads/export';
-import { useSuppressionRepo } from '../../app/compliance-repos';
-import { useData } from '../../app/data-context';
-import { EmptyState } from '../../app/EmptyState';
 import { suppressionToCsv } from '../../db/dnc-csv';
 import type { SuppressionDoc } from '../../db/schemas/compliance';
 import { SEARCH_LIMIT } from '../../db/suppression-repo';
+import { useServices } from '../../services/use-services';
 import { useApp } from '../../store';
+import { EmptyState } from '../../ui/EmptyState';
 import { saveFile } from '../../ui/save-file';
 import { throttle } from '../leads/hooks/throttle';
 import { useDebounced } from '../leads/hooks/use-debounced';
@@ -24,8 +23,7 @@ const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
  * hundreds of thousands of entries, so only the visible rows are rendered and pages load as you scroll.
  */
 export function SuppressionScreen() {
-  const { db } = useData();
-  const repo = useSuppressionRepo();
+  const { db, suppression: repo } = useServices();
   const notify = useApp((s) => s.notify);
   const [text, setText] = useState('');
   const search = useDebounced(text.trim(), 250);

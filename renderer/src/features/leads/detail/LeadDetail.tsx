@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { LEAD_STATUS_LABELS, LEAD_STATUSES, type LeadStatus } from '../../../../../shared/leads/lead';
-import { useData } from '../../../app/data-context';
 import type { LeadDoc } from '../../../db/schemas/leads';
+import { useServices } from '../../../services/use-services';
 import { useApp } from '../../../store';
 import { ComposeDialog } from '../../compose/ComposeDialog';
 import { ConfirmDialog } from '../dialogs/ConfirmDialog';
@@ -14,7 +14,8 @@ const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle
 
 /** The side drawer for the open lead: every field, status, edit, delete and erase. */
 export function LeadDetail({ id }: { id: string }) {
-  const { leads } = useData();
+  const services = useServices();
+  const { leads } = services;
   const openLead = useApp((s) => s.openLead);
   const notify = useApp((s) => s.notify);
   const { lead, loading } = useLead(id);
@@ -113,7 +114,7 @@ export function LeadDetail({ id }: { id: string }) {
           typeToConfirm="ERASE"
           onClose={() => setConfirm(null)}
           onConfirm={async () => {
-            await eraseLeads(leads, [lead.id]);
+            await eraseLeads(services, [lead.id]);
             close();
             notify('success', 'Lead erased. Only a hashed suppression entry remains.');
           }}

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import { useData } from '../../../app/data-context';
 import type { LeadDoc } from '../../../db/schemas/leads';
+import { useServices } from '../../../services/use-services';
 import { useRepoVersion } from '../hooks/use-repo-version';
 
 /** One lead, re-read after writes; `null` once it is gone (deleted, erased, or re-keyed elsewhere). */
 export function useLead(id: string): { lead: LeadDoc | null; loading: boolean } {
-  const { leads } = useData();
+  const { leads } = useServices();
   const version = useRepoVersion(150);
   const [state, setState] = useState<{ lead: LeadDoc | null; loading: boolean }>({
     lead: null,

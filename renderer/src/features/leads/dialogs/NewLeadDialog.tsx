@@ -1,4 +1,4 @@
-import { useData } from '../../../app/data-context';
+import { useServices } from '../../../services/use-services';
 import { useApp } from '../../../store';
 import { Modal } from '../../../ui/Modal';
 import { LeadForm } from '../detail/LeadForm';
@@ -6,7 +6,7 @@ import { formFromLead } from '../detail/lead-form';
 
 /** "New lead": one lead typed by hand; a duplicate address is refused on the email field. */
 export function NewLeadDialog({ onClose }: { onClose: () => void }) {
-  const { leads } = useData();
+  const { leads } = useServices();
   const notify = useApp((s) => s.notify);
   const openLead = useApp((s) => s.openLead);
   return (

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import { useData } from '../../../app/data-context';
 import { distinctSources, distinctTags } from '../../../db/lead-list';
+import { useServices } from '../../../services/use-services';
 import { useRepoVersion } from './use-repo-version';
 
 /** Tags and sources for the filter menus, read from their indexes; refreshed at most once a second. */
 export function useFilterOptions(): { tags: string[]; sources: string[] } {
-  const { db } = useData();
+  const { db } = useServices();
   const version = useRepoVersion(1000);
   const [options, setOptions] = useState<{ tags: string[]; sources: string[] }>({ tags: [], sources: [] });
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the re-read trigger.

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { useData } from '../../../app/data-context';
 import type { LeadSort } from '../../../db/lead-docs';
 import { type LeadList, openLeadList } from '../../../db/lead-list';
+import { useServices } from '../../../services/use-services';
 import type { LeadFilter } from '../../../store';
 import { useRepoVersion } from './use-repo-version';
 
@@ -18,7 +18,7 @@ export interface LeadListState {
  * re-reads a few times a second at most). The old list stays until the new one is ready: no flash.
  */
 export function useLeadList(filter: LeadFilter, sort: LeadSort = 'newest'): LeadListState {
-  const { db, leads } = useData();
+  const { db, leads } = useServices();
   const version = useRepoVersion(300);
   const [state, setState] = useState<LeadListState>({ list: null, filter: null, error: '' });
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the re-read trigger.

@@ -5,8 +5,8 @@ import {
   mappingFromChoices,
   suggestMapping,
 } from '../../../../../shared/leads/csv-mapping';
-import { useData } from '../../../app/data-context';
 import type { DuplicateMode } from '../../../db/leads-repo';
+import { useServices } from '../../../services/use-services';
 import { useApp } from '../../../store';
 import { ImportingView, SummaryView } from './ImportRunView';
 import { MapColumnsStep } from './MapColumnsStep';
@@ -43,7 +43,7 @@ function layout(preview: CsvPreview, hasHeader: boolean) {
 
 /** CSV import: pick → map → preview → options → import → summary. */
 export function ImportWizard({ onClose }: { onClose: () => void }) {
-  const { leads: repo } = useData();
+  const { leads: repo } = useServices();
   const notify = useApp((s) => s.notify);
   const [step, setStep] = useState<Step>('pick');
   const [file, setFile] = useState<File | null>(null);

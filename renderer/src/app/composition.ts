@@ -1,0 +1,112 @@
+import { createAuditLog } from '../bridge/audit';
+import type { CallBridge } from '../bridge/client';
+import { createInboxSync } from '../bridge/inbox';
+import { createAuditMirror } from '../db/audit-mirror';
+import type { FairsendDatabase } from '../db/database';
+import { createInboxApplier } from '../db/inbox-applier';
+import { createLeadsRepo } from '../db/leads-repo';
+import { createMessagesRepo } from '../db/messages-repo';
+import { createSuppressionRepo } from '../db/suppression-repo';
+import { startSuppressionSync } from '../db/suppression-sync';
+import type { AppServices } from '../services/app-services';
+
+/**
+ * The renderer's composition root: every repository, every main-facing service and every piece of background
+ * work is built here, once, when the database is open. `main.tsx` hands `services` to the screens through
+ * <ServicesProvider> and calls `start()`; nothing under features/ constructs a repository or starts a timer.
+ * Tests build it with an in-memory database and a stand-in for `call`.
+ */
+export interface Composition {
+  services: AppServices;
+  /** Starts the background work (below). Calling it again does nothing. */
+  start(): void;
+  /** Stops every timer and subscription, and waits for runs already under way. */
+  stop(): Promise<void>;
+}
+
+export interface CompositionDeps {
+  db: FairsendDatabase;
+  call: CallBridge;
+  /** a toast for the rep (trouble that keeps sends waiting, and its recovery) */
+  notify(tone: 'error' | 'success', text: string): void;
+  timing?: Partial<typeof DEFAULT_TIMING>;
+}
+
+const DEFAULT_TIMING = {
+  /** A slow safety net: the UI mirrors right after each send or audited change anyway. */
+  auditMirrorMs: 60_000,
+  /** Main checks the inboxes every few minutes; this picks up what it found. */
+  inboxApplyMs: 60_000,
+};
+
+/** Runs `task` now and then every `ms`; the returned stop waits for a run under way. */
+function repeat(task: () => Promise<void>, ms: number): () => Promise<void> {
+  let running = task();
+  const timer = setInterval(() => {
+    running = task();
+  }, ms);
+  return () => {
+    clearInterval(timer);
+    return running;
+  };
+}
+
+export function composeApp({ db, call, notify, timing }: CompositionDeps): Composition {
+  const every = { ...DEFAULT_TIMING, ...timing };
+
+  // Repositories: one of each for the window.
+  const leads = createLeadsRepo(db);
+  const messages = createMessagesRepo(db);
+  const audit = createAuditLog(
+    call,
+    createAuditMirror(db, {
+      since: (seq, limit) => call('audit.since', { seq, limit }),
+      onProblem: (message) => notify('error', message),
+    }),
+  );
+  const suppression = createSuppressionRepo(db, {
+    keys: async (kind, values) => {
+      const result = await call('suppression.keys', { kind, values });
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value;
+    },
+    record: audit.record,
+  });
+  const inbox = createInboxSync(
+    call,
+    createInboxApplier(db, {
+      since: (seq, limit) => call('inbox.since', { seq, limit }),
+      suppression,
+      leads,
+    }),
+  );
+
+  /** Work that runs for the window's whole life; each entry starts one job and returns how to stop it. */
+  const background: Record<string, () => () => Promise<void> | void> = {
+    // main's suppression index follows the `suppression` collection; main holds every send until it is full
+    'suppression sync': () =>
+      startSuppressionSync(db, {
+        apply: (delta) => call('suppression.apply', delta),
+        onTrouble: (message) => notify('error', message),
+        onRecovered: () => notify('success', 'The suppression list is loaded; sending can go ahead.'),
+      }).stop,
+    // main's audit events copied into the `audit` collection, from where replication carries them
+    'audit mirror': () => repeat(audit.mirror, every.auditMirrorMs),
+    // bounces, opt-outs, complaints and replies main's inbox watcher found
+    'inbox events': () => repeat(inbox.apply, every.inboxApplyMs),
+    // the sequence engine starts here
+  };
+
+  let stops: (() => Promise<void> | void)[] | null = null;
+  return {
+    services: { db, leads, suppression, messages, audit, inbox },
+    start() {
+      stops ??= Object.values(background).map((startJob) => startJob());
+    },
+    async stop() {
+      const running = stops ?? [];
+      stops = null;
+      await Promise.all(running.map((stopJob) => stopJob()));
+    },
+  };
+}

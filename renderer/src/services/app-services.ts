@@ -1,0 +1,22 @@
+import type { AuditLog } from '../bridge/audit';
+import type { InboxSync } from '../bridge/inbox';
+import type { FairsendDatabase } from '../db/database';
+import type { LeadsRepo } from '../db/leads-repo';
+import type { MessagesRepo } from '../db/messages-repo';
+import type { SuppressionRepo } from '../db/suppression-repo';
+
+/**
+ * Everything the screens use to reach data and main, built once by the composition root
+ * (renderer/src/app/composition.ts) and handed down by <ServicesProvider>. One instance of each per window:
+ * the leads repo keeps the status counters and the suppression repo hands out ranks, so a second copy of
+ * either would drift.
+ */
+export interface AppServices {
+  /** the open database, for list queries and change feeds that read collections directly */
+  db: FairsendDatabase;
+  leads: LeadsRepo;
+  suppression: SuppressionRepo;
+  messages: MessagesRepo;
+  audit: AuditLog;
+  inbox: InboxSync;
+}
