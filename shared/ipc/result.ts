@@ -41,8 +41,3 @@ export class AppError extends Error {
     this.name = 'AppError';
   }
 }
-
-export function isResult(value: unknown): value is Result<unknown> {
-  if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
-  return value.ok === true ? 'value' in value : 'error' in value;
-}

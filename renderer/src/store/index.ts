@@ -108,7 +108,3 @@ export const useApp = create<AppState>()((set) => ({
   importOpen: false,
   setImportOpen: (importOpen) => set({ importOpen }),
 }));
-
-export const initialAppState = useApp.getState();
-/** Tests reset the store between cases. */
-export const resetApp = () => useApp.setState(initialAppState, true);
