@@ -1,28 +1,40 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
-import { readMainConfig } from './config';
+import { app, type BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
+import windowIcon from '../../resources/icons/512x512.png?asset';
+import { registerAppScheme, rendererLocation, serveRenderer } from './app-protocol';
 import { createHandlers } from './handlers';
 import { registerBridge } from './ipc';
 import { checkKeyring, createElectronSealer } from './secrets/sealer-electron';
 import { hardenSession } from './security';
 import { createMainServices } from './services';
+import { holdSingleInstance } from './single-instance';
+import { describeStartupFailure } from './startup-problem';
 import { createElectronCiphertextStore } from './vault/electron-store-adapter';
-import { createMainWindow } from './window';
+import { createMainWindow, createStartupProblemWindow } from './window';
 
 // Composition root: wiring only. Services are built here with their dependencies passed in.
 
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
-const appOrigin = devServerUrl ? new URL(devServerUrl).origin : 'file://';
+const renderer = rendererLocation({
+  devServerUrl: process.env.ELECTRON_RENDERER_URL,
+  packaged: app.isPackaged,
+});
 const log = (level: 'warn' | 'error', message: string) => console[level](`[fairsend] ${message}`);
+let window: BrowserWindow | null = null;
 
+registerAppScheme(protocol); // before `ready`, as Electron requires
 app.enableSandbox();
 
-void app.whenReady().then(async () => {
-  hardenSession(session.defaultSession);
+if (holdSingleInstance(app, () => window)) {
+  void app.whenReady().then(start);
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}
+
+async function startServices() {
   const keyring = await checkKeyring();
   // No keyring: secrets are refused until the rep unlocks with a passphrase (vault.unlockWithPassphrase).
   if (!keyring.ok) log('warn', keyring.reason);
-
   const services = await createMainServices({
     dataDir: app.getPath('userData'),
     sealer: keyring.ok ? createElectronSealer() : null,
@@ -34,26 +46,51 @@ void app.whenReady().then(async () => {
       mode: 'desktop',
       platform: process.platform,
     }),
-    oauthEndpoints: readMainConfig().oauthEndpoints,
     openExternal: (url) => shell.openExternal(url),
     // the loopback sign-in needs the real browser (RFC 8252): never a window inside the app
     openSignInPage: (url) => shell.openExternal(url),
   });
-  registerBridge(ipcMain, createHandlers(services), appOrigin, log);
+  try {
+    registerBridge(ipcMain, createHandlers(services), renderer.origin, log);
+  } catch (error) {
+    await services.close().catch(() => {});
+    throw error;
+  }
+  return services;
+}
+
+async function start(): Promise<void> {
+  serveRenderer(protocol, join(import.meta.dirname, '../renderer'));
+  hardenSession(session.defaultSession);
+  let services: Awaited<ReturnType<typeof startServices>>;
+  try {
+    services = await startServices();
+  } catch (error) {
+    // Never a silent exit: the rep sees what happened and what to do; the console keeps the first line.
+    log('error', `Could not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    window = createStartupProblemWindow(describeStartupFailure(error, app.getPath('userData')), {
+      icon: windowIcon,
+      appOrigin: renderer.origin,
+      onClosed: () => app.quit(),
+    });
+    return;
+  }
   app.on('before-quit', () => void services.close());
 
-  const open = () =>
-    createMainWindow({
+  const open = () => {
+    window = createMainWindow({
       preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
-      rendererDir: join(import.meta.dirname, '../renderer'),
-      ...(devServerUrl ? { devServerUrl } : {}),
+      url: renderer.url,
+      appOrigin: renderer.origin,
+      icon: windowIcon,
+      devTools: !app.isPackaged,
     });
+    window.on('closed', () => {
+      window = null;
+    });
+  };
   open();
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) open();
+    if (!window) open();
   });
-});
-
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+}

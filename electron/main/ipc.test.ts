@@ -2,6 +2,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/ipc/contract';
 import { stubHandlers } from '../../shared/ipc/testing/stub-handlers';
+import { APP_ORIGIN } from './app-protocol';
 import { registerBridge } from './ipc';
 
 type Listener = (event: IpcMainInvokeEvent, payload: unknown) => unknown;
@@ -33,30 +34,39 @@ const event = (url: string, parent: unknown = null) =>
 describe('registerBridge', () => {
   it('registers exactly the contract channels', () => {
     const { ipcMain, registered } = fakeIpcMain();
-    registerBridge(ipcMain, handlers, 'file://', () => {});
+    registerBridge(ipcMain, handlers, APP_ORIGIN, () => {});
     expect([...registered.keys()].sort()).toEqual([...CHANNELS].sort());
   });
 
   it('answers our top frame and refuses other frames and origins', async () => {
     const { ipcMain, registered } = fakeIpcMain();
-    registerBridge(ipcMain, handlers, 'file://', () => {});
+    registerBridge(ipcMain, handlers, APP_ORIGIN, () => {});
     const info = registered.get('app.info')!;
-    expect(await info(event('file:///opt/fairsend/resources/app/out/renderer/index.html'), {})).toMatchObject(
-      {
-        ok: true,
-      },
-    );
+    expect(await info(event('app://fairsend/index.html#/leads'), {})).toMatchObject({ ok: true });
     expect(await info(event('https://evil.example/'), {})).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
-    expect(await info(event('file:///x/index.html', { url: 'file:///x' }), {})).toMatchObject({
+    expect(await info(event('app://fairsend/index.html', { url: 'app://fairsend/' }), {})).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
     expect(await info({ senderFrame: null } as unknown as IpcMainInvokeEvent, {})).toMatchObject({
       ok: false,
     });
+  });
+
+  it('refuses any file: page, which any local file could be', async () => {
+    const { ipcMain, registered } = fakeIpcMain();
+    registerBridge(ipcMain, handlers, APP_ORIGIN, () => {});
+    const info = registered.get('app.info')!;
+    for (const url of [
+      'file:///etc/passwd',
+      'file:///home/rep/Downloads/invoice.html',
+      'file:///opt/fairsend/resources/app.asar/out/renderer/index.html',
+    ]) {
+      expect(await info(event(url), {}), url).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
   });
 
   it('validates payloads on IPC exactly as on the WebSocket', async () => {

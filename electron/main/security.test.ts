@@ -6,6 +6,7 @@ const openExternal = vi.fn(async () => {});
 vi.mock('electron', () => ({ default: {}, shell: { openExternal } }));
 
 const { hardenContents, hardenSession } = await import('./security');
+const { APP_ORIGIN } = await import('./app-protocol');
 
 function fakeContents() {
   const emitter = new EventEmitter();
@@ -26,16 +27,24 @@ function fakeContents() {
 describe('hardenContents', () => {
   it('blocks navigation away from the app and webviews', () => {
     const { contents, navigate } = fakeContents();
-    hardenContents(contents, 'file://');
+    hardenContents(contents, APP_ORIGIN);
     expect(navigate('will-navigate', 'https://evil.example/')).toBe(true);
     expect(navigate('will-redirect', 'http://127.0.0.1:9999/')).toBe(true);
-    expect(navigate('will-navigate', 'file:///app/index.html#/leads')).toBe(false);
+    expect(navigate('will-navigate', 'app://fairsend/index.html#/leads')).toBe(false);
     expect(navigate('will-attach-webview', 'https://x')).toBe(true);
+  });
+
+  it('blocks navigation to local files, which are no longer the app', () => {
+    const { contents, navigate } = fakeContents();
+    hardenContents(contents, APP_ORIGIN);
+    expect(navigate('will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(navigate('will-navigate', 'file:///opt/fairsend/out/renderer/index.html')).toBe(true);
+    expect(navigate('will-redirect', 'app://elsewhere/index.html')).toBe(true);
   });
 
   it('denies every new window and opens only safe links externally', () => {
     const { contents, open } = fakeContents();
-    hardenContents(contents, 'file://');
+    hardenContents(contents, APP_ORIGIN);
     expect(open('https://fairsend.app/help')).toEqual({ action: 'deny' });
     expect(open('file:///etc/passwd')).toEqual({ action: 'deny' });
     expect(openExternal).toHaveBeenCalledTimes(1);

@@ -1,12 +1,17 @@
-import { join } from 'node:path';
 import { BrowserWindow } from 'electron';
 import { hardenContents } from './security';
+import { type StartupProblem, startupProblemUrl } from './startup-problem';
 
 export interface WindowOptions {
   preloadPath: string;
-  /** the Vite dev server in `npm run dev`; otherwise the bundled renderer */
-  devServerUrl?: string;
-  rendererDir: string;
+  /** what to load: app://fairsend/index.html, or the Vite dev server in `npm run dev` (see rendererLocation) */
+  url: string;
+  /** the one origin that may stay in the window (and call the bridge) */
+  appOrigin: string;
+  /** the window icon (Linux shows it; Windows and macOS take the executable's) */
+  icon: string;
+  /** false in packaged builds: no DevTools for whoever sits at the rep's computer */
+  devTools: boolean;
 }
 
 export function createMainWindow(options: WindowOptions): BrowserWindow {
@@ -17,6 +22,7 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
     minHeight: 600,
     show: false,
     title: 'Fairsend',
+    icon: options.icon,
     webPreferences: {
       preload: options.preloadPath,
       contextIsolation: true,
@@ -26,12 +32,38 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: true,
+      devTools: options.devTools,
     },
   });
-  const appOrigin = options.devServerUrl ? new URL(options.devServerUrl).origin : 'file://';
-  hardenContents(window.webContents, appOrigin);
+  hardenContents(window.webContents, options.appOrigin);
   window.once('ready-to-show', () => window.show());
-  if (options.devServerUrl) void window.loadURL(options.devServerUrl);
-  else void window.loadFile(join(options.rendererDir, 'index.html'));
+  void window.loadURL(options.url);
+  return window;
+}
+
+/**
+ * The window shown when Fairsend cannot start: a static page (no preload, no scripts, no bridge) saying what
+ * happened and what to do. Closing it quits, on macOS too.
+ */
+export function createStartupProblemWindow(
+  problem: StartupProblem,
+  options: Pick<WindowOptions, 'icon' | 'appOrigin'> & { onClosed: () => void },
+): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 640,
+    height: 560,
+    title: 'Fairsend could not start',
+    icon: options.icon,
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      javascript: false,
+      devTools: false,
+    },
+  });
+  hardenContents(window.webContents, options.appOrigin);
+  window.on('closed', options.onClosed);
+  void window.loadURL(startupProblemUrl(problem));
   return window;
 }

@@ -23,7 +23,18 @@ describe('isAppUrl', () => {
     expect(isAppUrl('http://127.0.0.1:5173/#/leads', 'http://127.0.0.1:5173')).toBe(true);
     expect(isAppUrl('http://127.0.0.1:5174/', 'http://127.0.0.1:5173')).toBe(false);
     expect(isAppUrl('https://evil.example/', 'http://127.0.0.1:5173')).toBe(false);
-    expect(isAppUrl('file:///opt/fairsend/index.html', 'file://')).toBe(true);
-    expect(isAppUrl('https://evil.example/', 'file://')).toBe(false);
+    expect(isAppUrl('app://fairsend/index.html#/leads', 'app://fairsend')).toBe(true);
+    expect(isAppUrl('app://fairsend.evil/index.html', 'app://fairsend')).toBe(false);
+    expect(isAppUrl('app://user@fairsend/index.html', 'app://fairsend')).toBe(false);
+    expect(isAppUrl('https://fairsend/index.html', 'app://fairsend')).toBe(false);
+  });
+
+  it('never accepts a file: page, whatever origin it is held against', () => {
+    expect(isAppUrl('file:///etc/passwd', 'app://fairsend')).toBe(false);
+    expect(
+      isAppUrl('file:///opt/fairsend/resources/app.asar/out/renderer/index.html', 'app://fairsend'),
+    ).toBe(false);
+    expect(isAppUrl('file:///etc/passwd', 'file://')).toBe(false);
+    expect(isAppUrl('file://host/share/x.html', 'file://host')).toBe(false);
   });
 });

@@ -15,12 +15,19 @@ export function isSafeExternalUrl(raw: string): boolean {
   return url.hostname.length > 0;
 }
 
-/** The app's own pages: in Electron the bundled file:// renderer, in dev the Vite server on loopback. */
+/**
+ * The app's own pages: in Electron the renderer served from `app://fairsend`, in dev the Vite server on loopback.
+ * Same scheme and host (with port) as `appOrigin`, no credentials. A page from `file:` never passes: the app
+ * no longer loads from there, and any local file could be opened in the window. Compared by parts because a
+ * custom scheme's URL has an opaque origin (`'null'`) in the WHATWG parser.
+ */
 export function isAppUrl(raw: string, appOrigin: string): boolean {
   try {
     const url = new URL(raw);
-    if (appOrigin === 'file://') return url.protocol === 'file:';
-    return url.origin === appOrigin;
+    const app = new URL(appOrigin);
+    if (!app.host || app.protocol === 'file:') return false;
+    if (url.username || url.password) return false;
+    return url.protocol === app.protocol && url.host === app.host;
   } catch {
     return false;
   }
