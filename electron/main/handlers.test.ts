@@ -29,7 +29,14 @@ function setup() {
     profile: {} as ProfileStore,
     send: {} as SendService,
     suppression: { apply: () => ({ size: 0, ready: false }) },
-    audit: { since: () => [], append: async () => Promise.reject(new Error('not in these tests')) },
+    audit: {
+      since: () => [],
+      append: async () => Promise.reject(new Error('not in these tests')),
+      status: () => ({ state: 'ready', events: 0 }),
+      requireWritable: () => {},
+      exportDamaged: async () => Promise.reject(new Error('not in these tests')),
+      startNewChain: async () => Promise.reject(new Error('not in these tests')),
+    },
     inbox: { since: () => [], check: async () => Promise.reject(new Error('not in these tests')) },
   });
   return { handlers, opened };

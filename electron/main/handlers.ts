@@ -22,7 +22,10 @@ export interface MainServices {
   profile: ProfileStore;
   send: SendService;
   suppression: Pick<SuppressionHolder, 'apply'>;
-  audit: Pick<AuditLog, 'since' | 'append'>;
+  audit: Pick<
+    AuditLog,
+    'since' | 'append' | 'status' | 'requireWritable' | 'exportDamaged' | 'startNewChain'
+  >;
   inbox: Pick<InboxWatcher, 'since' | 'check'>;
 }
 
@@ -53,10 +56,16 @@ export function createHandlers(services: MainServices): Handlers {
     'settings.getProfile': () => services.profile.get(),
     'settings.setProfile': (profile) => services.profile.set(profile),
     'send.preview': (draft) => services.send.preview(draft),
-    'send.message': ({ key, draft }) => services.send.send(key, draft),
+    'send.message': ({ key, draft }) => {
+      services.audit.requireWritable(); // every send is audited: none starts while the log is refused
+      return services.send.send(key, draft);
+    },
     'suppression.apply': (delta) => services.suppression.apply(delta),
     'audit.since': ({ seq, limit }) => services.audit.since(seq, limit),
     'audit.record': ({ type, data }) => services.audit.append(type, data),
+    'audit.status': () => services.audit.status(),
+    'audit.exportDamaged': () => services.audit.exportDamaged(),
+    'audit.startNewChain': ({ note }) => services.audit.startNewChain(note),
     'inbox.since': ({ seq, limit }) => services.inbox.since(seq, limit),
     'inbox.check': () => services.inbox.check(),
   };

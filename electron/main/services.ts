@@ -57,7 +57,10 @@ export async function createMainServices(
   const vault = createVault(options.ciphertexts, options.sealer, options.sealerUnavailableReason);
   const [journal, audit, health] = await Promise.all([
     openSendJournal(join(options.dataDir, 'send-journal.jsonl'), now),
-    openAuditLog(join(options.dataDir, 'audit.jsonl'), join(options.dataDir, 'device.json'), now),
+    openAuditLog(join(options.dataDir, 'audit.jsonl'), join(options.dataDir, 'device.json'), {
+      sealer: options.sealer,
+      now,
+    }),
     openMailboxHealth(join(options.dataDir, 'mailbox-health.jsonl')),
   ]);
   const oauthSettings = createOAuthSettingsStore(
@@ -106,7 +109,8 @@ export async function createMainServices(
     cursorFile: join(options.dataDir, 'inbox-cursors.json'),
     now,
   });
-  inbox.start();
+  // What the watcher finds is audited: it starts once the audit log can be appended to (see audit-log.ts).
+  audit.onWritable(() => inbox.start());
   const send = createSendService({
     mailboxes,
     profile,
@@ -120,7 +124,10 @@ export async function createMainServices(
     timeZone,
   });
   // Sends a crash interrupted are settled against their Sent folders before they could be retried.
-  const reconciled = reconcileAtStart(journal, (id) => mailboxes.transportFor(id), audit).catch(() => {});
+  let reconciled: Promise<unknown> = Promise.resolve();
+  audit.onWritable(() => {
+    reconciled = reconcileAtStart(journal, (id) => mailboxes.transportFor(id), audit).catch(() => {});
+  });
   const appInfo = (): AppInfo => {
     const status = vault.status();
     return { ...options.appInfo(), secretStorage: status.ok ? status.protection : 'none' };
@@ -149,6 +156,7 @@ export async function createMainServices(
       const sealer = await passphraseSealer(file, passphrase, options.passphraseScrypt);
       vault.unlock(sealer);
       sealedTeamKey = createTeamKey(teamKeyFile, sealer);
+      await audit.unlock(sealer);
       return appInfo();
     },
     profile,

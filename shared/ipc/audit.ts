@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AuditEvent } from '../audit/chain';
+import type { AuditDamage } from '../audit/damage';
 import { channel } from './define';
 
 /**
@@ -36,7 +37,39 @@ export const auditRecordRequest = z
 
 export type AuditRecordRequest = z.input<typeof auditRecordRequest>;
 
+/**
+ * Whether main can append to its audit log. `locked`: sealed with a passphrase not given yet. `damaged`: the log
+ * failed its checks at start-up; `message` says what was found, in words for the rep.
+ */
+export type AuditStatus =
+  | { state: 'ready'; events: number }
+  | { state: 'locked'; message: string }
+  | { state: 'damaged'; problem: AuditDamage; message: string };
+
+/** The damaged log's bytes exactly as found (base64: a damaged file need not be valid UTF-8). */
+export interface DamagedLogCopy {
+  base64: string;
+  bytes: number;
+}
+
+export const startNewChainRequest = z
+  .object({
+    /** the rep ticked "I understand": the old log is set aside and a new one starts */
+    confirmed: z.literal(true, 'Confirm that a new audit log should be started.'),
+    /** the rep's own words, kept in the new log's first event */
+    note: noAddress.pipe(z.string().trim().min(3, 'Say in a few words what happened.')),
+  })
+  .strict();
+
 export const auditChannels = {
   /** Appends one renderer-originated event (a suppression change, an erasure) to main's audit chain. */
   'audit.record': channel(auditRecordRequest).returns<AuditEvent>(),
+  'audit.status': channel(z.object({}).strict()).returns<AuditStatus>(),
+  /** The damaged log for the rep to save and hand on; refused unless the log is damaged. */
+  'audit.exportDamaged': channel(z.object({}).strict()).returns<DamagedLogCopy>(),
+  /**
+   * Sets the damaged log aside and starts a new chain whose first event records the old chain's head, the
+   * problem and the note. Refused unless the log is damaged.
+   */
+  'audit.startNewChain': channel(startNewChainRequest).returns<AuditEvent>(),
 };

@@ -27,6 +27,9 @@ export const CHANNEL_NAMES = [
   'suppression.apply',
   'audit.since',
   'audit.record',
+  'audit.status',
+  'audit.exportDamaged',
+  'audit.startNewChain',
   'inbox.since',
   'inbox.check',
 ] as const;

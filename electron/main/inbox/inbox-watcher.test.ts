@@ -55,7 +55,9 @@ let watcher: InboxWatcher | undefined;
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'fairsend-inbox-'));
-  audit = await openAuditLog(join(dir, 'audit.jsonl'), join(dir, 'device.json'));
+  audit = await openAuditLog(join(dir, 'audit.jsonl'), join(dir, 'device.json'), {
+    sealer: createKeySealer(Buffer.alloc(32, 5)),
+  });
   health = await openMailboxHealth(join(dir, 'health.jsonl'));
 });
 afterEach(async () => {
