@@ -2,7 +2,8 @@ import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createKeySealer, loadDevVaultKey } from './sealer';
+import { sealUnboundV1 } from '../testing/sealed-v1';
+import { createKeySealer, isBound, loadDevVaultKey } from './sealer';
 
 describe('dev vault sealer', () => {
   it('round-trips and never stores the plaintext', async () => {
@@ -19,6 +20,25 @@ describe('dev vault sealer', () => {
     tampered[tampered.length - 1] = (tampered.at(-1) ?? 0) ^ 1;
     await expect(sealer.open(tampered)).rejects.toThrow();
     await expect(createKeySealer(Buffer.alloc(32, 8)).open(sealed)).rejects.toThrow();
+  });
+
+  it('binds each value to the name it was sealed under', async () => {
+    const sealer = createKeySealer(Buffer.alloc(32, 7));
+    const sealed = await sealer.seal(Buffer.from('app-password'), 'mailbox:m1:password');
+    expect(isBound(sealed)).toBe(true);
+    expect((await sealer.open(sealed, 'mailbox:m1:password')).toString()).toBe('app-password');
+    await expect(sealer.open(sealed, 'mailbox:m2:password')).rejects.toThrow(/does not open/);
+    await expect(sealer.open(sealed)).rejects.toThrow(/does not open/);
+    await expect(sealer.openUnbound(sealed)).rejects.toThrow(/unknown format/);
+  });
+
+  it('opens a value from before names were bound only through openUnbound', async () => {
+    const key = Buffer.alloc(32, 7);
+    const sealer = createKeySealer(key);
+    const old = sealUnboundV1(key, Buffer.from('old secret'));
+    expect(isBound(old)).toBe(false);
+    expect((await sealer.openUnbound(old)).toString()).toBe('old secret');
+    await expect(sealer.open(old, 'any')).rejects.toThrow(/unknown format/);
   });
 
   it('creates a 0600 key file once and reuses it', async () => {

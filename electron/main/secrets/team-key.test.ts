@@ -1,12 +1,14 @@
 import { createHmac } from 'node:crypto';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createKeySealer } from './sealer';
+import { sealUnboundV1 } from '../testing/sealed-v1';
+import { createKeySealer, isBound } from './sealer';
 import { createTeamKey } from './team-key';
 
-const sealer = createKeySealer(Buffer.alloc(32, 1));
+const sealerKey = Buffer.alloc(32, 1);
+const sealer = createKeySealer(sealerKey);
 
 async function freshKeyFile() {
   return join(await mkdtemp(join(tmpdir(), 'fairsend-teamkey-')), 'team-key.sealed');
@@ -39,9 +41,28 @@ describe('team key', () => {
     const [before] = await createTeamKey(file, sealer).suppressionKeys('address', ['x@example.com']);
     const [after] = await createTeamKey(file, sealer).suppressionKeys('address', ['x@example.com']);
     expect(after).toBe(before);
-    const key = await sealer.open(await readFile(file));
+    const key = await sealer.open(await readFile(file), 'team-key');
     expect(createHmac('sha256', key).update('address:x@example.com').digest('hex')).toBe(before);
     expect((await readFile(file)).includes(key)).toBe(false);
+  });
+
+  it('keeps a team key sealed before names were bound, and seals it again under its name', async () => {
+    const file = await freshKeyFile();
+    const secret = Buffer.alloc(32, 42);
+    await writeFile(file, sealUnboundV1(sealerKey, secret));
+    const [k] = await createTeamKey(file, sealer).suppressionKeys('address', ['x@example.com']);
+    expect(k).toBe(createHmac('sha256', secret).update('address:x@example.com').digest('hex'));
+    const migrated = await readFile(file);
+    expect(isBound(migrated)).toBe(true);
+    expect((await sealer.open(migrated, 'team-key')).equals(secret)).toBe(true);
+  });
+
+  it('refuses another sealed value put in the team key’s place', async () => {
+    const file = await freshKeyFile();
+    await writeFile(file, await sealer.seal(Buffer.alloc(32, 5), 'mailbox:m1:password'));
+    await expect(createTeamKey(file, sealer).suppressionKeys('address', ['x@example.com'])).rejects.toThrow(
+      /does not open/,
+    );
   });
 
   it('rejects an invalid address with a clear error', async () => {

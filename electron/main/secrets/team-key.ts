@@ -3,7 +3,10 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { AppError } from '../../../shared/ipc/result';
 import { normalizeDomain, normalizeEmail } from '../../../shared/leads/email';
-import type { Sealer } from './sealer';
+import { isBound, type Sealer } from './sealer';
+
+/** what the team key is sealed under, so no other sealed value can stand in for it */
+const TEAM_KEY_CONTEXT = 'team-key';
 
 /**
  * The team key: suppression entries are keyed by HMAC(normalised value) under it, so the team server
@@ -31,18 +34,28 @@ interface Keys {
 export function createTeamKey(file: string, sealer: Sealer): TeamKey {
   let keys: Promise<Keys> | undefined;
 
-  async function loadSecret(): Promise<Buffer> {
-    try {
-      return await sealer.open(await readFile(file));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-    const fresh = randomBytes(32);
+  async function save(secret: Buffer): Promise<void> {
     await mkdir(dirname(file), { recursive: true, mode: 0o700 });
     const tmp = `${file}.tmp`;
-    await writeFile(tmp, await sealer.seal(fresh), { mode: 0o600 });
+    await writeFile(tmp, await sealer.seal(secret, TEAM_KEY_CONTEXT), { mode: 0o600 });
     await rename(tmp, file);
-    return fresh;
+  }
+
+  async function loadSecret(): Promise<Buffer> {
+    let sealed: Buffer;
+    try {
+      sealed = await readFile(file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      const fresh = randomBytes(32);
+      await save(fresh);
+      return fresh;
+    }
+    if (isBound(sealed)) return sealer.open(sealed, TEAM_KEY_CONTEXT);
+    // sealed before values were bound to a name: the same key, sealed again under its name
+    const secret = await sealer.openUnbound(sealed);
+    await save(secret);
+    return secret;
   }
 
   async function load(): Promise<Keys> {

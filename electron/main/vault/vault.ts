@@ -1,4 +1,5 @@
-import type { Sealer } from '../secrets/sealer';
+import { AppError } from '../../../shared/ipc/result';
+import { isBound, type Sealer } from '../secrets/sealer';
 
 /**
  * Where sealed secrets rest. The desktop keeps them in electron-store; browser mode and tests in a
@@ -34,6 +35,13 @@ export interface Vault {
   revealAllForTests?(): Promise<string[]>;
 }
 
+/**
+ * Kept next to the secrets once every one of them is sealed under its own name: from then on a value in the
+ * old, unbound format is refused instead of migrated, so an old ciphertext cannot be planted under a new name.
+ */
+const ALL_BOUND_MARK = '~format';
+const ALL_BOUND = 'bound-v2';
+
 export function createVault(store: CiphertextStore, initial: Sealer | null, unavailableReason = ''): Vault {
   let sealer = initial;
   const statusOf = (s: Sealer | null): VaultStatus =>
@@ -47,6 +55,38 @@ export function createVault(store: CiphertextStore, initial: Sealer | null, unav
     return sealer;
   }
 
+  const secretNames = () => store.names().filter((n) => n !== ALL_BOUND_MARK);
+  const sealedBytes = (name: string) => Buffer.from(store.get(name) ?? '', 'base64');
+  const allBoundMarked = () => store.get(ALL_BOUND_MARK) === ALL_BOUND;
+  function markWhenAllBound() {
+    if (!allBoundMarked() && secretNames().every((n) => isBound(sealedBytes(n)))) {
+      store.set(ALL_BOUND_MARK, ALL_BOUND);
+    }
+  }
+
+  async function put(name: string, secret: string) {
+    const sealed = await requireSealer().seal(Buffer.from(secret, 'utf8'), name);
+    store.set(name, sealed.toString('base64'));
+    markWhenAllBound();
+  }
+
+  /** Opens under the secret's name; a value from before names were bound is sealed again under it. */
+  async function open(name: string): Promise<Buffer | null> {
+    if (store.get(name) === undefined) return null;
+    const s = requireSealer();
+    const sealed = sealedBytes(name);
+    try {
+      if (isBound(sealed)) return await s.open(sealed, name);
+      if (allBoundMarked()) throw new Error('an unbound value after every secret was bound');
+      const plaintext = await s.openUnbound(sealed);
+      store.set(name, (await s.seal(plaintext, name)).toString('base64'));
+      markWhenAllBound();
+      return plaintext;
+    } catch {
+      throw new SecretIntegrityError(name);
+    }
+  }
+
   return {
     status: () => status,
     unlock(next) {
@@ -54,26 +94,33 @@ export function createVault(store: CiphertextStore, initial: Sealer | null, unav
       sealer = next;
       status = statusOf(sealer);
     },
-    async put(name, secret) {
-      const sealed = await requireSealer().seal(Buffer.from(secret, 'utf8'));
-      store.set(name, sealed.toString('base64'));
-    },
+    put,
     async take(name) {
-      const ciphertext = store.get(name);
-      if (ciphertext === undefined) return null;
-      return (await requireSealer().open(Buffer.from(ciphertext, 'base64'))).toString('utf8');
+      return (await open(name))?.toString('utf8') ?? null;
     },
     remove: (name) => store.delete(name),
     removeAll(prefix) {
-      for (const name of store.names()) if (name.startsWith(prefix)) store.delete(name);
+      for (const name of secretNames()) if (name.startsWith(prefix)) store.delete(name);
     },
     async revealAllForTests() {
-      const s = requireSealer();
-      return Promise.all(
-        store.names().map(async (n) => (await s.open(Buffer.from(store.get(n) ?? '', 'base64'))).toString()),
-      );
+      const values = await Promise.all(secretNames().map(open));
+      return values.map((v) => v?.toString() ?? '');
     },
   };
+}
+
+/**
+ * A stored secret that does not open under its own name: altered on disk, or moved there from another
+ * entry. The fix is the ordinary re-login path (connect the mailbox again), so it reads as an expired sign-in.
+ */
+export class SecretIntegrityError extends AppError {
+  constructor(readonly secretName: string) {
+    super(
+      'auth-expired',
+      'A saved password or sign-in could not be opened: it was changed on this computer or moved from another entry. Connect the mailbox again to save it anew.',
+    );
+    this.name = 'SecretIntegrityError';
+  }
 }
 
 export class VaultUnavailableError extends Error {
