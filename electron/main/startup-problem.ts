@@ -1,4 +1,4 @@
-import { escapeHtml } from '../../shared/compliance/links';
+import { escapeHtml } from '../../shared/text/escape-html';
 
 /**
  * What the rep sees when Fairsend cannot start (a damaged audit log or send journal, a locked vault, a data

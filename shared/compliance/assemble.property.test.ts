@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { escapeHtml } from '../text/escape-html';
 import { type AssembleInput, assembleMessage, footer } from './assemble';
-import { escapeHtml } from './links';
 
 // Strings that mix ordinary text with what breaks headers: CR, LF, NUL, Unicode line separators, quotes, brackets.
 const nasty = fc

@@ -5,8 +5,9 @@
  * result to nodemailer's MailComposer, which encodes non-ASCII (RFC 2047) and folds long lines; Date is its job.
  */
 import { checkEmail } from '../leads/email';
+import { escapeHtml } from '../text/escape-html';
 import { checkDisplayName, checkHeaderValue, quoteDisplayName } from './header-safety';
-import { escapeHtml, htmlToText } from './links';
+import { htmlToText } from './links';
 import type { Reason } from './reasons';
 
 export interface AssembleInput {

@@ -10,12 +10,12 @@ describe('bodyToHtml', () => {
 
   it('escapes markup and links bare URLs without the sentence’s punctuation', () => {
     expect(bodyToHtml('<script>x</script> & see https://acme.com/a?b=1&c=2.')).toBe(
-      '<p>&lt;script&gt;x&lt;/script&gt; &amp; see <a href="https://acme.com/a?b=1&amp;c=2">https://acme.com/a?b=1&amp;c=2</a>.</p>',
+      '<p>&#60;script&#62;x&#60;/script&#62; &#38; see <a href="https://acme.com/a?b=1&#38;c=2">https://acme.com/a?b=1&#38;c=2</a>.</p>',
     );
   });
 
   it('does not link other schemes', () => {
-    expect(bodyToHtml('javascript:alert(1) "quoted"')).toBe('<p>javascript:alert(1) &quot;quoted&quot;</p>');
+    expect(bodyToHtml('javascript:alert(1) "quoted"')).toBe('<p>javascript:alert(1) &#34;quoted&#34;</p>');
   });
 
   it('gives nothing for an empty body', () => {

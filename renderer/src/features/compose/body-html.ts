@@ -1,20 +1,10 @@
+import { escapeHtml } from '../../../../shared/text/escape-html';
+
 /**
  * The Compose body is plain text; this turns it into the HTML part: paragraphs at blank lines, line breaks
  * inside them, and bare https:// / http:// links made clickable. Everything else is escaped, so nothing the
  * rep pastes can add markup, styles or scripts.
  */
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}
 
 // A link runs to the next space or angle bracket; trailing punctuation belongs to the sentence, not the URL.
 const LINK = /\bhttps?:\/\/[^\s<>"]+/gi;
