@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { AuditRecoveryNotice } from '../features/audit-recovery/AuditRecoveryNotice';
 import { LeadsScreen } from '../features/leads/LeadsScreen';
 import { MailboxesScreen } from '../features/mailboxes/MailboxesScreen';
 import { OutboxScreen } from '../features/outbox/OutboxScreen';
@@ -45,6 +46,7 @@ export function App() {
       </a>
       <Nav />
       <main id="main" tabIndex={-1}>
+        <AuditRecoveryNotice />
         <Screen />
       </main>
       <Toasts />
