@@ -5,6 +5,7 @@ import { createHandlers } from '../main/handlers';
 import { createKeySealer, loadDevVaultKey } from '../main/secrets/sealer';
 import { createMainServices } from '../main/services';
 import { createFileStore } from '../main/vault/file-store';
+import { lockDataFolder } from './data-lock';
 import { startWebHost } from './server';
 
 // Browser mode's composition root: the main-process services on Node, served to a browser on loopback.
@@ -21,6 +22,14 @@ const { version } = JSON.parse(
   version: string;
 };
 const log = (level: 'warn' | 'error', message: string) => console[level](`[fairsend] ${message}`);
+
+// Before anything opens the journal or the audit log: a second host on this folder stops here.
+const locked = await lockDataFolder(dataDir);
+if (!locked.ok) {
+  console.error(`[fairsend] ${locked.message}`);
+  process.exit(1);
+}
+process.on('exit', () => locked.lock.release());
 
 const services = await createMainServices({
   dataDir,
