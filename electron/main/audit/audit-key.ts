@@ -16,6 +16,9 @@ export interface AuditSeal {
   matches(found: unknown, expected: string): boolean;
 }
 
+/** What the key is sealed under, so no other sealed value (the team key, a mailbox secret) can stand in for it. */
+const AUDIT_KEY_CONTEXT = 'audit-key';
+
 export type KeyLoad = { state: 'present'; seal: AuditSeal } | { state: 'absent' } | { state: 'unreadable' };
 
 function sealWith(key: KeyObject): AuditSeal {
@@ -39,7 +42,7 @@ export async function loadAuditKey(file: string, sealer: Sealer): Promise<KeyLoa
     return { state: 'unreadable' };
   }
   try {
-    const secret = await sealer.open(sealed);
+    const secret = await sealer.open(sealed, AUDIT_KEY_CONTEXT);
     if (secret.length !== 32) return { state: 'unreadable' };
     return { state: 'present', seal: sealWith(createSecretKey(secret)) };
   } catch {
@@ -52,6 +55,6 @@ export function newAuditKey(sealer: Sealer): { seal: AuditSeal; store(file: stri
   const secret = randomBytes(32);
   return {
     seal: sealWith(createSecretKey(secret)),
-    store: async (file) => writeFileDurably(file, await sealer.seal(secret)),
+    store: async (file) => writeFileDurably(file, await sealer.seal(secret, AUDIT_KEY_CONTEXT)),
   };
 }

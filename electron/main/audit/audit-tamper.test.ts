@@ -1,13 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { copyFile, cp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type AuditEvent, appendEvent } from '../../../shared/audit/chain';
 import { AUDIT_DAMAGE, type AuditDamage } from '../../../shared/audit/damage';
-import { type AuditFolder, auditFolder, rechain, writtenLog } from './audit-test-files';
+import { type AuditFolder, auditFolder, rechain, testSealer, writtenLog } from './audit-test-files';
 
 // Every way we could think of to tamper with the log, each done to the files directly, as someone with the
 // data folder but not the keyring would. Each must be refused at start-up, with the app still up and the files
-// left byte for byte as found. Before the head was kept sealed outside the log, 23 of these 30 went unnoticed
+// left byte for byte as found. Before the head was kept sealed outside the log, 24 of these 31 went unnoticed
 // and the other 7 (all inside the log) ended start-up with an exception.
 
 type Line = Record<string, unknown>;
@@ -147,6 +148,11 @@ const VARIANTS: [string, (f: AuditFolder) => Promise<unknown>, AuditDamage][] = 
   ['the log and its head deleted', async (f) => Promise.all([rm(f.log), rm(f.head)]), 'record-missing'],
   ['the key deleted', (f) => rm(f.key), 'key-missing'],
   ['the key replaced with garbage', (f) => writeFile(f.key, 'not a sealed key'), 'key-unreadable'],
+  [
+    'the key replaced with another value sealed on this computer',
+    async (f) => writeFile(f.key, await testSealer.seal(randomBytes(32), 'team-key')),
+    'key-unreadable',
+  ],
 ];
 
 describe('a tampered audit log is refused at start-up', () => {
