@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnMapping } from './csv-mapping';
-import { createRowReader, duplicateProblem, type RowResult, rowShapeProblem, splitTags } from './csv-rows';
+import {
+  createRowReader,
+  duplicateProblem,
+  mergeTags,
+  type RowResult,
+  readAddress,
+  readTimeZone,
+  rowShapeProblem,
+  splitTags,
+} from './csv-rows';
 
 const headers = ['Email', 'First Name', 'Last Name', 'Company', 'Title', 'Time Zone', 'Tags', 'Notes'];
 const mapping: ColumnMapping = {
@@ -155,5 +164,38 @@ describe('row shape', () => {
     expect(duplicateProblem(9, 3, 'ann@acme.com').message).toBe(
       'Row 9: ann@acme.com is a duplicate of row 3; skipped.',
     );
+  });
+});
+
+describe('the reader’s parts', () => {
+  it('reads an address cell into the id and the shown form, without the row number', () => {
+    expect(readAddress('Ann <Ann@Acme.com>', '"Email"')).toEqual({
+      ok: true,
+      value: { id: 'ann@acme.com', email: 'Ann@Acme.com' },
+    });
+    expect(readAddress('  ', '"Email"')).toEqual({
+      ok: false,
+      reject: { code: 'missing-email', message: 'no email address in "Email".' },
+    });
+    expect(readAddress('nope; ann@acme.com', '"Email"')).toMatchObject({
+      ok: true,
+      value: { id: 'ann@acme.com' },
+      warning: { code: 'several-emails' },
+    });
+  });
+
+  it('reads a time zone, and an empty or unknown one as none', () => {
+    expect(readTimeZone(' pt ')).toEqual({ value: 'America/Los_Angeles' });
+    expect(readTimeZone('')).toEqual({ value: '' });
+    expect(readTimeZone('Mars/Olympus')).toMatchObject({ value: '', warning: { code: 'bad-timezone' } });
+  });
+
+  it('merges tags without repeats, the import’s first, and warns only when some are cut', () => {
+    expect(mergeTags(['fair'], ['vip', 'fair'])).toEqual({ value: ['fair', 'vip'] });
+    const many = Array.from({ length: 21 }, (_, i) => `t${i}`);
+    const merged = mergeTags(['fair'], many);
+    expect(merged.value).toHaveLength(20);
+    expect(merged.value[0]).toBe('fair');
+    expect(merged.warning?.message).toBe('22 tags; a lead keeps 20, so the last 2 were left out.');
   });
 });

@@ -125,114 +125,180 @@ function shownAddress(raw: string, normal: string): string {
   return s.length <= 320 && s.toLowerCase().includes('@') ? s : normal;
 }
 
+/** A problem found by one part of the row reader; the reader adds the row number and the kind. */
+export interface RowNote {
+  code: RowProblemCode;
+  message: string;
+}
+
+/** A value one part of the row reader read, with a warning when it had to change something. */
+export interface Reading<T> {
+  value: T;
+  warning?: RowNote;
+}
+
+/** What a part that can reject the row found. */
+export type RowPart<T> = ({ ok: true } & Reading<T>) | { ok: false; reject: RowNote };
+
+const LINE_FIELDS = ['firstName', 'lastName', 'company', 'title'] as const;
+type LineFields = Record<(typeof LINE_FIELDS)[number], string>;
+
+/** The cell of a mapped column; '' when the column is not mapped. */
+const cellOf = (row: readonly string[], column: number | undefined) =>
+  column !== undefined && column >= 0 ? (row[column] ?? '') : '';
+
+const unreadable = (column: string): RowNote => ({
+  code: 'unreadable-text',
+  message: `${column} has characters that could not be read (the file is not valid UTF-8). Save it as "CSV UTF-8" and import it again.`,
+});
+
+/**
+ * The address cell: its normal form (the lead's id) and the form the file wrote. A cell with several
+ * addresses ("a@x.com; b@x.com") gives the first valid one, with a warning.
+ */
+export function readAddress(raw: string, column: string): RowPart<{ id: string; email: string }> {
+  if (!raw.trim())
+    return { ok: false, reject: { code: 'missing-email', message: `no email address in ${column}.` } };
+  let check = checkEmail(raw);
+  let source = raw;
+  let warning: RowNote | undefined;
+  if (!check.ok && /[,;\s]/.test(raw.trim())) {
+    const parts = raw.split(/[,;\s]+/).filter(Boolean);
+    const firstValid = parts.find((p) => checkEmail(p).ok);
+    if (firstValid) {
+      check = checkEmail(firstValid);
+      source = firstValid;
+      warning = {
+        code: 'several-emails',
+        message: `${parts.length} addresses in one cell; imported the first valid one, ${firstValid}.`,
+      };
+    }
+  }
+  if (!check.ok) {
+    return {
+      ok: false,
+      reject: { code: 'invalid-email', message: `${quoteValue(cleanLine(raw))}: ${check.message}` },
+    };
+  }
+  const value = { id: check.address, email: shownAddress(source, check.address) };
+  return warning ? { ok: true, value, warning } : { ok: true, value };
+}
+
+/** Names, company and title, each on one line and within the field limit. */
+function readLineFields(
+  row: readonly string[],
+  mapping: ColumnMapping,
+  columnName: (i: number) => string,
+): RowPart<LineFields> {
+  const value: LineFields = { firstName: '', lastName: '', company: '', title: '' };
+  for (const field of LINE_FIELDS) {
+    const column = mapping[field];
+    if (column === undefined || column < 0) continue;
+    const raw = row[column] ?? '';
+    if (raw.includes('\uFFFD')) return { ok: false, reject: unreadable(columnName(column)) };
+    const cleaned = cleanLine(raw);
+    if (cleaned.length > LEAD_LIMITS.field) {
+      return {
+        ok: false,
+        reject: {
+          code: 'too-long',
+          message: `${columnName(column)} is ${count(cleaned.length)} characters long; the limit is ${count(LEAD_LIMITS.field)}.`,
+        },
+      };
+    }
+    value[field] = cleaned;
+  }
+  return { ok: true, value };
+}
+
+/** Custom fields keep their line breaks; empty ones are left out. */
+function readCustomFields(
+  row: readonly string[],
+  custom: ColumnMapping['custom'],
+  columnName: (i: number) => string,
+): RowPart<Record<string, string>> {
+  const value: Record<string, string> = {};
+  for (const { column, key } of custom) {
+    const raw = row[column] ?? '';
+    if (raw.includes('\uFFFD')) return { ok: false, reject: unreadable(columnName(column)) };
+    const cleaned = cleanText(raw);
+    if (!cleaned) continue;
+    if (cleaned.length > LEAD_LIMITS.customValue) {
+      return {
+        ok: false,
+        reject: {
+          code: 'too-long',
+          message: `${columnName(column)} is ${count(cleaned.length)} characters long; the limit for a custom field is ${count(LEAD_LIMITS.customValue)}.`,
+        },
+      };
+    }
+    value[key] = cleaned;
+  }
+  return { ok: true, value };
+}
+
+/** The time zone cell: a wrong zone costs the zone (with a warning), never the lead. */
+export function readTimeZone(raw: string): Reading<string> {
+  const text = cleanLine(raw);
+  if (!text) return { value: '' };
+  const zone = canonicalTimeZone(text);
+  if (zone) return { value: zone };
+  return {
+    value: '',
+    warning: {
+      code: 'bad-timezone',
+      message: `${quoteValue(text)} is not a time zone Fairsend knows (use a name like America/New_York); the lead was imported without one.`,
+    },
+  };
+}
+
+/** The import's own tags first, so they are never the ones cut off at the limit. */
+export function mergeTags(importTags: readonly string[], rowTags: readonly string[]): Reading<string[]> {
+  const all = [...new Set([...importTags, ...rowTags])];
+  const value = all.slice(0, LEAD_LIMITS.tags);
+  if (all.length <= LEAD_LIMITS.tags) return { value };
+  return {
+    value,
+    warning: {
+      code: 'too-many-tags',
+      message: `${all.length} tags; a lead keeps ${LEAD_LIMITS.tags}, so the last ${all.length - LEAD_LIMITS.tags} were left out.`,
+    },
+  };
+}
+
 export function createRowReader({ mapping, headers, tags = [] }: RowReaderOptions) {
   const columnName = (i: number) => `"${headers[i]?.trim() || `Column ${i + 1}`}"`;
-  const extraTags = [...new Set(tags.map(normalizeTag).filter(Boolean))];
-  const fields = (['firstName', 'lastName', 'company', 'title'] as const).map((field) => ({
-    field,
-    column: mapping[field],
-  }));
+  const importTags = [...new Set(tags.map(normalizeTag).filter(Boolean))];
 
   return function readRow(row: readonly string[], rowNumber: number): RowResult {
-    const reject = (code: RowProblemCode, message: string): RowResult => ({
-      ok: false,
-      problem: { row: rowNumber, code, kind: 'rejected', message: `Row ${rowNumber}: ${message}` },
-    });
-    const warnings: RowProblem[] = [];
-    const warn = (code: RowProblemCode, message: string) =>
-      warnings.push({ row: rowNumber, code, kind: 'warning', message: `Row ${rowNumber}: ${message}` });
-    const unreadable = (i: number) =>
-      reject(
-        'unreadable-text',
-        `${columnName(i)} has characters that could not be read (the file is not valid UTF-8). Save it as "CSV UTF-8" and import it again.`,
-      );
+    const problem =
+      (kind: RowProblemKind) =>
+      ({ code, message }: RowNote): RowProblem => ({
+        row: rowNumber,
+        code,
+        kind,
+        message: `Row ${rowNumber}: ${message}`,
+      });
+    const reject = (note: RowNote): RowResult => ({ ok: false, problem: problem('rejected')(note) });
 
-    // The address
-    const rawEmail = row[mapping.email] ?? '';
-    if (!rawEmail.trim()) return reject('missing-email', `no email address in ${columnName(mapping.email)}.`);
-    let check = checkEmail(rawEmail);
-    let emailSource = rawEmail;
-    if (!check.ok && /[,;\s]/.test(rawEmail.trim())) {
-      const parts = rawEmail.split(/[,;\s]+/).filter(Boolean);
-      const firstValid = parts.find((p) => checkEmail(p).ok);
-      if (firstValid) {
-        check = checkEmail(firstValid);
-        emailSource = firstValid;
-        warn(
-          'several-emails',
-          `${parts.length} addresses in one cell; imported the first valid one, ${firstValid}.`,
-        );
-      }
-    }
-    if (!check.ok) return reject('invalid-email', `${quoteValue(cleanLine(rawEmail))}: ${check.message}`);
+    const address = readAddress(row[mapping.email] ?? '', columnName(mapping.email));
+    if (!address.ok) return reject(address.reject);
+    const fields = readLineFields(row, mapping, columnName);
+    if (!fields.ok) return reject(fields.reject);
+    const custom = readCustomFields(row, mapping.custom, columnName);
+    if (!custom.ok) return reject(custom.reject);
+    const timezone = readTimeZone(cellOf(row, mapping.timezone));
+    const tagged = mergeTags(importTags, splitTags(cleanLine(cellOf(row, mapping.tags))));
 
-    // Names, company, title
     const lead: ImportedLead = {
-      id: check.address,
-      email: shownAddress(emailSource, check.address),
-      firstName: '',
-      lastName: '',
-      company: '',
-      title: '',
-      timezone: '',
-      tags: [],
-      custom: {},
+      ...address.value,
+      ...fields.value,
+      timezone: timezone.value,
+      tags: tagged.value,
+      custom: custom.value,
     };
-    for (const { field, column } of fields) {
-      if (column === undefined || column < 0) continue;
-      const raw = row[column] ?? '';
-      if (raw.includes('\uFFFD')) return unreadable(column);
-      const value = cleanLine(raw);
-      if (value.length > LEAD_LIMITS.field) {
-        return reject(
-          'too-long',
-          `${columnName(column)} is ${count(value.length)} characters long; the limit is ${count(LEAD_LIMITS.field)}.`,
-        );
-      }
-      lead[field] = value;
-    }
-
-    // Custom fields
-    for (const { column, key } of mapping.custom) {
-      const raw = row[column] ?? '';
-      if (raw.includes('\uFFFD')) return unreadable(column);
-      const value = cleanText(raw);
-      if (!value) continue;
-      if (value.length > LEAD_LIMITS.customValue) {
-        return reject(
-          'too-long',
-          `${columnName(column)} is ${count(value.length)} characters long; the limit for a custom field is ${count(LEAD_LIMITS.customValue)}.`,
-        );
-      }
-      lead.custom[key] = value;
-    }
-
-    // Time zone: a wrong one costs the zone, not the lead.
-    if (mapping.timezone !== undefined && mapping.timezone >= 0) {
-      const raw = cleanLine(row[mapping.timezone] ?? '');
-      if (raw) {
-        const zone = canonicalTimeZone(raw);
-        if (zone) lead.timezone = zone;
-        else
-          warn(
-            'bad-timezone',
-            `${quoteValue(raw)} is not a time zone Fairsend knows (use a name like America/New_York); the lead was imported without one.`,
-          );
-      }
-    }
-
-    // Tags: the import's own tags first, so they are never the ones cut off.
-    const rowTags =
-      mapping.tags !== undefined && mapping.tags >= 0 ? splitTags(cleanLine(row[mapping.tags] ?? '')) : [];
-    const allTags = [...new Set([...extraTags, ...rowTags])];
-    if (allTags.length > LEAD_LIMITS.tags) {
-      warn(
-        'too-many-tags',
-        `${allTags.length} tags; a lead keeps ${LEAD_LIMITS.tags}, so the last ${allTags.length - LEAD_LIMITS.tags} were left out.`,
-      );
-    }
-    lead.tags = allTags.slice(0, LEAD_LIMITS.tags);
-    return { ok: true, lead, warnings };
+    const warnings = [address.warning, timezone.warning, tagged.warning].filter((w) => w !== undefined);
+    return { ok: true, lead, warnings: warnings.map(problem('warning')) };
   };
 }
 
