@@ -126,8 +126,11 @@ describe('the loopback flow', () => {
     expect(calls.page).toContain('You can close this tab');
   });
 
-  it('refuses a response whose state does not match, without exchanging the code', async () => {
-    const { result, calls } = flow({ state: (s) => `${s}x` });
+  it('answers a response whose state does not match with 400, never exchanges its code, and keeps waiting', async () => {
+    const { result, calls } = flow({ state: (s) => `${s}x`, timeoutMs: 400 });
+    // the listener is still there after the mismatched request, until the sign-in times out
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await stillListening(calls.redirectUri)).toBe(true);
     expect(await result).toEqual({
       ok: false,
       error: {
@@ -136,7 +139,51 @@ describe('the loopback flow', () => {
       },
     });
     expect(calls.exchanged).toBe(0);
+    expect(calls.page).toContain('Not this sign-in');
     expect(await stillListening(calls.redirectUri)).toBe(false);
+  });
+
+  it('lets the real redirect finish after requests with a wrong or missing state, each answered 400', async () => {
+    const statuses: Array<[string, number]> = [];
+    let exchanged = 0;
+    let browsing: Promise<void> = Promise.resolve();
+    const outcome = await runLoopbackFlow({
+      timeoutMs: 3000,
+      authorizationUrl: ({ redirectUri, state, codeChallenge }) =>
+        ok(
+          `https://idp.test/auth?${new URLSearchParams({ redirect_uri: redirectUri, state, code_challenge: codeChallenge })}`,
+        ),
+      async exchangeCode({ code }) {
+        exchanged += 1;
+        return ok(code);
+      },
+      async openBrowser(url) {
+        const q = new URL(url).searchParams;
+        const hit = async (label: string, params: Record<string, string>) => {
+          const target = new URL(q.get('redirect_uri') ?? '');
+          for (const [k, v] of Object.entries(params)) target.searchParams.set(k, v);
+          const response = await fetch(target);
+          statuses.push([label, response.status]);
+          await response.text();
+        };
+        // a page elsewhere on this computer races the real redirect; then the provider's redirect arrives
+        browsing = (async () => {
+          await hit('wrong state', { code: 'forged-code', state: 'guessed' });
+          await hit('no state', { code: 'forged-code' });
+          await hit('forged denial', { error: 'access_denied', state: `${q.get('state')}!` });
+          await hit('real', { code: 'the-real-code', state: q.get('state') ?? '' });
+        })();
+      },
+    });
+    await browsing;
+    expect(outcome).toEqual({ ok: true, value: 'the-real-code' });
+    expect(exchanged).toBe(1);
+    expect(statuses).toEqual([
+      ['wrong state', 400],
+      ['no state', 400],
+      ['forged denial', 400],
+      ['real', 200],
+    ]);
   });
 
   it('refuses a redirect URI that is not this computer, before opening the browser', async () => {

@@ -28,6 +28,7 @@ export interface LoopbackFlowOptions<T> {
 }
 
 export const CALLBACK_PATH = '/oauth2/callback';
+const MISMATCH_MESSAGE = 'The sign-in response did not match this request. Start again from Fairsend.';
 const DEFAULT_TIMEOUT_MS = 5 * 60_000;
 
 export async function runLoopbackFlow<T>(options: LoopbackFlowOptions<T>): Promise<Result<T>> {
@@ -58,6 +59,7 @@ export async function runLoopbackFlow<T>(options: LoopbackFlowOptions<T>): Promi
     return await new Promise<Result<T>>((resolve) => {
       let settled = false;
       let received = false;
+      let mismatched = false;
       const finish = (result: Result<T>) => {
         if (settled) return;
         settled = true;
@@ -66,7 +68,13 @@ export async function runLoopbackFlow<T>(options: LoopbackFlowOptions<T>): Promi
       timer = setTimeout(
         () =>
           finish(
-            err('transient', `The sign-in was not finished within ${humanDuration(timeoutMs)}. Start again.`),
+            // if only requests of someone else's making came, that is the more useful thing to say
+            mismatched
+              ? err('forbidden', MISMATCH_MESSAGE)
+              : err(
+                  'transient',
+                  `The sign-in was not finished within ${humanDuration(timeoutMs)}. Start again.`,
+                ),
           ),
         timeoutMs,
       );
@@ -75,6 +83,12 @@ export async function runLoopbackFlow<T>(options: LoopbackFlowOptions<T>): Promi
         if (req.method !== 'GET' || url.pathname !== CALLBACK_PATH) return answer(res, 404, PAGES.gone);
         // one redirect per sign-in: a second one (a reload, a forged request) does not start another exchange
         if (settled || received) return answer(res, 410, PAGES.gone);
+        // state first: a code or error that does not carry this request's state is not ours to act on. It
+        // gets a 400 and the listener keeps waiting, so a forged or stale request cannot end the real sign-in.
+        if (!sameState(state, url.searchParams.get('state'))) {
+          mismatched = true;
+          return answer(res, 400, PAGES.notThisSignIn);
+        }
         received = true;
         void handleRedirect(url.searchParams, res);
       };
@@ -84,13 +98,6 @@ export async function runLoopbackFlow<T>(options: LoopbackFlowOptions<T>): Promi
         answer(res, outcome.ok ? 200 : 400, outcome.ok ? PAGES.done : PAGES.failed, () => finish(outcome));
       };
       const resultOfRedirect = async (params: URLSearchParams): Promise<Result<T>> => {
-        // state first: an error or code that does not belong to this request is not ours to act on
-        if (!sameState(state, params.get('state'))) {
-          return err(
-            'forbidden',
-            'The sign-in response did not match this request. Start again from Fairsend.',
-          );
-        }
         if (params.has('error')) {
           return params.get('error') === 'access_denied'
             ? err('forbidden', 'Access was not granted, so the mailbox was not connected.')
@@ -147,6 +154,10 @@ const PAGES = {
     'You can close this tab. Fairsend says what happened and what to do next.',
   ),
   gone: page('Nothing here', 'You can close this tab.'),
+  notThisSignIn: page(
+    'Not this sign-in',
+    'This link does not belong to the sign-in Fairsend is waiting for. Finish the sign-in Fairsend opened, or start again from Fairsend.',
+  ),
 };
 
 /** The redirect URL carries the code: no caching, no referrer, no scripts; the socket closes after the page. */
