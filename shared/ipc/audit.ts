@@ -1,20 +1,10 @@
 import { z } from 'zod';
 import type { AuditEvent } from '../audit/chain';
 import type { AuditDamage } from '../audit/damage';
+import { RENDERER_AUDIT_TYPES } from '../audit/event-types';
 import { channel } from './define';
 
-/**
- * Events the renderer asks main to audit. Main stays the one writer of this device's hash chain, so the
- * renderer cannot append arbitrary types: only these, each with a small, flat payload.
- */
-export const RENDERER_AUDIT_TYPES = [
-  'suppression.added',
-  'suppression.removed',
-  'suppression.imported',
-  'lead.erased',
-] as const;
-
-export type RendererAuditType = (typeof RENDERER_AUDIT_TYPES)[number];
+export type { RendererAuditType } from '../audit/event-types';
 
 const hexKey = z.string().regex(/^[0-9a-f]{64}$/, 'Expected a suppression key.');
 
@@ -26,6 +16,10 @@ const noAddress = z
 
 const auditValue = z.union([noAddress, z.number().finite(), z.boolean(), z.array(hexKey).max(1000)]);
 
+/**
+ * Main stays the one writer of this device's hash chain, so the renderer cannot append arbitrary types: only
+ * RENDERER_AUDIT_TYPES, each with a small, flat payload.
+ */
 export const auditRecordRequest = z
   .object({
     type: z.enum(RENDERER_AUDIT_TYPES),

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { type AuditEvent, appendEvent } from '../../../shared/audit/chain';
+import type { AuditEventType } from '../../../shared/audit/event-types';
 import {
   AUDIT_PAUSED_DAMAGED,
   AUDIT_PAUSED_LOCKED,
@@ -29,7 +30,7 @@ export interface AuditLog {
   /** the current chain's device id; null until a chain is open */
   readonly deviceId: string | null;
   status(): AuditStatus;
-  append(type: string, data: Record<string, unknown>, at?: number): Promise<AuditEvent>;
+  append(type: AuditEventType, data: Record<string, unknown>, at?: number): Promise<AuditEvent>;
   /** events after `seq`, oldest first, at most `limit` */
   since(seq: number, limit?: number): AuditEvent[];
   /** throws the rep-facing refusal unless events can be appended now (a send checks before it starts) */

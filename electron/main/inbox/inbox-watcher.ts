@@ -1,4 +1,5 @@
 import { simpleParser } from 'mailparser';
+import type { AuditEventType } from '../../../shared/audit/event-types';
 import { type ClassifyContext, classifyInbound, type InboxEffect } from '../../../shared/inbox/classify';
 import type { InboxCheckSummary, InboxEvent } from '../../../shared/ipc/inbox';
 import type { MailboxInfo } from '../../../shared/ipc/mailboxes';
@@ -52,7 +53,7 @@ const AUDIT_TYPE = {
   complaint: 'inbox.complaint',
   reply: 'inbox.reply',
   optout: 'inbox.optout',
-} as const;
+} as const satisfies Record<InboxEffect['type'], AuditEventType>;
 const COUNTER = { bounce: 'bounces', complaint: 'complaints', reply: 'replies', optout: 'optOuts' } as const;
 
 /**

@@ -1,3 +1,4 @@
+import type { AuditEventType } from '../../../shared/audit/event-types';
 import type { MailboxHealthInfo, MailboxInfo, SmtpConnectRequest } from '../../../shared/ipc/mailboxes';
 import { AppError, type Result } from '../../../shared/ipc/result';
 import { tokenStoreFromVault } from '../oauth/token-store';
@@ -35,7 +36,7 @@ export interface MailboxServiceDeps {
   health?: {
     events: MailboxHealth;
     timeZone: string;
-    audit?: (type: string, data: Record<string, unknown>) => Promise<unknown>;
+    audit?: (type: AuditEventType, data: Record<string, unknown>) => Promise<unknown>;
   };
 }
 

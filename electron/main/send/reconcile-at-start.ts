@@ -1,3 +1,4 @@
+import type { AuditEventType } from '../../../shared/audit/event-types';
 import { type ReconcileReport, reconcileInFlight } from './deliver-once';
 import type { SendJournal } from './send-journal';
 import type { MailTransport } from './transports/mail-transport';
@@ -11,7 +12,7 @@ import type { MailTransport } from './transports/mail-transport';
 export async function reconcileAtStart(
   journal: SendJournal,
   transportFor: (mailboxId: string) => Promise<MailTransport>,
-  audit: { append(type: string, data: Record<string, unknown>): Promise<unknown> },
+  audit: { append(type: AuditEventType, data: Record<string, unknown>): Promise<unknown> },
 ): Promise<ReconcileReport> {
   const transports = new Map<string, MailTransport>();
   for (const mailboxId of new Set(journal.inFlight().map((e) => e.mailboxId))) {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { AuditEventType } from '../../../shared/audit/event-types';
 import { assembleMessage } from '../../../shared/compliance/assemble';
 import { decide, type GateDecision } from '../../../shared/compliance/gate';
 import { mailboxCapToday, startOfDay } from '../../../shared/compliance/limits';
@@ -125,7 +126,7 @@ export function createSendService(deps: SendServiceDeps) {
     });
   }
 
-  async function audit(type: string, mailbox: MailboxInfo, data: Record<string, unknown>) {
+  async function audit(type: AuditEventType, mailbox: MailboxInfo, data: Record<string, unknown>) {
     return deps.audit.append(type, { mailboxId: mailbox.id, ...data });
   }
 
