@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { type AuditEvent, appendEvent } from '../../../shared/audit/chain';
-import type { AuditEventType } from '../../../shared/audit/event-types';
 import {
   AUDIT_PAUSED_DAMAGED,
   AUDIT_PAUSED_LOCKED,
   type AuditDamage,
   describeDamage,
 } from '../../../shared/audit/damage';
+import type { AuditEventType } from '../../../shared/audit/event-types';
 import { headAfter } from '../../../shared/audit/head';
 import type { AuditStatus, DamagedLogCopy } from '../../../shared/ipc/audit';
 import { AppError } from '../../../shared/ipc/result';
