@@ -160,5 +160,5 @@ describe('browser mode, two hosts on one data folder (real processes)', () => {
     third.child.kill('SIGTERM');
     expect((await third.exited).code).toBe(0);
     await expect(stat(join(dataDir, LOCK_FILE))).rejects.toThrow(/ENOENT/);
-  }, 60_000);
+  }, 90_000);
 });
