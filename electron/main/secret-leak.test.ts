@@ -72,6 +72,8 @@ it('never puts a password, token, code verifier or client secret in a bridge res
   );
   const { services } = await startTestServices({
     openSignInPage: consentingBrowser().openBrowser,
+    // the forged redirect below gets a 400 and its sign-in waits for the real one until this runs out
+    signInTimeoutMs: 3000,
     oauthEndpoints: {
       google: google.endpoints,
       microsoft: { loginBaseUrl: microsoft.graphBaseUrl, graphBaseUrl: microsoft.graphBaseUrl },
