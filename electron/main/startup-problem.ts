@@ -84,8 +84,7 @@ export function describeStartupFailure(error: unknown, dataDir: string): Startup
   const message = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
   const text = TEXT[kindOf(error, message)];
   // An AppError's message is written for the rep (it crosses the bridge as is); anything else is described above.
-  const explanation =
-    error instanceof Error && error.name === 'AppError' && message ? message : text.explanation;
+  const explanation = error instanceof AppError && message ? message : text.explanation;
   return { ...text, explanation, dataDir, details: firstLine(message) || 'No details.' };
 }
 
