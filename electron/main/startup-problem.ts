@@ -1,3 +1,4 @@
+import { AppError } from '../../shared/ipc/result';
 import { escapeHtml } from '../../shared/text/escape-html';
 
 /**
