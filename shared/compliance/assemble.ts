@@ -8,7 +8,7 @@ import { checkEmail } from '../leads/email';
 import { escapeHtml } from '../text/escape-html';
 import { checkDisplayName, checkHeaderValue, quoteDisplayName } from './header-safety';
 import { htmlToText } from './links';
-import type { Reason } from './reasons';
+import { type Reason, reason } from './reasons';
 
 export interface AssembleInput {
   sender: { name: string; address: string };
@@ -50,8 +50,9 @@ const NUL = /\0/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: detecting control characters is the point.
 const UNSAFE_HEADER = /[\u0000-\u0008\u000A-\u001F\u007F\u0085\u2028\u2029]/;
 
-function refusal(code: string, message: string, fix: string): Reason {
-  return { code, message, fix, weight: 10 };
+/** Assembly refuses: every reason it gives floors at block, and weighs a block. */
+function refusal(found: Reason): Reason {
+  return { ...found, weight: 10 };
 }
 
 function checkUnsubscribe(
@@ -66,13 +67,7 @@ function checkUnsubscribe(
     // reported below
   }
   if (https === null || UNSAFE_HEADER.test(unsubscribe.httpsUrl)) {
-    reasons.push(
-      refusal(
-        'unsubscribe-url-invalid',
-        'The one-click unsubscribe link is missing or is not an https:// address.',
-        'Check the team server address in Settings; unsubscribe links must use https.',
-      ),
-    );
+    reasons.push(refusal(reason('unsubscribe-url-invalid')));
     https = null;
   }
   const raw = unsubscribe.mailto.trim().replace(/^mailto:/i, '');
@@ -80,13 +75,7 @@ function checkUnsubscribe(
   const check = UNSAFE_HEADER.test(unsubscribe.mailto) ? null : checkEmail(address);
   // A mailto: URI must be ASCII; an internationalised local part would need percent-encoding clients mishandle.
   if (!check?.ok || !/^[\x21-\x7e]+$/.test(check.address)) {
-    reasons.push(
-      refusal(
-        'unsubscribe-mailto-invalid',
-        'The unsubscribe email address is missing or invalid.',
-        'Set an unsubscribe mailbox (e.g. unsubscribe@your-domain) in Settings.',
-      ),
-    );
+    reasons.push(refusal(reason('unsubscribe-mailto-invalid')));
     return null;
   }
   return https === null ? null : [https, `mailto:${check.address}?subject=unsubscribe`];
@@ -105,13 +94,7 @@ function checkThread(
   const inReplyTo = thread?.inReplyTo === undefined ? undefined : parseMessageId(thread.inReplyTo);
   const refs = (thread?.references ?? []).map(parseMessageId);
   if (inReplyTo === null || refs.includes(null)) {
-    reasons.push(
-      refusal(
-        'thread-invalid',
-        'The earlier message this follow-up replies to has an invalid Message-ID, so it cannot be threaded.',
-        'Send it as a new email, or re-sync the mailbox so the earlier message is found.',
-      ),
-    );
+    reasons.push(refusal(reason('thread-invalid')));
     return { refs: [] };
   }
   const ids = refs.filter((id): id is string => id !== null);
@@ -150,41 +133,16 @@ export function assembleMessage(input: AssembleInput): AssembleResult {
   const { sender, identity, recipient } = input;
 
   if (sender.name.trim() === '') {
-    reasons.push(
-      refusal(
-        'sender-name-missing',
-        'Your name is missing; emails go out under your name.',
-        'Add your name in Settings → Mailboxes.',
-      ),
-    );
+    reasons.push(refusal(reason('sender-name-missing')));
   }
   reasons.push(...checkDisplayName('sender name', sender.name));
   const from = checkEmail(sender.address);
-  if (!from.ok)
-    reasons.push(
-      refusal(
-        'sender-address-invalid',
-        `Your sending address is invalid: ${from.message}`,
-        'Reconnect the mailbox.',
-      ),
-    );
+  if (!from.ok) reasons.push(refusal(reason('sender-address-invalid', from.message)));
   if (identity.company.trim() === '') {
-    reasons.push(
-      refusal(
-        'identity-company-missing',
-        'The company name for the email footer is missing.',
-        'Add your company name in Settings → Sender identity.',
-      ),
-    );
+    reasons.push(refusal(reason('identity-company-missing')));
   }
   if (identity.postalAddress.trim() === '') {
-    reasons.push(
-      refusal(
-        'identity-postal-address-missing',
-        'A postal address is required in every commercial email, and none is set.',
-        'Add your business postal address in Settings → Sender identity.',
-      ),
-    );
+    reasons.push(refusal(reason('identity-postal-address-missing')));
   }
   if (
     NUL.test(identity.company) ||
@@ -192,37 +150,17 @@ export function assembleMessage(input: AssembleInput): AssembleResult {
     NUL.test(input.html) ||
     NUL.test(input.text ?? '')
   ) {
-    reasons.push(
-      refusal(
-        'body-nul',
-        'The email contains NUL characters, which mail servers reject.',
-        'Retype or re-paste the text as plain text.',
-      ),
-    );
+    reasons.push(refusal(reason('body-nul')));
   }
   const to = checkEmail(recipient.address);
-  if (!to.ok)
-    reasons.push(
-      refusal(
-        'recipient-invalid',
-        `The recipient address is invalid: ${to.message}`,
-        "Fix the lead's email address.",
-      ),
-    );
+  if (!to.ok) reasons.push(refusal(reason('recipient-invalid', to.message)));
   if (recipient.name !== undefined) reasons.push(...checkDisplayName("recipient's name", recipient.name));
-  if (input.subject.trim() === '')
-    reasons.push(refusal('subject-empty', 'The subject is empty.', 'Write a short, specific subject.'));
+  if (input.subject.trim() === '') reasons.push(refusal(reason('subject-empty')));
   reasons.push(...checkHeaderValue('subject', input.subject, 'Subject'));
   const unsubscribe = checkUnsubscribe(input.unsubscribe, reasons);
   const thread = checkThread(input.thread, reasons);
   if (!ID_LOCAL.test(input.messageIdLocal) || input.messageIdLocal.length > 128) {
-    reasons.push(
-      refusal(
-        'message-id-invalid',
-        'The message could not be given a valid Message-ID.',
-        'This is a bug in Fairsend; please report it.',
-      ),
-    );
+    reasons.push(refusal(reason('message-id-invalid')));
   }
   if (reasons.length > 0 || !from.ok || !to.ok || unsubscribe === null) return { ok: false, reasons };
 
@@ -245,13 +183,7 @@ export function assembleMessage(input: AssembleInput): AssembleResult {
   if (broken) {
     return {
       ok: false,
-      reasons: [
-        refusal(
-          'header-injection',
-          `The ${broken[0]} header would contain a line break.`,
-          'Remove line breaks from names and the subject.',
-        ),
-      ],
+      reasons: [refusal(reason('header-injection', { field: `${broken[0]} header` }))],
     };
   }
 

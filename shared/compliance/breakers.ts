@@ -1,4 +1,4 @@
-import type { Reason } from './reasons';
+import { type BreakerFigures, type Reason, reason } from './reasons';
 
 /**
  * Circuit breakers per mailbox. Rates are judged over a rolling window (30 days) and only once the
@@ -69,40 +69,40 @@ export function evaluateBreaker(
     complaint: sends > 0 ? complaints / sends : 0,
   };
   if (sends < thresholds.minSends) return { state: 'ok', reasons: [], judged: false, rates };
-  const span = `in the last ${window} days`;
-  const resume = `then press Resume on the mailbox; the breaker counts afresh from then and judges again after ${thresholds.minSends} sends.`;
   const reasons: Reason[] = [];
   let state: BreakerState['state'] = 'ok';
-  const judge = (rate: number, warnAt: number, pauseAt: number, what: string, code: string, cure: string) => {
+  const judge = (
+    rate: number,
+    count: number,
+    [warnAt, pauseAt]: [number, number],
+    codes: {
+      warning: 'bounce-rate-warning' | 'complaint-rate-warning';
+      paused: 'bounce-rate-paused' | 'complaint-rate-paused';
+    },
+  ) => {
     if (rate < warnAt) return;
     const paused = rate >= pauseAt;
     if (paused) state = 'paused';
     else if (state === 'ok') state = 'warn';
-    const limit = paused ? pauseAt : warnAt;
-    reasons.push({
-      code: `${code}-${paused ? 'paused' : 'warning'}`,
-      message: `${paused ? 'Paused: ' : ''}${what} ${span} is ${pct(rate)}, ${paused ? 'over' : 'at or over'} the ${paused ? 'pause' : 'warning'} limit of ${pct(limit)}.`,
-      fix: paused
-        ? `${cure}, ${resume}`
-        : `${cure} before it reaches ${pct(pauseAt)} and the mailbox pauses.`,
-    });
+    const figures: BreakerFigures = {
+      count,
+      sends,
+      days: window,
+      rate: pct(rate),
+      limit: pct(paused ? pauseAt : warnAt),
+      pauseAt: pct(pauseAt),
+      minSends: thresholds.minSends,
+    };
+    reasons.push(reason(paused ? codes.paused : codes.warning, figures));
   };
-  judge(
-    rates.bounce,
-    thresholds.bounceWarn,
-    thresholds.bouncePause,
-    `The hard-bounce rate (${hardBounces} of ${sends} emails)`,
-    'bounce-rate',
-    'Remove or verify the addresses that bounced and check new lists before importing them',
-  );
-  judge(
-    rates.complaint,
-    thresholds.complaintWarn,
-    thresholds.complaintPause,
-    `The complaint rate (${complaints} spam reports or stop requests out of ${sends} emails)`,
-    'complaint-rate',
-    'Narrow the audience to leads the offer fits and make the first email shorter and clearer',
-  );
+  judge(rates.bounce, hardBounces, [thresholds.bounceWarn, thresholds.bouncePause], {
+    warning: 'bounce-rate-warning',
+    paused: 'bounce-rate-paused',
+  });
+  judge(rates.complaint, complaints, [thresholds.complaintWarn, thresholds.complaintPause], {
+    warning: 'complaint-rate-warning',
+    paused: 'complaint-rate-paused',
+  });
   return { state, reasons, judged: true, rates };
 }
 
@@ -123,12 +123,9 @@ export function tightenThresholds(
       Number.isFinite(value) && (key === 'minSends' ? Number.isInteger(value) && value >= 1 : value > 0);
     if (sane && value <= defaults[key]) thresholds[key] = value;
     else {
-      reasons.push({
-        code: 'threshold-loosening-refused',
-        message: sane
-          ? `The team setting ${key} = ${value} is looser than the default of ${defaults[key]}; thresholds can only be made stricter, so ${defaults[key]} applies.`
-          : `The team setting ${key} = ${value} is not a valid threshold; the default of ${defaults[key]} applies.`,
-      });
+      reasons.push(
+        reason('threshold-loosening-refused', { key, value, fallback: defaults[key], valid: sane }),
+      );
     }
   }
   // A warning must come before the pause it announces.

@@ -13,7 +13,7 @@ import {
   stripInvisibleBlocks,
   visibleText,
 } from './links';
-import { type Reason, type Verdict, worst } from './reasons';
+import { type DetailCode, floorOf, type Reason, reasonWithDetail, type Verdict, worst } from './reasons';
 import {
   buildPhraseIndex,
   CREDENTIAL_ASKS,
@@ -42,56 +42,38 @@ export interface ContentAssessment {
 export const WARN_SCORE = 5;
 export const BLOCK_SCORE = 10;
 
-interface Rule {
-  weight: number;
-  /** The least verdict a hit gives, whatever the score. */
-  floor?: Verdict;
-  /** `{}` is replaced by the detail of the hit. */
-  message: string;
-  fix: string;
-}
-
-// The rule table (documented in docs/compliance-content-rules.md). Messages are rewrite hints for the rep.
+// The rule table's weights (documented in docs/compliance-content-rules.md); each rule's message, fix and
+// floor are in the reason catalogue (reasons.ts), with every other code.
 // biome-ignore format: one rule per line reads as a table
-const RULES = {
-  'body-nul': { weight: 10, floor: 'block', message: 'The email body contains NUL characters, which mail servers reject.', fix: 'Retype or re-paste the text as plain text.' },
-  'subject-empty': { weight: 3, floor: 'warn', message: 'The subject is empty; empty subjects look like spam and rarely get opened.', fix: 'Write a short, specific subject (3–7 words).' },
-  'subject-long': { weight: 1, message: 'The subject is long; most inboxes cut it off after about 60 characters.', fix: 'Shorten the subject to the one thing you want them to notice.' },
-  'deceptive-subject': { weight: 10, floor: 'block', message: 'The subject starts with a reply or forward prefix ("Re:", "Fwd:"), but this is your first email to them. Faking a thread is deceptive, and illegal in many places.', fix: 'Remove the prefix; follow-ups in a sequence are threaded for you.' },
-  'phishing-credentials': { weight: 10, floor: 'block', message: 'Asking for a login or an account check ({}) is what phishing mail does.', fix: 'Never ask a prospect to log in, verify or confirm an account.' },
-  'phishing-payment': { weight: 10, floor: 'block', message: 'Asking to move money or change payment details ({}) reads as payment fraud.', fix: 'Leave payment to the contract stage, through your finance team.' },
-  'subject-shouting': { weight: 3, message: 'The subject is mostly capital letters, which reads as shouting and trips spam filters.', fix: 'Use sentence case in the subject.' },
-  'body-shouting': { weight: 2, message: '{} of the letters in the body are capitals, which reads as shouting.', fix: 'Write in sentence case; keep capitals for names and acronyms.' },
-  'exclamation-runs': { weight: 2, message: 'Runs like "!!" or "??" look like a promotion.', fix: 'Use one punctuation mark at a time.' },
-  'exclamation-marks': { weight: 1, message: 'Exclamation marks ({}) read as hype in a cold email.', fix: 'Keep at most one or two in the body, and none in the subject.' },
-  'money-symbols': { weight: 2, message: 'Many $, €, £ or % signs make the email look like a price promotion.', fix: 'Keep the one number that matters to them.' },
-  'link-count': { weight: 2, message: 'The email has {} links; cold emails with more than one or two links land in spam more often.', fix: 'Keep one link — the one you want them to click.' },
-  'link-density': { weight: 2, message: 'There is little text around the links; link-heavy emails look like spam.', fix: 'Say more about why you are writing, or drop links.' },
-  'link-shortener': { weight: 10, floor: 'block', message: 'Link shorteners ({}) hide where a link goes; filters treat them as spam.', fix: 'Use the full link to the page on your own domain.' },
-  'link-text-mismatch': { weight: 10, floor: 'block', message: 'A link reads {}. Links that name one site and open another are a phishing pattern.', fix: 'Make the link text match where it goes, or use words like "our case study".' },
-  'link-unsafe': { weight: 10, floor: 'block', message: 'Links to {} (a script, data or a bare IP address) are blocked by mail providers.', fix: 'Link to a normal https:// page on a named domain.' },
-  'image-only': { weight: 5, message: 'The email is mostly images with little text; filters cannot read images and treat this as spam.', fix: 'Write your message as text; keep at most a small logo.' },
-  'image-heavy': { weight: 2, message: 'The email has {} — image-heavy for a cold email.', fix: 'Drop images; a plain, personal email gets more replies.' },
-  'hidden-text': { weight: 3, floor: 'warn', message: 'Part of the email is hidden (display:none, zero font size or white text). Filters treat hidden text as a trick.', fix: 'Remove hidden text, including hidden preview text.' },
-  'too-long': { weight: 1, message: 'The body is {} words; cold emails over 300 words get fewer replies, and very long ones look like newsletters.', fix: 'Cut it to under 150 words: who you are, why them, one ask.' },
-  'missing-text-part': { weight: 2, floor: 'warn', message: 'The email has no plain-text version; HTML-only mail scores worse with spam filters.', fix: 'Add a plain-text version (Fairsend generates one from the HTML when it sends).' },
-  'attachment-first-touch': { weight: 3, floor: 'warn', message: 'Attachments on a first email from a stranger are a spam and malware signal.', fix: 'Link to the document instead, or send it once they reply.' },
-} satisfies Record<string, Rule>;
+const WEIGHTS = {
+  'body-nul': 10,
+  'subject-empty': 3,
+  'subject-long': 1,
+  'deceptive-subject': 10,
+  'phishing-credentials': 10,
+  'phishing-payment': 10,
+  'subject-shouting': 3,
+  'body-shouting': 2,
+  'exclamation-runs': 2,
+  'exclamation-marks': 1,
+  'money-symbols': 2,
+  'link-count': 2,
+  'link-density': 2,
+  'link-shortener': 10,
+  'link-text-mismatch': 10,
+  'link-unsafe': 10,
+  'image-only': 5,
+  'image-heavy': 2,
+  'hidden-text': 3,
+  'too-long': 1,
+  'missing-text-part': 2,
+  'attachment-first-touch': 3,
+} satisfies Partial<Record<DetailCode, number>>;
 
-type Code = keyof typeof RULES;
-
-/** Header findings (header-safety.ts) always block: a malformed header is never sent. */
-const HEADER_CODES = new Set(['header-injection', 'header-nul', 'header-control-char', 'header-too-long']);
-
-function floorOf(code: string): Verdict {
-  if (HEADER_CODES.has(code)) return 'block';
-  const rule: Rule | undefined = (RULES as Record<string, Rule>)[code];
-  return rule?.floor ?? 'ok';
-}
+type Code = keyof typeof WEIGHTS;
 
 function hit(code: Code, detail = '', weight?: number): Reason {
-  const rule: Rule = RULES[code];
-  return { code, message: rule.message.replace('{}', detail), fix: rule.fix, weight: weight ?? rule.weight };
+  return { ...reasonWithDetail(code, detail), weight: weight ?? WEIGHTS[code] };
 }
 
 type Phish = 'phishing-credentials' | 'phishing-payment';
@@ -159,11 +141,8 @@ function phraseReasons(segments: string[][]): Reason[] {
   for (const group of SPAM_PHRASE_GROUPS) {
     const hits = [...spam].filter(([, g]) => g === group).map(([p]) => p);
     if (hits.length === 0) continue;
-    const message = `Spam-trigger wording: ${quoteList(hits)}. ${group.explanation}`;
     reasons.push({
-      code: `spam-phrases-${group.id}`,
-      message,
-      fix: group.fix,
+      ...reasonWithDetail(`spam-phrases-${group.id}`, quoteList(hits)),
       weight: hits.length * group.weight,
     });
   }

@@ -2,7 +2,16 @@ import type { ComplianceProfile } from '../ipc/settings';
 import type { BreakerState } from './breakers';
 import { assessContent, type ContentAssessment, type ContentInput } from './content';
 import { checkDailyCap, checkSendWindow, type DailyCap, type SendWindow } from './limits';
-import { type Reason, type StepResult, worst } from './reasons';
+import {
+  combine,
+  floorOf,
+  judged,
+  mergeReasons,
+  type Reason,
+  reason,
+  type StepResult,
+  worst,
+} from './reasons';
 import { checkRecipient, type MxAnswer } from './recipient';
 import type { SenderAuthResult } from './sender-auth';
 import { checkSuppression, type SuppressionIndex } from './suppression-index';
@@ -49,36 +58,17 @@ export interface GateDecision {
   retryAt?: number;
 }
 
-const NOT_READY: StepResult = {
-  verdict: 'block',
-  reasons: [
-    {
-      code: 'suppression-not-ready',
-      message: 'The team’s suppression list is still loading, so nothing is sent yet.',
-      fix: 'Nothing to change: sending starts as soon as it has loaded.',
-    },
-  ],
-};
+const NOT_READY: StepResult = judged(reason('suppression-not-ready'));
 
 function identityStep(profile: ComplianceProfile | null): StepResult {
-  if (profile) return { verdict: 'ok', reasons: [] };
-  return {
-    verdict: 'block',
-    reasons: [
-      {
-        code: 'identity-missing',
-        message: 'Every email must say who sends it and give a postal address, and yours are not set yet.',
-        fix: 'Open Settings → Sender identity and fill in the company, postal address and unsubscribe addresses.',
-      },
-    ],
-  };
+  return profile ? judged() : judged(reason('identity-missing'));
 }
 
 function limitsStep(facts: GateFacts): { result: StepResult; retryAt?: number } {
   const { cap, sentToday, breaker, mailboxTimeZone, window } = facts.limits;
   const parts: StepResult[] = [];
-  if (breaker.state !== 'ok')
-    parts.push({ verdict: breaker.state === 'paused' ? 'block' : 'warn', reasons: breaker.reasons });
+  // A warning breaker warns and a paused one blocks: their reasons' floors say so.
+  if (breaker.state !== 'ok') parts.push(judged(...breaker.reasons));
   parts.push(checkDailyCap({ sentToday, cap: cap.cap }));
   let retryAt: number | undefined;
   if (facts.kind === 'sequence') {
@@ -92,7 +82,7 @@ function limitsStep(facts: GateFacts): { result: StepResult; retryAt?: number } 
     retryAt = inWindow.nextAllowedAt;
   }
   return {
-    result: { verdict: worst(...parts.map((p) => p.verdict)), reasons: parts.flatMap((p) => p.reasons) },
+    result: combine(...parts),
     ...(retryAt !== undefined ? { retryAt } : {}),
   };
 }
@@ -119,10 +109,12 @@ export function decide(facts: GateFacts): GateDecision {
     content: { verdict: content.verdict, reasons: content.reasons },
   };
   const all = Object.values(steps);
+  const reasons = mergeReasons(...all.map((s) => s.reasons));
   return {
-    verdict: worst(...all.map((s) => s.verdict)),
+    // No reason is judged below its floor, whichever step gave it.
+    verdict: worst(...all.map((s) => s.verdict), ...reasons.map((r) => floorOf(r.code))),
     steps,
-    reasons: all.flatMap((s) => s.reasons),
+    reasons,
     content,
     ...(limits.retryAt !== undefined ? { retryAt: limits.retryAt } : {}),
   };

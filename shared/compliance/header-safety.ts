@@ -4,7 +4,7 @@
  * would still be a send the rep did not write. Also: the 998-byte line limit (RFC 5322 §2.1.1), display
  * names that impersonate, and link hosts that mix scripts to look like another domain (homographs).
  */
-import type { Reason } from './reasons';
+import { type Reason, reason } from './reasons';
 
 /** RFC 5322 §2.1.1: a line is at most 998 bytes, not counting CRLF. */
 export const HEADER_LINE_LIMIT = 998;
@@ -33,8 +33,9 @@ export function utf8Length(s: string, stopAfter = Number.POSITIVE_INFINITY): num
   return bytes;
 }
 
-function reason(code: string, message: string, fix: string): Reason {
-  return { code, message, fix, weight: 10 };
+/** Header findings always block (their floor), and weigh a block in the content score too. */
+function refused(found: Reason): Reason {
+  return { ...found, weight: 10 };
 }
 
 /**
@@ -44,41 +45,17 @@ function reason(code: string, message: string, fix: string): Reason {
 export function checkHeaderValue(field: string, value: string, headerName = field): Reason[] {
   const reasons: Reason[] = [];
   if (LINE_BREAK.test(value)) {
-    reasons.push(
-      reason(
-        'header-injection',
-        `The ${field} contains a line break. Line breaks in an email header can inject extra headers, so this message is refused.`,
-        `Remove the line break from the ${field} — check template variables for values that end with a new line.`,
-      ),
-    );
+    reasons.push(refused(reason('header-injection', { field })));
   }
   if (NUL.test(value)) {
-    reasons.push(
-      reason(
-        'header-nul',
-        `The ${field} contains a NUL character, which mail servers reject or truncate at.`,
-        `Retype the ${field}; it was probably pasted from a file with hidden characters.`,
-      ),
-    );
+    reasons.push(refused(reason('header-nul', { field })));
   }
   if (CONTROL.test(value)) {
-    reasons.push(
-      reason(
-        'header-control-char',
-        `The ${field} contains invisible control characters.`,
-        `Retype the ${field} without pasted control characters.`,
-      ),
-    );
+    reasons.push(refused(reason('header-control-char', { field })));
   }
   const limit = HEADER_LINE_LIMIT - headerName.length - 2;
   if (utf8Length(value, limit) > limit) {
-    reasons.push(
-      reason(
-        'header-too-long',
-        `The ${field} is longer than an email header line may be (${limit} bytes).`,
-        `Shorten the ${field}; a subject line that works is under 60 characters.`,
-      ),
-    );
+    reasons.push(refused(reason('header-too-long', { field, limit })));
   }
   return reasons;
 }
@@ -87,27 +64,13 @@ export function checkHeaderValue(field: string, value: string, headerName = fiel
 export function checkDisplayName(field: string, name: string): Reason[] {
   const reasons = checkHeaderValue(field, name, 'From');
   if (utf8Length(name, NAME_LIMIT) > NAME_LIMIT) {
-    reasons.push(
-      reason('display-name-too-long', `The ${field} is over ${NAME_LIMIT} bytes.`, 'Use your real name.'),
-    );
+    reasons.push(refused(reason('display-name-too-long', { field, limit: NAME_LIMIT })));
   }
   if (INVISIBLE.test(name)) {
-    reasons.push(
-      reason(
-        'display-name-invisible',
-        `The ${field} contains invisible or direction-changing characters, which can make it read as someone else.`,
-        `Retype the ${field} with plain characters.`,
-      ),
-    );
+    reasons.push(refused(reason('display-name-invisible', { field })));
   }
   if (/[<>@]/.test(name)) {
-    reasons.push(
-      reason(
-        'display-name-address',
-        `The ${field} contains "@", "<" or ">", so it can look like a different email address than the real one.`,
-        `Use just a name in the ${field}, without an email address.`,
-      ),
-    );
+    reasons.push(refused(reason('display-name-address', { field })));
   }
   return reasons;
 }
@@ -204,13 +167,8 @@ const LATIN_LOOKALIKES: Record<string, RegExp> = {
 // TLDs where a Cyrillic or Greek name is expected, so a whole-script label is not an impersonation.
 const NATIVE_TLDS = /^(?:ru|su|ua|by|kz|bg|rs|mk|mn|kg|tj|gr|cy|xn--.*)$/;
 
-function homograph(host: string, detail: string): Reason {
-  return {
-    code: 'link-homograph',
-    message: `The link to "${host}" ${detail}, a trick used to imitate another company's domain.`,
-    fix: 'Link to the domain by its normal spelling.',
-    weight: 10,
-  };
+function homograph(host: string, how: string): Reason {
+  return refused(reason('link-homograph', { host, how }));
 }
 
 /** Checks a link host (as the WHATWG URL parser gives it: lower case, IDNA ASCII) for homograph tricks. */

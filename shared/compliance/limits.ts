@@ -1,4 +1,4 @@
-import type { Reason, StepResult } from './reasons';
+import { judged, type Reason, reason, type StepResult } from './reasons';
 
 /** Mailbox providers as far as limits go: consumer and business accounts of one vendor differ. */
 export type Provider = 'gmail' | 'google-workspace' | 'outlook-com' | 'microsoft-365' | 'smtp';
@@ -67,10 +67,7 @@ export function dailyCap({
   const reasons: Reason[] = [];
   let target = validCap(teamCap) ?? DEFAULT_TEAM_CAPS[provider];
   if (target > ceiling) {
-    reasons.push({
-      code: 'cap-above-ceiling',
-      message: `The team cap of ${target} is above this provider's limit of ${ceiling} a day, so ${ceiling} applies.`,
-    });
+    reasons.push(reason('cap-above-ceiling', { target, ceiling }));
     target = ceiling;
   }
   const ageDays = Math.max(0, Math.floor((now - createdAt) / DAY_MS));
@@ -81,19 +78,13 @@ export function dailyCap({
   let cap = Math.min(ramp, target);
   const rampingUp = ramp < target;
   if (rampingUp) {
-    reasons.push({
-      code: 'cap-ramp-up',
-      message: `This mailbox is warming up: ${cap} emails today, rising by ${RAMP.stepPerDay} a day to ${target}.`,
-    });
+    reasons.push(reason('cap-ramp-up', { cap, step: RAMP.stepPerDay, target }));
   }
   const own = validCap(userCap);
   if (own !== undefined) {
     if (own < cap) cap = own;
     else if (own > cap) {
-      reasons.push({
-        code: 'cap-raise-refused',
-        message: `Your cap of ${own} is above today's limit of ${cap}; a personal cap can only lower it.`,
-      });
+      reasons.push(reason('cap-raise-refused', { own, cap }));
     }
   }
   return { cap, target, ceiling, rampingUp, reasons };
@@ -106,16 +97,7 @@ function validCap(value: number | undefined): number | undefined {
 /** Gate step 3a: the mailbox's count for today (in the mailbox's day) against its cap. */
 export function checkDailyCap({ sentToday, cap }: { sentToday: number; cap: number }): StepResult {
   if (sentToday < cap) return { verdict: 'ok', reasons: [] };
-  return {
-    verdict: 'block',
-    reasons: [
-      {
-        code: 'daily-cap-reached',
-        message: `This mailbox has sent ${sentToday} of its ${cap} emails for today.`,
-        fix: 'Nothing to change: the rest go out tomorrow, within the send window.',
-      },
-    ],
-  };
+  return judged(reason('daily-cap-reached', { sentToday, cap }));
 }
 
 /**
@@ -299,30 +281,15 @@ export function checkSendWindow({
     const [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
     if (!days.includes(weekday(y, m, d))) continue;
     const nextAllowedAt = zonedTime(f, y, m, d, startHour);
-    return {
-      verdict: 'block',
-      timeZone: zone,
-      nextAllowedAt,
-      reasons: [
-        {
-          code: 'outside-send-window',
-          message: `It is ${pad(w.hour)}:${pad(w.minute)} for this lead (${zone}), outside the send window of ${pad(startHour)}:00–${pad(endHour)}:00 on ${dayNames(days)}.`,
-          fix: 'Nothing to change: the email waits for the window to open.',
-        },
-      ],
-    };
+    const outside = reason('outside-send-window', {
+      time: `${pad(w.hour)}:${pad(w.minute)}`,
+      zone,
+      hours: `${pad(startHour)}:00–${pad(endHour)}:00`,
+      days: dayNames(days),
+    });
+    return { ...judged(outside), timeZone: zone, nextAllowedAt };
   }
-  return {
-    verdict: 'block',
-    timeZone: zone,
-    reasons: [
-      {
-        code: 'send-window-empty',
-        message: 'The send window has no open hours, so nothing can be sent.',
-        fix: 'Set at least one day and a start hour before the end hour in the sequence settings.',
-      },
-    ],
-  };
+  return { ...judged(reason('send-window-empty')), timeZone: zone };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

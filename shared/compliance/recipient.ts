@@ -1,7 +1,7 @@
 import disposableDomains from 'disposable-email-domains/index.json' with { type: 'json' };
 import disposableWildcards from 'disposable-email-domains/wildcard.json' with { type: 'json' };
 import { checkEmail } from '../leads/email';
-import { combine, passed, type Reason, type StepResult } from './reasons';
+import { combine, judged, passed, reason, type StepResult } from './reasons';
 import { isRoleAccount } from './role-accounts';
 
 /**
@@ -39,9 +39,6 @@ export function isDisposableDomain(domain: string): boolean {
   }
 }
 
-const block = (reason: Reason): StepResult => ({ verdict: 'block', reasons: [reason] });
-const warn = (reason: Reason): StepResult => ({ verdict: 'warn', reasons: [reason] });
-
 /** RFC 7505 null MX, whether the adapter names it or passes the raw `0 .` record through. */
 function isNullMx(mx: MxAnswer): boolean {
   if (mx.kind === 'null-mx') return true;
@@ -50,34 +47,18 @@ function isNullMx(mx: MxAnswer): boolean {
 
 function checkMx(domain: string, mx: MxAnswer): StepResult {
   if (isNullMx(mx)) {
-    return block({
-      code: 'null-mx',
-      message: `${domain} publishes a "null MX" record: it states that it accepts no email.`,
-      fix: 'Find another address for this lead.',
-    });
+    return judged(reason('null-mx', { domain }));
   }
   switch (mx.kind) {
     case 'found':
       return passed;
     case 'none':
-      return block({
-        code: 'no-mx',
-        message: `${domain} has no mail server (no MX record and no address record), so the email would bounce.`,
-        fix: 'Check the spelling of the domain, or find another address for this lead.',
-      });
+      return judged(reason('no-mx', { domain }));
     case 'nxdomain':
-      return block({
-        code: 'domain-not-found',
-        message: `The domain ${domain} does not exist, so the email would bounce.`,
-        fix: 'Check the spelling of the domain (a typo such as "gmial.com" is common).',
-      });
+      return judged(reason('domain-not-found', { domain }));
     default:
       // Fail closed: nothing goes out unchecked. The scheduler retries once DNS answers again.
-      return block({
-        code: 'dns-unavailable',
-        message: `Fairsend could not look up the mail server of ${domain} (DNS did not answer).`,
-        fix: 'Nothing to change: the email is held and retried when DNS answers again.',
-      });
+      return judged(reason('dns-unavailable', { domain, lookup: 'mail-server' }));
   }
 }
 
@@ -89,33 +70,17 @@ function checkMx(domain: string, mx: MxAnswer): StepResult {
 export function checkRecipient(address: string, { mx }: { mx: MxAnswer }): RecipientResult {
   const email = checkEmail(address);
   if (!email.ok) {
-    return block({
-      code: 'invalid-address',
-      message: email.message,
-      fix: 'Correct the address on the lead, or remove the lead.',
-    });
+    return judged(reason('invalid-address', email.message));
   }
   const { local, domain } = email;
   const results: StepResult[] = [];
   if (isDisposableDomain(domain)) {
-    results.push(
-      block({
-        code: 'disposable-domain',
-        message: `${domain} is a disposable (throwaway) email service; nobody reads business email there.`,
-        fix: 'Find the lead’s work address.',
-      }),
-    );
+    results.push(judged(reason('disposable-domain', { domain })));
   } else {
     results.push(checkMx(domain, mx));
   }
   if (isRoleAccount(local.replace(/^"|"$/g, ''))) {
-    results.push(
-      warn({
-        code: 'role-account',
-        message: `${email.address} is a shared role inbox (${local}@), not a person; cold email there draws complaints.`,
-        fix: 'Prefer a named person’s address at this company.',
-      }),
-    );
+    results.push(judged(reason('role-account', { address: email.address, local })));
   }
   return { ...combine(...results), address: email.address, domain };
 }

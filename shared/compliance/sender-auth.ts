@@ -1,4 +1,4 @@
-import type { Reason, StepResult } from './reasons';
+import { judged, type Reason, reason, type StepResult } from './reasons';
 
 export { createDnsCache, type DnsCache } from './dns-cache';
 
@@ -92,22 +92,10 @@ export async function checkSenderAuth(input: SenderAuthInput, dns: DnsTxt): Prom
       checkDkim(domain, input, dns),
       checkDmarc(domain, dns),
     ]);
-    const reasons = [...spf.reasons, ...dkim.reasons, ...dmarc.reasons];
-    const all = [spf.verdict, dkim.verdict, dmarc.verdict];
-    const verdict = all.includes('block') ? 'block' : all.includes('warn') ? 'warn' : 'ok';
-    return { verdict, reasons, consumer: null, dkimSelector: dkim.selector, dmarc: dmarc.dmarc };
+    const found = judged(...spf.reasons, ...dkim.reasons, ...dmarc.reasons);
+    return { ...found, consumer: null, dkimSelector: dkim.selector, dmarc: dmarc.dmarc };
   } catch {
-    return {
-      verdict: 'block',
-      consumer: null,
-      reasons: [
-        {
-          code: 'dns-unavailable',
-          message: `Fairsend could not read the DNS records of ${domain} to check SPF, DKIM and DMARC.`,
-          fix: 'Nothing to change: sending waits and checks again when DNS answers.',
-        },
-      ],
-    };
+    return { ...judged(reason('dns-unavailable', { domain, lookup: 'sender-records' })), consumer: null };
   }
 }
 
@@ -115,26 +103,12 @@ function checkConsumer(domain: string, consumer: ConsumerProvider, kind: Mailbox
   const mismatch =
     (kind === 'gmail' && consumer !== 'google') || (kind === 'outlook' && consumer !== 'microsoft');
   if (!mismatch) return { verdict: 'ok', reasons: [], consumer };
-  return {
-    verdict: 'block',
-    consumer,
-    reasons: [
-      {
-        code: 'consumer-domain-mismatch',
-        message: `Mail from an @${domain} address only passes authentication when it goes through that provider's own servers.`,
-        fix: `Connect the @${domain} mailbox itself, or send from an address of this mailbox's own domain.`,
-      },
-    ],
-  };
+  return { ...judged(reason('consumer-domain-mismatch', { domain })), consumer };
 }
 
 type Part = StepResult & { selector?: string; dmarc?: SenderAuthResult['dmarc'] };
 const ok = (extra: Partial<Part> = {}): Part => ({ verdict: 'ok', reasons: [], ...extra });
-const one = (verdict: 'warn' | 'block', reason: Reason, extra: Partial<Part> = {}): Part => ({
-  verdict,
-  reasons: [reason],
-  ...extra,
-});
+const one = (found: Reason, extra: Partial<Part> = {}): Part => ({ ...judged(found), ...extra });
 
 async function records(dns: DnsTxt, name: string, prefix: RegExp): Promise<string[]> {
   const answer = await dns.txt(name);
@@ -149,41 +123,21 @@ async function checkSpf(domain: string, input: SenderAuthInput, dns: DnsTxt): Pr
   const example = needles[0] ?? 'include:<your SMTP provider’s SPF domain>';
   const found = await records(dns, domain, SPF_PREFIX);
   if (found.length === 0) {
-    return one('block', {
-      code: 'spf-missing',
-      message: `${domain} has no SPF record, so receiving servers cannot tell which servers may send its mail.`,
-      fix: `Add a TXT record at ${domain} with the value: v=spf1 ${example} ~all`,
-    });
+    return one(reason('spf-missing', { domain, example }));
   }
   if (found.length > 1) {
-    return one('block', {
-      code: 'spf-multiple',
-      message: `${domain} has ${found.length} SPF records; with more than one, every SPF check fails (RFC 7208).`,
-      fix: `Merge them into one TXT record at ${domain} that starts with v=spf1.`,
-    });
+    return one(reason('spf-multiple', { domain, count: found.length }));
   }
   const record = found[0]!;
   const terms = record.split(/\s+/).slice(1);
   if (terms.some((t) => /^\+?all$/i.test(t))) {
-    return one('block', {
-      code: 'spf-allows-all',
-      message: `The SPF record of ${domain} ends in "+all", which lets any server on the internet send as ${domain}.`,
-      fix: `Replace "+all" with "~all" in the SPF record at ${domain}.`,
-    });
+    return one(reason('spf-allows-all', { domain }));
   }
   if (needles.length === 0) {
-    return one('warn', {
-      code: 'spf-sender-unknown',
-      message: `Fairsend cannot tell whether the SPF record of ${domain} allows your SMTP server.`,
-      fix: 'Enter the SPF include of your SMTP provider in this mailbox’s settings, so it can be checked.',
-    });
+    return one(reason('spf-sender-unknown', { domain }));
   }
   if (!(await authorises(dns, terms, needles, { lookups: 0 }))) {
-    return one('warn', {
-      code: 'spf-sender-missing',
-      message: `The SPF record of ${domain} does not list your mail provider, so SPF fails and only DKIM vouches for your mail.`,
-      fix: `Add ${example} to the SPF record at ${domain}, before the "all" term.`,
-    });
+    return one(reason('spf-sender-missing', { domain, example }));
   }
   return ok();
 }
@@ -230,22 +184,9 @@ async function checkDkim(domain: string, input: SenderAuthInput, dns: DnsTxt): P
     }),
   );
   if (index >= 0) return ok({ selector: selectors[index] });
-  const fixes: Record<MailboxKind, string> = {
-    gmail: `In the Google Admin console (Apps → Google Workspace → Gmail → Authenticate email), generate a DKIM key, publish it as a TXT record at google._domainkey.${domain}, then click "Start authentication".`,
-    outlook: `In the Microsoft Defender portal (Email authentication settings → DKIM), add the two CNAME records it shows for selector1._domainkey.${domain} and selector2._domainkey.${domain}, then enable signing.`,
-    smtp:
-      selectors.length === 0
-        ? 'Enter your DKIM selector in this mailbox’s settings (your SMTP provider’s setup page names it, or read s= in the DKIM-Signature header of a message you sent).'
-        : `Publish the DKIM TXT record your SMTP provider gives you at ${selectors[0]}._domainkey.${domain}.`,
-  };
-  return one('block', {
-    code: selectors.length === 0 ? 'dkim-selector-unknown' : 'dkim-missing',
-    message:
-      selectors.length === 0
-        ? `Fairsend cannot check the DKIM signature of ${domain} without knowing its selector.`
-        : `${domain} publishes no DKIM key (looked at ${selectors.map((s) => `${s}._domainkey`).join(', ')}), so its mail is unsigned.`,
-    fix: fixes[input.kind],
-  });
+  // Only an SMTP mailbox can have no selector to try: Gmail and Outlook have their providers' own.
+  if (selectors.length === 0) return one(reason('dkim-selector-unknown', { domain }));
+  return one(reason('dkim-missing', { domain, kind: input.kind, selectors }));
 }
 
 const DMARC_PREFIX = /^v=DMARC1\s*(;|$)/i;
@@ -260,17 +201,8 @@ async function checkDmarc(domain: string, dns: DnsTxt): Promise<Part> {
     found = await records(dns, `_dmarc.${labels.slice(-2).join('.')}`, DMARC_PREFIX);
     inherited = found.length > 0;
   }
-  const fix = `Add a TXT record at _dmarc.${domain} with the value: v=DMARC1; p=none; rua=mailto:dmarc-reports@${domain}`;
-  if (found.length !== 1) {
-    return one('block', {
-      code: found.length === 0 ? 'dmarc-missing' : 'dmarc-multiple',
-      message:
-        found.length === 0
-          ? `${domain} has no DMARC record; Gmail and Yahoo expect one from anyone who sends in volume.`
-          : `${domain} has ${found.length} DMARC records, so receivers ignore them all.`,
-      fix: found.length === 0 ? fix : `Keep exactly one TXT record at _dmarc.${domain}.`,
-    });
-  }
+  if (found.length === 0) return one(reason('dmarc-missing', { domain }));
+  if (found.length > 1) return one(reason('dmarc-multiple', { domain, count: found.length }));
   const record = found[0]!;
   const t = tags(record);
   const policy = ((inherited ? (t.get('sp') ?? t.get('p')) : t.get('p')) ?? '').toLowerCase();
@@ -278,26 +210,10 @@ async function checkDmarc(domain: string, dns: DnsTxt): Promise<Part> {
     (v?.toLowerCase() === 's' ? 'strict' : 'relaxed') as 'strict' | 'relaxed';
   const dmarc = { policy, adkim: mode(t.get('adkim')), aspf: mode(t.get('aspf')), record };
   if (!['none', 'quarantine', 'reject'].includes(policy)) {
-    return one(
-      'block',
-      {
-        code: 'dmarc-invalid',
-        message: `The DMARC record of ${domain} has no valid policy (p=none, quarantine or reject).`,
-        fix,
-      },
-      { dmarc },
-    );
+    return one(reason('dmarc-invalid', { domain }), { dmarc });
   }
   if (policy === 'none') {
-    return one(
-      'warn',
-      {
-        code: 'dmarc-policy-none',
-        message: `The DMARC policy of ${domain} is p=none: it reports spoofing but does not stop it.`,
-        fix: `Once the DMARC reports show only your own mail, change p=none to p=quarantine at _dmarc.${domain}.`,
-      },
-      { dmarc },
-    );
+    return one(reason('dmarc-policy-none', { domain }), { dmarc });
   }
   return ok({ dmarc });
 }

@@ -5,12 +5,12 @@
  * Phishing groups are separate: any hit blocks the send, whatever the score.
  */
 
+import type { SpamPhraseGroup } from './reasons';
+
+/** A group of phrases: its id names its reason (`spam-phrases-<id>` in reasons.ts, with the rep's hint). */
 export interface PhraseGroup {
-  id: string;
+  id: SpamPhraseGroup;
   weight: number;
-  /** Why this kind of phrase hurts, in a sales rep's words. */
-  explanation: string;
-  fix: string;
   phrases: readonly string[];
 }
 
@@ -20,8 +20,6 @@ export const SPAM_PHRASE_GROUPS: readonly PhraseGroup[] = [
   {
     id: 'urgency',
     weight: 1,
-    explanation: 'Manufactured urgency reads like a promotion, and spam filters count it.',
-    fix: 'Give a real reason to reply now, or drop the deadline.',
     phrases: list(
       'act now|act immediately|urgent|urgent response|immediate action required|limited time|limited time offer|' +
         'offer expires|expires today|last chance|final notice|hurry|hurry up|dont miss out|' +
@@ -33,8 +31,6 @@ export const SPAM_PHRASE_GROUPS: readonly PhraseGroup[] = [
   {
     id: 'money',
     weight: 2,
-    explanation: 'Money-making and price-bait phrases are the classic spam vocabulary.',
-    fix: 'Talk about the outcome for their business in plain numbers instead.',
     phrases: list(
       'free money|make money|extra income|extra cash|earn extra cash|fast cash|cash bonus|big bucks|' +
         'double your income|double your money|financial freedom|pure profit|million dollars|earn per week|' +
@@ -47,8 +43,6 @@ export const SPAM_PHRASE_GROUPS: readonly PhraseGroup[] = [
   {
     id: 'overpromise',
     weight: 1.5,
-    explanation: 'Guarantees and superlatives sound too good to be true to a stranger.',
-    fix: 'Replace the claim with a specific, checkable result from a customer.',
     phrases: list(
       '100% guaranteed|guaranteed results|satisfaction guaranteed|money back guarantee|risk free|' +
         'no risk|no strings attached|no obligation|no catch|no questions asked|once in a lifetime|' +
@@ -60,8 +54,6 @@ export const SPAM_PHRASE_GROUPS: readonly PhraseGroup[] = [
   {
     id: 'prize',
     weight: 3,
-    explanation: 'Prize and selection language is what scam mail sounds like.',
-    fix: 'Say plainly why you are writing to this person.',
     phrases: list(
       "you have been selected|you've been selected|you have won|" +
         'claim your prize|claim now|claim your reward|you are a winner|selected winner|prize|lottery|' +
@@ -71,8 +63,6 @@ export const SPAM_PHRASE_GROUPS: readonly PhraseGroup[] = [
   {
     id: 'pushy',
     weight: 1,
-    explanation: 'Generic calls to action and mass-mail greetings show the email was not written for them.',
-    fix: 'Ask one specific, low-effort question instead (e.g. "Worth a quick chat next week?").',
     phrases: list(
       'click here|click below|click now|buy now|order today|sign up free|sign up now|join millions|' +
         'dear friend|dear sir or madam|dear sir/madam|valued customer|as seen on|visit our website|' +
@@ -83,8 +73,6 @@ export const SPAM_PHRASE_GROUPS: readonly PhraseGroup[] = [
   {
     id: 'trust-bait',
     weight: 2,
-    explanation: 'Insisting a message is legitimate is itself a spam signal.',
-    fix: 'Remove it; a clear sender and a real reason for writing do that job.',
     phrases: list(
       "this is not spam|this is not junk|not spam|this isn't spam|not a scam|no spam|legitimate offer|" +
         '100% legal|completely legal|confidential offer|this is not a scam',
@@ -93,8 +81,6 @@ export const SPAM_PHRASE_GROUPS: readonly PhraseGroup[] = [
   {
     id: 'off-topic',
     weight: 3,
-    explanation: 'Pharma, dating, gambling and crypto words get mail filtered as spam almost anywhere.',
-    fix: 'Remove the phrase; it has no place in a business email.',
     phrases: list(
       'viagra|cialis|weight loss|lose weight|diet pills|online pharmacy|no prescription|anti-aging|' +
         'miracle cure|online casino|casino|bet now|hot singles|adult content|crypto giveaway|' +

@@ -1,4 +1,4 @@
-import type { Reason, StepResult } from './reasons';
+import { judged, reason, type StepResult } from './reasons';
 
 /**
  * The team's suppression list in memory, for the gate's per-send lookup.
@@ -178,30 +178,10 @@ export function checkSuppression(
   index: Pick<SuppressionIndex, 'has'>,
 ): StepResult {
   if (!isSuppressionKey(addressKey) || !isSuppressionKey(domainKey)) {
-    return {
-      verdict: 'block',
-      reasons: [
-        {
-          code: 'suppression-unchecked',
-          message: 'Fairsend could not check this lead against the team’s suppression list.',
-          fix: 'Nothing to change: the email is held; report this if it persists.',
-        },
-      ],
-    };
+    return judged(reason('suppression-unchecked'));
   }
-  const reasons: Reason[] = [];
-  if (index.has(addressKey)) {
-    reasons.push({
-      code: 'suppressed-address',
-      message:
-        'This address is on the team’s suppression list (it unsubscribed, bounced, complained or was removed).',
-    });
-  }
-  if (index.has(domainKey)) {
-    reasons.push({
-      code: 'suppressed-domain',
-      message: 'Everyone at this address’s domain is on the team’s suppression list.',
-    });
-  }
-  return { verdict: reasons.length > 0 ? 'block' : 'ok', reasons };
+  return judged(
+    ...(index.has(addressKey) ? [reason('suppressed-address')] : []),
+    ...(index.has(domainKey) ? [reason('suppressed-domain')] : []),
+  );
 }

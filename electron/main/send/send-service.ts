@@ -4,7 +4,7 @@ import { assembleMessage } from '../../../shared/compliance/assemble';
 import { decide, type GateDecision } from '../../../shared/compliance/gate';
 import { mailboxCapToday, startOfDay } from '../../../shared/compliance/limits';
 import { htmlToText } from '../../../shared/compliance/links';
-import type { Reason } from '../../../shared/compliance/reasons';
+import { mergeReasons, type Reason, reason } from '../../../shared/compliance/reasons';
 import { recipientDomain } from '../../../shared/compliance/recipient';
 import { checkSenderAuth, type DnsCache } from '../../../shared/compliance/sender-auth';
 import type { MailboxInfo } from '../../../shared/ipc/mailboxes';
@@ -135,7 +135,7 @@ export function createSendService(deps: SendServiceDeps) {
       const mailbox = mailboxOf(draft.mailboxId);
       const { decision, text, now } = await gather(draft, mailbox);
       const assembled = await assemble(draft, mailbox, text, now);
-      const reasons = assembled.ok ? decision.reasons : [...decision.reasons, ...assembled.reasons];
+      const reasons = assembled.ok ? decision.reasons : mergeReasons(decision.reasons, assembled.reasons);
       return {
         ...verdictOf(decision),
         ...(assembled.ok ? {} : { verdict: 'block' as const }),
@@ -179,7 +179,7 @@ export function createSendService(deps: SendServiceDeps) {
         return blocked({
           verdict: 'block',
           score: 0,
-          reasons: [{ code: 'dkim-sign-failed', message: built.error.message }],
+          reasons: [reason('dkim-sign-failed', built.error.message)],
         });
       const raw = built.value;
 

@@ -20,7 +20,8 @@ export type StoredReason = MessageDoc['reasons'][number];
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-function storedReason(reason: Pick<Reason, 'code' | 'message' | 'fix'>): StoredReason {
+/** A gate reason, or a transport failure (its code is a send failure code, not a reason code). */
+function storedReason(reason: Omit<Reason, 'code' | 'weight'> & { code: string }): StoredReason {
   return {
     code: clip(reason.code, 64),
     message: clip(reason.message, 1000),

@@ -1,13 +1,8 @@
 import type { GateVerdict } from '../../../../shared/ipc/send';
 import { useApp } from '../../store';
+import { fixPlaceOf } from './fix-places';
 
 const VERDICT_LABEL: Record<GateVerdict['verdict'], string> = { ok: 'OK', warn: 'Warning', block: 'Blocked' };
-
-/** Reason codes whose fix is a place in the app: a button takes the rep there. */
-const FIX_PLACES: Record<string, { label: string; area: 'settings' | 'mailboxes' }> = {
-  'identity-missing': { label: 'Open Settings', area: 'settings' },
-  'dkim-selector-unknown': { label: 'Open Mailboxes', area: 'mailboxes' },
-};
 
 export function VerdictBadge({ verdict }: { verdict: GateVerdict['verdict'] }) {
   return (
@@ -27,7 +22,8 @@ export function ReasonList({
   return (
     <ul className="reason-list">
       {reasons.map((r) => {
-        const place = FIX_PLACES[r.code];
+        // Stored Outbox reasons hold any code (send failures too): the catalogue says which have a place.
+        const place = fixPlaceOf(r.code);
         return (
           <li key={`${r.code}:${r.message}`} data-code={r.code}>
             <code className="reason-code">{r.code}</code>{' '}
