@@ -23,6 +23,7 @@ import {
   SPAM_PHRASE_GROUPS,
   words,
 } from './spam-phrases';
+import { templateLeftoverReasons } from './template-leftovers';
 
 export interface ContentInput {
   subject: string;
@@ -212,6 +213,7 @@ export function assessContent(input: ContentInput): ContentAssessment {
   add(subject.trim() === '', 'subject-empty');
   add(subject.length > 100, 'subject-long');
   add(isFirstTouch && REPLY_PREFIX.test(subject), 'deceptive-subject');
+  reasons.push(...templateLeftoverReasons(subject, body, hasHtml ? text : ''));
   reasons.push(...phraseReasons([words(subject), bodyWords, ...(hasHtml && text ? [words(text)] : [])]));
 
   const subjectStats = charStats(subject);

@@ -315,6 +315,13 @@ export const REASONS = {
     fix: 'Remove the quoted part and write to them as the first email it is.',
     reserved: 'content rule in progress (content.ts)',
   }),
+  /** Blocks: the lead would read "Hi {{first_name}}," — the template was never filled in. */
+  'template-leftover': spec<string>({
+    floor: 'block',
+    message: (tokens) =>
+      `The email still contains ${tokens}: merge fields that were not filled in, so the lead would read them exactly as typed.`,
+    fix: (tokens) => `Replace ${tokens} with the lead's details (their name, company …), or remove it.`,
+  }),
   'phishing-credentials': spec<string>({
     floor: 'block',
     message: (hits) => `Asking for a login or an account check (${hits}) is what phishing mail does.`,
