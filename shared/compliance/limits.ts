@@ -1,7 +1,8 @@
+import type { MailboxProvider } from '../mailboxes/mailbox';
 import { judged, type Reason, reason, type StepResult } from './reasons';
 
-/** Mailbox providers as far as limits go: consumer and business accounts of one vendor differ. */
-export type Provider = 'gmail' | 'google-workspace' | 'outlook-com' | 'microsoft-365' | 'smtp';
+/** Mailbox providers as far as limits go (declared with the mailbox). */
+export type Provider = MailboxProvider;
 
 /**
  * The providers' documented daily ceilings (recipients per rolling day). Beyond them the provider itself

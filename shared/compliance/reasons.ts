@@ -1,4 +1,4 @@
-import type { MailboxKind } from './sender-auth';
+import type { MailboxKind } from '../mailboxes/mailbox';
 
 /**
  * Every reason the gate and message assembly can give, declared once: its code (for the audit log, the Outbox
@@ -113,6 +113,13 @@ export const REASONS = {
         ? `Fairsend could not look up the mail server of ${domain} (DNS did not answer).`
         : `Fairsend could not read the DNS records of ${domain} to check SPF, DKIM and DMARC.`,
     fix: 'Nothing to change: the email is held and checked again when DNS answers.',
+  }),
+  /** The resolver itself is failing (the canaries fail too): nothing is judged about the lead or the domain. */
+  'dns-failing': spec<Domain>({
+    floor: 'block',
+    message: ({ domain }) =>
+      `DNS lookups are failing on this computer, so Fairsend cannot check ${domain}. This says nothing about the lead or the domain.`,
+    fix: 'Check that this computer is online, that a VPN or firewall is not blocking DNS, and the DNS servers in Settings → Advanced (or your network settings). The email is held and checked again when DNS answers.',
   }),
   'role-account': spec<{ address: string; local: string }>({
     floor: 'warn',

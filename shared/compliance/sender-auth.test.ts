@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkSenderAuth, consumerProvider, type DnsTxt, type MailboxKind } from './sender-auth';
+import type { MailboxKind } from '../mailboxes/mailbox';
+import { checkSenderAuth, consumerProvider, type DnsTxt } from './sender-auth';
 
 type Zone = Record<string, string[] | 'nxdomain' | 'fail'>;
 

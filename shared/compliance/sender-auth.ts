@@ -1,4 +1,6 @@
+import type { MailboxKind } from '../mailboxes/mailbox';
 import { judged, type Reason, reason, type StepResult } from './reasons';
+import { DnsFailingError } from './resolver-health';
 
 export { createDnsCache, type DnsCache } from './dns-cache';
 
@@ -16,8 +18,6 @@ export interface DnsMx {
   mx(domain: string): Promise<MxAnswer>;
 }
 
-/** The mailbox kinds of the `mailboxes` collection. */
-export type MailboxKind = 'gmail' | 'outlook' | 'smtp';
 export type ConsumerProvider = 'google' | 'microsoft' | 'yahoo' | 'apple' | 'other';
 
 const CONSUMER: Readonly<Record<string, ConsumerProvider>> = {
@@ -94,8 +94,12 @@ export async function checkSenderAuth(input: SenderAuthInput, dns: DnsTxt): Prom
     ]);
     const found = judged(...spf.reasons, ...dkim.reasons, ...dmarc.reasons);
     return { ...found, consumer: null, dkimSelector: dkim.selector, dmarc: dmarc.dmarc };
-  } catch {
-    return { ...judged(reason('dns-unavailable', { domain, lookup: 'sender-records' })), consumer: null };
+  } catch (error) {
+    const failing = error instanceof DnsFailingError;
+    const why = failing
+      ? reason('dns-failing', { domain })
+      : reason('dns-unavailable', { domain, lookup: 'sender-records' });
+    return { ...judged(why), consumer: null };
   }
 }
 

@@ -1,37 +1,10 @@
 import { z } from 'zod';
 import type { BreakerState } from '../compliance/breakers';
 import type { DailyCap } from '../compliance/limits';
+import type { MailboxInfo } from '../mailboxes/mailbox';
 import { channel } from './define';
 
-export const MAILBOX_KINDS = ['smtp', 'gmail', 'outlook'] as const;
-export type MailboxKind = (typeof MAILBOX_KINDS)[number];
-
-/** What the renderer may know about a mailbox: never a password, token or key. */
-export interface MailboxInfo {
-  id: string;
-  kind: MailboxKind;
-  address: string;
-  displayName: string;
-  signature: string;
-  /** the provider family whose ceilings apply */
-  provider: 'gmail' | 'google-workspace' | 'outlook-com' | 'microsoft-365' | 'smtp';
-  createdAt: number;
-  /** the rep's own lower cap, if any (the gate applies ramp-up, team cap and provider ceiling on top) */
-  dailyCapOverride: number | null;
-  smtp?: {
-    host: string;
-    port: number;
-    security: 'tls' | 'starttls';
-    user: string;
-    localRelay: boolean;
-    /** where replies are read and the Sent folder is checked after a crash; absent when not set up */
-    imap?: { host: string; port: number; security: 'tls' | 'starttls'; user: string };
-  };
-  dkim?: { domain: string; selector: string };
-  /** last connection or send problem, in words; null when healthy */
-  lastError: string | null;
-  lastCheckedAt: number | null;
-}
+export { MAILBOX_KINDS, type MailboxInfo, type MailboxKind } from '../mailboxes/mailbox';
 
 /**
  * A started Gmail or Outlook sign-in. Desktop: main opened the system browser itself. Browser mode: the host

@@ -1,43 +1,49 @@
 import { z } from 'zod';
+import { type ComplianceProfile, complianceProfileSchema } from '../compliance/profile';
+import { parseDnsServers } from '../config/dns-servers';
 import { channel } from './define';
 
-/**
- * The sender identity every footer carries (CAN-SPAM, CASL, GDPR art. 13) and the one-click unsubscribe
- * base URL. Sending is refused until it is complete. A team server may later own these values.
- */
-export const complianceProfileSchema = z
+export { type ComplianceProfile, complianceProfileSchema } from '../compliance/profile';
+
+/** Whether the team server address answered when it was last saved (main checks `<address>/health`). */
+export interface TeamServerStatus {
+  address: string;
+  checkedAt: number;
+  answered: boolean;
+  /** why it did not answer, in a rep's words */
+  problem?: string;
+}
+
+/** The DNS servers the compliance checks ask, and who chose them. */
+export interface DnsServersStatus {
+  servers: string[];
+  from: 'settings' | 'environment' | 'system';
+}
+
+export interface SettingsStatus {
+  /** null until a team server address is saved */
+  teamServer: TeamServerStatus | null;
+  dns: DnsServersStatus;
+}
+
+/** Settings → Advanced: DNS servers as `ip` or `ip:port`; an empty list goes back to the default. */
+export const dnsServersRequestSchema = z
   .object({
-    /** the legal sender: company or trading name */
-    company: z.string().trim().min(2, 'Enter the company name recipients will recognise.').max(200),
-    /** a valid physical postal address */
-    postalAddress: z
-      .string()
-      .trim()
-      .min(10, 'Enter a full postal address (street, city, postcode, country).')
-      .max(500)
-      .refine(
-        (v) => /\d/.test(v) && /[A-Za-z\p{L}]{2,}/u.test(v),
-        'A postal address has a street or box number and a place.',
-      ),
-    /** https base of the team server's one-click unsubscribe endpoint, e.g. https://team.acme.com */
-    unsubscribeBaseUrl: z
-      .string()
-      .trim()
-      .url('Enter the https address of your team server.')
-      .refine((v) => v.startsWith('https://'), 'The unsubscribe link must use https.'),
-    /** where mailto: unsubscribe requests go (the inbox watcher reads them) */
-    unsubscribeMailto: z
-      .string()
-      .trim()
-      .email('Enter the address that receives unsubscribe emails.')
-      .max(254),
+    servers: z
+      .array(z.string().trim().max(60))
+      .max(8, 'At most 8 DNS servers.')
+      .superRefine((list, ctx) => {
+        const parsed = parseDnsServers(list.join(','));
+        if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
+      }),
   })
   .strict();
-
-export type ComplianceProfile = z.infer<typeof complianceProfileSchema>;
 
 export const settingsChannels = {
   /** null until the profile is set */
   'settings.getProfile': channel(z.object({}).strict()).returns<ComplianceProfile | null>(),
   'settings.setProfile': channel(complianceProfileSchema).returns<ComplianceProfile>(),
+  /** the team server check's last result and the DNS servers in use */
+  'settings.getStatus': channel(z.object({}).strict()).returns<SettingsStatus>(),
+  'settings.setDnsServers': channel(dnsServersRequestSchema).returns<DnsServersStatus>(),
 };

@@ -1,4 +1,4 @@
-import type { MailboxInfo, MailboxKind } from '../ipc/mailboxes';
+import type { MailboxKind, MailboxProvider } from './mailbox';
 
 const CONSUMER_GOOGLE = new Set(['gmail.com', 'googlemail.com']);
 const CONSUMER_MICROSOFT = /^(outlook|hotmail|live|msn)\.[a-z.]+$/;
@@ -8,7 +8,7 @@ const CONSUMER_MICROSOFT = /^(outlook|hotmail|live|msn)\.[a-z.]+$/;
  * daily limits than Google Workspace and Microsoft 365, and an SMTP login to Google's or Microsoft's
  * servers is bound by the same limits as their API.
  */
-export function providerFor(kind: MailboxKind, address: string, smtpHost = ''): MailboxInfo['provider'] {
+export function providerFor(kind: MailboxKind, address: string, smtpHost = ''): MailboxProvider {
   const domain = address.slice(address.lastIndexOf('@') + 1).toLowerCase();
   const host = smtpHost.toLowerCase();
   const google = kind === 'gmail' || host === 'smtp.gmail.com' || host === 'smtp.googlemail.com';

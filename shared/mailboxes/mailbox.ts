@@ -1,0 +1,37 @@
+/**
+ * A connected mailbox as the domain knows it: the kinds of mailbox, the provider families whose sending
+ * limits apply, and what the renderer may know about one (never a password, token or key). The bridge
+ * contract (shared/ipc/mailboxes.ts) carries these types; it does not own them.
+ */
+
+export const MAILBOX_KINDS = ['smtp', 'gmail', 'outlook'] as const;
+export type MailboxKind = (typeof MAILBOX_KINDS)[number];
+
+/** Provider families as far as limits go: consumer and business accounts of one vendor differ. */
+export type MailboxProvider = 'gmail' | 'google-workspace' | 'outlook-com' | 'microsoft-365' | 'smtp';
+
+export interface MailboxInfo {
+  id: string;
+  kind: MailboxKind;
+  address: string;
+  displayName: string;
+  signature: string;
+  /** the provider family whose ceilings apply */
+  provider: MailboxProvider;
+  createdAt: number;
+  /** the rep's own lower cap, if any (the gate applies ramp-up, team cap and provider ceiling on top) */
+  dailyCapOverride: number | null;
+  smtp?: {
+    host: string;
+    port: number;
+    security: 'tls' | 'starttls';
+    user: string;
+    localRelay: boolean;
+    /** where replies are read and the Sent folder is checked after a crash; absent when not set up */
+    imap?: { host: string; port: number; security: 'tls' | 'starttls'; user: string };
+  };
+  dkim?: { domain: string; selector: string };
+  /** last connection or send problem, in words; null when healthy */
+  lastError: string | null;
+  lastCheckedAt: number | null;
+}
