@@ -73,6 +73,7 @@ describe('rules: a text that trips each, and a near miss that does not', () => {
     ['header-nul', { subject: 'Hi\0' }, { subject: 'Hi 0' }],
     ['header-too-long', { subject: 'a '.repeat(600) }, { subject: 'a '.repeat(40) }],
     ['body-nul', { text: 'Hi\0there' }, { text: 'Hi there' }],
+    ['body-too-large', { html: `<p>${'x'.repeat(100_001)}</p>` }, { html: `<p>${'x'.repeat(90_000)}</p>` }],
     ['subject-empty', { subject: '  ' }, { subject: 'Hi' }],
     ['subject-long', { subject: 'Onboarding '.repeat(10) }, { subject: 'Onboarding at Acme' }],
     ['deceptive-subject', { subject: 'Re: our call' }, { subject: 'Regarding our call' }],
@@ -159,6 +160,11 @@ describe('rules: a text that trips each, and a near miss that does not', () => {
       { html: `${HTML}<a href="https://www.paypal.com/x">paypal.com</a>` },
     ],
     [
+      'link-text-mismatch',
+      { html: `${HTML}<a href="https://attacker.github.io/cs">acme.github.io/cs</a>` },
+      { html: `${HTML}<a href="https://acme.github.io/cs/">acme.github.io/cs</a>` },
+    ],
+    [
       'link-unsafe',
       { html: `${HTML}<a href="javascript:alert(1)">x</a>` },
       { html: `${HTML}<a href="https://fairsend.example">x</a>` },
@@ -167,6 +173,42 @@ describe('rules: a text that trips each, and a near miss that does not', () => {
       'link-unsafe',
       { html: `${HTML}<a href="http://192.168.10.2/deck">deck</a>` },
       { html: `${HTML}<a href="http://deck.example/192.168.10.2">deck</a>` },
+    ],
+    // Read as a browser reads them: entities decoded, tabs and newlines dropped, leading controls stripped.
+    [
+      'link-unsafe',
+      { html: `${HTML}<a href="java&#9;script:alert(1)">deck</a>` },
+      { html: `${HTML}<a href="https://fairsend.example/java&#9;script">deck</a>` },
+    ],
+    [
+      'link-unsafe',
+      { html: `${HTML}<a href="java\tscript:alert(1)">deck</a>` },
+      { html: `${HTML}<a href="https://fairsend.example/?q=java\tscript:">deck</a>` },
+    ],
+    [
+      'link-unsafe',
+      { html: `${HTML}<a href="jav\nascript:alert(1)">deck</a>` },
+      { html: `${HTML}<a href="https://fairsend.example/jav\nascript">deck</a>` },
+    ],
+    [
+      'link-unsafe',
+      { html: `${HTML}<a href="\u0001\u0002 javascript:alert(1)">deck</a>` },
+      { html: `${HTML}<a href=" https://fairsend.example/deck ">deck</a>` },
+    ],
+    [
+      'link-unsafe',
+      { html: `${HTML}<a data-href="https://fairsend.example/deck" href="javascript:alert(1)">deck</a>` },
+      { html: `${HTML}<a data-href="javascript:alert(1)">deck</a>` },
+    ],
+    [
+      'link-unsafe',
+      { html: `${HTML}<a title="a > b" href="javascript:alert(1)">deck</a>` },
+      { html: `${HTML}<a title="a > b" href="https://fairsend.example/deck">deck</a>` },
+    ],
+    [
+      'link-unsafe',
+      { html: `${HTML}<a href="http://0xC0.0xA8.0x0A.0x02/deck">deck</a>` },
+      { html: `${HTML}<a href="http://0xc0.example/deck">deck</a>` },
     ],
     [
       'link-homograph',
@@ -290,6 +332,7 @@ describe('hostile sizes complete (no timing asserted)', () => {
     ['1 MB of entities', { html: '&#x'.repeat(mb / 3) }],
     ['1 MB of URL-ish text', { html: '', text: 'http://'.repeat(mb / 7) }],
     ['1 MB text of one word', { html: '', text: 'a'.repeat(mb) }],
+    ['1 MB of nested inline tags', { html: '<span>'.repeat(mb / 6) }],
   ])('%s', (_, over) => {
     const r = assess(over);
     expect(['ok', 'warn', 'block']).toContain(r.verdict);

@@ -4,14 +4,14 @@
  * thresholds, is in docs/compliance-content-rules.md; keep the two in step.
  */
 import { checkHeaderValue, checkLinkHost } from './header-safety';
+import { HTML_READ_LIMIT, readHtml } from './html-reading';
 import {
-  extractHtmlLinks,
   extractTextLinks,
   isShortener,
   type Link,
+  linksFromAnchors,
   linkTextMismatch,
-  stripInvisibleBlocks,
-  visibleText,
+  unsafeLink,
 } from './links';
 import { type DetailCode, floorOf, type Reason, reasonWithDetail, type Verdict, worst } from './reasons';
 import {
@@ -23,7 +23,6 @@ import {
   SPAM_PHRASE_GROUPS,
   words,
 } from './spam-phrases';
-import { templateLeftoverReasons } from './template-leftovers';
 
 export interface ContentInput {
   subject: string;
@@ -42,11 +41,14 @@ export interface ContentAssessment {
 
 export const WARN_SCORE = 5;
 export const BLOCK_SCORE = 10;
+/** Gmail clips a message past about 102 KB, footer and all. */
+export const BODY_LIMIT = 100_000;
 
 // The rule table's weights (documented in docs/compliance-content-rules.md); each rule's message, fix and
 // floor are in the reason catalogue (reasons.ts), with every other code.
 // biome-ignore format: one rule per line reads as a table
 const WEIGHTS = {
+  'body-too-large': 10,
   'body-nul': 10,
   'subject-empty': 3,
   'subject-long': 1,
@@ -88,15 +90,6 @@ const PHRASES = buildPhraseIndex<PhraseGroup | Phish>([
 // A reply or forward prefix in English, German (AW/WG), Nordic (SV/VS), French (TR/RE), Dutch (Antw), Italian (RIF).
 const REPLY_PREFIX = /^\s*(?:re|fwd?|aw|wg|sv|vs|tr|antw|rif|res|enc)\s*(?:\[\d+\]|\(\d+\))?\s*[:：]/i;
 const RUNS = /[!?¡¿‼⁉]{2,}/g;
-const STYLE_ATTR = /\bstyle\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
-const HIDING =
-  /(?:^|[;\s])(?:display\s*:\s*none|visibility\s*:\s*hidden|(?:font-size|opacity|max-height)\s*:\s*0(?:\.0+)?(?:px|pt|em|rem|%)?\s*(?:;|!|$))/i;
-const WHITE_TEXT = /(?:^|[;\s])color\s*:\s*(?:#fff(?:fff)?\b|white\b|rgba?\(\s*255\s*,\s*255\s*,\s*255)/i;
-const DARK_BACKGROUND =
-  /background(?:-color)?\s*:\s*(?!\s*(?:#fff(?:fff)?\b|white\b|transparent|none))[#a-z]/i;
-const FONT_WHITE = /<font\b[^<>]*\bcolor\s*=\s*["']?(?:#fff(?:fff)?\b|white\b)/i;
-const UNSAFE_SCHEME = /^\s*(?:javascript|vbscript|data|file):/i;
-const IP_HOST = /^(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:.]+\])$/i;
 
 function count(s: string, re: RegExp): number {
   re.lastIndex = 0;
@@ -161,12 +154,10 @@ function linkReasons(links: Link[]): Reason[] {
   const homographs: Reason[] = [];
   const seenHosts = new Set<string>();
   for (const link of links) {
-    if (link.host === null) {
-      if (UNSAFE_SCHEME.test(link.href)) unsafe.add(link.href.trim().slice(0, 30));
-      continue;
-    }
+    const danger = unsafeLink(link);
+    if (danger !== null) unsafe.add(danger);
+    if (link.host === null) continue;
     if (isShortener(link.host)) shorteners.add(link.host);
-    if (IP_HOST.test(link.host)) unsafe.add(link.host);
     const mismatch = linkTextMismatch(link);
     if (mismatch) mismatches.set(mismatch.shown, mismatch.actual);
     if (!seenHosts.has(link.host)) {
@@ -182,25 +173,16 @@ function linkReasons(links: Link[]): Reason[] {
   return [...reasons, ...homographs];
 }
 
-function hiddenText(html: string): boolean {
-  if (FONT_WHITE.test(html)) return true;
-  STYLE_ATTR.lastIndex = 0;
-  for (let m = STYLE_ATTR.exec(html); m !== null; m = STYLE_ATTR.exec(html)) {
-    const style = m[1] ?? m[2] ?? '';
-    if (HIDING.test(style)) return true;
-    if (WHITE_TEXT.test(style) && !DARK_BACKGROUND.test(style)) return true;
-  }
-  return false;
-}
-
 /** Scores a draft; the reasons double as the editor's rewrite hints. */
 export function assessContent(input: ContentInput): ContentAssessment {
   const { subject, isFirstTouch } = input;
   const html = input.html ?? '';
-  const text = input.text ?? '';
+  const size = Math.max(html.length, input.text?.length ?? 0);
+  // Past the limit the draft is blocked anyway: no rule needs to read further.
+  const text = (input.text ?? '').slice(0, HTML_READ_LIMIT);
   const hasHtml = html.trim() !== '';
-  const cleanHtml = hasHtml ? stripInvisibleBlocks(html) : '';
-  const body = hasHtml ? visibleText(cleanHtml) : text;
+  const reading = hasHtml ? readHtml(html) : null;
+  const body = reading ? reading.text : text;
   // Tokenised once: the word count and the phrase scan share it.
   const bodyWords = words(body);
   const n = bodyWords.length;
@@ -209,11 +191,11 @@ export function assessContent(input: ContentInput): ContentAssessment {
     if (when) reasons.push(hit(code, detail, weight));
   };
 
+  add(size > BODY_LIMIT, 'body-too-large', size.toLocaleString('en-US'));
   add(html.includes('\0') || text.includes('\0'), 'body-nul');
   add(subject.trim() === '', 'subject-empty');
   add(subject.length > 100, 'subject-long');
   add(isFirstTouch && REPLY_PREFIX.test(subject), 'deceptive-subject');
-  reasons.push(...templateLeftoverReasons(subject, body, hasHtml ? text : ''));
   reasons.push(...phraseReasons([words(subject), bodyWords, ...(hasHtml && text ? [words(text)] : [])]));
 
   const subjectStats = charStats(subject);
@@ -230,7 +212,7 @@ export function assessContent(input: ContentInput): ContentAssessment {
   );
   add(subjectStats.symbols >= 2 || bodyStats.symbols >= 6, 'money-symbols');
 
-  const htmlLinks = hasHtml ? extractHtmlLinks(cleanHtml) : [];
+  const htmlLinks = reading ? linksFromAnchors(reading.anchors) : [];
   const textLinks = extractTextLinks(text);
   const shown = hasHtml ? htmlLinks.length : textLinks.length;
   add(shown > 3, 'link-count', `${shown}`);
@@ -238,10 +220,10 @@ export function assessContent(input: ContentInput): ContentAssessment {
   // Plain-text URLs inside the HTML's visible text are checked too: a bare "bit.ly/x" is still a shortener.
   reasons.push(...linkReasons([...htmlLinks, ...textLinks, ...(hasHtml ? extractTextLinks(body) : [])]));
 
-  const images = hasHtml ? count(cleanHtml, /<img\b/gi) : 0;
+  const images = reading ? reading.images.length : 0;
   add(images > 0 && n < 30, 'image-only');
   add(images >= 2 && n >= 30 && n / images < 80, 'image-heavy', `${images} images for ${n} words`);
-  add(hasHtml && hiddenText(cleanHtml), 'hidden-text');
+  add(reading?.hiddenText === true, 'hidden-text');
   add(n > 300, 'too-long', `${n}`, n > 1000 ? 3 : 1);
   add(hasHtml && text.trim() === '', 'missing-text-part');
   add(isFirstTouch && (input.attachments ?? 0) > 0, 'attachment-first-touch');

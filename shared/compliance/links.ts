@@ -1,160 +1,100 @@
 /**
- * Links and visible text from a message body, without a DOM (shared/ runs in Node and browsers).
- * Every scan is linear: tags are found with indexOf and character classes that stop at the next `<`,
- * so a 1 MB body of unclosed tags costs one pass, not a backtracking blow-up.
+ * Links in a message body, read as a mail client and a browser would read them: HTML through a real tokenizer
+ * (html-reading.ts), every href resolved by the WHATWG URL parser (which drops leading and trailing C0
+ * controls and spaces and every tab and newline, so `java&#9;script:` is `javascript:`), and domains
+ * compared by registrable domain under the Public Suffix List, private section included (tldts), so
+ * `acme.github.io` and `attacker.github.io` are two different sites.
  */
+import { getDomain } from 'tldts';
+import { type HtmlAnchor, readHtml } from './html-reading';
+
+export { htmlToText } from './html-reading';
 
 export interface Link {
+  /** The href as the browser gets it (entities decoded), trimmed; for plain-text links, the URL as written. */
   href: string;
   /** Visible text of the link (empty for plain-text links). */
   text: string;
-  /** Lower-case ASCII (IDNA) host without a trailing dot; null when the href is not an http(s) URL. */
+  /** Scheme as the browser resolves it, lower case, without the colon; null for a relative link. */
+  scheme: string | null;
+  /** Lower-case ASCII (IDNA) host without a trailing dot, for http(s) links; null otherwise. */
   host: string | null;
   source: 'html' | 'text';
 }
 
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+const RELATIVE = new URL('https://relative.invalid/');
 
-export function decodeEntities(s: string): string {
-  if (!s.includes('&')) return s;
-  return s.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,6});/gi, (whole, body: string) => {
-    if (body[0] !== '#') return NAMED[body.toLowerCase()] ?? whole;
-    const cp =
-      body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
-    return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : '\uFFFD';
-  });
-}
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** Removes `<tag …>…</tag>` blocks (style, script, head, comments) by index scanning. */
-function removeBlocks(html: string, lower: string, open: string, close: string): [string, string] {
-  let start = lower.indexOf(open);
-  if (start < 0) return [html, lower];
-  let out = '';
-  let outLower = '';
-  let pos = 0;
-  while (start >= 0) {
-    // `<head` must not match `<header>`: the tag name has to end here.
-    if (open !== '<!--' && /[^\s>/]/.test(lower[start + open.length] ?? '>')) {
-      start = lower.indexOf(open, start + open.length);
-      continue;
+/** Resolves an href as a browser would. A scheme-relative `//host/x` opens `host` over https. */
+export function resolveHref(href: string): { scheme: string | null; host: string | null } {
+  let url: URL | null = null;
+  try {
+    url = new URL(href);
+  } catch {
+    try {
+      const relative = new URL(href, RELATIVE);
+      if (relative.host !== RELATIVE.host) url = relative;
+    } catch {
+      url = null;
     }
-    out += html.slice(pos, start);
-    outLower += lower.slice(pos, start);
-    const end = lower.indexOf(close, start + open.length);
-    if (end < 0) return [out, outLower]; // unclosed: the rest is not visible
-    pos = end + close.length;
-    start = lower.indexOf(open, pos);
   }
-  return [out + html.slice(pos), outLower + lower.slice(pos)];
-}
-
-const INVISIBLE_BLOCK = /<(?:!--|head|style|script)/i;
-
-/** The HTML without the parts a reader never sees as text: head, style, script and comments. */
-export function stripInvisibleBlocks(html: string): string {
-  if (!INVISIBLE_BLOCK.test(html)) return html; // the common case, and idempotent on a second call
-  let pair: [string, string] = [html, html.toLowerCase()];
-  for (const [open, close] of [
-    ['<!--', '-->'],
-    ['<head', '</head>'],
-    ['<style', '</style>'],
-    ['<script', '</script>'],
-  ] as const) {
-    pair = removeBlocks(pair[0], pair[1], open, close);
-  }
-  return pair[0];
-}
-
-/** Visible text of an HTML fragment: tags dropped, entities decoded, whitespace collapsed. */
-export function visibleText(html: string): string {
-  return decodeEntities(html.replace(/<[^<>]*>/g, ' '))
-    .replace(/\s+/g, ' ')
-    .trim();
+  if (url === null) return { scheme: null, host: null };
+  const scheme = url.protocol.slice(0, -1);
+  const web = scheme === 'http' || scheme === 'https';
+  return { scheme, host: web ? url.hostname.replace(/\.$/, '') || null : null };
 }
 
 /** Lower-case ASCII host of an http(s) URL, or null. */
 export function hostOf(href: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  return url.hostname.replace(/\.$/, '') || null;
+  return resolveHref(href).host;
 }
 
-const HREF = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
-
-interface Anchor {
-  start: number;
-  end: number;
-  href: string | null;
-  inner: string;
+function linkOf(href: string, text: string, source: Link['source']): Link {
+  return { href: href.trim(), text, ...resolveHref(href), source };
 }
 
-/** Walks `<a …>…</a>` by index. An unclosed anchor takes the rest of the document as its text. */
-function scanAnchors(html: string): Anchor[] {
-  const lower = html.toLowerCase();
-  const anchors: Anchor[] = [];
-  let pos = lower.indexOf('<a');
-  while (pos >= 0) {
-    const next = lower.charCodeAt(pos + 2);
-    // `<a` then whitespace, `/` or `>` is an anchor; `<abbr>`, `<area>` and `<address>` are not.
-    if (
-      next === 62 ||
-      next === 32 ||
-      next === 9 ||
-      next === 10 ||
-      next === 13 ||
-      next === 12 ||
-      next === 47
-    ) {
-      const tagEnd = lower.indexOf('>', pos);
-      if (tagEnd < 0) break;
-      const m = HREF.exec(html.slice(pos, tagEnd));
-      const close = lower.indexOf('</a', tagEnd);
-      const closeEnd = close < 0 ? html.length : lower.indexOf('>', close) + 1 || html.length;
-      const href = m ? decodeEntities(m[1] ?? m[2] ?? m[3] ?? '').trim() : null;
-      anchors.push({
-        start: pos,
-        end: closeEnd,
-        href,
-        inner: html.slice(tagEnd + 1, close < 0 ? html.length : close),
-      });
-      if (close < 0) break;
-      pos = lower.indexOf('<a', closeEnd);
-    } else {
-      pos = lower.indexOf('<a', pos + 2);
-    }
-  }
-  return anchors;
+/** Anchors with an `href` (an `<a>` with only `data-href`, or none, is not a link). */
+export function linksFromAnchors(anchors: readonly HtmlAnchor[]): Link[] {
+  return anchors.flatMap((a) => (a.href === null ? [] : [linkOf(a.href, a.text, 'html')]));
 }
 
 /** `<a href>` links with their visible text. */
 export function extractHtmlLinks(html: string): Link[] {
-  return scanAnchors(stripInvisibleBlocks(html)).flatMap((a) =>
-    a.href === null
-      ? []
-      : [{ href: a.href, text: visibleText(a.inner), host: hostOf(a.href), source: 'html' as const }],
-  );
+  return linksFromAnchors(readHtml(html).anchors);
 }
 
 /** Known URL shorteners: they hide where a link goes, and spam filters treat them as a strong spam signal. */
 // biome-ignore format: a list reads better packed
 export const SHORTENERS: ReadonlySet<string> = new Set([
-  'bit.ly', 'bitly.com', 'tinyurl.com', 't.co', 'goo.gl', 'ow.ly', 'is.gd', 'buff.ly', 'rebrand.ly', 'cutt.ly',
-  'shorturl.at', 'rb.gy', 'tiny.cc', 'bl.ink', 'lnkd.in', 't.ly', 'v.gd', 'x.co', 'shorte.st', 'adf.ly', 'soo.gd',
-  's.id', 'clck.ru', 'tiny.one', 'qr.ae', 'trib.al', 'snip.ly', 'short.io', 'bit.do', 'mcaf.ee', 'su.pr', 'po.st',
-  'db.tt', 'qr.net', 'lc.chat', 'dub.sh', 'kutt.it', 'yourls.org', 'shorturl.com', '1url.com', 'hyperurl.co',
+  'bit.ly', 'bitly.com', 'j.mp', 'tinyurl.com', 't.co', 'goo.gl', 'ow.ly', 'is.gd', 'buff.ly', 'rebrand.ly',
+  'cutt.ly', 'shorturl.at', 'rb.gy', 'tiny.cc', 'bl.ink', 'lnkd.in', 't.ly', 'v.gd', 'x.co', 'shorte.st', 'adf.ly',
+  'soo.gd', 's.id', 'clck.ru', 'tiny.one', 'qr.ae', 'trib.al', 'snip.ly', 'short.io', 'bit.do', 'mcaf.ee', 'su.pr',
+  'po.st', 'db.tt', 'qr.net', 'lc.chat', 'dub.sh', 'kutt.it', 'yourls.org', 'shorturl.com', '1url.com',
+  'hyperurl.co', 'surl.li', 'urlz.fr', 'tny.im',
 ]);
 
+/** Registrable domain (eTLD+1) under the Public Suffix List, private suffixes included; the host itself for IPs. */
+export function registrableDomain(host: string): string {
+  const bare = host.replace(/\.$/, '').toLowerCase();
+  return getDomain(bare, { allowPrivateDomains: true, extractHostname: false }) ?? bare;
+}
+
+/** A shortener's host or any name under it ("www.bit.ly", "go.bit.ly"): label by label, no PSL lookup needed. */
 export function isShortener(host: string | null): boolean {
-  return host !== null && SHORTENERS.has(host.startsWith('www.') ? host.slice(4) : host);
+  for (let h = host; h; h = h.includes('.') ? h.slice(h.indexOf('.') + 1) : null)
+    if (SHORTENERS.has(h)) return true;
+  return false;
+}
+
+/** Schemes that run code or carry a whole document instead of opening a page. */
+const UNSAFE_SCHEMES: ReadonlySet<string> = new Set(['javascript', 'vbscript', 'data', 'file']);
+// The URL parser writes every IPv4 form (hex, octal, one number) as a dotted quad, and IPv6 in brackets.
+const IP_HOST = /^(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:.]+\])$/i;
+
+/** What makes a link unsafe to send ("javascript:", "203.0.113.9"), or null. */
+export function unsafeLink(link: Link): string | null {
+  if (link.scheme !== null && UNSAFE_SCHEMES.has(link.scheme)) return `${link.scheme}:`;
+  if (link.host !== null && IP_HOST.test(link.host)) return link.host;
+  return null;
 }
 
 const TEXT_URL = /\b(?:https?:\/\/|www\.)[^\s<>"'`]+/gi;
@@ -167,10 +107,9 @@ export function extractTextLinks(text: string): Link[] {
   const links: Link[] = [];
   const add = (raw: string) => {
     const trimmed = raw.replace(TRAILING, '');
-    const href = /^https?:/i.test(trimmed) ? trimmed : `http://${trimmed}`;
-    links.push({ href, text: '', host: hostOf(href), source: 'text' });
+    links.push(linkOf(/^https?:/i.test(trimmed) ? trimmed : `http://${trimmed}`, '', 'text'));
   };
-  if (text.includes('/') || text.includes('www.')) for (const m of text.matchAll(TEXT_URL)) add(m[0]);
+  if (text.includes('/') || /www\./i.test(text)) for (const m of text.matchAll(TEXT_URL)) add(m[0]);
   // A shortener host right before a "/", looked up in the set: a bounded look-back per slash keeps it linear.
   for (let slash = text.indexOf('/'); slash > 0; slash = text.indexOf('/', slash + 1)) {
     let start = slash;
@@ -183,18 +122,8 @@ export function extractTextLinks(text: string): Link[] {
   return links;
 }
 
-// Second-level registries under a country code, so that `shop.acme.co.uk` and `acme.co.uk` compare equal.
-const SECOND_LEVEL = /^(?:co|com|net|org|gov|ac|edu|ne|or|go|gob|mil)$/;
-
-/** An approximation of the registrable domain (eTLD+1) without a public-suffix list. */
-export function registrableDomain(host: string): string {
-  const labels = host.replace(/\.$/, '').split('.');
-  const n = labels.length;
-  const keep = n >= 3 && (labels[n - 1] ?? '').length === 2 && SECOND_LEVEL.test(labels[n - 2] ?? '') ? 3 : 2;
-  return labels.slice(-keep).join('.');
-}
-
-// Top-level domains common enough that "word.tld" in link text is surely a domain ("Node.js" is not).
+// Top-level domains common enough that "word.tld" in link text is surely a domain ("Node.js" and
+// "README.md" are not, though .js is nothing and .md is Moldova).
 const COMMON_TLDS = new Set(
   (
     'com net org io co ai app dev biz info me us uk de fr es it nl be ch at se no dk fi pl pt ie ca au nz jp cn ' +
@@ -218,39 +147,11 @@ export function domainInText(text: string): string | null {
   return null;
 }
 
-/** When a link's text names one domain and its href goes to another, the pair; otherwise null. */
+/** When a link's text names one site and its href opens another, the pair; otherwise null. */
 export function linkTextMismatch(link: Link): { shown: string; actual: string } | null {
   if (link.host === null || !link.text) return null;
   const shown = domainInText(link.text);
   if (shown === null) return null;
   const actual = link.host;
   return registrableDomain(shown) === registrableDomain(actual) ? null : { shown, actual };
-}
-
-const BLOCK_END = /<\/(?:p|div|h[1-6]|ul|ol|tr|table|blockquote)\s*>/gi;
-
-/** A plain-text part from HTML: paragraphs kept, links written as `text (url)`, tags and entities gone. */
-export function htmlToText(html: string): string {
-  const clean = stripInvisibleBlocks(html);
-  let withLinks = '';
-  let pos = 0;
-  for (const a of scanAnchors(clean)) {
-    const text = visibleText(a.inner);
-    // Escaped, because the whole text is entity-decoded once more below.
-    const rendered =
-      a.href === null || text === a.href ? (a.href ?? text) : text ? `${text} (${a.href})` : a.href;
-    withLinks += `${clean.slice(pos, a.start)} ${escapeHtml(rendered)} `;
-    pos = a.end;
-  }
-  withLinks += clean.slice(pos);
-  const blocks = withLinks
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(BLOCK_END, '\n\n')
-    .replace(/<li\b[^<>]*>/gi, '\n- ')
-    .replace(/<[^<>]*>/g, '');
-  return decodeEntities(blocks)
-    .replace(/[ \t\f\v\u00a0]+/g, ' ')
-    .replace(/ *\n */g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
 }
