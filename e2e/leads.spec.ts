@@ -30,7 +30,10 @@ async function exportCsv(page: Page, button: string): Promise<string> {
   await page.getByRole('menuitem', { name: /CSV/ }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^fairsend-leads-\d{4}-\d{2}-\d{2}\.csv$/);
-  return readFile((await download.path()) ?? '', 'utf8');
+  // Excel reads a CSV as UTF-8 only when it starts with the byte order mark.
+  const bytes = await readFile((await download.path()) ?? '');
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  return bytes.subarray(3).toString('utf8');
 }
 
 async function eraseOpenLead(page: Page) {

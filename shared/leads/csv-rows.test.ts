@@ -28,7 +28,7 @@ const row = (patch: Partial<Record<number, string>>) => {
   for (const [i, v] of Object.entries(patch)) cells[Number(i)] = v ?? '';
   return cells;
 };
-const lead = (r: RowResult) => (r.ok ? r.lead : null);
+const lead = (r: RowResult) => (r.ok ? (r.leads[0] ?? null) : null);
 const problem = (r: RowResult) => (r.ok ? null : r.problem.message);
 
 describe('addresses', () => {
@@ -55,10 +55,39 @@ describe('addresses', () => {
     expect(problem(read(row({ 0: raw }), 2))).toBe(message);
   });
 
-  it('takes the first valid address of a cell with several, with a warning', () => {
-    const r = read(row({ 0: 'ann@acme.com; ann@gmail.com' }), 3);
-    expect(r.ok && r.lead.id).toBe('ann@acme.com');
-    expect(r.ok && r.warnings[0]?.code).toBe('several-emails');
+  // "liam dubois@acme.com" used to be imported as dubois@acme.com: a different person.
+  it('rejects a space inside an address, never keeping a part of it', () => {
+    const r = read(row({ 0: 'liam dubois@acme.com' }), 4);
+    expect(r.ok).toBe(false);
+    expect(problem(r)).toBe(
+      'Row 4: "liam dubois@acme.com" has a space in it, and an address cannot. Correct the address in "Email" and import the row again.',
+    );
+  });
+
+  it.each([
+    ['ann@acme.com; ann@gmail.com', 'several-emails'],
+    ['ann@acme.com, bo@acme.com', 'several-emails'],
+    ['ann@acme.com bo@acme.com', 'several-emails'],
+    ['nope; ann@acme.com', 'invalid-email'],
+  ])('rejects %j, a cell that is not exactly one address', (raw, code) => {
+    const r = read(row({ 0: raw }), 3);
+    expect(r.ok ? r.leads.map((l) => l.id) : r.problem.code).toBe(code);
+  });
+
+  it('splits a listed cell into one lead per address only when asked, each with the row’s values', () => {
+    const split = createRowReader({ mapping, headers, splitAddressLists: true });
+    const r = split(row({ 0: 'ann@acme.com; Bo@Acme.com,ann@acme.com' }), 3);
+    expect(r.ok && r.leads.map((l) => [l.id, l.email, l.firstName, l.company])).toEqual([
+      ['ann@acme.com', 'ann@acme.com', 'Ann', 'Acme'],
+      ['bo@acme.com', 'Bo@Acme.com', 'Ann', 'Acme'],
+    ]);
+    // a space-separated pair or a list with a non-address in it is still not a clear list
+    expect(split(row({ 0: 'ann@acme.com bo@acme.com' }), 3).ok).toBe(false);
+    expect(split(row({ 0: 'liam dubois@acme.com; bo@acme.com' }), 3).ok).toBe(false);
+  });
+
+  it('accepts one address with a stray separator', () => {
+    expect(lead(read(row({ 0: 'ann@acme.com;' }), 2))?.id).toBe('ann@acme.com');
   });
 });
 
@@ -107,13 +136,15 @@ describe('time zones', () => {
     ['america/new_york', 'America/New_York'],
     ['PST', 'America/Los_Angeles'],
     ['EST', 'America/New_York'],
+    ['GMT+1', 'Etc/GMT-1'],
+    ['New York', 'America/New_York'],
   ])('reads %s as %s', (raw, zone) => {
     expect(lead(read(row({ 5: raw }), 2))?.timezone).toBe(zone);
   });
 
   it('keeps the lead without a zone when the zone is unknown, with a warning', () => {
     const r = read(row({ 5: 'Mars/Olympus' }), 5);
-    expect(r.ok && r.lead.timezone).toBe('');
+    expect(lead(r)?.timezone).toBe('');
     expect(r.ok && r.warnings.map((w) => [w.kind, w.message])).toEqual([
       [
         'warning',
@@ -132,8 +163,8 @@ describe('tags', () => {
     const readTagged = createRowReader({ mapping, headers, tags: ['Fair 2026'] });
     const many = Array.from({ length: 25 }, (_, i) => `t${i}`).join(',');
     const r = readTagged(row({ 6: many }), 2);
-    expect(r.ok && r.lead.tags).toHaveLength(20);
-    expect(r.ok && r.lead.tags[0]).toBe('fair 2026');
+    expect(lead(r)?.tags).toHaveLength(20);
+    expect(lead(r)?.tags[0]).toBe('fair 2026');
     expect(r.ok && r.warnings[0]?.code).toBe('too-many-tags');
   });
 });
@@ -171,16 +202,23 @@ describe('the reader’s parts', () => {
   it('reads an address cell into the id and the shown form, without the row number', () => {
     expect(readAddress('Ann <Ann@Acme.com>', '"Email"')).toEqual({
       ok: true,
-      value: { id: 'ann@acme.com', email: 'Ann@Acme.com' },
+      value: [{ id: 'ann@acme.com', email: 'Ann@Acme.com' }],
     });
     expect(readAddress('  ', '"Email"')).toEqual({
       ok: false,
       reject: { code: 'missing-email', message: 'no email address in "Email".' },
     });
     expect(readAddress('nope; ann@acme.com', '"Email"')).toMatchObject({
+      ok: false,
+      reject: { code: 'invalid-email' },
+    });
+    expect(readAddress('a@x.com; b@x.com', '"Email"')).toMatchObject({
+      ok: false,
+      reject: { code: 'several-emails' },
+    });
+    expect(readAddress('a@x.com; b@x.com', '"Email"', true)).toMatchObject({
       ok: true,
-      value: { id: 'ann@acme.com' },
-      warning: { code: 'several-emails' },
+      value: [{ id: 'a@x.com' }, { id: 'b@x.com' }],
     });
   });
 

@@ -4,19 +4,24 @@
  * - Row numbers are as a spreadsheet shows them: with a header, the header is row 1.
  * - Missing or invalid address, a value over its limit, unreadable text (U+FFFD from a file that is
  *   not UTF-8), a broken quote, or more values than columns: the row is rejected, nothing of it stored.
- * - An unknown time zone: the lead is kept without a zone, with a warning. Common US abbreviations
- *   (EST, PT, …) are read as their IANA zone, since a fixed "EST" would ignore daylight saving time.
+ * - An unknown time zone: the lead is kept without a zone, with a warning. Offsets, US abbreviations and
+ *   city names are read as zones (time-zones.ts).
  * - Control characters (NUL and friends) are removed silently: they are invisible and never meant.
  *   In names, company and title, tabs and line breaks become a space; custom values keep line breaks.
  * - Values are trimmed and NFC-normalised; formulas like `=HYPERLINK(…)` are stored as they are
  *   (the export escapes them for spreadsheets).
- * - A cell with several addresses ("a@x.com; b@x.com") uses the first valid one, with a warning.
+ * - The address cell must hold exactly one address: "liam dubois@acme.com" or "a@x.com b@x.com" is a bad row,
+ *   never a guess. A clear list ("a@x.com; b@x.com", or commas) is a bad row too, unless the rep chose to
+ *   split lists: then each address becomes a lead with the row's other values.
  */
 import type { ColumnMapping } from './csv-mapping';
 import type { QuoteProblem } from './csv-reader';
 import { DELIMITER_NAMES } from './csv-sniff';
 import { checkEmail } from './email';
-import { isValidTimeZone, LEAD_LIMITS, type Lead, normalizeTag } from './lead';
+import { LEAD_LIMITS, type Lead, normalizeTag } from './lead';
+import { canonicalTimeZone } from './time-zones';
+
+export { canonicalTimeZone };
 
 /** A lead as the import hands it to the repository (structurally the repo's IncomingLead). */
 export type ImportedLead = Pick<
@@ -45,10 +50,13 @@ export interface RowProblem {
   code: RowProblemCode;
   kind: RowProblemKind;
   message: string;
+  /** the row's values as the file had them, for a rejected row (so the rep can fix and import it again) */
+  cells?: readonly string[];
 }
 
+/** A row's leads: one, or one per address when a listed cell was split. */
 export type RowResult =
-  | { ok: true; lead: ImportedLead; warnings: RowProblem[] }
+  | { ok: true; leads: ImportedLead[]; warnings: RowProblem[] }
   | { ok: false; problem: RowProblem };
 
 export interface RowReaderOptions {
@@ -57,30 +65,14 @@ export interface RowReaderOptions {
   headers: readonly string[];
   /** tags given to every lead of this import */
   tags?: readonly string[];
+  /** a cell listing addresses ("a@x.com; b@x.com") becomes one lead per address instead of a bad row */
+  splitAddressLists?: boolean;
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const LINE_BREAKS = /[\t\r\n\u2028\u2029]+/g;
 const TAG_SEPARATORS = /[,;|]/;
-
-const ZONE_ALIASES: Record<string, string> = {
-  et: 'America/New_York',
-  est: 'America/New_York',
-  edt: 'America/New_York',
-  ct: 'America/Chicago',
-  cst: 'America/Chicago',
-  cdt: 'America/Chicago',
-  mt: 'America/Denver',
-  mst: 'America/Denver',
-  mdt: 'America/Denver',
-  pt: 'America/Los_Angeles',
-  pst: 'America/Los_Angeles',
-  pdt: 'America/Los_Angeles',
-  akst: 'America/Anchorage',
-  akdt: 'America/Anchorage',
-  hst: 'Pacific/Honolulu',
-};
 
 const count = (n: number) => n.toLocaleString('en-US');
 const quoteValue = (v: string) => `"${v.length > 60 ? `${v.slice(0, 57)}…` : v}"`;
@@ -93,22 +85,6 @@ export function cleanLine(value: string): string {
 /** Custom values: line breaks kept (notes, icebreakers), as \n. */
 export function cleanText(value: string): string {
   return value.normalize('NFC').replace(/\r\n?/g, '\n').replace(CONTROL, '').trim();
-}
-
-// Building an Intl.DateTimeFormat costs ~0.2 ms; a file repeats a handful of zones on every row.
-const zoneCache = new Map<string, string | null>();
-
-/** The canonical IANA name, or null when the zone is unknown. */
-export function canonicalTimeZone(value: string): string | null {
-  const cached = zoneCache.get(value);
-  if (cached !== undefined) return cached;
-  const zone = ZONE_ALIASES[value.toLowerCase()] ?? value;
-  const canonical =
-    zone.length <= 64 && isValidTimeZone(zone)
-      ? new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone
-      : null;
-  if (zoneCache.size < 1000) zoneCache.set(value, canonical);
-  return canonical;
 }
 
 /** Splits a tags cell on , ; | and normalises each tag, without duplicates. */
@@ -152,36 +128,69 @@ const unreadable = (column: string): RowNote => ({
   message: `${column} has characters that could not be read (the file is not valid UTF-8). Save it as "CSV UTF-8" and import it again.`,
 });
 
-/**
- * The address cell: its normal form (the lead's id) and the form the file wrote. A cell with several
- * addresses ("a@x.com; b@x.com") gives the first valid one, with a warning.
- */
-export function readAddress(raw: string, column: string): RowPart<{ id: string; email: string }> {
-  if (!raw.trim())
-    return { ok: false, reject: { code: 'missing-email', message: `no email address in ${column}.` } };
-  let check = checkEmail(raw);
-  let source = raw;
-  let warning: RowNote | undefined;
-  if (!check.ok && /[,;\s]/.test(raw.trim())) {
-    const parts = raw.split(/[,;\s]+/).filter(Boolean);
-    const firstValid = parts.find((p) => checkEmail(p).ok);
-    if (firstValid) {
-      check = checkEmail(firstValid);
-      source = firstValid;
-      warning = {
-        code: 'several-emails',
-        message: `${parts.length} addresses in one cell; imported the first valid one, ${firstValid}.`,
-      };
-    }
+type Address = { id: string; email: string };
+
+const addressOf = (raw: string, normal: string): Address => ({
+  id: normal,
+  email: shownAddress(raw, normal),
+});
+
+/** The addresses of a cell that lists them ("a@x.com; b@x.com", commas too), or null when it is not such a list. */
+function listedAddresses(raw: string): Address[] | null {
+  const parts = raw
+    .split(/[;,]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const addresses: Address[] = [];
+  for (const part of parts) {
+    const check = checkEmail(part);
+    if (!check.ok) return null;
+    if (!addresses.some((a) => a.id === check.address)) addresses.push(addressOf(part, check.address));
   }
-  if (!check.ok) {
+  return addresses.length ? addresses : null;
+}
+
+/** Why a cell that is not one address was refused, in the rep's words. */
+function notOneAddress(raw: string, column: string, problem: string): RowNote {
+  const shown = quoteValue(cleanLine(raw));
+  const words = raw.trim().split(/\s+/);
+  if (words.length > 1 && words.filter((w) => checkEmail(w).ok).length > 1) {
     return {
-      ok: false,
-      reject: { code: 'invalid-email', message: `${quoteValue(cleanLine(raw))}: ${check.message}` },
+      code: 'several-emails',
+      message: `${column} holds ${words.length} values separated by spaces (${shown}); a lead has one address. Keep one address in the cell, or separate them with ";" and choose to split lists when importing.`,
     };
   }
-  const value = { id: check.address, email: shownAddress(source, check.address) };
-  return warning ? { ok: true, value, warning } : { ok: true, value };
+  if (/\s/.test(raw.trim()) && raw.includes('@')) {
+    return {
+      code: 'invalid-email',
+      message: `${shown} has a space in it, and an address cannot. Correct the address in ${column} and import the row again.`,
+    };
+  }
+  return { code: 'invalid-email', message: `${shown}: ${problem}` };
+}
+
+/**
+ * The address cell: its normal form (the lead's id) and the form the file wrote. A cell must hold exactly one
+ * address; a list ("a@x.com; b@x.com") gives one address per entry only when `splitLists` is on.
+ */
+export function readAddress(raw: string, column: string, splitLists = false): RowPart<Address[]> {
+  if (!raw.trim())
+    return { ok: false, reject: { code: 'missing-email', message: `no email address in ${column}.` } };
+  const check = checkEmail(raw);
+  if (check.ok) return { ok: true, value: [addressOf(raw, check.address)] };
+  const list = listedAddresses(raw);
+  if (list?.length === 1) return { ok: true, value: list }; // "a@x.com;": a stray separator, one address
+  if (list && splitLists) return { ok: true, value: list };
+  if (list) {
+    return {
+      ok: false,
+      reject: {
+        code: 'several-emails',
+        message: `${column} holds ${list.length} addresses (${quoteValue(cleanLine(raw))}); a lead has one. Keep one, or choose "One lead per address" in the import options.`,
+      },
+    };
+  }
+  return { ok: false, reject: notOneAddress(raw, column, check.message) };
 }
 
 /** Names, company and title, each on one line and within the field limit. */
@@ -266,7 +275,12 @@ export function mergeTags(importTags: readonly string[], rowTags: readonly strin
   };
 }
 
-export function createRowReader({ mapping, headers, tags = [] }: RowReaderOptions) {
+export function createRowReader({
+  mapping,
+  headers,
+  tags = [],
+  splitAddressLists = false,
+}: RowReaderOptions) {
   const columnName = (i: number) => `"${headers[i]?.trim() || `Column ${i + 1}`}"`;
   const importTags = [...new Set(tags.map(normalizeTag).filter(Boolean))];
 
@@ -281,7 +295,7 @@ export function createRowReader({ mapping, headers, tags = [] }: RowReaderOption
       });
     const reject = (note: RowNote): RowResult => ({ ok: false, problem: problem('rejected')(note) });
 
-    const address = readAddress(row[mapping.email] ?? '', columnName(mapping.email));
+    const address = readAddress(row[mapping.email] ?? '', columnName(mapping.email), splitAddressLists);
     if (!address.ok) return reject(address.reject);
     const fields = readLineFields(row, mapping, columnName);
     if (!fields.ok) return reject(fields.reject);
@@ -290,15 +304,17 @@ export function createRowReader({ mapping, headers, tags = [] }: RowReaderOption
     const timezone = readTimeZone(cellOf(row, mapping.timezone));
     const tagged = mergeTags(importTags, splitTags(cleanLine(cellOf(row, mapping.tags))));
 
-    const lead: ImportedLead = {
-      ...address.value,
-      ...fields.value,
-      timezone: timezone.value,
-      tags: tagged.value,
-      custom: custom.value,
-    };
-    const warnings = [address.warning, timezone.warning, tagged.warning].filter((w) => w !== undefined);
-    return { ok: true, lead, warnings: warnings.map(problem('warning')) };
+    const leads = address.value.map(
+      (where): ImportedLead => ({
+        ...where,
+        ...fields.value,
+        timezone: timezone.value,
+        tags: tagged.value,
+        custom: custom.value,
+      }),
+    );
+    const warnings = [timezone.warning, tagged.warning].filter((w) => w !== undefined);
+    return { ok: true, leads, warnings: warnings.map(problem('warning')) };
   };
 }
 

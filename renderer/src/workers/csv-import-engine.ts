@@ -49,6 +49,7 @@ export function createImportEngine(
     invalid: 0,
     duplicates: 0,
     problemsTruncated: false,
+    headers: [],
   };
   let problems: RowProblem[] = [];
   let problemsKept = 0;
@@ -107,40 +108,51 @@ export function createImportEngine(
       if (!readRow) {
         columns = record.length;
         const headers = start.hasHeader ? record : record.map((_, c) => `Column ${c + 1}`);
-        readRow = createRowReader({ mapping: start.mapping, headers, tags: start.tags });
+        progress.headers = [...headers];
+        readRow = createRowReader({
+          mapping: start.mapping,
+          headers,
+          tags: start.tags,
+          splitAddressLists: start.splitAddressLists ?? false,
+        });
         if (start.hasHeader) continue;
       }
       if (isBlank(record)) continue;
       progress.rowsRead++;
       const shape = rowShapeProblem(record, rowNumber, columns, delimiter, piece.problems.get(index));
+      // A rejected row carries its values, so the rep can fix it in the problems file and import it again.
       if (shape) {
         progress.invalid++;
-        addProblem(shape);
+        addProblem({ ...shape, cells: record });
         continue;
       }
       const result = readRow(record, rowNumber);
       if (!result.ok) {
         progress.invalid++;
-        addProblem(result.problem);
+        addProblem({ ...result.problem, cells: record });
         continue;
       }
       for (const warning of result.warnings) addProblem(warning);
-      const { lead } = result;
-      const firstRow = firstRowOf.get(lead.id);
-      if (firstRow === undefined) {
-        firstRowOf.set(lead.id, rowNumber);
-      } else if (start.duplicates === 'skip') {
-        progress.duplicates++;
-        addProblem(duplicateProblem(rowNumber, firstRow, lead.id));
-        continue;
-      } else if (batchIds.has(lead.id)) {
-        // Merge mode: store the first one, then this one merges into it (a batch must not hold an id twice).
-        await flush();
-      }
-      batch.push(lead);
-      batchIds.add(lead.id);
-      if (batch.length >= BATCH_SIZE) await flush();
+      for (const lead of result.leads) await keep(lead, rowNumber);
     }
+  }
+
+  /** One lead of a row into the batch, unless it repeats an earlier row of the file and repeats are skipped. */
+  async function keep(lead: ImportedLead, rowNumber: number): Promise<void> {
+    const firstRow = firstRowOf.get(lead.id);
+    if (firstRow === undefined) {
+      firstRowOf.set(lead.id, rowNumber);
+    } else if (start.duplicates === 'skip') {
+      progress.duplicates++;
+      addProblem(duplicateProblem(rowNumber, firstRow, lead.id));
+      return;
+    } else if (batchIds.has(lead.id)) {
+      // Merge mode: store the first one, then this one merges into it (a batch must not hold an id twice).
+      await flush();
+    }
+    batch.push(lead);
+    batchIds.add(lead.id);
+    if (batch.length >= BATCH_SIZE) await flush();
   }
 
   async function run(): Promise<void> {

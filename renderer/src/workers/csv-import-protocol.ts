@@ -18,6 +18,8 @@ export interface StartRequest {
   duplicates: DuplicateMode;
   hasHeader: boolean;
   tags: string[];
+  /** a cell listing addresses ("a@x.com; b@x.com") becomes one lead per address instead of a bad row */
+  splitAddressLists?: boolean;
 }
 
 export type MainToWorker = StartRequest | { type: 'ack'; seq: number } | { type: 'cancel' };
@@ -32,6 +34,8 @@ export interface WorkerProgress {
   /** rows skipped as duplicates of an earlier row of the file */
   duplicates: number;
   problemsTruncated: boolean;
+  /** the file's column names (or "Column N"), once read: the problems CSV repeats them beside each bad row */
+  headers: string[];
 }
 
 export type WorkerToMain =

@@ -1,3 +1,4 @@
+import { groupProblems, rowsLabel } from './problem-groups';
 import { downloadProblems } from './problems-csv';
 import type { ImportProgress, ImportSummary } from './run-import';
 
@@ -35,10 +36,11 @@ export function ImportingView({
   );
 }
 
-/** Step 6: what happened, and every problem by row. */
+/** Step 6: what happened, and the problems, each kind once with its rows; every row is in the download. */
 export function SummaryView({ summary, onClose }: { summary: ImportSummary; onClose: () => void }) {
   const stored = summary.inserted + summary.merged;
-  const shown = summary.problems.slice(0, SHOWN_PROBLEMS);
+  const groups = groupProblems(summary.problems);
+  const shown = groups.slice(0, SHOWN_PROBLEMS);
   return (
     <>
       {summary.cancelled && (
@@ -65,21 +67,25 @@ export function SummaryView({ summary, onClose }: { summary: ImportSummary; onCl
         <section aria-label="Row problems">
           <h3>
             Row problems{' '}
-            {summary.problems.length > SHOWN_PROBLEMS && (
+            {groups.length > SHOWN_PROBLEMS && (
               <span className="muted">
-                (first {SHOWN_PROBLEMS} of {n(summary.problems.length)}
+                (first {SHOWN_PROBLEMS} of {n(groups.length)}
                 {summary.problemsTruncated ? '+' : ''})
               </span>
             )}
           </h3>
           <ul className="import-problems">
-            {shown.map((p) => (
-              <li key={`${p.row}-${p.code}`} className={p.kind === 'rejected' ? 'error' : undefined}>
-                {p.message}
+            {shown.map((group) => (
+              <li
+                key={`${group.rows[0]}-${group.code}`}
+                className={group.kind === 'rejected' ? 'error' : undefined}
+              >
+                {group.text}
+                {group.count > 1 && <span className="muted"> ({rowsLabel(group)})</span>}
               </li>
             ))}
           </ul>
-          <button type="button" onClick={() => downloadProblems(summary.problems)}>
+          <button type="button" onClick={() => downloadProblems(summary.problems, summary.headers)}>
             Download all problems (import-problems.csv)
           </button>
           {summary.problemsTruncated && (

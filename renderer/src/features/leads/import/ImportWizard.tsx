@@ -110,9 +110,13 @@ function WizardStep({ wizard, onClose }: { wizard: Wizard; onClose: () => void }
       return (
         <OptionsStep
           duplicates={state.duplicates}
+          splitAddressLists={state.splitAddressLists}
           tags={state.tags}
           source={state.source}
           onDuplicates={(duplicates) => dispatch({ type: 'options-changed', patch: { duplicates } })}
+          onSplitAddressLists={(splitAddressLists) =>
+            dispatch({ type: 'options-changed', patch: { splitAddressLists } })
+          }
           onTags={(tags) => dispatch({ type: 'options-changed', patch: { tags } })}
           onSource={(source) => dispatch({ type: 'options-changed', patch: { source } })}
         />

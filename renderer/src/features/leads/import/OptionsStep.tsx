@@ -3,15 +3,29 @@ import type { DuplicateMode } from '../../../db/leads-repo';
 
 interface Props {
   duplicates: DuplicateMode;
+  splitAddressLists: boolean;
   tags: string;
   source: string;
   onDuplicates: (mode: DuplicateMode) => void;
+  onSplitAddressLists: (split: boolean) => void;
   onTags: (tags: string) => void;
   onSource: (source: string) => void;
 }
 
-/** Step 4: what to do with leads that already exist, tags for the whole import, the source label. */
-export function OptionsStep({ duplicates, tags, source, onDuplicates, onTags, onSource }: Props) {
+/**
+ * Step 4: what to do with leads that already exist, whether a cell listing several addresses becomes several
+ * leads, tags for the whole import, the source label.
+ */
+export function OptionsStep({
+  duplicates,
+  splitAddressLists,
+  tags,
+  source,
+  onDuplicates,
+  onSplitAddressLists,
+  onTags,
+  onSource,
+}: Props) {
   const tagsId = useId();
   const sourceId = useId();
   return (
@@ -39,6 +53,15 @@ export function OptionsStep({ duplicates, tags, source, onDuplicates, onTags, on
           </label>
         </div>
       </fieldset>
+      <label>
+        <input
+          type="checkbox"
+          checked={splitAddressLists}
+          onChange={(event) => onSplitAddressLists(event.target.checked)}
+        />
+        One lead per address when a cell lists several, separated by ";" or "," (otherwise such rows are not
+        imported and are listed as problems)
+      </label>
       <div className="field">
         <label htmlFor={tagsId}>Tags for every imported lead (optional, separated by commas)</label>
         <input

@@ -29,7 +29,7 @@ export function PreviewStep({ headers, rows, hasHeader, mapping, delimiter }: Pr
       const result = read(cells, row);
       return [
         result.ok
-          ? { row, lead: result.lead, problems: result.warnings }
+          ? { row, lead: result.leads[0] ?? null, problems: result.warnings }
           : { row, lead: null, problems: [result.problem] },
       ];
     });

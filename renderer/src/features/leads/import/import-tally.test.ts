@@ -9,6 +9,7 @@ const progress = (rowsRead: number, duplicates: number, invalid = 0) => ({
   invalid,
   duplicates,
   problemsTruncated: false,
+  headers: ['Email'],
 });
 const problem = (row: number): RowProblem => ({
   row,

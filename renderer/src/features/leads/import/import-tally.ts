@@ -20,6 +20,8 @@ export interface ImportSummary extends ImportProgress {
   problems: RowProblem[];
   /** more problems than were kept (the counts stay exact) */
   problemsTruncated: boolean;
+  /** the file's column names, for the problems CSV */
+  headers: string[];
   /** the user cancelled: what was stored before stays */
   cancelled: boolean;
   durationMs: number;
@@ -52,6 +54,7 @@ export function createImportTally(totalBytes: number) {
   const totals = noProgress(totalBytes);
   const problems: RowProblem[] = [];
   let problemsTruncated = false;
+  let headers: string[] = [];
   let storeSkipped = 0;
   let fileDuplicates = 0;
 
@@ -64,6 +67,7 @@ export function createImportTally(totalBytes: number) {
       fileDuplicates = progress.duplicates;
       totals.skipped = storeSkipped + fileDuplicates;
       problemsTruncated = progress.problemsTruncated;
+      if (progress.headers.length) headers = progress.headers;
       for (const problem of more) problems.push(problem);
     },
     /** One batch the repository stored. */
@@ -80,6 +84,7 @@ export function createImportTally(totalBytes: number) {
       ...totals,
       problems,
       problemsTruncated,
+      headers,
       cancelled: end.cancelled ?? false,
       durationMs,
       ...(end.error ? { error: end.error } : {}),

@@ -40,6 +40,7 @@ const summary = (patch: Partial<ImportSummary>): ImportSummary => ({
   invalid: 0,
   problems: [],
   problemsTruncated: false,
+  headers: [],
   cancelled: false,
   durationMs: 5,
   ...patch,
@@ -113,12 +114,21 @@ describe('import wizard state', () => {
     });
   });
 
+  it('splits address lists only when the rep ticks the option (off by default)', () => {
+    const chosen = file('Email\nann@acme.com\n');
+    const state = { ...initialWizardState, file: chosen };
+    expect(importRequest(state, { email: 0, custom: [] }).splitAddressLists).toBe(false);
+    const ticked = wizardReducer(state, { type: 'options-changed', patch: { splitAddressLists: true } });
+    expect(importRequest({ ...ticked, file: chosen }, { email: 0, custom: [] }).splitAddressLists).toBe(true);
+  });
+
   it('runs the import from the choices, with the file’s own source when the field was emptied', () => {
     const chosen = file('Email\nann@acme.com\n');
     const state = { ...initialWizardState, file: chosen, source: '  ', tags: 'fair, ,vip', hasHeader: false };
     expect(importRequest(state, { email: 0, custom: [] }, new Date(2026, 0, 2))).toEqual({
       mapping: { email: 0, custom: [] },
       duplicates: 'skip',
+      splitAddressLists: false,
       source: 'import: leads.csv (2026-01-02)',
       tags: ['fair', 'vip'],
       hasHeader: false,

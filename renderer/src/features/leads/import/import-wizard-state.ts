@@ -29,6 +29,8 @@ export interface WizardState {
   /** what each column becomes, by column */
   choices: ColumnChoice[];
   duplicates: DuplicateMode;
+  /** a cell listing addresses ("a@x.com; b@x.com") becomes one lead per address; off unless the rep ticks it */
+  splitAddressLists: boolean;
   /** comma-separated, as typed */
   tags: string;
   source: string;
@@ -36,7 +38,7 @@ export interface WizardState {
   summary: ImportSummary | null;
 }
 
-export type ImportChoices = Pick<WizardState, 'duplicates' | 'tags' | 'source'>;
+export type ImportChoices = Pick<WizardState, 'duplicates' | 'splitAddressLists' | 'tags' | 'source'>;
 
 export type WizardAction =
   | { type: 'file-chosen'; file: File }
@@ -60,6 +62,7 @@ export const initialWizardState: WizardState = {
   hasHeader: true,
   choices: [],
   duplicates: 'skip',
+  splitAddressLists: false,
   tags: '',
   source: '',
   progress: null,
@@ -141,10 +144,11 @@ export function importRequest(
   state: WizardState & { file: File },
   mapping: ImportOptions['mapping'],
   now = new Date(),
-): Pick<ImportOptions, 'mapping' | 'duplicates' | 'source' | 'tags' | 'hasHeader'> {
+): Pick<ImportOptions, 'mapping' | 'duplicates' | 'source' | 'tags' | 'hasHeader' | 'splitAddressLists'> {
   return {
     mapping,
     duplicates: state.duplicates,
+    splitAddressLists: state.splitAddressLists,
     source: state.source.trim() || defaultImportSource(state.file.name, now),
     tags: state.tags.split(',').filter((t) => t.trim()),
     hasHeader: state.hasHeader,

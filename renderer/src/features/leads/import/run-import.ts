@@ -28,6 +28,8 @@ export interface ImportOptions {
   source: string;
   tags?: string[];
   hasHeader?: boolean;
+  /** a cell listing addresses becomes one lead per address (the rep's choice; off by default) */
+  splitAddressLists?: boolean;
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
 }
@@ -152,6 +154,7 @@ export function runImportWith(
       duplicates: options.duplicates,
       hasHeader: options.hasHeader ?? true,
       tags: options.tags ?? [],
+      splitAddressLists: options.splitAddressLists ?? false,
     });
   });
 }
