@@ -35,6 +35,19 @@ describe('readMainConfig', () => {
   });
 });
 
+describe('FAIRSEND_DNS_SERVERS', () => {
+  it('gives the DNS servers, ip or ip:port, and names the variable when an entry is wrong', () => {
+    expect(readMainConfig({ FAIRSEND_DNS_SERVERS: '127.0.0.1:5353, 1.1.1.1' }).dnsServers).toEqual([
+      '127.0.0.1:5353',
+      '1.1.1.1',
+    ]);
+    expect(readMainConfig({}).dnsServers).toBeUndefined();
+    expect(() => readMainConfig({ FAIRSEND_DNS_SERVERS: 'dns.google' })).toThrow(
+      /FAIRSEND_DNS_SERVERS.*dns\.google/,
+    );
+  });
+});
+
 describe('the FAIRSEND_* variables', () => {
   const tracked = execFileSync('git', ['ls-files', '*.ts', '*.tsx', '*.mjs', '.ci/run'], {
     cwd: ROOT,

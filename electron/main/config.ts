@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parseDnsServers } from '../../shared/config/dns-servers';
 import type { EnvVarName } from '../../shared/config/env-vars';
+import { SEND_POINTS, type SendPoint } from './send/send-points';
 import type { OAuthEndpointOverrides } from './settings/oauth-settings';
 
 /**
@@ -10,6 +12,10 @@ import type { OAuthEndpointOverrides } from './settings/oauth-settings';
 export interface MainConfig {
   /** provider endpoints when not the real Google and Microsoft (tests' stand-ins, a national cloud) */
   oauthEndpoints: OAuthEndpointOverrides;
+  /** DNS servers for the gate's lookups; absent: the system's */
+  dnsServers?: string[];
+  /** crash tests' child processes only: the moment of a send to die at (the app never passes it on) */
+  crashAt?: SendPoint;
   /** browser mode only */
   browser: {
     port: number;
@@ -37,11 +43,23 @@ const schema = z.object({
     .string()
     .regex(/^[0-9a-f]{64}$/i, 'FAIRSEND_DEV_VAULT_KEY must be 64 hex characters')
     .optional(),
+  FAIRSEND_DNS_SERVERS: z
+    .string()
+    .transform((text, ctx) => {
+      const parsed = parseDnsServers(text);
+      if (parsed.ok) return parsed.servers;
+      ctx.addIssue({ code: 'custom', message: `FAIRSEND_DNS_SERVERS: ${parsed.message}` });
+      return z.NEVER;
+    })
+    .optional(),
   FAIRSEND_GOOGLE_AUTH_BASE_URL: url('FAIRSEND_GOOGLE_AUTH_BASE_URL'),
   FAIRSEND_GOOGLE_TOKEN_URL: url('FAIRSEND_GOOGLE_TOKEN_URL'),
   FAIRSEND_GMAIL_API_BASE_URL: url('FAIRSEND_GMAIL_API_BASE_URL'),
   FAIRSEND_MICROSOFT_LOGIN_BASE_URL: url('FAIRSEND_MICROSOFT_LOGIN_BASE_URL'),
   FAIRSEND_GRAPH_BASE_URL: url('FAIRSEND_GRAPH_BASE_URL'),
+  FAIRSEND_CRASH_AT: z
+    .enum(SEND_POINTS, { error: 'FAIRSEND_CRASH_AT must name a moment of a send' })
+    .optional(),
 });
 
 /** Reads and checks the variables; a bad value is an error that names the variable, never a silent default. */
@@ -56,6 +74,7 @@ export function readMainConfig(env: Env = process.env): MainConfig {
       [K in keyof T]: Exclude<T[K], undefined>;
     };
   return {
+    ...(v.FAIRSEND_DNS_SERVERS?.length ? { dnsServers: v.FAIRSEND_DNS_SERVERS } : {}),
     oauthEndpoints: {
       google: defined({
         authBaseUrl: v.FAIRSEND_GOOGLE_AUTH_BASE_URL,
@@ -67,6 +86,7 @@ export function readMainConfig(env: Env = process.env): MainConfig {
         graphBaseUrl: v.FAIRSEND_GRAPH_BASE_URL,
       }),
     },
+    ...defined({ crashAt: v.FAIRSEND_CRASH_AT }),
     browser: {
       port: v.FAIRSEND_PORT,
       dataDir: resolve(v.FAIRSEND_DATA_DIR),

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../shared/ipc/dispatch';
-import type { SendService } from './send/send-service';
 import { createHandlers, type MainServices } from './handlers';
 import type { MailboxService } from './mailboxes/mailbox-service';
+import type { SendService } from './send/send-service';
+import type { DnsSettingsStore } from './settings/dns-settings';
 import type { ProfileStore } from './settings/profile-store';
 
 function setup() {
@@ -27,6 +28,7 @@ function setup() {
     oauthSettings: {} as MainServices['oauthSettings'],
     unlockVault: async () => Promise.reject(new Error('not in these tests')),
     profile: {} as ProfileStore,
+    dnsSettings: {} as DnsSettingsStore,
     send: {} as SendService,
     suppression: { apply: () => ({ size: 0, ready: false }) },
     audit: {

@@ -8,6 +8,7 @@ import type { MailboxService } from './mailboxes/mailbox-service';
 import type { TeamKey } from './secrets/team-key';
 import type { SendService } from './send/send-service';
 import type { SuppressionHolder } from './send/suppression-holder';
+import type { DnsSettingsStore } from './settings/dns-settings';
 import type { OAuthSettingsStore } from './settings/oauth-settings';
 import type { ProfileStore } from './settings/profile-store';
 
@@ -20,6 +21,7 @@ export interface MainServices {
   /** Linux without a keyring: seal with a passphrase-derived key for this session */
   unlockVault(passphrase: string): Promise<AppInfo>;
   profile: ProfileStore;
+  dnsSettings: DnsSettingsStore;
   send: SendService;
   suppression: Pick<SuppressionHolder, 'apply'>;
   audit: Pick<
@@ -55,6 +57,11 @@ export function createHandlers(services: MainServices): Handlers {
     'vault.unlockWithPassphrase': ({ passphrase }) => services.unlockVault(passphrase),
     'settings.getProfile': () => services.profile.get(),
     'settings.setProfile': (profile) => services.profile.set(profile),
+    'settings.getStatus': () => ({
+      teamServer: services.profile.teamServerStatus(),
+      dns: services.dnsSettings.status(),
+    }),
+    'settings.setDnsServers': ({ servers }) => services.dnsSettings.set(servers),
     'send.preview': (draft) => services.send.preview(draft),
     'send.message': ({ key, draft }) => {
       services.audit.requireWritable(); // every send is audited: none starts while the log is refused

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { app, type BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
 import windowIcon from '../../resources/icons/512x512.png?asset';
 import { registerAppScheme, rendererLocation, serveRenderer } from './app-protocol';
+import { readMainConfig } from './config';
 import { createHandlers } from './handlers';
 import { registerBridge } from './ipc';
 import { checkKeyring, createElectronSealer } from './secrets/sealer-electron';
@@ -35,8 +36,10 @@ async function startServices() {
   const keyring = await checkKeyring();
   // No keyring: secrets are refused until the rep unlocks with a passphrase (vault.unlockWithPassphrase).
   if (!keyring.ok) log('warn', keyring.reason);
+  const { dnsServers } = readMainConfig();
   const services = await createMainServices({
     dataDir: app.getPath('userData'),
+    ...(dnsServers ? { dnsServers } : {}),
     sealer: keyring.ok ? createElectronSealer() : null,
     ...(keyring.ok ? {} : { sealerUnavailableReason: keyring.reason }),
     ciphertexts: createElectronCiphertextStore(),

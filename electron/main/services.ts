@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { createDnsCache } from '../../shared/compliance/dns-cache';
+import { ownDomainCanaries } from '../../shared/compliance/resolver-health';
 import type { AppInfo } from '../../shared/ipc/app';
 import { AppError } from '../../shared/ipc/result';
 import { openAuditLog } from './audit/audit-log';
-import { createDnsResolver } from './dns/resolver';
+import { createDnsService } from './dns/dns-service';
 import type { MainServices } from './handlers';
 import { openInboxEventLog } from './inbox/inbox-events';
 import { createInboxWatcher } from './inbox/inbox-watcher';
@@ -19,8 +19,10 @@ import { openSendJournal } from './send/send-journal';
 import { createSendService } from './send/send-service';
 import { createSuppressionHolder } from './send/suppression-holder';
 import type { SmtpOptions, SmtpTransport } from './send/transports/smtp-transport';
+import { createDnsSettingsStore } from './settings/dns-settings';
 import { createOAuthSettingsStore, type OAuthEndpointOverrides } from './settings/oauth-settings';
 import { createProfileStore } from './settings/profile-store';
+import { checkTeamServer } from './settings/team-server-check';
 import { type CiphertextStore, createVault, type Vault } from './vault/vault';
 
 export interface ServiceOptions {
@@ -92,12 +94,21 @@ export async function createMainServices(
     unsubscribeToken: async (address, mailboxId, at) =>
       currentTeamKey().unsubscribeToken(address, mailboxId, at),
   };
-  const profile = createProfileStore(join(options.dataDir, 'compliance-profile.json'));
-  const suppression = createSuppressionHolder();
-  const dns = createDnsCache(createDnsResolver(options.dnsServers ? { servers: options.dnsServers } : {}), {
-    ttlMs: 10 * 60_000,
-    now,
+  const profile = createProfileStore(join(options.dataDir, 'compliance-profile.json'), {
+    checkTeamServer: (address) =>
+      checkTeamServer(address, { now, ...(options.smtpCa ? { ca: options.smtpCa } : {}) }),
   });
+  const suppression = createSuppressionHolder();
+  // The rep's own sending domains must exist: if they fail too, DNS itself is failing (resolver-health.ts).
+  const dnsService = createDnsService({
+    now,
+    canaries: () => ownDomainCanaries(mailboxes.list().map((m) => m.address)),
+  });
+  const dnsSettings = createDnsSettingsStore(join(options.dataDir, 'dns-servers.json'), {
+    ...(options.dnsServers ? { fromEnvironment: options.dnsServers } : {}),
+    apply: (servers) => dnsService.useServers(servers),
+  });
+  const dns = dnsService.cache;
   const inbox = createInboxWatcher({
     mailboxes,
     health,
@@ -160,6 +171,7 @@ export async function createMainServices(
       return appInfo();
     },
     profile,
+    dnsSettings,
     send,
     suppression,
     audit,

@@ -37,6 +37,7 @@ const services = await createMainServices({
     await loadDevVaultKey(resolve(dataDir, 'dev-vault.key'), config.browser.devVaultKeyHex),
   ),
   oauthEndpoints: config.oauthEndpoints,
+  ...(config.dnsServers ? { dnsServers: config.dnsServers } : {}),
   ciphertexts: createFileStore(resolve(dataDir, 'sealed-secrets.json')),
   appInfo: () => ({
     name: 'Fairsend',

@@ -1,4 +1,5 @@
 import type { MxAnswer } from './recipient';
+import { DnsFailingError, type ResolverHealth } from './resolver-health';
 import type { DnsMx, DnsTxt } from './sender-auth';
 
 export interface DnsCache extends DnsTxt, DnsMx {
@@ -8,12 +9,37 @@ export interface DnsCache extends DnsTxt, DnsMx {
 
 /**
  * Caches an adapter's answers for `ttlMs` (the clock is passed in). Failures are not cached, so the
- * next send asks again; concurrent lookups of one name share one query.
+ * next send asks again; concurrent lookups of one name share one query. With `health`, a "does not exist"
+ * or a failure is checked against the resolver's health first: when DNS itself is failing, MX answers
+ * `dns-failing` and TXT throws DnsFailingError — never "this domain does not exist" — and neither is cached.
  */
 export function createDnsCache(
   adapter: DnsTxt & DnsMx,
-  { ttlMs, now, maxEntries = 100_000 }: { ttlMs: number; now: () => number; maxEntries?: number },
+  {
+    ttlMs,
+    now,
+    maxEntries = 100_000,
+    health,
+  }: { ttlMs: number; now: () => number; maxEntries?: number; health?: ResolverHealth },
 ): DnsCache {
+  const failing = () => health?.isFailing() ?? Promise.resolve(false);
+  async function mxChecked(domain: string): Promise<MxAnswer> {
+    const answer = await adapter.mx(domain);
+    if ((answer.kind === 'nxdomain' || answer.kind === 'error') && (await failing()))
+      return { kind: 'dns-failing' };
+    return answer;
+  }
+  async function txtChecked(name: string): Promise<string[][] | 'nxdomain'> {
+    let answer: string[][] | 'nxdomain';
+    try {
+      answer = await adapter.txt(name);
+    } catch (error) {
+      if (await failing()) throw new DnsFailingError(name);
+      throw error;
+    }
+    if (answer === 'nxdomain' && (await failing())) throw new DnsFailingError(name);
+    return answer;
+  }
   type Entry = { at: number; pending: Promise<unknown>; value?: unknown; settled: boolean };
   const entries = new Map<string, Entry>();
   const fresh = (key: string): Entry | undefined => {
@@ -47,14 +73,14 @@ export function createDnsCache(
     txt: (name) =>
       lookup(
         `txt:${norm(name)}`,
-        () => adapter.txt(norm(name)),
+        () => txtChecked(norm(name)),
         () => true,
       ),
     mx: (domain) =>
       lookup(
         `mx:${norm(domain)}`,
-        () => adapter.mx(norm(domain)),
-        (a) => a.kind !== 'error',
+        () => mxChecked(norm(domain)),
+        (a) => a.kind !== 'error' && a.kind !== 'dns-failing',
       ),
     peekMx(domain) {
       const e = fresh(`mx:${norm(domain)}`);

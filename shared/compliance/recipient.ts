@@ -9,13 +9,15 @@ import { isRoleAccount } from './role-accounts';
  * `found` includes RFC 5321 §5.1's implicit MX (no MX but an A/AAAA record: hosts = [domain]).
  * `null-mx` is RFC 7505's `MX 0 .`: the domain states it accepts no mail.
  * `error` means the lookup failed (timeout, SERVFAIL, no network) and says nothing about the domain.
+ * `dns-failing` means domains that must exist failed too (resolver-health.ts): DNS on this computer is broken.
  */
 export type MxAnswer =
   | { kind: 'found'; hosts: string[] }
   | { kind: 'none' }
   | { kind: 'nxdomain' }
   | { kind: 'null-mx' }
-  | { kind: 'error' };
+  | { kind: 'error' }
+  | { kind: 'dns-failing' };
 
 export interface RecipientResult extends StepResult {
   /** The normal form (the suppression and dedupe key), when the syntax is valid. */
@@ -56,6 +58,9 @@ function checkMx(domain: string, mx: MxAnswer): StepResult {
       return judged(reason('no-mx', { domain }));
     case 'nxdomain':
       return judged(reason('domain-not-found', { domain }));
+    case 'dns-failing':
+      // Held, never judged: a broken resolver says nothing about the lead or the domain.
+      return judged(reason('dns-failing', { domain }));
     default:
       // Fail closed: nothing goes out unchecked. The scheduler retries once DNS answers again.
       return judged(reason('dns-unavailable', { domain, lookup: 'mail-server' }));

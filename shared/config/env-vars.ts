@@ -24,6 +24,11 @@ export const ENV_VARS = {
     readBy: 'browser mode',
     meaning: 'the dev/test vault key, 64 hex characters (default: a 0600 key file in the data folder)',
   },
+  FAIRSEND_DNS_SERVERS: {
+    readBy: 'main',
+    meaning:
+      'DNS servers for the compliance checks, comma-separated ip or ip:port (default: the system’s; Settings → Advanced overrides it)',
+  },
   FAIRSEND_GOOGLE_AUTH_BASE_URL: { readBy: 'main', meaning: "Google's sign-in page (tests' stand-in)" },
   FAIRSEND_GOOGLE_TOKEN_URL: { readBy: 'main', meaning: "Google's token endpoint (tests' stand-in)" },
   FAIRSEND_GMAIL_API_BASE_URL: { readBy: 'main', meaning: 'the Gmail API (tests’ stand-in)' },
@@ -32,6 +37,11 @@ export const ENV_VARS = {
     meaning: 'the Microsoft sign-in authority base, https only (a national cloud, tests’ stand-in)',
   },
   FAIRSEND_GRAPH_BASE_URL: { readBy: 'main', meaning: 'Microsoft Graph (a national cloud, tests’ stand-in)' },
+  FAIRSEND_CRASH_AT: {
+    readBy: 'crash tests, npm run bench',
+    meaning:
+      'the named moment of a send (electron/main/send/send-points.ts) at which a crash-test child process kills itself; the app ignores it',
+  },
   FAIRSEND_CHROMIUM: {
     readBy: 'npm test, npm run bench',
     meaning: 'the Chromium to drive (default /usr/bin/chromium)',

@@ -22,6 +22,8 @@ export const CHANNEL_NAMES = [
   'vault.unlockWithPassphrase',
   'settings.getProfile',
   'settings.setProfile',
+  'settings.getStatus',
+  'settings.setDnsServers',
   'send.preview',
   'send.message',
   'suppression.apply',
