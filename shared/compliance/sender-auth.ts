@@ -1,6 +1,5 @@
 import type { MailboxKind } from '../mailboxes/mailbox';
 import { judged, type Reason, reason, type StepResult } from './reasons';
-import { DnsFailingError } from './resolver-health';
 
 export { createDnsCache, type DnsCache } from './dns-cache';
 
@@ -94,12 +93,8 @@ export async function checkSenderAuth(input: SenderAuthInput, dns: DnsTxt): Prom
     ]);
     const found = judged(...spf.reasons, ...dkim.reasons, ...dmarc.reasons);
     return { ...found, consumer: null, dkimSelector: dkim.selector, dmarc: dmarc.dmarc };
-  } catch (error) {
-    const failing = error instanceof DnsFailingError;
-    const why = failing
-      ? reason('dns-failing', { domain })
-      : reason('dns-unavailable', { domain, lookup: 'sender-records' });
-    return { ...judged(why), consumer: null };
+  } catch {
+    return { ...judged(reason('dns-unavailable', { domain, lookup: 'sender-records' })), consumer: null };
   }
 }
 
