@@ -67,6 +67,11 @@ export function createHandlers(services: MainServices): Handlers {
       services.audit.requireWritable(); // every send is audited: none starts while the log is refused
       return services.send.send(key, draft);
     },
+    'send.held': () => services.send.held(),
+    'send.resolve': ({ key, as }) => {
+      services.audit.requireWritable(); // both decisions are audited, and a resend is a send
+      return services.send.resolve(key, as);
+    },
     'suppression.apply': (delta) => services.suppression.apply(delta),
     'audit.since': ({ seq, limit }) => services.audit.since(seq, limit),
     'audit.record': ({ type, data }) => services.audit.append(type, data),

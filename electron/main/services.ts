@@ -14,10 +14,11 @@ import { passphraseSealer, type ScryptParams } from './secrets/passphrase-key';
 import type { Sealer } from './secrets/sealer';
 import { createTeamKey, type TeamKey } from './secrets/team-key';
 import { openMailboxHealth } from './send/mailbox-health';
-import { reconcileAtStart } from './send/reconcile-at-start';
 import { openSendJournal } from './send/send-journal';
+import type { Checkpoint } from './send/send-points';
 import { createSendService } from './send/send-service';
 import { createSuppressionHolder } from './send/suppression-holder';
+import type { ImapOptions, ImapReader } from './send/transports/imap-reader';
 import type { SmtpOptions, SmtpTransport } from './send/transports/smtp-transport';
 import { createDnsSettingsStore } from './settings/dns-settings';
 import { createOAuthSettingsStore, type OAuthEndpointOverrides } from './settings/oauth-settings';
@@ -38,6 +39,8 @@ export interface ServiceOptions {
   smtpCa?: string;
   /** builds SMTP transports; tests route the standard port to a loopback server's ephemeral one */
   smtpTransport?: (options: SmtpOptions) => SmtpTransport;
+  /** builds IMAP readers; tests route the standard port to a loopback server's ephemeral one */
+  imapReader?: (options: ImapOptions) => ImapReader;
   /** DNS servers for MX/SPF/DKIM/DMARC lookups (tests point these at a loopback server); default: the system's */
   dnsServers?: string[];
   now?: () => number;
@@ -48,6 +51,8 @@ export interface ServiceOptions {
   signInTimeoutMs?: number;
   /** tests use cheaper scrypt parameters for the passphrase key */
   passphraseScrypt?: ScryptParams;
+  /** crash tests: told each named moment of a send (electron/main/send/send-points.ts) */
+  sendCheckpoint?: Checkpoint;
 }
 
 /** Builds main's services from the adapters each host supplies (Electron, or Node in browser mode). */
@@ -57,13 +62,14 @@ export async function createMainServices(
   const now = options.now ?? Date.now;
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const vault = createVault(options.ciphertexts, options.sealer, options.sealerUnavailableReason);
-  const [journal, audit, health] = await Promise.all([
-    openSendJournal(join(options.dataDir, 'send-journal.jsonl'), now),
+  // caps and breakers count sends from the journal, so it opens first
+  const journal = await openSendJournal(join(options.dataDir, 'send-journal.jsonl'), { now });
+  const [audit, health] = await Promise.all([
     openAuditLog(join(options.dataDir, 'audit.jsonl'), join(options.dataDir, 'device.json'), {
       sealer: options.sealer,
       now,
     }),
-    openMailboxHealth(join(options.dataDir, 'mailbox-health.jsonl')),
+    openMailboxHealth(join(options.dataDir, 'mailbox-health.jsonl'), journal),
   ]);
   const oauthSettings = createOAuthSettingsStore(
     join(options.dataDir, 'oauth-clients.json'),
@@ -77,6 +83,7 @@ export async function createMainServices(
     newId: () => randomUUID(),
     ...(options.smtpCa ? { smtpCa: options.smtpCa } : {}),
     ...(options.smtpTransport ? { smtpTransport: options.smtpTransport } : {}),
+    ...(options.imapReader ? { imapReader: options.imapReader } : {}),
     oauth: oauthSettings,
     ...(options.openSignInPage ? { openSignInPage: options.openSignInPage } : {}),
     ...(options.signInTimeoutMs !== undefined ? { signInTimeoutMs: options.signInTimeoutMs } : {}),
@@ -133,11 +140,12 @@ export async function createMainServices(
     audit,
     now,
     timeZone,
+    ...(options.sendCheckpoint ? { checkpoint: options.sendCheckpoint } : {}),
   });
-  // Sends a crash interrupted are settled against their Sent folders before they could be retried.
+  // What a crash left open is settled (looked up, or held for the rep) and due follow-ups run, before any retry.
   let reconciled: Promise<unknown> = Promise.resolve();
   audit.onWritable(() => {
-    reconciled = reconcileAtStart(journal, (id) => mailboxes.transportFor(id), audit).catch(() => {});
+    reconciled = send.start().catch(() => {});
   });
   const appInfo = (): AppInfo => {
     const status = vault.status();
@@ -178,6 +186,7 @@ export async function createMainServices(
     inbox,
     async close() {
       await reconciled;
+      await send.close();
       await inbox.close();
       await mailboxes.close();
       await Promise.all([journal.close(), audit.close(), health.close()]);

@@ -26,6 +26,8 @@ export const CHANNEL_NAMES = [
   'settings.setDnsServers',
   'send.preview',
   'send.message',
+  'send.held',
+  'send.resolve',
   'suppression.apply',
   'audit.since',
   'audit.record',

@@ -38,8 +38,15 @@ export interface SendPreview extends GateVerdict {
   message: { headers: [string, string][]; html: string; text: string } | null;
 }
 
+/**
+ * Why a message's fate is unknown: the app stopped mid-send (`interrupted`), or the server's answer to the
+ * complete message never came (`connection-lost`, `timed-out`) or was an error of its own (`server-error`).
+ */
+export const UNKNOWN_WHY = ['interrupted', 'connection-lost', 'timed-out', 'server-error'] as const;
+export type UnknownWhy = (typeof UNKNOWN_WHY)[number];
+
 export type SendOutcome =
-  | { status: 'sent'; messageId: string; providerId: string; gate: GateVerdict; audit: AuditEvent }
+  | { status: 'sent'; messageId: string; providerId: string; gate: GateVerdict; audit?: AuditEvent }
   | { status: 'blocked'; gate: GateVerdict; retryAt?: number; audit: AuditEvent }
   | {
       status: 'failed';
@@ -47,33 +54,50 @@ export type SendOutcome =
       message: string;
       retryable: boolean;
       gate: GateVerdict;
-      audit: AuditEvent;
+      audit?: AuditEvent;
     }
-  | { status: 'duplicate'; state: string };
+  /** it may or may not have been delivered: held for the rep, never sent again automatically */
+  | {
+      status: 'unknown';
+      messageId: string;
+      why: UnknownWhy;
+      message: string;
+      gate: GateVerdict;
+      audit?: AuditEvent;
+    }
+  /** this key was sent before, is being sent, or its fate is unknown: nothing was sent now */
+  | { status: 'duplicate'; state: 'sent' | 'sending' | 'unknown' | 'failed' };
 
-const hexKey = z.string().regex(/^[0-9a-f]{64}$/);
+/** A message whose fate nothing could decide, as the Outbox shows it. */
+export interface HeldMessage {
+  key: string;
+  messageId: string;
+  mailboxId: string;
+  to: string;
+  toName?: string;
+  subject: string;
+  /** when it was handed to the mail server */
+  attemptedAt: number;
+  why: UnknownWhy;
+  /** what the server or the app reported, for the details */
+  detail: { code: string; message: string } | null;
+  /** Gmail and Outlook are asked again automatically until they can say for sure */
+  checkingAgain: boolean;
+}
+
+export type HeldResolution = { as: 'sent'; audit: AuditEvent } | { as: 'resend'; outcome: SendOutcome };
+
+const key = z.string().min(1).max(200);
 
 export const sendChannels = {
   /** The gate's verdict and the assembled message, as the rep types; sends nothing. */
   'send.preview': channel(draft).returns<SendPreview>(),
   /** The one send path: gate → journal → transport. `key` is the idempotency key (a second send is refused). */
-  'send.message': channel(
-    z.object({ key: z.string().min(1).max(200), draft }).strict(),
-  ).returns<SendOutcome>(),
-  /** Feeds main's suppression index from the replicated list: deltas, and `complete` once the full list was sent. */
-  'suppression.apply': channel(
-    z
-      .object({
-        add: z.array(hexKey).max(20_000),
-        remove: z.array(hexKey).max(20_000),
-        complete: z.boolean(),
-      })
-      .strict(),
-  ).returns<{ size: number; ready: boolean }>(),
-  /** Audit events after `seq`, for the renderer to mirror into RxDB (and replication to carry to the team server). */
-  'audit.since': channel(
-    z
-      .object({ seq: z.number().int().min(0), limit: z.number().int().min(1).max(5000).default(1000) })
-      .strict(),
-  ).returns<AuditEvent[]>(),
+  'send.message': channel(z.object({ key, draft }).strict()).returns<SendOutcome>(),
+  /** Messages whose fate is unknown, held for the rep to decide, oldest first. */
+  'send.held': channel(z.object({}).strict()).returns<HeldMessage[]>(),
+  /** The rep decides a held message: it was sent, or send it again (same Message-ID). Both are audited. */
+  'send.resolve': channel(
+    z.object({ key, as: z.enum(['sent', 'resend']) }).strict(),
+  ).returns<HeldResolution>(),
 };

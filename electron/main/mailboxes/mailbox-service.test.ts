@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SmtpConnectRequest } from '../../../shared/ipc/mailboxes';
 import { createKeySealer } from '../secrets/sealer';
 import { openMailboxHealth } from '../send/mailbox-health';
-import { reconcileAtStart } from '../send/reconcile-at-start';
+import { reconcile } from '../send/reconcile';
 import { openSendJournal } from '../send/send-journal';
 import { createImapReader } from '../send/transports/imap-reader';
 import { createSmtpTransport } from '../send/transports/smtp-transport';
@@ -150,9 +150,9 @@ describe('connecting an SMTP mailbox', () => {
       .compile()
       .build();
     const before = server.received.length;
-    expect(await transport.deliver({ raw, from: info.address, to: ['lead@example.test'] })).toMatchObject({
-      ok: true,
-    });
+    expect(
+      await transport.deliver({ raw, from: info.address, to: ['lead@example.test'] }, async () => {}),
+    ).toMatchObject({ ok: true });
     expect(server.received).toHaveLength(before + 1);
     await service.disconnect(info.id);
     expect(service.list()).toEqual([]);
@@ -237,44 +237,71 @@ describe('an SMTP mailbox with IMAP', () => {
     await other.close();
   });
 
-  it('after a crash between delivery and `sent`, reconcile finds the message in Sent and marks it sent', async () => {
+  /** an attempt the app stopped at: `prepared` (nothing sent) or committed (`sending`: fate open) */
+  async function interrupted(dir: string, mailboxId: string, key: string, committed: boolean) {
+    const journal = await openSendJournal(join(dir, 'journal.jsonl'));
+    const audit = { recipientKey: null, warnings: [] };
+    await journal.prepare(key, { mailboxId, messageId: `<${key}@acme.test>`, audit });
+    const draft = {
+      mailboxId,
+      to: 'lead@example.test',
+      subject: 'Hi',
+      html: 'x',
+      isFirstTouch: true,
+      kind: 'one-off',
+    } as const;
+    if (committed) await journal.commit(key, { draft });
+    await journal.close();
+  }
+
+  it('after a crash, reconcile settles only what IMAP can prove: found in Sent is sent, absent is held', async () => {
     const first = await setup();
     const info = await first.service.connectSmtp(withImap());
-    const journal = await openSendJournal(join(first.dir, 'journal.jsonl'));
-    const transport = await first.service.transportFor(info.id);
-    const delivered = { key: 'k-delivered', messageId: '<crash-1@acme.test>', mailboxId: info.id };
-    const never = { key: 'k-never', messageId: '<crash-2@acme.test>', mailboxId: info.id };
-    await journal.begin(delivered.key, delivered);
-    const raw = await mime(delivered.messageId);
-    expect(await transport.deliver({ raw, from: info.address, to: ['lead@example.test'] })).toMatchObject({
-      ok: true,
-    });
-    await journal.begin(never.key, never); // the app stopped before this one reached the server
-    // the crash: neither is marked; the app starts again over the same files
-    await journal.close();
+    await interrupted(first.dir, info.id, 'k-found', true);
+    await interrupted(first.dir, info.id, 'k-absent', true);
+    await interrupted(first.dir, info.id, 'k-never', false);
     await first.service.close();
-    expect(server.hasMessageId(delivered.messageId)).toBe(true);
-    expect(imap.messages('Sent').filter((m) => m.includes(delivered.messageId))).toHaveLength(1);
+    // a server that files what it relays (as Gmail and Office 365 do over SMTP) has a copy of one of them
+    const copy = (await mime('<k-found@acme.test>')).toString();
+    const withCopy = await startLoopbackImap({ user: login.user, password: login.pass, tls, sent: [copy] });
 
-    const { service } = await setup({ dir: first.dir });
-    const reopened = await openSendJournal(join(first.dir, 'journal.jsonl'));
+    const { service } = await setup({ dir: first.dir, imap: withCopy });
+    const journal = await openSendJournal(join(first.dir, 'journal.jsonl'));
     const audited: string[] = [];
-    const report = await reconcileAtStart(reopened, service.transportFor, {
-      append: async (_type, data) => void audited.push(`${data.key}:${data.outcome}`),
+    const report = await reconcile({
+      journal,
+      transportFor: service.transportFor,
+      audit: {
+        append: async (type, data) => void audited.push(`${type}:${data.key}:${data.outcome ?? data.why}`),
+      },
+      now: () => Date.now(),
     });
-    expect(report).toEqual({ confirmedSent: ['k-delivered'], notSent: ['k-never'], unknown: [] });
-    expect(reopened.get('k-delivered')?.state).toBe('sent');
-    expect(audited.sort()).toEqual(['k-delivered:sent', 'k-never:not-sent']);
-    await reopened.close();
+    // not in Sent proves nothing here: the Sent copy of an SMTP mailbox is made only after `accepted`
+    expect(report).toEqual({ sent: ['k-found'], notSent: ['k-never'], held: ['k-absent'] });
+    expect(journal.get('k-found')).toMatchObject({ state: 'accepted', settledBy: 'lookup' });
+    expect(journal.get('k-absent')).toMatchObject({ state: 'unknown', why: 'interrupted' });
+    expect(audited.sort()).toEqual([
+      'send.reconciled:k-found:sent',
+      'send.reconciled:k-never:not-sent',
+      'send.unknown:k-absent:interrupted',
+      'send.unknown:k-found:interrupted',
+    ]);
+    await journal.close();
+    await withCopy.close();
   });
 
-  it('without IMAP, a crashed send stays unknown so it is never retried blind', async () => {
+  it('without IMAP, an interrupted send is held for the rep so it is never retried blind', async () => {
     const first = await setup();
     const info = await first.service.connectSmtp(request());
+    await interrupted(first.dir, info.id, 'k1', true);
     const journal = await openSendJournal(join(first.dir, 'journal.jsonl'));
-    await journal.begin('k1', { messageId: '<x@acme.test>', mailboxId: info.id });
-    const report = await reconcileAtStart(journal, first.service.transportFor, { append: async () => null });
-    expect(report.unknown).toEqual(['k1']);
+    const report = await reconcile({
+      journal,
+      transportFor: first.service.transportFor,
+      audit: { append: async () => null },
+      now: () => Date.now(),
+    });
+    expect(report.held).toEqual(['k1']);
     await journal.close();
   });
 

@@ -83,7 +83,7 @@ export function createMailboxService(deps: MailboxServiceDeps) {
   });
 
   /** A password or token that stopped working shows on the mailbox card, with what to do. */
-  function noteResult<T>(id: string, result: Result<T>): Result<T> {
+  function noteResult<R extends Result<unknown>>(id: string, result: R): R {
     const current = deps.store.get(id);
     if (!current) return result;
     if (!result.ok && result.error.code === 'auth-expired' && current.lastError !== result.error.message)
@@ -95,8 +95,12 @@ export function createMailboxService(deps: MailboxServiceDeps) {
     const fetchInbox = transport.fetchInbox?.bind(transport);
     return {
       kind: transport.kind,
-      deliver: async (message) => noteResult(id, await transport.deliver(message)),
+      deliver: async (message, commit) => noteResult(id, await transport.deliver(message, commit)),
       findSent: async (messageId) => noteResult(id, await transport.findSent(messageId)),
+      ...(transport.absenceProvesNotSentAfterMs !== undefined
+        ? { absenceProvesNotSentAfterMs: transport.absenceProvesNotSentAfterMs }
+        : {}),
+      ...(transport.saveSentCopy ? { saveSentCopy: transport.saveSentCopy.bind(transport) } : {}),
       ...(fetchInbox
         ? { fetchInbox: async (cursor?: string) => noteResult(id, await fetchInbox(cursor)) }
         : {}),

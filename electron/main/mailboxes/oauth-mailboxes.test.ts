@@ -107,11 +107,10 @@ describe.each(KINDS)('$kind mailboxes through the mailbox service', ({ kind, sta
     return { start, info: await svc.finishOAuth(start.flowId) };
   }
   const send = async (svc: MailboxService, id: string, n: string) =>
-    (await svc.transportFor(id)).deliver({
-      raw: await message(address, n),
-      from: address,
-      to: ['lead@example.test'],
-    });
+    (await svc.transportFor(id)).deliver(
+      { raw: await message(address, n), from: address, to: ['lead@example.test'] },
+      async () => {},
+    );
 
   it('connects through the system browser, seals the token and sends; refreshes an expired access token', async () => {
     const { service, vault } = await setup();
@@ -145,7 +144,8 @@ describe.each(KINDS)('$kind mailboxes through the mailbox service', ({ kind, sta
     ['a code verifier the provider refuses', { tamperChallenge: true }, 'auth-expired', /did not accept/],
     ['declined consent', { decision: 'deny' }, 'forbidden', /not granted/],
   ] as const)('saves nothing after %s', async (_name, consent, code, text) => {
-    const { service, vault } = await setup();
+    // a forged redirect gets a 400 and the sign-in waits for the real one until it times out
+    const { service, vault } = await setup('tamperState' in consent ? { timeoutMs: 800 } : {});
     Object.assign(standin().oauth.consent, consent);
     const start = await service.connectOAuth(kind);
     await expect(service.finishOAuth(start.flowId)).rejects.toMatchObject({

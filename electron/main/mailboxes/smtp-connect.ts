@@ -149,8 +149,10 @@ export function createSmtpMailboxes(deps: SmtpMailboxDeps) {
       const reader = makeImap(imapOptions(info.smtp.imap, await imapPassword(info.id, password)));
       const smtp = makeSmtp({
         ...smtpOptions(info.smtp, password, true),
+        // Sent holds a copy only once we made it (a follow-up after `accepted`), so not finding a message
+        // there proves nothing; finding it proves it was sent
         findSent: reader.findSent,
-        appendSent: reader.appendSent,
+        saveSentCopy: reader.appendSent,
       });
       return {
         ...smtp,

@@ -1,29 +1,25 @@
-// Test fixture, run as its own process by send-journal.crash.test.ts: sends one message through the real
-// journal and SMTP transport, then kills itself with SIGKILL at the chosen moment (no cleanup, no flush).
+// Test fixture, run as its own process by crash-points.test.ts: opens the real services on a data folder the
+// test prepared (a connected mailbox), settles what an earlier run left (as the app does at start-up), sends
+// one message and SIGKILLs itself at the moment FAIRSEND_CRASH_AT names (no cleanup, no flush). If that moment
+// never comes, it prints the outcome and exits 0.
+// argv: dataDir, addressFile (a WorldAddress as JSON), key, mailboxId, clock start (epoch ms)
 
-import { crashTestMessage } from '../testing/crash-message';
-import { deliverOnce } from './deliver-once';
-import { openSendJournal } from './send-journal';
-import { createSmtpTransport } from './transports/smtp-transport';
+import { readFileSync } from 'node:fs';
+import { readMainConfig } from '../config';
+import { keyedDraft, openServicesAt, type WorldAddress } from '../testing/world-services';
+import { killAt, noCheckpoint } from './send-points';
 
-const [journalFile = '', port = '0', moment = 'after-deliver'] = process.argv.slice(2);
-const journal = await openSendJournal(journalFile);
-const smtp = createSmtpTransport({
-  host: '127.0.0.1',
-  port: Number(port) as 25,
-  security: 'plaintext-loopback',
+const [dataDir = '', addressFile = '', key = '', mailboxId = '', clockStart = '0'] = process.argv.slice(2);
+const point = readMainConfig().crashAt;
+const address = JSON.parse(readFileSync(addressFile, 'utf8')) as WorldAddress;
+const started = Date.now();
+const services = await openServicesAt(dataDir, address, {
+  now: () => Number(clockStart) + (Date.now() - started),
+  sendCheckpoint: point ? killAt(point, key) : noCheckpoint,
 });
-
-await deliverOnce(
-  journal,
-  {
-    ...smtp,
-    async deliver(message) {
-      if (moment === 'before-deliver') process.kill(process.pid, 'SIGKILL');
-      const result = await smtp.deliver(message);
-      process.kill(process.pid, 'SIGKILL'); // delivered, but `sent` never reaches the journal
-      return result;
-    },
-  },
-  await crashTestMessage(),
-);
+services.suppression.apply({ add: [], remove: [], complete: true }); // as the renderer does at start-up
+await services.send.upkeep();
+const outcome = await services.send.send(key, keyedDraft(mailboxId, key));
+await services.close();
+const detail = outcome.status === 'blocked' ? outcome.gate.reasons.map((r) => r.code).join(',') : '';
+process.stdout.write(`${outcome.status} ${detail}\n`, () => process.exit(0));

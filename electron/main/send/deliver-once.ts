@@ -1,77 +1,85 @@
 import type { AppErrorShape } from '../../../shared/ipc/result';
-import type { SendJournal } from './send-journal';
+import type { SendDraft } from '../../../shared/ipc/send';
+import type { UnknownWhy } from './journal-entry';
+import type { FollowUp, SendJournal } from './send-journal';
+import { type Checkpoint, noCheckpoint } from './send-points';
 import type { MailTransport } from './transports/mail-transport';
 
-export interface OutgoingMessage {
+/** A message the journal has `prepared`, with its bytes (Message-ID already in them). */
+export interface PreparedMessage {
   key: string;
-  messageId: string;
-  mailboxId: string;
   raw: Buffer;
   from: string;
   to: string[];
+  /** kept in the journal while the fate is open: what the rep sees, and what "Send it again" sends */
+  draft: SendDraft;
 }
 
 export type DeliveryOutcome =
-  | { status: 'sent'; providerId: string; attempt: number }
-  | { status: 'duplicate'; state: string }
+  | { status: 'sent'; providerId: string; followUps: FollowUp[] }
+  | { status: 'unknown'; why: UnknownWhy; error: AppErrorShape }
   | { status: 'failed'; error: AppErrorShape; retryable: boolean };
 
 const RETRYABLE = new Set(['transient', 'rate-limited']);
 
-/** journal `sending` (durable) → transport → journal `sent` / `failed`. The only way bytes reach a transport. */
-export async function deliverOnce(
+/**
+ * prepared → (commit: `sending`, fsynced) → transport → `accepted` / `failed` / `unknown`, fsynced. The only
+ * way bytes reach a transport. `accepted` is written before anything else happens (the follow-ups come after,
+ * on their own). Between 'after-reply' and 'after-accepted' is the window in which a crash leaves a delivered
+ * message looking unanswered (the crash bench measures it).
+ */
+export async function deliverPrepared(
   journal: SendJournal,
   transport: MailTransport,
-  message: OutgoingMessage,
+  message: PreparedMessage,
+  checkpoint: Checkpoint = noCheckpoint,
 ): Promise<DeliveryOutcome> {
-  const begun = await journal.begin(message.key, {
-    messageId: message.messageId,
-    mailboxId: message.mailboxId,
-  });
-  if (!begun.ok) return { status: 'duplicate', state: begun.existing.state };
-  const result = await transport.deliver({ raw: message.raw, from: message.from, to: message.to });
+  const { key } = message;
+  const copyDue = transport.saveSentCopy !== undefined;
+  let commitment: Promise<void> | null = null;
+  let commitError: unknown = null;
+  const commit = () => {
+    commitment ??= (async () => {
+      checkpoint('before-commit', key);
+      try {
+        await journal.commit(key, { draft: message.draft, ...(copyDue ? { raw: message.raw } : {}) });
+      } catch (error) {
+        commitError = error;
+        throw error;
+      }
+      checkpoint('after-commit', key);
+    })();
+    return commitment;
+  };
+
+  checkpoint('before-connect', key);
+  const result = await transport.deliver({ raw: message.raw, from: message.from, to: message.to }, commit);
+  // the outcome's line must follow the commit's, never race it
+  await (commitment as Promise<void> | null)?.catch(() => {});
   if (result.ok) {
-    await journal.markSent(message.key, result.value.providerId);
-    return { status: 'sent', providerId: result.value.providerId, attempt: begun.attempt };
+    checkpoint('after-reply', key);
+    // every transport commits before it completes a message; should one not, the journal still learns of it
+    if (!commitment) await commit().catch(() => undefined);
+    const followUps: FollowUp[] = copyDue ? ['audit', 'sent-copy'] : ['audit'];
+    await journal.accepted(key, { providerId: result.value.providerId, followUps });
+    checkpoint('after-accepted', key);
+    return { status: 'sent', providerId: result.value.providerId, followUps };
   }
-  const retryable = RETRYABLE.has(result.error.code);
-  await journal.markFailed(message.key, result.error, retryable);
-  return { status: 'failed', error: result.error, retryable };
+  if (commitError !== null) {
+    const error = { code: 'transient' as const, message: messageOf(commitError) };
+    // the journal may be writable again for this line (a full disk, cut back): try, but the send is over
+    await journal.failed(key, { error, retryable: true, undelivered: true }).catch(() => undefined);
+    return { status: 'failed', error, retryable: true };
+  }
+  const { mayHaveDelivered, ...error } = result.error;
+  if (mayHaveDelivered) {
+    await journal.unknown(key, { why: mayHaveDelivered, error });
+    return { status: 'unknown', why: mayHaveDelivered, error };
+  }
+  const retryable = RETRYABLE.has(error.code);
+  await journal.failed(key, { error, retryable, undelivered: true });
+  return { status: 'failed', error, retryable };
 }
 
-export interface ReconcileReport {
-  confirmedSent: string[];
-  notSent: string[];
-  /** the Sent folder could not be asked: these stay `sending` and block their retry until it can */
-  unknown: string[];
-}
-
-/**
- * After a crash: each message left `sending` is looked up in its mailbox's Sent folder by Message-ID.
- * Found → `sent`; not found → a retryable failure (the retry reuses the same Message-ID); lookup failed →
- * left as it is, so nothing is retried blind.
- */
-export async function reconcileInFlight(
-  journal: SendJournal,
-  transportFor: (mailboxId: string) => MailTransport | undefined,
-): Promise<ReconcileReport> {
-  const report: ReconcileReport = { confirmedSent: [], notSent: [], unknown: [] };
-  for (const entry of journal.inFlight()) {
-    const transport = transportFor(entry.mailboxId);
-    const found = transport ? await transport.findSent(entry.messageId) : undefined;
-    if (!found?.ok) {
-      report.unknown.push(entry.key);
-    } else if (found.value.found) {
-      await journal.markSent(entry.key, found.value.providerId);
-      report.confirmedSent.push(entry.key);
-    } else {
-      await journal.markFailed(
-        entry.key,
-        { code: 'transient', message: 'Not delivered before the app stopped.' },
-        true,
-      );
-      report.notSent.push(entry.key);
-    }
-  }
-  return report;
-}
+const messageOf = (error: unknown) =>
+  error instanceof Error ? error.message : 'Fairsend could not record this send. Nothing was sent.';

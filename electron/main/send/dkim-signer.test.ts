@@ -61,7 +61,10 @@ describe('DKIM signing', () => {
       port: smtp.port as 25,
       security: 'plaintext-loopback',
     });
-    await transport.deliver({ raw: signed.value, from: 'ana@acme.test', to: ['lead@example.test'] });
+    await transport.deliver(
+      { raw: signed.value, from: 'ana@acme.test', to: ['lead@example.test'] },
+      async () => {},
+    );
     await transport.close();
     const received = smtp.received.at(-1)?.raw ?? Buffer.alloc(0);
 

@@ -12,7 +12,9 @@ type HealthEvent = { at: number; mailboxId: string; type: BreakerEvent['type'] |
 
 /**
  * What the circuit breakers judge: each mailbox's sends, hard bounces and complaints over the rolling
- * window, and when the rep last pressed Resume. Kept in an append-only JSON-lines file in main.
+ * window, and when the rep last pressed Resume. Bounces, complaints and resumes are kept in an append-only
+ * JSON-lines file in main; sends, in the app, come from the send journal (`sends`), where an unknown fate
+ * counts as sent, so the daily cap and the breakers can never count fewer sends than went out.
  */
 export interface MailboxHealth {
   record(mailboxId: string, type: HealthEvent['type'], at: number): Promise<void>;
@@ -21,7 +23,13 @@ export interface MailboxHealth {
   close(): Promise<void>;
 }
 
-export async function openMailboxHealth(file: string): Promise<MailboxHealth> {
+/** Each mailbox's send times, sorted (the send journal's `sendTimes`). */
+export interface SendCounts {
+  sendTimes(mailboxId: string): readonly number[];
+  sentSince(mailboxId: string, since: number): number;
+}
+
+export async function openMailboxHealth(file: string, sends?: SendCounts): Promise<MailboxHealth> {
   const byMailbox = new Map<string, HealthEvent[]>();
   const add = (e: HealthEvent) => {
     const list = byMailbox.get(e.mailboxId) ?? [];
@@ -48,16 +56,22 @@ export async function openMailboxHealth(file: string): Promise<MailboxHealth> {
       const event = { at, mailboxId, type };
       add(event);
       // The newline goes first, so a line torn by a crash never runs into the next record.
-      tail = tail.then(() => handle.appendFile(`\n${JSON.stringify(event)}`, 'utf8'));
-      return tail;
+      const next = tail.then(() => handle.appendFile(`\n${JSON.stringify(event)}`, 'utf8'));
+      tail = next.catch(() => {}); // one failed write (a full disk) must not refuse every later one
+      return next;
     },
     sentSince(mailboxId, since) {
+      if (sends) return sends.sentSince(mailboxId, since);
       return (byMailbox.get(mailboxId) ?? []).filter((e) => e.type === 'sent' && e.at >= since).length;
     },
     breaker(mailboxId, now, thresholds = DEFAULT_THRESHOLDS) {
       const events = byMailbox.get(mailboxId) ?? [];
       const resumedAt = events.findLast((e) => e.type === 'resumed')?.at;
-      const judged = events.filter((e): e is BreakerEvent & HealthEvent => e.type !== 'resumed');
+      const recorded = events.filter(
+        (e): e is BreakerEvent & HealthEvent => e.type !== 'resumed' && !(sends && e.type === 'sent'),
+      );
+      const sent = (sends?.sendTimes(mailboxId) ?? []).map((at): BreakerEvent => ({ at, type: 'sent' }));
+      const judged = [...recorded, ...sent];
       return evaluateBreaker(
         rollingCounts(judged, { now, ...(resumedAt ? { since: resumedAt } : {}) }),
         thresholds,

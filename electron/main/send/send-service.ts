@@ -1,54 +1,60 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEventType } from '../../../shared/audit/event-types';
-import { assembleMessage } from '../../../shared/compliance/assemble';
-import { decide, type GateDecision } from '../../../shared/compliance/gate';
-import { mailboxCapToday, startOfDay } from '../../../shared/compliance/limits';
-import { htmlToText } from '../../../shared/compliance/links';
-import { mergeReasons, type Reason, reason } from '../../../shared/compliance/reasons';
-import { recipientDomain } from '../../../shared/compliance/recipient';
-import { checkSenderAuth, type DnsCache } from '../../../shared/compliance/sender-auth';
+import { mergeReasons, reason } from '../../../shared/compliance/reasons';
 import type { MailboxInfo } from '../../../shared/ipc/mailboxes';
 import { AppError } from '../../../shared/ipc/result';
 import type { GateVerdict, SendDraft, SendOutcome, SendPreview } from '../../../shared/ipc/send';
-import { checkEmail } from '../../../shared/leads/email';
 import type { AuditLog } from '../audit/audit-log';
 import type { MailboxService } from '../mailboxes/mailbox-service';
-import type { TeamKey } from '../secrets/team-key';
-import type { ProfileStore } from '../settings/profile-store';
-import { deliverOnce } from './deliver-once';
-import type { MailboxHealth } from './mailbox-health';
+import { deliverPrepared } from './deliver-once';
+import { createFollowUps } from './follow-ups';
+import { assembleFor, type GateFactsDeps, gateDecision, messageIdLocal, verdictOf } from './gate-facts';
+import { createHeldMessages } from './held-messages';
+import { blocksRetry, type JournalEntry } from './journal-entry';
 import { buildRawMessage } from './raw-message';
-import type { SendJournal } from './send-journal';
-import type { SuppressionHolder } from './suppression-holder';
+import type { PrepareOutcome, SendJournal } from './send-journal';
+import { type Checkpoint, noCheckpoint } from './send-points';
+import { createSendUpkeep } from './send-upkeep';
 
-export interface SendServiceDeps {
+export interface SendServiceDeps extends GateFactsDeps {
   mailboxes: MailboxService;
-  profile: ProfileStore;
-  teamKey: TeamKey;
-  dns: DnsCache;
-  suppression: SuppressionHolder;
-  health: MailboxHealth;
   journal: SendJournal;
   audit: AuditLog;
-  now: () => number;
-  /** the mailbox's own zone, for send windows when a lead has none, and for "today" */
-  timeZone: string;
   newMessageIdLocal?: () => string;
+  /** crash tests: told each named moment of a send (send-points.ts) */
+  checkpoint?: Checkpoint;
+  /** how often open fates are looked up again and due follow-ups retried; default 5 minutes */
+  upkeepEveryMs?: number;
 }
 
-const verdictOf = (d: GateDecision): GateVerdict => ({
-  verdict: d.verdict,
-  score: d.content.score,
-  reasons: d.reasons,
-});
+/** The journal's state as the renderer is told it, for a key that was sent (or tried) before. */
+const DUPLICATE_STATE = {
+  prepared: 'sending',
+  sending: 'sending',
+  accepted: 'sent',
+  unknown: 'unknown',
+  failed: 'failed',
+} as const satisfies Record<JournalEntry['state'], string>;
 
 /**
  * The one send path in main: every message, whatever the mailbox kind, is decided by the gate, assembled
- * (footer, RFC 8058 headers), signed when the mailbox holds a DKIM key, journalled and only then handed to
- * the transport. Every attempt becomes an audit event, with reason codes and no body or plaintext recipient.
+ * (footer, RFC 8058 headers) with its key's one Message-ID, signed when the mailbox holds a DKIM key,
+ * journalled and only then handed to the transport (deliver-once.ts). Every attempt becomes an audit event,
+ * with reason codes and no body or plaintext recipient.
  */
 export function createSendService(deps: SendServiceDeps) {
   const newLocal = deps.newMessageIdLocal ?? (() => `fs.${randomUUID()}`);
+  const checkpoint = deps.checkpoint ?? noCheckpoint;
+  const transportFor = (id: string) => deps.mailboxes.transportFor(id);
+  const followUps = createFollowUps({ journal: deps.journal, transportFor, audit: deps.audit, checkpoint });
+  const upkeep = createSendUpkeep({
+    journal: deps.journal,
+    transportFor,
+    audit: deps.audit,
+    now: deps.now,
+    followUps,
+    everyMs: deps.upkeepEveryMs ?? 5 * 60_000,
+  });
 
   function mailboxOf(id: string): MailboxInfo {
     const mailbox = deps.mailboxes.list().find((m) => m.id === id);
@@ -56,85 +62,158 @@ export function createSendService(deps: SendServiceDeps) {
     return mailbox;
   }
 
-  async function gather(draft: SendDraft, mailbox: MailboxInfo) {
-    const now = deps.now();
-    const recipient = checkEmail(draft.to);
-    const domain = recipient.ok ? recipient.domain : recipientDomain(draft.to);
-    const senderDomain = mailbox.address.slice(mailbox.address.lastIndexOf('@') + 1);
-    const [mx, senderAuth, keys] = await Promise.all([
-      domain ? deps.dns.mx(domain) : Promise.resolve({ kind: 'nxdomain' as const }),
-      checkSenderAuth(
-        {
-          domain: senderDomain,
-          kind: mailbox.kind,
-          ...(mailbox.dkim ? { dkimSelectors: [mailbox.dkim.selector] } : {}),
-        },
-        deps.dns,
-      ),
-      recipient.ok
-        ? Promise.all([
-            deps.teamKey.suppressionKeys('address', [recipient.address]),
-            deps.teamKey.suppressionKeys('domain', [recipient.domain]),
-          ])
-        : Promise.resolve([[''], ['']]),
-    ]);
-    const text = draft.text?.trim() ? draft.text : htmlToText(draft.html);
-    const decision = decide({
-      now,
-      kind: draft.kind,
-      profile: deps.profile.get(),
-      recipient: { address: draft.to, ...(draft.leadTimeZone ? { timeZone: draft.leadTimeZone } : {}) },
-      mx,
-      suppression: {
-        ready: deps.suppression.ready,
-        index: deps.suppression.index,
-        addressKey: keys[0]?.[0] ?? '',
-        domainKey: keys[1]?.[0] ?? '',
-      },
-      limits: {
-        cap: mailboxCapToday(mailbox, now),
-        sentToday: deps.health.sentSince(mailbox.id, startOfDay(now, deps.timeZone)),
-        breaker: deps.health.breaker(mailbox.id, now),
-        mailboxTimeZone: deps.timeZone,
-      },
-      senderAuth,
-      content: { subject: draft.subject, html: draft.html, text, isFirstTouch: draft.isFirstTouch },
-    });
-    return { now, decision, text, recipientKey: recipient.ok ? (keys[0]?.[0] ?? null) : null };
-  }
-
-  async function assemble(draft: SendDraft, mailbox: MailboxInfo, text: string, now: number) {
-    const profile = deps.profile.get();
-    if (!profile) return { ok: false as const, reasons: [] as Reason[] };
-    const token = checkEmail(draft.to).ok
-      ? await deps.teamKey.unsubscribeToken(draft.to, mailbox.id, now)
-      : 'invalid';
-    const signature = mailbox.signature.trim();
-    return assembleMessage({
-      sender: { name: mailbox.displayName, address: mailbox.address },
-      identity: { company: profile.company, postalAddress: profile.postalAddress },
-      recipient: { address: draft.to, ...(draft.toName ? { name: draft.toName } : {}) },
-      subject: draft.subject,
-      html: signature ? `${draft.html}<p>${escapeSignature(signature)}</p>` : draft.html,
-      text: signature ? `${text}\n\n${signature}` : text,
-      unsubscribe: {
-        httpsUrl: `${profile.unsubscribeBaseUrl.replace(/\/$/, '')}/u/${token}`,
-        mailto: profile.unsubscribeMailto,
-      },
-      ...(draft.thread ? { thread: draft.thread } : {}),
-      messageIdLocal: newLocal(),
-    });
-  }
-
   async function audit(type: AuditEventType, mailbox: MailboxInfo, data: Record<string, unknown>) {
     return deps.audit.append(type, { mailboxId: mailbox.id, ...data });
   }
 
+  /** The audit event of an outcome; an audit log that cannot take it does not undo what happened. */
+  const auditQuietly = (type: AuditEventType, mailbox: MailboxInfo, data: Record<string, unknown>) =>
+    audit(type, mailbox, data).catch(() => undefined);
+
+  async function send(key: string, draft: SendDraft): Promise<SendOutcome> {
+    const existing = deps.journal.get(key);
+    if (existing && blocksRetry(existing))
+      return { status: 'duplicate', state: DUPLICATE_STATE[existing.state] };
+    const mailbox = mailboxOf(draft.mailboxId);
+    // The audit names the recipient by its suppression key only, never by address.
+    const { decision, text, now, recipientKey } = await gateDecision(deps, draft, mailbox);
+    const blocked = async (gate: GateVerdict, retryAt?: number): Promise<SendOutcome> => ({
+      status: 'blocked',
+      gate,
+      ...(retryAt ? { retryAt } : {}),
+      audit: await audit('send.blocked', mailbox, {
+        key,
+        recipientKey,
+        reasons: gate.reasons.map((r) => r.code),
+      }),
+    });
+    if (decision.verdict === 'block') return blocked(verdictOf(decision), decision.retryAt);
+
+    // every attempt of a key reuses its first Message-ID (a retry from another domain gets that domain's)
+    const local = existing ? messageIdLocal(existing.messageId) : newLocal();
+    const assembled = await assembleFor(deps, draft, mailbox, text, now, local);
+    if (!assembled.ok)
+      return blocked({ verdict: 'block', score: decision.content.score, reasons: assembled.reasons });
+    const message = assembled.value;
+    const dkimKey = mailbox.dkim ? await deps.mailboxes.dkimKey(mailbox.id) : null;
+    const built = await buildRawMessage(
+      message,
+      mailbox.dkim && dkimKey ? { ...mailbox.dkim, privateKeyPem: dkimKey } : null,
+      new Date(now),
+    );
+    if (!built.ok)
+      return blocked({
+        verdict: 'block',
+        score: 0,
+        reasons: [reason('dkim-sign-failed', built.error.message)],
+      });
+
+    const gate = verdictOf(decision);
+    const codes = gate.reasons.map((r) => r.code);
+    const transport = await transportFor(mailbox.id);
+    let prepared: PrepareOutcome;
+    try {
+      prepared = await deps.journal.prepare(key, {
+        mailboxId: mailbox.id,
+        messageId: message.messageId,
+        audit: { recipientKey, warnings: codes },
+      });
+    } catch (error) {
+      return journalFailure(error, gate, mailbox, key, recipientKey);
+    }
+    if (!prepared.ok) return { status: 'duplicate', state: DUPLICATE_STATE[prepared.existing.state] };
+    try {
+      const outcome = await deliverPrepared(
+        deps.journal,
+        transport,
+        { key, raw: built.value, from: message.envelope.from, to: [message.envelope.to], draft },
+        checkpoint,
+      );
+      if (outcome.status === 'sent') {
+        const event = await followUps.runFor(key).catch(() => null);
+        upkeep.afterSend();
+        return {
+          status: 'sent',
+          messageId: message.messageId,
+          providerId: outcome.providerId,
+          gate,
+          ...(event ? { audit: event } : {}),
+        };
+      }
+      if (outcome.status === 'unknown') {
+        const event = await auditQuietly('send.unknown', mailbox, {
+          key,
+          recipientKey,
+          messageId: message.messageId,
+          why: outcome.why,
+        });
+        return {
+          status: 'unknown',
+          messageId: message.messageId,
+          why: outcome.why,
+          message: outcome.error.message,
+          gate,
+          ...(event ? { audit: event } : {}),
+        };
+      }
+      const event = await auditQuietly('send.failed', mailbox, {
+        key,
+        recipientKey,
+        code: outcome.error.code,
+        retryable: outcome.retryable,
+      });
+      return {
+        status: 'failed',
+        code: outcome.error.code,
+        message: outcome.error.message,
+        retryable: outcome.retryable,
+        gate,
+        ...(event ? { audit: event } : {}),
+      };
+    } finally {
+      deps.journal.release(key);
+    }
+  }
+
+  /** The journal could not record `prepared` (a full disk): nothing was sent, and the next send may work. */
+  async function journalFailure(
+    error: unknown,
+    gate: GateVerdict,
+    mailbox: MailboxInfo,
+    key: string,
+    recipientKey: string | null,
+  ): Promise<SendOutcome> {
+    const event = await auditQuietly('send.failed', mailbox, {
+      key,
+      recipientKey,
+      code: 'transient',
+      retryable: true,
+    });
+    return {
+      status: 'failed',
+      code: 'transient',
+      message:
+        error instanceof Error ? error.message : 'Fairsend could not record this send. Nothing was sent.',
+      retryable: true,
+      gate,
+      ...(event ? { audit: event } : {}),
+    };
+  }
+
+  const held = createHeldMessages({
+    journal: deps.journal,
+    transportFor,
+    audit: deps.audit,
+    now: deps.now,
+    followUps,
+    resend: send,
+  });
+
   return {
     async preview(draft: SendDraft): Promise<SendPreview> {
       const mailbox = mailboxOf(draft.mailboxId);
-      const { decision, text, now } = await gather(draft, mailbox);
-      const assembled = await assemble(draft, mailbox, text, now);
+      const { decision, text, now } = await gateDecision(deps, draft, mailbox);
+      const assembled = await assembleFor(deps, draft, mailbox, text, now, newLocal());
       const reasons = assembled.ok ? decision.reasons : mergeReasons(decision.reasons, assembled.reasons);
       return {
         ...verdictOf(decision),
@@ -145,90 +224,17 @@ export function createSendService(deps: SendServiceDeps) {
           : null,
       };
     },
-
-    async send(key: string, draft: SendDraft): Promise<SendOutcome> {
-      const existing = deps.journal.get(key);
-      if (existing && !(existing.state === 'failed' && existing.retryable))
-        return { status: 'duplicate', state: existing.state };
-      const mailbox = mailboxOf(draft.mailboxId);
-      // The audit names the recipient by its suppression key only, never by address.
-      const { decision, text, now, recipientKey } = await gather(draft, mailbox);
-      const blocked = async (gate: GateVerdict, retryAt?: number): Promise<SendOutcome> => ({
-        status: 'blocked',
-        gate,
-        ...(retryAt ? { retryAt } : {}),
-        audit: await audit('send.blocked', mailbox, {
-          key,
-          recipientKey,
-          reasons: gate.reasons.map((r) => r.code),
-        }),
-      });
-      if (decision.verdict === 'block') return blocked(verdictOf(decision), decision.retryAt);
-
-      const assembled = await assemble(draft, mailbox, text, now);
-      if (!assembled.ok)
-        return blocked({ verdict: 'block', score: decision.content.score, reasons: assembled.reasons });
-      const message = assembled.value;
-      const dkimKey = mailbox.dkim ? await deps.mailboxes.dkimKey(mailbox.id) : null;
-      const built = await buildRawMessage(
-        message,
-        mailbox.dkim && dkimKey ? { ...mailbox.dkim, privateKeyPem: dkimKey } : null,
-        new Date(now),
-      );
-      if (!built.ok)
-        return blocked({
-          verdict: 'block',
-          score: 0,
-          reasons: [reason('dkim-sign-failed', built.error.message)],
-        });
-      const raw = built.value;
-
-      const transport = await deps.mailboxes.transportFor(mailbox.id);
-      const outcome = await deliverOnce(deps.journal, transport, {
-        key,
-        messageId: message.messageId,
-        mailboxId: mailbox.id,
-        raw,
-        from: message.envelope.from,
-        to: [message.envelope.to],
-      });
-      const gate = verdictOf(decision);
-      const codes = gate.reasons.map((r) => r.code);
-      if (outcome.status === 'duplicate') return outcome;
-      if (outcome.status === 'sent') {
-        await deps.health.record(mailbox.id, 'sent', deps.now());
-        return {
-          status: 'sent',
-          messageId: message.messageId,
-          providerId: outcome.providerId,
-          gate,
-          audit: await audit('send.sent', mailbox, {
-            key,
-            recipientKey,
-            messageId: message.messageId,
-            warnings: codes,
-          }),
-        };
-      }
-      return {
-        status: 'failed',
-        code: outcome.error.code,
-        message: outcome.error.message,
-        retryable: outcome.retryable,
-        gate,
-        audit: await audit('send.failed', mailbox, {
-          key,
-          recipientKey,
-          code: outcome.error.code,
-          retryable: outcome.retryable,
-        }),
-      };
-    },
+    send,
+    /** messages whose fate is unknown, for the Outbox */
+    held: held.list,
+    /** the rep's decision on a held message */
+    resolve: held.resolve,
+    /** At start-up: settle what a crash left open, finish due follow-ups, then keep doing so on a timer. */
+    start: upkeep.start,
+    /** one upkeep pass now (tests, the crash bench): lookups of open fates, then due follow-ups */
+    upkeep: upkeep.pass,
+    close: upkeep.close,
   };
-}
-
-function escapeSignature(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\n/g, '<br>');
 }
 
 export type SendService = ReturnType<typeof createSendService>;

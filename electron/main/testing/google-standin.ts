@@ -1,6 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { messageIdOf, OAuthCore, type QueuedFailure, readBody, sendJson } from './oauth-standin-core';
+import {
+  messageIdOf,
+  misbehave,
+  OAuthCore,
+  type QueuedFailure,
+  readBody,
+  type SendMisbehaviour,
+  sendJson,
+} from './oauth-standin-core';
 
 /**
  * Google's OAuth 2.0 endpoints and the Gmail API subset Fairsend uses, on 127.0.0.1 for tests:
@@ -25,6 +33,8 @@ export interface GoogleStandin {
   receive(raw: Buffer): string;
   /** answer the next Gmail API call with this failure */
   failNext(failure: QueuedFailure): void;
+  /** the next messages.send (only) misbehaves so */
+  misbehaveNextSend(...how: SendMisbehaviour[]): void;
   close(): Promise<void>;
 }
 
@@ -38,6 +48,7 @@ export async function startGoogleStandin(
   );
   const messages: GmailStoredMessage[] = [];
   const failures: QueuedFailure[] = [];
+  const sendFaults: SendMisbehaviour[] = [];
   const address = options.address ?? 'ana@acme.test';
   let historyId = 1000;
   let nextId = 1;
@@ -85,7 +96,10 @@ export async function startGoogleStandin(
           error: { code: 400, message: 'Invalid value for ByteString', status: 'INVALID_ARGUMENT' },
         });
       }
-      const message = store(Buffer.from(body.raw, 'base64url'), ['SENT']);
+      const raw = Buffer.from(body.raw, 'base64url');
+      const fault = sendFaults.shift();
+      if (fault) return misbehave(res, fault, () => store(raw, ['SENT']));
+      const message = store(raw, ['SENT']);
       return sendJson(res, 200, { id: message.id, threadId: message.threadId, labelIds: message.labelIds });
     }
     if (req.method === 'GET' && path === '/messages') {
@@ -157,6 +171,7 @@ export async function startGoogleStandin(
     sent: () => messages.filter((m) => m.labelIds.includes('SENT')).map((m) => m.raw),
     receive: (raw) => store(raw, ['INBOX', 'UNREAD']).id,
     failNext: (failure) => failures.push(failure),
+    misbehaveNextSend: (...how) => void sendFaults.push(...how),
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());
@@ -165,12 +180,12 @@ export async function startGoogleStandin(
   };
 }
 
-/** the few Gmail search operators Fairsend sends: rfc822msgid:, in:sent, in:inbox (others are ignored) */
+/** the few Gmail search operators Fairsend sends: rfc822msgid:, in:sent, in:inbox, in:anywhere (others are ignored) */
 function matchesQuery(message: GmailStoredMessage, query: string, labelIds: string[]): boolean {
   for (const term of query.split(/\s+/).filter(Boolean)) {
     const [op, value = ''] = term.split(/:(.*)/s);
     if (op === 'rfc822msgid' && messageIdOf(message.raw) !== `<${value.replace(/^<|>$/g, '')}>`) return false;
-    if (op === 'in' && !message.labelIds.includes(value.toUpperCase())) return false;
+    if (op === 'in' && value !== 'anywhere' && !message.labelIds.includes(value.toUpperCase())) return false;
   }
   return labelIds.every((label) => message.labelIds.includes(label));
 }

@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { messageIdOf, OAuthCore, type QueuedFailure, readBody, sendJson } from './oauth-standin-core';
+import {
+  messageIdOf,
+  misbehave,
+  OAuthCore,
+  type QueuedFailure,
+  readBody,
+  type SendMisbehaviour,
+  sendJson,
+} from './oauth-standin-core';
 
 /**
  * The Microsoft identity platform (v2.0 endpoints + OpenID discovery) and the Microsoft Graph mail subset
@@ -26,6 +34,8 @@ export interface MicrosoftStandin {
   sent(): Buffer[];
   receive(raw: Buffer): string;
   failNext(failure: QueuedFailure): void;
+  /** the next sendMail (only) misbehaves so */
+  misbehaveNextSend(...how: SendMisbehaviour[]): void;
   /** delta pages hold at most this many messages */
   pageSize: number;
   close(): Promise<void>;
@@ -43,6 +53,7 @@ export async function startMicrosoftStandin(options: {
   oauth.rotateRefreshTokens = true;
   const messages: GraphStoredMessage[] = [];
   const failures: QueuedFailure[] = [];
+  const sendFaults: SendMisbehaviour[] = [];
   const oid = randomUUID();
   const tid = randomUUID();
   let seq = 0;
@@ -109,15 +120,20 @@ export async function startMicrosoftStandin(options: {
           },
         });
       }
-      store(Buffer.from(body, 'base64'), 'sentitems');
+      const raw = Buffer.from(body, 'base64');
+      const fault = sendFaults.shift();
+      if (fault) return misbehave(res, fault, () => store(raw, 'sentitems'));
+      store(raw, 'sentitems');
       return res.writeHead(202).end();
     }
-    if (req.method === 'GET' && path === '/v1.0/me/mailFolders/sentitems/messages') {
+    const byId = /^\/v1\.0\/me(?:\/mailFolders\/(sentitems))?\/messages$/.exec(path);
+    if (req.method === 'GET' && byId) {
       const wanted = /^internetMessageId eq '((?:[^']|'')*)'$/
         .exec(url.searchParams.get('$filter') ?? '')?.[1]
         ?.replaceAll("''", "'");
+      const folder = byId[1]; // /me/messages covers every folder
       const found = messages.filter(
-        (m) => m.folder === 'sentitems' && wanted && messageIdOf(m.raw) === wanted,
+        (m) => (!folder || m.folder === folder) && wanted && messageIdOf(m.raw) === wanted,
       );
       return sendJson(res, 200, { value: found.map((m) => ({ id: m.id, internetMessageId: wanted })) });
     }
@@ -181,6 +197,7 @@ export async function startMicrosoftStandin(options: {
     sent: () => messages.filter((m) => m.folder === 'sentitems').map((m) => m.raw),
     receive: (raw) => store(raw, 'inbox').id,
     failNext: (failure) => failures.push(failure),
+    misbehaveNextSend: (...how) => void sendFaults.push(...how),
     pageSize: 10,
     close: () =>
       new Promise((resolve) => {

@@ -184,6 +184,28 @@ export function messageIdOf(raw: Buffer): string | null {
   return /^message-id:\s*(<[^>\r\n]+>)/im.exec(head)?.[1] ?? null;
 }
 
+/**
+ * How the next send misbehaves: answer `status` (a 5xx, a 429…), `hang` (never answer: the client's timeout
+ * ends it) or `drop` the connection, after storing the message (`store`: it was sent all the same) or not.
+ */
+export interface SendMisbehaviour {
+  store: boolean;
+  status?: number;
+  hang?: boolean;
+  drop?: boolean;
+}
+
+/** Answers a send per its misbehaviour; `stored` runs first when the message is to be kept. */
+export function misbehave(res: ServerResponse, how: SendMisbehaviour, stored: () => void): void {
+  if (how.store) stored();
+  if (how.hang) return;
+  if (how.drop) {
+    res.socket?.destroy();
+    return;
+  }
+  sendJson(res, how.status ?? 500, { error: { code: how.status ?? 500, message: 'Backend Error' } });
+}
+
 /** an answer a test queues for the next API call: 429 with Retry-After, 503, … */
 export interface QueuedFailure {
   status: number;

@@ -57,7 +57,8 @@ export function createMessagesRepo(db: FairsendDatabase) {
         id: attempt.key,
         leadId: attempt.leadId,
         mailboxId: attempt.mailboxId,
-        status: outcome.status,
+        // an unknown fate stays "sending" here: main holds it for the rep (send.held) until it is settled
+        status: outcome.status === 'unknown' ? 'sending' : outcome.status,
         subject: clip(attempt.subject, 998),
         reasons: reasonsOf(outcome),
         scheduledAt: at,

@@ -71,7 +71,7 @@ async function connect(browser = consentingBrowser(), extra: { timeoutMs?: numbe
 }
 const transport = () => createGmailTransport({ settings, tokenStore: store, mailboxId: 'mb1' });
 const deliver = async (t: ReturnType<typeof transport>, raw: Buffer) =>
-  seen(await t.deliver({ raw, from: 'ana@acme.test', to: ['lead@example.test'] }));
+  seen(await t.deliver({ raw, from: 'ana@acme.test', to: ['lead@example.test'] }, async () => {}));
 
 describe('Gmail connect (loopback + PKCE against the stand-in)', () => {
   it('signs in, learns the address and seals the refresh token', async () => {
@@ -105,7 +105,8 @@ describe('Gmail connect (loopback + PKCE against the stand-in)', () => {
   it('refuses a redirect whose state does not match, before any code exchange', async () => {
     google.oauth.consent.tamperState = true;
     const browser = consentingBrowser();
-    const result = await connect(browser);
+    // the listener answers the forged redirect with 400 and waits for the real one until the sign-in times out
+    const result = await connect(browser, { timeoutMs: 800 });
     expect(result).toMatchObject({
       ok: false,
       error: { code: 'forbidden', message: expect.stringContaining('did not match this request') },
@@ -203,19 +204,26 @@ describe('Gmail transport', () => {
     });
   });
 
-  it.each([
-    [503, 'transient'],
-    [400, 'rejected-permanent'],
-  ])('translates HTTP %i into %s', async (status, code) => {
-    google.failNext({ status });
-    expect(await deliver(transport(), await mime('<f@acme.test>'))).toMatchObject({
-      ok: false,
-      error: { code },
-    });
+  it('translates a refusal of the send (HTTP 400) into rejected-permanent: not sent', async () => {
+    google.failNext({ status: 400 });
+    const refused = await deliver(transport(), await mime('<f@acme.test>'));
+    expect(refused).toMatchObject({ ok: false, error: { code: 'rejected-permanent' } });
+    expect(refused.ok || refused.error.mayHaveDelivered).toBeFalsy();
   });
 
-  it('ends a call Gmail never answers with a clear message', async () => {
-    google.failNext({ status: 200, hang: true });
+  it.each([
+    ['a 503 after the body', { status: 503, store: false }, 'server-error'],
+    ['a 500 after Gmail stored it', { status: 500, store: true }, 'server-error'],
+    ['a dropped connection', { drop: true, store: true }, 'connection-lost'],
+  ] as const)('leaves the fate unknown after %s, and does not send again', async (_what, how, why) => {
+    google.misbehaveNextSend(how);
+    const result = await deliver(transport(), await mime('<u@acme.test>'));
+    expect(result).toMatchObject({ ok: false, error: { mayHaveDelivered: why } });
+    expect(google.sent()).toHaveLength(how.store ? 1 : 0);
+  });
+
+  it('ends a send Gmail never answers with a clear message, its fate unknown', async () => {
+    google.misbehaveNextSend({ hang: true, store: false });
     const slow = createGmailTransport({
       settings: { ...settings, timeoutMs: 300 },
       tokenStore: store,
@@ -223,7 +231,11 @@ describe('Gmail transport', () => {
     });
     expect(await deliver(slow, await mime('<slow@acme.test>'))).toEqual({
       ok: false,
-      error: { code: 'transient', message: 'Gmail did not answer in time. Fairsend will try again later.' },
+      error: {
+        code: 'transient',
+        message: 'Gmail did not answer after receiving the message, so it may or may not have gone out.',
+        mayHaveDelivered: 'timed-out',
+      },
     });
   });
 

@@ -75,7 +75,7 @@ async function connect(browser = consentingBrowser(), extra: { timeoutMs?: numbe
 }
 const transport = () => createGraphTransport({ settings, tokenStore: store, mailboxId: 'mb1' });
 const deliver = async (t: ReturnType<typeof transport>, raw: Buffer) =>
-  seen(await t.deliver({ raw, from: 'ana@contoso.test', to: ['lead@example.test'] }));
+  seen(await t.deliver({ raw, from: 'ana@contoso.test', to: ['lead@example.test'] }, async () => {}));
 
 describe('Outlook connect (msal + loopback + PKCE against the stand-in)', () => {
   it('signs in, learns the address and seals msal’s token cache', async () => {
@@ -108,7 +108,8 @@ describe('Outlook connect (msal + loopback + PKCE against the stand-in)', () => 
 
   it('refuses a redirect whose state does not match, before any code exchange', async () => {
     microsoft.oauth.consent.tamperState = true;
-    expect(await connect()).toMatchObject({
+    // the listener answers the forged redirect with 400 and waits for the real one until the sign-in times out
+    expect(await connect(consentingBrowser(), { timeoutMs: 800 })).toMatchObject({
       ok: false,
       error: { code: 'forbidden', message: expect.stringContaining('did not match this request') },
     });
@@ -191,26 +192,31 @@ describe('Graph transport', () => {
       error: { code: 'rate-limited', message: expect.stringContaining('12 seconds') },
     });
     expect(first.ok ? null : retryAfterOf(first.error)).toBe(12_000);
+    // a 503 to a send may have been processed (Graph queues sendMail): its fate is unknown, whatever it asks
     microsoft.failNext({ status: 503, retryAfter: '5' });
     expect(await deliver(transport(), await mime('<e@contoso.test>'))).toMatchObject({
       ok: false,
-      error: { code: 'rate-limited' },
+      error: { mayHaveDelivered: 'server-error' },
     });
   });
 
   it.each([
-    [500, 'transient'],
-    [400, 'rejected-permanent'],
-  ])('translates HTTP %i into %s', async (status, code) => {
+    [500, { mayHaveDelivered: 'server-error' }],
+    [400, { code: 'rejected-permanent' }],
+  ])('translates HTTP %i after the body into %o', async (status, error) => {
     microsoft.failNext({ status });
-    expect(await deliver(transport(), await mime('<f@contoso.test>'))).toMatchObject({
-      ok: false,
-      error: { code },
-    });
+    expect(await deliver(transport(), await mime('<f@contoso.test>'))).toMatchObject({ ok: false, error });
   });
 
-  it('ends a call Graph never answers with a clear message', async () => {
-    microsoft.failNext({ status: 200, hang: true });
+  it('a dropped connection after Graph stored the message is unknown, and is not sent again', async () => {
+    microsoft.misbehaveNextSend({ drop: true, store: true });
+    const result = await deliver(transport(), await mime('<g@contoso.test>'));
+    expect(result).toMatchObject({ ok: false, error: { mayHaveDelivered: 'connection-lost' } });
+    expect(microsoft.sent()).toHaveLength(1);
+  });
+
+  it('ends a send Graph never answers with a clear message, its fate unknown', async () => {
+    microsoft.misbehaveNextSend({ hang: true, store: false });
     const slow = createGraphTransport({
       settings: { ...settings, timeoutMs: 300 },
       tokenStore: store,
@@ -218,7 +224,11 @@ describe('Graph transport', () => {
     });
     expect(await deliver(slow, await mime('<slow@contoso.test>'))).toEqual({
       ok: false,
-      error: { code: 'transient', message: 'Outlook did not answer in time. Fairsend will try again later.' },
+      error: {
+        code: 'transient',
+        message: 'Outlook did not answer after receiving the message, so it may or may not have gone out.',
+        mayHaveDelivered: 'timed-out',
+      },
     });
   });
 

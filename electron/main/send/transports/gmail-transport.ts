@@ -5,6 +5,7 @@ import { createGoogleTokenSource } from '../../mailboxes/gmail/gmail-tokens';
 import { type AccessTokenSource, authorizedCall } from '../../oauth/authorized-call';
 import { field } from '../../oauth/http-call';
 import type { TokenStore } from '../../oauth/token-store';
+import { API_LOOKUP_SETTLE_MS, sendThroughApi } from './api-send';
 import type { InboxItem, ReadableMailTransport } from './mail-transport';
 
 export interface GmailTransportOptions {
@@ -122,25 +123,37 @@ export function createGmailTransport(options: GmailTransportOptions): ReadableMa
   return {
     kind: 'gmail',
     // Gmail takes the recipients from the MIME headers, not an envelope: the gate writes both from one list
-    async deliver({ raw }) {
-      const sent = await call('POST', '/messages/send', { raw: raw.toString('base64url') });
-      if (!sent.ok) return sent;
-      const id = field(sent.value.body, 'id');
-      return typeof id === 'string'
-        ? ok({ providerId: id })
-        : err('transient', 'Gmail accepted the message but returned no id.');
-    },
-
+    deliver: ({ raw }, commit) =>
+      closed
+        ? Promise.resolve(err('unavailable', 'This Gmail connection was closed.'))
+        : sendThroughApi(
+            {
+              provider: 'Gmail',
+              tokens,
+              url: `${base}/messages/send`,
+              headers: { 'Content-Type': 'application/json' },
+              body: JSON.stringify({ raw: raw.toString('base64url') }),
+              timeoutMs,
+              translate: translateGmailFailure,
+              // a 200 means sent, with or without the id it should carry
+              providerId: (body) => {
+                const id = field(body, 'id');
+                return typeof id === 'string' ? id : 'gmail-sent';
+              },
+            },
+            commit,
+          ),
+    // Gmail files every message it sends at once; the search covers the whole mailbox (trash and spam too)
+    absenceProvesNotSentAfterMs: API_LOOKUP_SETTLE_MS,
     async findSent(messageId) {
       const bare = bareMessageId(messageId);
       if (!bare) return err('invalid-input', 'That is not a Message-ID.');
-      const q = new URLSearchParams({ q: `rfc822msgid:${bare} in:sent`, maxResults: '1' });
+      const q = new URLSearchParams({ q: `rfc822msgid:${bare} in:anywhere`, maxResults: '1' });
       const found = await call('GET', `/messages?${q}`);
       if (!found.ok) return found;
       const id = field(found.value.body, 'messages', '0', 'id');
       return ok(typeof id === 'string' ? { found: true, providerId: id } : { found: false });
     },
-
     async fetchInbox(cursor) {
       if (cursor !== undefined && !/^\d+$/.test(cursor))
         return err('invalid-input', 'The inbox position is not a Gmail history id.');

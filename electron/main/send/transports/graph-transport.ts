@@ -5,6 +5,7 @@ import { createOutlookTokenSource } from '../../mailboxes/outlook/outlook-tokens
 import { type AccessTokenSource, authorizedCall } from '../../oauth/authorized-call';
 import { field } from '../../oauth/http-call';
 import type { TokenStore } from '../../oauth/token-store';
+import { API_LOOKUP_SETTLE_MS, sendThroughApi } from './api-send';
 import type { InboxItem, ReadableMailTransport } from './mail-transport';
 
 export interface GraphTransportOptions {
@@ -83,17 +84,27 @@ export function createGraphTransport(options: GraphTransportOptions): ReadableMa
   return {
     kind: 'outlook',
     // Graph's MIME send takes the recipients from the headers (no envelope), like Gmail
-    async deliver({ raw }) {
-      const sent = await call({
-        method: 'POST',
-        url: `${graphBaseUrl}/v1.0/me/sendMail`,
-        headers: { 'Content-Type': 'text/plain' },
-        body: raw.toString('base64'),
-      });
-      if (!sent.ok) return sent;
-      return ok({ providerId: messageIdHeader(raw) ?? `graph-accepted-${now()}` });
-    },
+    deliver: ({ raw }, commit) =>
+      closed
+        ? Promise.resolve(err('unavailable', 'This Outlook connection was closed.'))
+        : sendThroughApi(
+            {
+              provider: 'Outlook',
+              tokens,
+              url: `${graphBaseUrl}/v1.0/me/sendMail`,
+              headers: { 'Content-Type': 'text/plain' },
+              body: raw.toString('base64'),
+              timeoutMs,
+              translate: translateGraphFailure,
+              // 202 Accepted carries no id: the message is named by its Message-ID
+              providerId: () => messageIdHeader(raw) ?? `graph-accepted-${now()}`,
+            },
+            commit,
+          ),
 
+    // sendMail is queued: the copy reaches Sent Items a little later, hence the settle delay. The lookup covers
+    // every folder, so a copy the rep moved or deleted is still found.
+    absenceProvesNotSentAfterMs: API_LOOKUP_SETTLE_MS,
     async findSent(messageId) {
       if (!/^<[^<>\s]+@[^<>\s]+>$/.test(messageId.trim()))
         return err('invalid-input', 'That is not a Message-ID.');
@@ -102,10 +113,7 @@ export function createGraphTransport(options: GraphTransportOptions): ReadableMa
         $select: 'id',
         $top: '1',
       });
-      const found = await call({
-        method: 'GET',
-        url: `${graphBaseUrl}/v1.0/me/mailFolders/sentitems/messages?${q}`,
-      });
+      const found = await call({ method: 'GET', url: `${graphBaseUrl}/v1.0/me/messages?${q}` });
       if (!found.ok) return found;
       const id = field(found.value.body, 'value', '0', 'id');
       return ok(typeof id === 'string' ? { found: true, providerId: id } : { found: false });

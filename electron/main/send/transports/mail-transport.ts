@@ -1,4 +1,28 @@
-import type { Result } from '../../../../shared/ipc/result';
+import type { AppErrorShape, Result } from '../../../../shared/ipc/result';
+import type { UnknownWhy } from '../journal-entry';
+
+/**
+ * The two-phase delivery contract. A transport connects, logs in (or gets its token) and sends everything but
+ * what completes the message, then awaits `commit()` (the journal's fsynced `sending`), and only then sends the
+ * completing bytes: the SMTP end-of-data, the API request. A crash or a failure before the commit therefore
+ * delivered nothing. If `commit()` rejects (the journal could not write), the transport abandons the message.
+ */
+export type Commit = () => Promise<void>;
+
+/**
+ * A failed delivery. Without `mayHaveDelivered` it is proven not delivered: the failure came before the commit,
+ * or the server answered the complete message with a refusal. With it, the outcome is unknown: the connection
+ * was lost or timed out after the completing bytes went out, or the API answered them with a 5xx.
+ */
+export interface DeliveryError extends AppErrorShape {
+  mayHaveDelivered?: UnknownWhy;
+}
+
+export type DeliveryResult =
+  | { ok: true; value: { providerId: string } }
+  | { ok: false; error: DeliveryError };
+
+export type SentLookup = Result<{ found: false } | { found: true; providerId: string }>;
 
 /**
  * What every mailbox kind (SMTP+IMAP, Gmail API, Microsoft Graph) offers the send path.
@@ -8,9 +32,16 @@ import type { Result } from '../../../../shared/ipc/result';
  */
 export interface MailTransport {
   readonly kind: 'smtp' | 'gmail' | 'outlook';
-  deliver(message: { raw: Buffer; from: string; to: string[] }): Promise<Result<{ providerId: string }>>;
-  /** Used after a crash: did a message with this Message-ID reach the Sent folder? */
-  findSent(messageId: string): Promise<Result<{ found: false } | { found: true; providerId: string }>>;
+  deliver(message: { raw: Buffer; from: string; to: string[] }, commit: Commit): Promise<DeliveryResult>;
+  /**
+   * Is a message with this Message-ID in the mailbox? Found proves it was sent. Not found proves nothing,
+   * unless `absenceProvesNotSentAfterMs` says the lookup sees every message the provider sent, after that delay.
+   */
+  findSent(messageId: string): Promise<SentLookup>;
+  /** Gmail and Graph: the lookup is mailbox-wide and the provider files what it sends itself */
+  readonly absenceProvesNotSentAfterMs?: number;
+  /** SMTP with IMAP: saves the delivered bytes to Sent (a follow-up after `accepted`; idempotent by Message-ID) */
+  saveSentCopy?(raw: Buffer): Promise<Result<{ appended: boolean }>>;
   close(): Promise<void>;
 }
 

@@ -1,4 +1,5 @@
 import type { AppErrorShape } from '../../../../shared/ipc/result';
+import type { DeliveryError } from './mail-transport';
 
 /** The fields of a nodemailer error we read; its message is never shown (it may echo the server or a login). */
 interface SmtpFailure {
@@ -60,4 +61,26 @@ export function translateSmtpError(error: unknown): AppErrorShape {
     code: 'transient',
     message: 'Sending failed for an unknown reason. Fairsend will try again later.',
   };
+}
+
+/**
+ * A failure after the end of data went out. A reply to it (4xx, 5xx) is the server's answer: not delivered.
+ * Anything else (the connection dropped, no reply in time) leaves the message's fate unknown.
+ */
+export function unknownSmtpOutcome(error: unknown): DeliveryError {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as SmtpFailure & { command?: string };
+  if (e.code === 'EMESSAGE' && e.responseCode) return translateSmtpError(error);
+  return e.code === 'ETIMEDOUT'
+    ? {
+        code: 'transient',
+        message:
+          'The mail server did not answer after receiving the message, so it may or may not have gone out.',
+        mayHaveDelivered: 'timed-out',
+      }
+    : {
+        code: 'transient',
+        message:
+          'The connection to the mail server was lost after the message went out, so it may or may not have been delivered.',
+        mayHaveDelivered: 'connection-lost',
+      };
 }

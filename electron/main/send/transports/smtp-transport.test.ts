@@ -22,32 +22,20 @@ async function raw(messageId: string) {
     .build();
 }
 
+const noCommit = async () => {};
+
 const loopback = (port: number) =>
   ({ host: '127.0.0.1', port: port as 25, security: 'plaintext-loopback' }) as const;
 
 describe('SMTP transport', () => {
-  it('copies a delivered message to Sent, and a failed copy does not fail the delivery', async () => {
-    server = await startLoopbackSmtp();
-    const copies: Buffer[] = [];
-    const transport = createSmtpTransport({
-      ...loopback(server.port),
-      appendSent: async (bytes) => {
-        copies.push(bytes);
-        throw new Error('IMAP is down');
-      },
-    });
-    const bytes = await raw('<copy@acme.test>');
-    const result = await transport.deliver({ raw: bytes, from: 'ana@acme.test', to: ['lead@example.test'] });
-    expect(result.ok).toBe(true);
-    expect(copies).toEqual([bytes]);
-    await transport.close();
-  });
+  const send = (transport: ReturnType<typeof createSmtpTransport>, bytes: Buffer, commit = noCommit) =>
+    transport.deliver({ raw: bytes, from: 'ana@acme.test', to: ['lead@example.test'] }, commit);
 
   it('delivers the exact bytes it is given', async () => {
     server = await startLoopbackSmtp();
     const transport = createSmtpTransport(loopback(server.port));
     const bytes = await raw('<m1@acme.test>');
-    const result = await transport.deliver({ raw: bytes, from: 'ana@acme.test', to: ['lead@example.test'] });
+    const result = await send(transport, bytes);
     expect(result.ok).toBe(true);
     expect(server.received[0]?.to).toEqual(['lead@example.test']);
     const mail = await server.parsed(0);
@@ -57,6 +45,52 @@ describe('SMTP transport', () => {
       'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
     );
     expect(server.received[0]?.raw.equals(bytes)).toBe(true);
+    await transport.close();
+  });
+
+  it('completes a message only after the commit, and abandons it when the commit fails', async () => {
+    server = await startLoopbackSmtp();
+    const transport = createSmtpTransport({ ...loopback(server.port), pool: true });
+    const seenAtCommit: number[] = [];
+    const slowCommit = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      seenAtCommit.push(server?.received.length ?? -1);
+    };
+    expect((await send(transport, await raw('<c1@acme.test>'), slowCommit)).ok).toBe(true);
+    expect(seenAtCommit).toEqual([0]); // the server had no message while the commit was running
+    const failed = await send(transport, await raw('<c2@acme.test>'), async () => {
+      throw new Error('The disk is full, so Fairsend could not record this send. Nothing was sent.');
+    });
+    expect(failed).toMatchObject({ ok: false, error: { message: expect.stringMatching(/disk is full/) } });
+    expect(failed.ok || failed.error.mayHaveDelivered).toBeFalsy();
+    expect((await send(transport, await raw('<c3@acme.test>'))).ok).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(server.received.map((m) => /<(c\d)@/.exec(m.raw.toString())?.[1])).toEqual(['c1', 'c3']);
+    await transport.close();
+  });
+
+  it('a connection dropped after the server stored the message is unknown, and is not sent again', async () => {
+    server = await startLoopbackSmtp();
+    server.misbehaveNext({ action: 'drop', store: true });
+    const transport = createSmtpTransport({ ...loopback(server.port), pool: true });
+    const result = await send(transport, await raw('<d1@acme.test>'));
+    expect(result).toMatchObject({ ok: false, error: { mayHaveDelivered: 'connection-lost' } });
+    await new Promise((resolve) => setTimeout(resolve, 500)); // a pool that re-queued it would have sent by now
+    expect(server.countMessageId('<d1@acme.test>')).toBe(1);
+    await transport.close();
+  });
+
+  it('no answer after the data is unknown too; a refusal after the data is not', async () => {
+    server = await startLoopbackSmtp();
+    server.misbehaveNext({ action: 'hang', store: false }, { action: 'reject', code: 554, message: 'spam' });
+    const transport = createSmtpTransport({ ...loopback(server.port), timeoutMs: 300 });
+    expect(await send(transport, await raw('<h1@acme.test>'))).toMatchObject({
+      ok: false,
+      error: { mayHaveDelivered: 'timed-out' },
+    });
+    const refused = await send(transport, await raw('<h2@acme.test>'));
+    expect(refused).toMatchObject({ ok: false, error: { code: 'rejected-permanent' } });
+    expect(refused.ok || refused.error.mayHaveDelivered).toBeFalsy();
     await transport.close();
   });
 
@@ -77,11 +111,7 @@ describe('SMTP transport', () => {
   ])('translates SMTP %i (%s) into %s', async (code, message, expected) => {
     server = await startLoopbackSmtp({ reject: { code, message } });
     const transport = createSmtpTransport(loopback(server.port));
-    const result = await transport.deliver({
-      raw: await raw('<m2@acme.test>'),
-      from: 'ana@acme.test',
-      to: ['x@example.test'],
-    });
+    const result = await send(transport, await raw('<m2@acme.test>'));
     expect(result).toMatchObject({ ok: false, error: { code: expected } });
     expect(server.received).toHaveLength(0);
   });
@@ -93,11 +123,7 @@ describe('SMTP transport', () => {
       port: server.port as 587,
       security: 'starttls',
     });
-    const result = await transport.deliver({
-      raw: await raw('<m3@acme.test>'),
-      from: 'ana@acme.test',
-      to: ['x@example.test'],
-    });
+    const result = await send(transport, await raw('<m3@acme.test>'));
     expect(result.ok).toBe(false);
     expect(server.received).toHaveLength(0);
   });
@@ -108,11 +134,7 @@ describe('SMTP transport', () => {
     await server.close();
     server = undefined;
     const transport = createSmtpTransport({ ...loopback(port), timeoutMs: 2000 });
-    const result = await transport.deliver({
-      raw: await raw('<m4@acme.test>'),
-      from: 'a@acme.test',
-      to: ['x@example.test'],
-    });
+    const result = await send(transport, await raw('<m4@acme.test>'));
     expect(result).toMatchObject({ ok: false, error: { code: 'transient' } });
   });
 

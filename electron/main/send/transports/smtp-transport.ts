@@ -1,9 +1,9 @@
 import { isIP } from 'node:net';
-import { createTransport } from 'nodemailer';
-import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import type SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { err, ok, type Result } from '../../../../shared/ipc/result';
-import type { MailTransport } from './mail-transport';
-import { translateSmtpError } from './smtp-errors';
+import type { DeliveryResult, MailTransport } from './mail-transport';
+import { translateSmtpError, unknownSmtpOutcome } from './smtp-errors';
+import { openSmtpSession, type SmtpSession } from './smtp-session';
 
 export const SMTP_PORTS = [465, 587, 25, 2525] as const;
 
@@ -15,6 +15,7 @@ export interface SmtpOptions {
   user?: string;
   /** the secret: handed in by the vault, never stored here */
   password?: string;
+  /** keep up to two logged-in connections open between sends (500 messages each) */
   pool?: boolean;
   /** trust a self-signed server certificate (a local relay the user set up) */
   ca?: string | Buffer;
@@ -22,10 +23,10 @@ export interface SmtpOptions {
   /** how to answer "was this Message-ID sent?" (IMAP Sent folder); without it, reconcile leaves the message for the rep */
   findSent?: MailTransport['findSent'];
   /**
-   * Saves a copy of each delivered message to the Sent folder (IMAP APPEND, as mail clients do): SMTP servers
-   * do not, and reconcile after a crash looks there. Its failure does not fail the delivery.
+   * Saves a copy of a delivered message to the Sent folder (IMAP APPEND, as mail clients do): SMTP servers
+   * do not. The send path calls it as a follow-up after `accepted`, never inside a delivery.
    */
-  appendSent?: (raw: Buffer) => Promise<unknown>;
+  saveSentCopy?: MailTransport['saveSentCopy'];
 }
 
 export function isLoopbackHost(host: string): boolean {
@@ -34,7 +35,7 @@ export function isLoopbackHost(host: string): boolean {
   return host === '::1' || host === '[::1]';
 }
 
-export function smtpConfig(options: SmtpOptions): SMTPTransport.Options {
+export function smtpConfig(options: SmtpOptions): SMTPConnection.Options {
   if (options.security === 'plaintext-loopback' && !isLoopbackHost(options.host)) {
     throw new Error('Unencrypted SMTP is allowed only to a server on this computer.');
   }
@@ -45,12 +46,10 @@ export function smtpConfig(options: SmtpOptions): SMTPTransport.Options {
     secure: options.security === 'tls',
     requireTLS: options.security === 'starttls',
     ignoreTLS: options.security === 'plaintext-loopback',
-    ...(options.user ? { auth: { user: options.user, pass: options.password ?? '' } } : {}),
     tls: { minVersion: 'TLSv1.2', ...(options.ca ? { ca: options.ca } : {}) },
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout * 2,
-    ...(options.pool ? { pool: true, maxConnections: 2, maxMessages: 500 } : {}),
     logger: false,
     debug: false,
   };
@@ -58,29 +57,99 @@ export function smtpConfig(options: SmtpOptions): SMTPTransport.Options {
 
 export type SmtpTransport = MailTransport & { verify(): Promise<Result<null>> };
 
+const messageOf = (error: unknown) =>
+  error instanceof Error ? error.message : 'Fairsend could not record this send. Nothing was sent.';
+
+const MAX_MESSAGES_PER_CONNECTION = 500;
+const IDLE_CLOSE_MS = 60_000;
+
+/**
+ * SMTP on nodemailer's SMTPConnection, with its own small pool: nodemailer's pool re-queues a message whose
+ * connection closed mid-send, which sends it twice when the server had stored it. Here a message is handed to
+ * a connection once; only a failure before the commit (a reused connection the server had closed) is tried
+ * again, on a fresh connection.
+ */
 export function createSmtpTransport(options: SmtpOptions): SmtpTransport {
-  const transporter = createTransport(smtpConfig(options));
+  const config = smtpConfig(options);
+  const auth = options.user ? { user: options.user, pass: options.password ?? '' } : null;
+  const slots = options.pool ? 2 : 1;
+  const idle: { session: SmtpSession; timer: NodeJS.Timeout }[] = [];
+  const waiting: (() => void)[] = [];
+  let inUse = 0;
+  let closed = false;
+
+  async function acquire(): Promise<{ session: SmtpSession; reused: boolean }> {
+    while (inUse >= slots) await new Promise<void>((resolve) => waiting.push(resolve));
+    inUse += 1;
+    for (let found = idle.pop(); found; found = idle.pop()) {
+      clearTimeout(found.timer);
+      if (found.session.usable) return { session: found.session, reused: true };
+    }
+    try {
+      return { session: await openSmtpSession(config, auth), reused: false };
+    } catch (error) {
+      release(null);
+      throw error;
+    }
+  }
+
+  function release(session: SmtpSession | null) {
+    inUse -= 1;
+    waiting.shift()?.();
+    if (!session) return;
+    if (closed || !session.usable || session.messages >= MAX_MESSAGES_PER_CONNECTION) return session.quit();
+    const timer = setTimeout(() => {
+      const at = idle.findIndex((i) => i.session === session);
+      if (at >= 0) idle.splice(at, 1);
+      session.quit();
+    }, IDLE_CLOSE_MS);
+    timer.unref();
+    idle.push({ session, timer });
+  }
+
+  async function deliverOnce(
+    envelope: { from: string; to: string[] },
+    raw: Buffer,
+    commit: () => Promise<void>,
+  ): Promise<DeliveryResult & { retryFresh?: boolean }> {
+    let taken: { session: SmtpSession; reused: boolean };
+    try {
+      taken = await acquire();
+    } catch (error) {
+      return { ok: false, error: translateSmtpError(error) };
+    }
+    const sent = await taken.session.send(envelope, raw, commit);
+    release(sent.ok ? taken.session : null);
+    if (sent.ok) return ok({ providerId: sent.response });
+    if (sent.phase === 'commit-failed') return err('transient', messageOf(sent.error));
+    if (sent.phase === 'after-commit') return { ok: false, error: unknownSmtpOutcome(sent.error) };
+    const answered = (sent.error as { responseCode?: number } | null)?.responseCode !== undefined;
+    return { ok: false, error: translateSmtpError(sent.error), retryFresh: taken.reused && !answered };
+  }
+
   return {
     kind: 'smtp',
-    async deliver({ raw, from, to }) {
-      try {
-        const info = await transporter.sendMail({ envelope: { from, to }, raw });
-        // awaited, so that once deliver returns the copy is in Sent before the journal records `sent`
-        await options.appendSent?.(raw).catch(() => undefined);
-        return ok({ providerId: info.messageId ?? info.response });
-      } catch (error) {
-        const failure = translateSmtpError(error);
-        return err(failure.code, failure.message);
+    async deliver({ raw, from, to }, commit) {
+      if (closed) return err('unavailable', 'This SMTP connection was closed.');
+      const first = await deliverOnce({ from, to }, raw, commit);
+      // a reused connection that failed before the commit delivered nothing: one more try on a fresh one
+      if (!first.ok && first.retryFresh) {
+        const { retryFresh: _r, ...second } = await deliverOnce({ from, to }, raw, commit);
+        return second;
       }
+      const { retryFresh: _r, ...result } = first;
+      return result;
     },
     findSent:
       options.findSent ??
       (async () =>
         err('unavailable', 'This SMTP mailbox has no IMAP login, so its Sent folder cannot be checked.')),
+    ...(options.saveSentCopy ? { saveSentCopy: options.saveSentCopy } : {}),
     /** Connects and logs in without sending: used before credentials are saved. */
     async verify() {
       try {
-        await transporter.verify();
+        const session = await openSmtpSession(config, auth);
+        session.quit();
         return ok(null);
       } catch (error) {
         const failure = translateSmtpError(error);
@@ -88,7 +157,11 @@ export function createSmtpTransport(options: SmtpOptions): SmtpTransport {
       }
     },
     async close() {
-      transporter.close();
+      closed = true;
+      for (const { session, timer } of idle.splice(0)) {
+        clearTimeout(timer);
+        session.quit();
+      }
     },
   };
 }

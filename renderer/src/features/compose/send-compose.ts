@@ -11,6 +11,17 @@ export interface ComposeResult {
   outcome: SendOutcome | null;
 }
 
+const HELD =
+  'Fairsend will not send it again on its own: the Outbox holds it until you say whether it went out.';
+
+/** A second send of the same email: what the rep is told depends on what became of the first. */
+const DUPLICATE: Record<Extract<SendOutcome, { status: 'duplicate' }>['state'], string> = {
+  sent: 'This email was already sent; it was not sent again.',
+  sending: 'This email is being sent right now; it was not sent a second time.',
+  unknown: `Nobody knows yet whether this email went out, so it was not sent again. ${HELD}`,
+  failed: 'This email could not be sent earlier and cannot be sent again from here.',
+};
+
 /**
  * Sends one Compose draft through the one send path and books the outcome: the Outbox record, the lead's
  * status on a first successful send, and the audit copy. `key` is made once per dialog, so a second click
@@ -45,7 +56,9 @@ export async function sendCompose(
       };
     case 'failed':
       return { tone: 'error', text: `Sending failed: ${outcome.message}`, outcome };
+    case 'unknown':
+      return { tone: 'error', text: `${outcome.message} ${HELD}`, outcome };
     case 'duplicate':
-      return { tone: 'info', text: 'This email was already sent; it was not sent again.', outcome };
+      return { tone: 'info', text: DUPLICATE[outcome.state], outcome };
   }
 }
