@@ -54,7 +54,7 @@ export interface GateDecision {
   /** every reason, in step order, for the editor, the Outbox and the audit log */
   reasons: Reason[];
   content: ContentAssessment;
-  /** when a send window or cap holds the send, the earliest time to try again */
+  /** when a send window, a cap or a DNS failure holds the send, the earliest time to try again */
   retryAt?: number;
 }
 
@@ -110,12 +110,26 @@ export function decide(facts: GateFacts): GateDecision {
   };
   const all = Object.values(steps);
   const reasons = mergeReasons(...all.map((s) => s.reasons));
+  const retryAt = latest(limits.retryAt, dnsRetryAt(facts.now, reasons));
   return {
     // No reason is judged below its floor, whichever step gave it.
     verdict: worst(...all.map((s) => s.verdict), ...reasons.map((r) => floorOf(r.code))),
     steps,
     reasons,
     content,
-    ...(limits.retryAt !== undefined ? { retryAt: limits.retryAt } : {}),
+    ...(retryAt !== undefined ? { retryAt } : {}),
   };
+}
+
+/** How long a send waits when DNS could not answer: held and tried again, never judged on a broken lookup. */
+export const DNS_RETRY_MS = 2 * 60_000;
+const DNS_HOLDS = new Set<string>(['dns-failing', 'dns-unavailable']);
+
+function dnsRetryAt(now: number, reasons: readonly Reason[]): number | undefined {
+  return reasons.some((r) => DNS_HOLDS.has(r.code)) ? now + DNS_RETRY_MS : undefined;
+}
+
+function latest(...times: (number | undefined)[]): number | undefined {
+  const known = times.filter((t): t is number => t !== undefined);
+  return known.length ? Math.max(...known) : undefined;
 }

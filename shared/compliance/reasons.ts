@@ -114,6 +114,13 @@ export const REASONS = {
         : `Fairsend could not read the DNS records of ${domain} to check SPF, DKIM and DMARC.`,
     fix: 'Nothing to change: the email is held and checked again when DNS answers.',
   }),
+  /** The resolver itself is failing (the canaries fail too): nothing is judged about the lead or the domain. */
+  'dns-failing': spec<Domain>({
+    floor: 'block',
+    message: ({ domain }) =>
+      `DNS lookups are failing on this computer, so Fairsend cannot check ${domain}. This says nothing about the lead or the domain.`,
+    fix: 'Check that this computer is online, that a VPN or firewall is not blocking DNS, and the DNS servers in Settings → Advanced (or your network settings). The email is held and checked again when DNS answers.',
+  }),
   'role-account': spec<{ address: string; local: string }>({
     floor: 'warn',
     message: ({ address, local }) =>

@@ -1,5 +1,6 @@
 import type { MailboxKind } from '../mailboxes/mailbox';
 import { judged, type Reason, reason, type StepResult } from './reasons';
+import { DnsFailingError } from './resolver-health';
 
 export { createDnsCache, type DnsCache } from './dns-cache';
 
@@ -93,8 +94,12 @@ export async function checkSenderAuth(input: SenderAuthInput, dns: DnsTxt): Prom
     ]);
     const found = judged(...spf.reasons, ...dkim.reasons, ...dmarc.reasons);
     return { ...found, consumer: null, dkimSelector: dkim.selector, dmarc: dmarc.dmarc };
-  } catch {
-    return { ...judged(reason('dns-unavailable', { domain, lookup: 'sender-records' })), consumer: null };
+  } catch (error) {
+    const failing = error instanceof DnsFailingError;
+    const why = failing
+      ? reason('dns-failing', { domain })
+      : reason('dns-unavailable', { domain, lookup: 'sender-records' });
+    return { ...judged(why), consumer: null };
   }
 }
 
