@@ -65,7 +65,7 @@ export function PreviewStep({ headers, rows, hasHeader, mapping, delimiter }: Pr
                 <td>{row}</td>
                 {lead ? (
                   <>
-                    <td>{lead.email}</td>
+                    <td className="import-address">{lead.email}</td>
                     <td>{`${lead.firstName} ${lead.lastName}`.trim()}</td>
                     <td>{lead.company}</td>
                     <td>{lead.title}</td>
