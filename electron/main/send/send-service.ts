@@ -131,7 +131,7 @@ export function createSendService(deps: SendServiceDeps) {
       );
       if (outcome.status === 'sent') {
         const event = await followUps.runFor(key).catch(() => null);
-        upkeep.afterSend();
+        upkeep.afterSend(key);
         return {
           status: 'sent',
           messageId: message.messageId,

@@ -45,9 +45,10 @@ export function createSendUpkeep(deps: SendUpkeepDeps) {
       }
       return report;
     },
-    /** after a send: the follow-ups another send left due (a Sent copy the IMAP server refused a minute ago) */
-    afterSend() {
-      if (deps.journal.pendingFollowUps().length > 0) void deps.followUps.runPending();
+    /** after a send: the follow-ups other sends left due (a Sent copy the IMAP server refused a minute ago) */
+    afterSend(sentKey: string) {
+      for (const entry of deps.journal.pendingFollowUps())
+        if (entry.key !== sentKey) void deps.followUps.runFor(entry.key).catch(() => null);
     },
     async close() {
       closed = true;

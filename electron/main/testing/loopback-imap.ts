@@ -22,6 +22,8 @@ export interface LoopbackImapOptions {
   tls?: { key: string; cert: string };
   /** with `tls`: TLS from the first byte (port 993 style) instead of STARTTLS */
   implicitTls?: boolean;
+  /** listen on this port (a server started again where the last one was); default: any free port */
+  port?: number;
 }
 
 export async function startLoopbackImap(options: LoopbackImapOptions): Promise<LoopbackImap> {
@@ -52,7 +54,7 @@ export async function startLoopbackImap(options: LoopbackImapOptions): Promise<L
     users: { [options.user]: { password: options.password } },
     ...(options.tls ? { credentials: options.tls, secureConnection: options.implicitTls === true } : {}),
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   const folder = (name: string) => {
     const found = server.getMailbox(name === 'Sent' ? sentName : name);

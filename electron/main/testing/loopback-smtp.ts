@@ -6,6 +6,8 @@ import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 export interface LoopbackSmtp {
   port: number;
   received: { from: string; to: string[]; raw: Buffer }[];
+  /** messages whose data arrived and were then refused (misbehaveNext reject): not delivered */
+  refused: Buffer[];
   parsed(index: number): Promise<ParsedMail>;
   hasMessageId(messageId: string): boolean;
   /** how many received messages carry this Message-ID */
@@ -37,6 +39,7 @@ export interface LoopbackSmtpOptions {
 export async function startLoopbackSmtp(options: LoopbackSmtpOptions = {}): Promise<LoopbackSmtp> {
   const received: LoopbackSmtp['received'] = [];
   const misbehave: AfterData[] = [];
+  const refused: Buffer[] = [];
   const sockets = new Map<number, Socket>();
   const server = new SMTPServer({
     closeTimeout: 100,
@@ -64,6 +67,7 @@ export async function startLoopbackSmtp(options: LoopbackSmtpOptions = {}): Prom
       stream.on('end', () => {
         const mode = misbehave.shift();
         if (mode?.action === 'reject') {
+          refused.push(Buffer.concat(chunks));
           callback(Object.assign(new Error(mode.message ?? 'rejected'), { responseCode: mode.code }));
           return;
         }
@@ -91,6 +95,7 @@ export async function startLoopbackSmtp(options: LoopbackSmtpOptions = {}): Prom
   return {
     port,
     received,
+    refused,
     parsed: (i) => simpleParser(received[i]?.raw ?? Buffer.alloc(0)),
     hasMessageId: (id) => received.some((m) => messageIdPattern(id).test(m.raw.toString('latin1'))),
     countMessageId: (id) =>

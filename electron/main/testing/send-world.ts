@@ -14,6 +14,8 @@ import { ADDRESS, GOOGLE_SECRET, WORLD_LOGIN, type WorldAddress } from './world-
  * folder with `openServicesAt` (world-services.ts: same sealer key, so it reads what the parent sealed).
  */
 export interface SendWorld {
+  /** the servers' certificate (SMTP STARTTLS, IMAP STARTTLS, the Microsoft stand-in's HTTPS) */
+  tls: { key: string; cert: string };
   dns: LoopbackDns;
   smtp: LoopbackSmtp;
   imap: LoopbackImap;
@@ -48,6 +50,7 @@ export async function startSendWorld(): Promise<SendWorld> {
     startMicrosoftStandin({ tls, address: ADDRESS.outlook }),
   ]);
   return {
+    tls,
     dns,
     smtp,
     imap,

@@ -48,8 +48,9 @@ export type Services = Awaited<ReturnType<typeof createMainServices>>;
 export function openServicesAt(
   dataDir: string,
   address: WorldAddress,
-  extra: { now?: () => number; sendCheckpoint?: Checkpoint } = {},
+  extra: { now?: () => number; sendCheckpoint?: Checkpoint; timeoutMs?: number } = {},
 ): Promise<Services> {
+  const { timeoutMs = 5000, ...rest } = extra;
   return createMainServices({
     dataDir,
     sealer: createKeySealer(Buffer.alloc(32, 8)),
@@ -58,11 +59,11 @@ export function openServicesAt(
     openExternal: async () => {},
     openSignInPage: consentingBrowser().openBrowser,
     smtpCa: address.cert,
-    smtpTransport: (o) => createSmtpTransport({ ...o, port: address.smtpPort as 587, timeoutMs: 5000 }),
-    imapReader: (o) => createImapReader({ ...o, port: address.imapPort as 143, timeoutMs: 5000 }),
+    smtpTransport: (o) => createSmtpTransport({ ...o, port: address.smtpPort as 587, timeoutMs }),
+    imapReader: (o) => createImapReader({ ...o, port: address.imapPort as 143, timeoutMs }),
     dnsServers: [address.dnsServer],
     oauthEndpoints: { google: address.google, microsoft: address.microsoft },
-    ...extra,
+    ...rest,
   });
 }
 
