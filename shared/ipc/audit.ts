@@ -58,6 +58,12 @@ export const startNewChainRequest = z
 export const auditChannels = {
   /** Appends one renderer-originated event (a suppression change, an erasure) to main's audit chain. */
   'audit.record': channel(auditRecordRequest).returns<AuditEvent>(),
+  /** Audit events after `seq`, for the renderer to mirror into RxDB (and replication to carry to the team server). */
+  'audit.since': channel(
+    z
+      .object({ seq: z.number().int().min(0), limit: z.number().int().min(1).max(5000).default(1000) })
+      .strict(),
+  ).returns<AuditEvent[]>(),
   'audit.status': channel(z.object({}).strict()).returns<AuditStatus>(),
   /** The damaged log for the rep to save and hand on; refused unless the log is damaged. */
   'audit.exportDamaged': channel(z.object({}).strict()).returns<DamagedLogCopy>(),
