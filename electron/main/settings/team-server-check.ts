@@ -13,7 +13,7 @@ export interface TeamServerCheckOptions {
 
 /** GET <address>/health over HTTPS with a short timeout; says in a rep's words why it did not answer. */
 export function checkTeamServer(address: string, options: TeamServerCheckOptions): Promise<TeamServerStatus> {
-  const timeoutMs = options.timeoutMs ?? 4000;
+  const timeoutMs = options.timeoutMs ?? 3000;
   const url = `${address.replace(/\/+$/, '')}${HEALTH_PATH}`;
   const done = (answered: boolean, problem?: string): TeamServerStatus => ({
     address,
@@ -41,10 +41,12 @@ export function checkTeamServer(address: string, options: TeamServerCheckOptions
       resolve(done(false, 'The address could not be used.'));
       return;
     }
-    req.on('timeout', () => {
-      req.destroy();
+    // One deadline for the whole request, name lookup included (the socket timeout starts later).
+    const timer = setTimeout(() => {
       resolve(done(false, `It did not answer within ${Math.round(timeoutMs / 1000)} seconds.`));
-    });
+      req.destroy();
+    }, timeoutMs);
+    req.on('close', () => clearTimeout(timer));
     req.on('error', (error: NodeJS.ErrnoException) => resolve(done(false, inWords(error))));
     req.end();
   });

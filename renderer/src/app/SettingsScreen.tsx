@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../shared/ipc/app';
 import { call } from '../bridge/client';
+import { AdvancedSettings } from '../features/settings/AdvancedSettings';
 import { ProfileForm } from '../features/settings/ProfileForm';
 import { useApp } from '../store';
 
@@ -29,6 +30,7 @@ export function SettingsScreen() {
         <h1>Settings</h1>
       </header>
       <ProfileForm />
+      <AdvancedSettings />
       <section className="card">
         <h2>Appearance</h2>
         <fieldset className="segmented">

@@ -1,5 +1,6 @@
 import type { GateVerdict } from '../../../../shared/ipc/send';
 import { useApp } from '../../store';
+import { UnsubscribeNotices } from '../settings/UnsubscribeNotices';
 import { fixPlaceOf } from './fix-places';
 
 const VERDICT_LABEL: Record<GateVerdict['verdict'], string> = { ok: 'OK', warn: 'Warning', block: 'Blocked' };
@@ -55,6 +56,7 @@ export function GatePanel({ gate, checking }: { gate: GateVerdict | null; checki
       ) : gate ? (
         <p className="muted">Nothing to fix: this email passes every check.</p>
       ) : null}
+      <UnsubscribeNotices />
     </section>
   );
 }

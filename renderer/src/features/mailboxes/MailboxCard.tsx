@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { MailboxHealthInfo, MailboxInfo } from '../../../../shared/ipc/mailboxes';
 import { call } from '../../bridge/client';
 import { useApp } from '../../store';
+import { UnsubscribeNotices } from '../settings/UnsubscribeNotices';
 import { MailboxHealthPanel, ReasonList } from './MailboxHealthPanel';
 import { type SelfTestOutcome, sendSelfTest } from './self-test';
 
@@ -108,6 +109,7 @@ export function MailboxCard({
         </div>
       </div>
       {mailbox.lastError ? <p className="error">{mailbox.lastError}</p> : null}
+      <UnsubscribeNotices only="team-server" />
       {selfTest ? (
         <div role="status" data-testid="self-test-outcome">
           <p className={selfTest.status === 'sent' ? 'muted' : 'error'}>{selfTest.text}</p>

@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import type { ComplianceProfile } from '../../../../shared/ipc/settings';
 import { call } from '../../bridge/client';
 import { useApp } from '../../store';
+import { UnsubscribeNotices } from './UnsubscribeNotices';
 
 const EMPTY: ComplianceProfile = {
   company: '',
@@ -16,6 +17,7 @@ export function ProfileForm() {
   const [profile, setProfile] = useState<ComplianceProfile>(EMPTY);
   const [saved, setSaved] = useState<boolean | null>(null);
   const [problem, setProblem] = useState('');
+  const [checks, setChecks] = useState(0);
 
   useEffect(() => {
     void call('settings.getProfile', {}).then((r) => {
@@ -33,6 +35,7 @@ export function ProfileForm() {
     }
     setProblem('');
     setSaved(true);
+    setChecks((n) => n + 1); // main checked the team server address while saving
     notify('success', 'Sender identity saved. Every email now carries it.');
   }
 
@@ -77,6 +80,9 @@ export function ProfileForm() {
             {...field('unsubscribeMailto')}
           />
         </label>
+        <div className="span-2">
+          <UnsubscribeNotices key={checks} />
+        </div>
         {problem ? (
           <p className="error span-2" role="alert">
             {problem}
