@@ -296,7 +296,6 @@ export const REASONS = {
     message: (size) =>
       `The email is ${size} characters long. Gmail cuts off emails over about 100 KB, which would hide the unsubscribe link and your postal address at the end.`,
     fix: 'Shorten the email; remove pasted images or formatting (a cold email is rarely over 5 KB).',
-    reserved: 'content rule in progress (content.ts)',
   }),
   /** Blocks, not warns: an empty subject never left anyway, since assembly refuses it. */
   'subject-empty': spec({
