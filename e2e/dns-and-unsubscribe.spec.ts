@@ -111,3 +111,49 @@ test('when DNS says no domain exists, the gate says DNS is failing on this compu
     await broken.close();
   }
 });
+
+test('a merge field left in the draft blocks the send, naming it and how to fix it', async ({
+  page,
+  host,
+}) => {
+  test.setTimeout(90_000);
+  const { mail } = host;
+  await saveIdentity(page, 'https://team.acme.test', `unsubscribe@${mail.sender.domain}`);
+  await go(page, 'Mailboxes');
+  if ((await page.getByRole('listitem', { name: mail.sender.address }).count()) === 0) {
+    await page.getByRole('button', { name: 'Connect SMTP mailbox' }).click();
+    const connect = page.getByRole('dialog', { name: 'Connect an SMTP mailbox' });
+    await connect.getByLabel('Email address').fill(mail.sender.address);
+    await connect.getByLabel('Name recipients see').fill('Rita Rep');
+    await connect.getByLabel('SMTP server').fill('127.0.0.1');
+    await connect.getByLabel('Password or app password').fill(mail.login.pass);
+    await connect.getByLabel(/Local relay/).check();
+    await connect.getByRole('button', { name: 'Connect' }).click();
+    await expect(connect).toBeHidden({ timeout: 20_000 });
+  }
+  await go(page, 'Leads');
+  await page.getByRole('button', { name: 'New lead' }).click();
+  const newLead = page.getByRole('dialog', { name: 'New lead' });
+  await newLead.getByLabel('Email (required)').fill(`ana@${mail.recipientDomain}`);
+  await newLead.getByLabel('First name').fill('Ana');
+  await newLead.getByRole('button', { name: 'Add lead' }).click();
+  await expect(newLead).toBeHidden();
+  await page.getByRole('grid', { name: 'Leads' }).getByRole('row', { name: /Ana/ }).click();
+  await page
+    .getByRole('complementary', { name: 'Lead details' })
+    .getByRole('button', { name: 'Compose' })
+    .click();
+  const compose = page.getByRole('dialog', { name: 'New email' });
+  await compose.getByLabel('Subject').fill('A question about your outbound team');
+  await compose
+    .getByLabel('Message')
+    .fill('Hi {{first_name}},\n\nWould a short call next week help your team?\n\nRita');
+  const checks = compose.getByRole('region', { name: 'Compliance check' });
+  const leftover = checks.locator('[data-code="template-leftover"]');
+  await expect(leftover).toContainText('{{first_name}}');
+  await expect(leftover).toContainText("Replace {{first_name}} with the lead's details");
+  await expect(compose.getByRole('button', { name: 'Send', exact: true })).toBeDisabled();
+
+  await compose.getByLabel('Message').fill('Hi Ana,\n\nWould a short call next week help your team?\n\nRita');
+  await expect(leftover).toHaveCount(0);
+});
