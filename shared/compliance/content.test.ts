@@ -80,6 +80,61 @@ describe('rules: a text that trips each, and a near miss that does not', () => {
     ['deceptive-subject', { subject: 'FWD: pricing' }, { subject: 'Forward-looking pricing' }],
     ['deceptive-subject', { subject: 'AW: Angebot' }, { subject: 'AW: Angebot', isFirstTouch: false }],
     ['deceptive-subject', { subject: ' RE[2]: hi' }, { subject: 'Re-org at Acme?' }],
+    ['deceptive-subject', { subject: '[Acme] Re: onboarding' }, { subject: '[Acme] onboarding' }],
+    ['deceptive-subject', { subject: '回复：报价' }, { subject: '报价' }],
+    ['deceptive-subject', { subject: '\u200bRe: our call' }, { subject: 'Question re: our call' }],
+    ['deceptive-subject', { subject: 'Rе: our call' }, { subject: 'RE/MAX offices' }], // Cyrillic е
+    ['deceptive-subject', { subject: 'ＦＷ：pricing' }, { subject: 'AWS: pricing' }],
+    [
+      'deceptive-thread',
+      { html: '', text: `${TEXT}\n\nOn Tue, 3 Mar 2026 at 09:14, Sam <sam@x.example> wrote:\n> Hi Dana` },
+      { html: '', text: `${TEXT}\n\nOn LinkedIn last week you wrote:\n> Hiring is hard` },
+    ],
+    [
+      'deceptive-thread',
+      {
+        html: `${HTML}<p>-----Original Message-----<br>From: Sam<br>Sent: Monday<br>Subject: Hi</p>`,
+        text: '',
+      },
+      {
+        html: `${HTML}<p>-----Original Message-----<br>From: Sam<br>Sent: Monday<br>Subject: Hi</p>`,
+        text: '',
+        isFirstTouch: false,
+      },
+    ],
+    [
+      'spelled-out-words',
+      { html: '', text: `${TEXT} Start your F.R.E.E trial.` },
+      { html: '', text: `${TEXT} Your U.S.A. team, e.g. sales.` },
+    ],
+    ['spelled-out-words', { subject: 'G u a r a n t e e d results' }, { subject: 'A/B/C testing results' }],
+    [
+      'disguised-letters',
+      { html: '', text: `${TEXT} Get a fr\u200bee trial.` },
+      { html: '', text: `${TEXT} Die Ein\u00adarbeitung dauert.` },
+    ],
+    [
+      'disguised-letters',
+      { html: '', text: `${TEXT} A frее gift.` }, // Cyrillic е
+      { html: '', text: `${TEXT} Здравствуйте, 👩‍💻 team.` },
+    ],
+    [
+      'disguised-letters',
+      { html: '', text: `${TEXT} Fast ca\u00adsh.` },
+      { html: '', text: `${TEXT} Cash flow.` },
+    ],
+    ['money-runs', { subject: 'Save $$$ today' }, { subject: 'Save $40 today' }],
+    ['money-runs', { html: '', text: `${TEXT} €€€ back.` }, { html: '', text: `${TEXT} €30 back.` }],
+    [
+      'spam-phrases-income',
+      { html: '', text: `${TEXT} Partners make $5,000 a week.` },
+      { html: '', text: `${TEXT} Partners make 5 hires a week.` },
+    ],
+    [
+      'tracking-pixel',
+      { html: `${HTML}<img src="https://t.example/o.gif" width="1" height="1">` },
+      { html: `${HTML}<img src="https://fairsend.example/logo.png" width="80" height="24">` },
+    ],
     [
       'phishing-credentials',
       { html: '', text: 'Please verify your password here.' },
@@ -258,6 +313,26 @@ describe('rules: a text that trips each, and a near miss that does not', () => {
     expect(codes(nearMiss)).not.toContain(code);
   });
 
+  it('weighs harder what is worse: dense money signs, mostly-capital bodies, each link past four', () => {
+    const weight = (over: Partial<ContentInput>, code: string) =>
+      assess(over).reasons.find((r) => r.code === code)?.weight;
+    const prices = 'Starter 30%, Team 40%, Business 50%, Enterprise 60%, onboarding 20%, add-ons 10%.';
+    expect(weight({ html: '', text: prices }, 'money-symbols')).toBe(5);
+    expect(weight({ html: '', text: `${TEXT} ${words(60)} ${prices}` }, 'money-symbols')).toBe(2);
+    expect(weight({ html: '', text: TEXT.toUpperCase() }, 'body-shouting')).toBe(5);
+    const links = (k: number) => `${HTML}${'<a href="https://fairsend.example/x">x</a>'.repeat(k - 1)}`;
+    expect(weight({ html: links(4) }, 'link-count')).toBe(2);
+    expect(weight({ html: links(6) }, 'link-count')).toBe(5);
+  });
+
+  it('counts words in scripts without spaces, so a Japanese email with a logo is not "image-only"', () => {
+    const ja =
+      '<p>山田様</p><p>御社が今年大阪に新しい拠点を開設されたと拝見しました。新入社員のPC準備やアカウント発行に時間がかかっていないでしょうか。来週、15分ほどお時間をいただけないでしょうか。</p>';
+    expect(codes({ html: `${ja}<img src="https://fairsend.example/logo.png" width="90">` })).not.toContain(
+      'image-only',
+    );
+  });
+
   it('counts spam phrases once each, weighted by group, with the group explanation', () => {
     const urgency = SPAM_PHRASE_GROUPS.find((g) => g.id === 'urgency');
     const r = assess({ html: '', text: `${TEXT} Act now! ACT NOW. Limited time, act now.` }).reasons;
@@ -292,9 +367,11 @@ describe('rules: a text that trips each, and a near miss that does not', () => {
 
 describe('verdicts', () => {
   it('warns from a score of 5 and blocks from 10', () => {
-    const warn = assess({ subject: 'QUICK QUESTION ABOUT ONBOARDING!' }); // shouting 3 + exclamation 1 + …
-    expect(warn.score).toBeLessThan(5);
-    expect(warn.verdict).toBe('ok');
+    const below = assess({ html: '', text: `${TEXT} Make money.`, subject: 'Onboarding at Acme!' });
+    expect(below.score).toBe(3); // money phrase 2 + exclamation 1
+    expect(below.verdict).toBe('ok');
+    const shouting = assess({ subject: 'QUICK QUESTION ABOUT ONBOARDING' }); // an all-caps subject warns alone
+    expect(shouting.verdict).toBe('warn');
     const five = assess({
       html: '',
       text: `${TEXT} Make money, extra income.`,
@@ -332,6 +409,13 @@ describe('hostile sizes complete (no timing asserted)', () => {
     ['1 MB of entities', { html: '&#x'.repeat(mb / 3) }],
     ['1 MB of URL-ish text', { html: '', text: 'http://'.repeat(mb / 7) }],
     ['1 MB text of one word', { html: '', text: 'a'.repeat(mb) }],
+    ['1 MB of spelled-out letters', { html: '', text: 'a.'.repeat(mb / 2) }],
+    ['1 MB of look-alike letters', { html: '', text: 'аe'.repeat(mb / 2) }],
+    ['1 MB of zero-width joins', { html: '', text: 'a\u200b'.repeat(mb / 2) }],
+    ['1 MB of newlines', { html: '', text: `x${'\n'.repeat(mb)}` }],
+    ['1 MB of quoted-header lines', { html: '', text: 'From: a\nSent: b\n'.repeat(mb / 16) }],
+    ['1 MB of "On … wrote" lines', { html: '', text: `On ${'x '.repeat(150)}wrote:\n`.repeat(mb / 310) }],
+    ['1 MB subject of tags', { subject: '[a] '.repeat(mb / 4) }],
     ['1 MB of nested inline tags', { html: '<span>'.repeat(mb / 6) }],
   ])('%s', (_, over) => {
     const r = assess(over);

@@ -17,12 +17,24 @@ import { type DetailCode, floorOf, type Reason, reasonWithDetail, type Verdict, 
 import {
   buildPhraseIndex,
   CREDENTIAL_ASKS,
+  countWords,
   findPhrases,
   PAYMENT_ASKS,
   type PhraseGroup,
   SPAM_PHRASE_GROUPS,
+  SPAM_WORDS,
+  withAmounts,
   words,
 } from './spam-phrases';
+import { templateLeftoverReasons } from './template-leftovers';
+import {
+  disguisedWords,
+  foldLookalikes,
+  joinSpelledOut,
+  spelledOutWords,
+  stripInvisible,
+} from './text-tricks';
+import { hasQuotedThread, hasThreadMarker } from './thread-markers';
 
 export interface ContentInput {
   subject: string;
@@ -53,13 +65,17 @@ const WEIGHTS = {
   'subject-empty': 3,
   'subject-long': 1,
   'deceptive-subject': 10,
+  'deceptive-thread': 10,
   'phishing-credentials': 10,
   'phishing-payment': 10,
-  'subject-shouting': 3,
+  'subject-shouting': 5,
   'body-shouting': 2,
   'exclamation-runs': 2,
   'exclamation-marks': 1,
   'money-symbols': 2,
+  'money-runs': 5,
+  'spelled-out-words': 5,
+  'disguised-letters': 5,
   'link-count': 2,
   'link-density': 2,
   'link-shortener': 10,
@@ -67,6 +83,7 @@ const WEIGHTS = {
   'link-unsafe': 10,
   'image-only': 5,
   'image-heavy': 2,
+  'tracking-pixel': 3,
   'hidden-text': 3,
   'too-long': 1,
   'missing-text-part': 2,
@@ -87,10 +104,9 @@ const PHRASES = buildPhraseIndex<PhraseGroup | Phish>([
   ...PAYMENT_ASKS.map((p) => [p, 'phishing-payment'] as const),
 ]);
 
-// A reply or forward prefix in English, German (AW/WG), Nordic (SV/VS), French (TR/RE), Dutch (Antw), Italian (RIF).
-const REPLY_PREFIX = /^\s*(?:re|fwd?|aw|wg|sv|vs|tr|antw|rif|res|enc)\s*(?:\[\d+\]|\(\d+\))?\s*[:：]/i;
 const RUNS = /[!?¡¿‼⁉]{2,}/g;
-
+// Two or more money signs in a row ("$$$", "€ € €"); "%" is not money on its own.
+const MONEY_RUN = /[$€£](?:\s?[$€£])+/g;
 function count(s: string, re: RegExp): number {
   re.lastIndex = 0;
   let n = 0;
@@ -120,12 +136,12 @@ const quoteList = (items: Iterable<string>, max = 4): string => {
   return all.length > max ? `${shown.join(', ')} and ${all.length - max} more` : shown.join(', ');
 };
 
-function phraseReasons(segments: string[][]): Reason[] {
+function phraseReasons(segments: (readonly string[])[]): Reason[] {
   const reasons: Reason[] = [];
   const spam = new Map<string, PhraseGroup>();
   const phish = new Map<string, Phish>();
   for (const tokens of segments) {
-    for (const [p, tag] of findPhrases(PHRASES, tokens)) {
+    for (const [p, tag] of findPhrases(PHRASES, withAmounts(tokens))) {
       if (typeof tag === 'string') phish.set(p, tag);
       else spam.set(p, tag);
     }
@@ -173,6 +189,66 @@ function linkReasons(links: Link[]): Reason[] {
   return [...reasons, ...homographs];
 }
 
+/** A text as a reader sees it: invisible characters gone, look-alike letters read as Latin, spelled-out words whole. */
+function asRead(s: string): { seen: string; spelled: string[] } {
+  const plain = foldLookalikes(stripInvisible(s));
+  const spelled = spelledOutWords(plain);
+  return {
+    seen: spelled.length > 0 ? joinSpelledOut(plain, spelled) : plain,
+    spelled: spelled.map((w) => w.written),
+  };
+}
+
+type Add = (when: boolean, code: Code, detail?: string, weight?: number) => void;
+
+/** Tricks that disguise words, and the phrase rules on the words a reader sees. */
+function wordingReasons(
+  add: Add,
+  subject: string,
+  body: string,
+  bodyWords: string[],
+  textPart: string,
+): Reason[] {
+  const subjectRead = asRead(subject);
+  const bodyRead = asRead(body);
+  const spelled = [...subjectRead.spelled, ...bodyRead.spelled];
+  const spam = spelled.filter((w) => SPAM_WORDS.has(w.replace(/[^\p{L}]/gu, '').toLowerCase()));
+  add(spam.length > 0, 'spelled-out-words', quoteList(new Set(spam)));
+  const isSpamWord = (w: string) => SPAM_WORDS.has(w);
+  const disguised = [...disguisedWords(subject, isSpamWord), ...disguisedWords(body, isSpamWord)];
+  add(disguised.length > 0, 'disguised-letters', quoteList(new Set(disguised)));
+  return phraseReasons([
+    words(subjectRead.seen),
+    bodyRead.seen === body ? bodyWords : words(bodyRead.seen),
+    ...(textPart ? [words(asRead(textPart).seen)] : []),
+  ]);
+}
+
+/** Capitals, punctuation and money signs. */
+function toneReasons(add: Add, subject: string, body: string, n: number): void {
+  const subjectStats = charStats(subject);
+  add(subjectStats.letters >= 12 && subjectStats.capsRatio >= 0.7, 'subject-shouting');
+  const bodyStats = charStats(body);
+  const capsShare = `${Math.round(bodyStats.capsRatio * 100)}%`;
+  const shouting = bodyStats.letters >= 50 && bodyStats.capsRatio >= 0.3;
+  add(shouting, 'body-shouting', capsShare, bodyStats.capsRatio >= 0.5 ? 5 : 2);
+  add(count(subject, RUNS) + count(body, RUNS) > 0, 'exclamation-runs');
+  const bangs = count(body, /!/g);
+  add(
+    subject.includes('!') || bangs > 3,
+    'exclamation-marks',
+    subject.includes('!') ? 'in the subject' : `${bangs}`,
+  );
+  // Dense money signs read as a price list: at least six, and one for every ten words or fewer.
+  const dense = bodyStats.symbols >= 6 && bodyStats.symbols * 10 >= n;
+  add(subjectStats.symbols >= 2 || bodyStats.symbols >= 6, 'money-symbols', '', dense ? 5 : 2);
+  const runs = new Set<string>();
+  // A run needs two signs: most drafts have fewer, and skip the scan.
+  if (subjectStats.symbols >= 2) for (const m of subject.matchAll(MONEY_RUN)) runs.add(m[0]);
+  if (bodyStats.symbols >= 2) for (const m of body.matchAll(MONEY_RUN)) runs.add(m[0]);
+  add(runs.size > 0, 'money-runs', quoteList(runs));
+}
+
 /** Scores a draft; the reasons double as the editor's rewrite hints. */
 export function assessContent(input: ContentInput): ContentAssessment {
   const { subject, isFirstTouch } = input;
@@ -185,9 +261,9 @@ export function assessContent(input: ContentInput): ContentAssessment {
   const body = reading ? reading.text : text;
   // Tokenised once: the word count and the phrase scan share it.
   const bodyWords = words(body);
-  const n = bodyWords.length;
+  const n = countWords(bodyWords);
   const reasons: Reason[] = checkHeaderValue('subject', subject, 'Subject');
-  const add = (when: boolean, code: Code, detail?: string, weight?: number) => {
+  const add: Add = (when, code, detail, weight) => {
     if (when) reasons.push(hit(code, detail, weight));
   };
 
@@ -195,34 +271,25 @@ export function assessContent(input: ContentInput): ContentAssessment {
   add(html.includes('\0') || text.includes('\0'), 'body-nul');
   add(subject.trim() === '', 'subject-empty');
   add(subject.length > 100, 'subject-long');
-  add(isFirstTouch && REPLY_PREFIX.test(subject), 'deceptive-subject');
-  reasons.push(...phraseReasons([words(subject), bodyWords, ...(hasHtml && text ? [words(text)] : [])]));
-
-  const subjectStats = charStats(subject);
-  add(subjectStats.letters >= 12 && subjectStats.capsRatio >= 0.7, 'subject-shouting');
-  const bodyStats = charStats(body);
-  const capsShare = `${Math.round(bodyStats.capsRatio * 100)}%`;
-  add(bodyStats.letters >= 50 && bodyStats.capsRatio >= 0.3, 'body-shouting', capsShare);
-  add(count(subject, RUNS) + count(body, RUNS) > 0, 'exclamation-runs');
-  const bangs = count(body, /!/g);
-  add(
-    subject.includes('!') || bangs > 3,
-    'exclamation-marks',
-    subject.includes('!') ? 'in the subject' : `${bangs}`,
-  );
-  add(subjectStats.symbols >= 2 || bodyStats.symbols >= 6, 'money-symbols');
+  add(isFirstTouch && hasThreadMarker(subject), 'deceptive-subject');
+  add(isFirstTouch && hasQuotedThread(text || (reading?.plain ?? '')), 'deceptive-thread');
+  reasons.push(...templateLeftoverReasons(subject, body, hasHtml ? text : ''));
+  reasons.push(...wordingReasons(add, subject, body, bodyWords, hasHtml ? text : ''));
+  toneReasons(add, subject, body, n);
 
   const htmlLinks = reading ? linksFromAnchors(reading.anchors) : [];
   const textLinks = extractTextLinks(text);
   const shown = hasHtml ? htmlLinks.length : textLinks.length;
-  add(shown > 3, 'link-count', `${shown}`);
+  // Each link past four weighs more: a first email full of links reads as a newsletter.
+  add(shown > 3, 'link-count', `${shown}`, 2 + Math.max(0, shown - 4) * 1.5);
   add(shown >= 2 && n / shown < 20, 'link-density');
   // Plain-text URLs inside the HTML's visible text are checked too: a bare "bit.ly/x" is still a shortener.
   reasons.push(...linkReasons([...htmlLinks, ...textLinks, ...(hasHtml ? extractTextLinks(body) : [])]));
 
-  const images = reading ? reading.images.length : 0;
-  add(images > 0 && n < 30, 'image-only');
-  add(images >= 2 && n >= 30 && n / images < 80, 'image-heavy', `${images} images for ${n} words`);
+  const pictures = reading ? reading.images.filter((i) => !i.pixel).length : 0;
+  add(pictures > 0 && n < 30, 'image-only');
+  add(pictures >= 2 && n >= 30 && n / pictures < 80, 'image-heavy', `${pictures} images for ${n} words`);
+  add(reading?.images.some((i) => i.pixel) === true, 'tracking-pixel');
   add(reading?.hiddenText === true, 'hidden-text');
   add(n > 300, 'too-long', `${n}`, n > 1000 ? 3 : 1);
   add(hasHtml && text.trim() === '', 'missing-text-part');

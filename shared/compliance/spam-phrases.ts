@@ -19,7 +19,7 @@ const list = (s: string): string[] => s.split('|').map((p) => p.trim());
 export const SPAM_PHRASE_GROUPS: readonly PhraseGroup[] = [
   {
     id: 'urgency',
-    weight: 1,
+    weight: 2,
     phrases: list(
       'act now|act immediately|urgent|urgent response|immediate action required|limited time|limited time offer|' +
         'offer expires|expires today|last chance|final notice|hurry|hurry up|dont miss out|' +
@@ -38,6 +38,15 @@ export const SPAM_PHRASE_GROUPS: readonly PhraseGroup[] = [
         'lowest price|best price|cheap|save big|huge discount|unbeatable price|bargain|100% free|' +
         'absolutely free|no cost|no fees|no hidden costs|no hidden fees|free gift|free access|credit card offers|' +
         'no credit check|consolidate debt|eliminate debt|lower your mortgage|$$$|cash prize',
+    ),
+  },
+  {
+    id: 'income',
+    weight: 3,
+    // `$n` stands for any amount: "$5,000", "€200", "£1.5k".
+    phrases: list(
+      'make $n|earn $n|make up to $n|earn up to $n|no experience needed|no experience required|' +
+        'no experience necessary|work at home|make money online|passive income',
     ),
   },
   {
@@ -109,12 +118,20 @@ export const PAYMENT_ASKS: readonly string[] = list(
 
 // --- matching ---------------------------------------------------------------------------------------------
 
-const isWordChar = (c: number): boolean =>
-  (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 36 || c === 37 || c === 0xa3 || c === 0x20ac;
+const LETTER = /[\p{L}\p{N}\p{M}]/u;
+const isWordChar = (c: number, s: string, i: number): boolean =>
+  (c >= 97 && c <= 122) ||
+  (c >= 48 && c <= 57) ||
+  c === 36 ||
+  c === 37 ||
+  c === 0xa3 ||
+  c === 0x20ac ||
+  (c >= 0xaa && LETTER.test(s[i] ?? ''));
 
 /**
- * Lower-case word tokens: letters, digits and $ % £ €; an apostrophe between letters stays inside the word,
- * folded to ' so "don’t" and "don't" are one word. A hand-written scanner: this is the hot loop of the gate.
+ * Lower-case word tokens: letters (any script), digits and $ % £ €; an apostrophe between letters stays inside
+ * the word, folded to ' so "don’t" and "don't" are one word. A hand-written scanner: this is the hot loop of the
+ * gate, and ASCII never reaches the regular expression.
  */
 export function words(text: string): string[] {
   const s = text.toLowerCase();
@@ -123,9 +140,9 @@ export function words(text: string): string[] {
   let curly = false;
   for (let i = 0; i <= s.length; i++) {
     const c = i < s.length ? s.charCodeAt(i) : 32;
-    if (isWordChar(c)) {
+    if (isWordChar(c, s, i)) {
       if (start < 0) start = i;
-    } else if ((c === 39 || c === 0x2019) && start >= 0 && isWordChar(s.charCodeAt(i + 1))) {
+    } else if ((c === 39 || c === 0x2019) && start >= 0 && isWordChar(s.charCodeAt(i + 1), s, i + 1)) {
       curly ||= c === 0x2019;
     } else if (start >= 0) {
       const word = s.slice(start, i);
@@ -136,6 +153,41 @@ export function words(text: string): string[] {
   }
   return out;
 }
+
+const isAmount = (t: string): boolean => {
+  const c = t.charCodeAt(0);
+  const d = t.charCodeAt(1);
+  return (c === 36 || c === 0x20ac || c === 0xa3) && d >= 48 && d <= 57;
+};
+
+/** Tokens with every money amount ("$5", "€200") read as the placeholder `$n` the phrase lists use. */
+export function withAmounts(tokens: readonly string[]): readonly string[] {
+  return tokens.some(isAmount) ? tokens.map((t) => (isAmount(t) ? '$n' : t)) : tokens;
+}
+
+// Scripts written without spaces between words: a run of them is a phrase, about two characters a word.
+const UNSPACED = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+
+/** How many words a reader would count in these tokens (Chinese and Japanese runs by their length). */
+export function countWords(tokens: readonly string[]): number {
+  let n = 0;
+  for (const t of tokens) n += t.charCodeAt(0) >= 0x3040 && UNSPACED.test(t) ? Math.ceil(t.length / 2) : 1;
+  return n;
+}
+
+/**
+ * Words that spam is made of (every word of four letters or more in the phrase lists, and a few more):
+ * spelled out letter by letter ("F.R.E.E"), such a word is a trick to slip past filters.
+ */
+export const SPAM_WORDS: ReadonlySet<string> = new Set([
+  ...[...SPAM_PHRASE_GROUPS.flatMap((g) => g.phrases), ...CREDENTIAL_ASKS, ...PAYMENT_ASKS]
+    .flatMap((p) => words(p))
+    .filter((w) => w.length >= 4 && /^[a-z]+$/.test(w)),
+  ...list(
+    'free|cash|money|earn|rich|loan|loans|credit|bonus|prize|winner|sale|deal|offer|discount|casino|sex|xxx',
+  ),
+  ...list('guarantee|guaranteed|viagra|cialis|pills|bitcoin|crypto|investment|income|profit|click|risk'),
+]);
 
 export interface PhraseIndex<T> {
   byFirst: Map<string, { tokens: string[]; phrase: string; tag: T }[]>;
