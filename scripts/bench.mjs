@@ -52,6 +52,7 @@ const GROUPS = {
   leads,
   smtp: () => runNodeGroup('bench/smtp/run.ts'),
   gate: () => runNodeGroup('bench/gate/run.ts'),
+  crash: () => runNodeGroup('bench/crash/run.ts'),
 };
 
 async function main() {

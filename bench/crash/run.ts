@@ -1,0 +1,225 @@
+/**
+ * `npm run bench -- --only crash` (issue 8): the crash loop. For four mailbox setups (SMTP with STARTTLS and
+ * DKIM plus IMAP, the same without IMAP, the Gmail stand-in, the Graph stand-in), each iteration is one life of
+ * the app in a child process (child.ts): start-up reconcile, retry of what is retryable, one new send, and a
+ * SIGKILL at a random moment of it (a random time, or a random named moment). Deliveries are counted per key
+ * where they land: the SMTP server's received messages parsed back, the stand-ins' sent messages, the IMAP
+ * Sent folder; never from the journal. By hand: `node_modules/node/bin/node --import tsx bench/crash/run.ts
+ * [--kills N]` (N per setup, default 130).
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SEND_POINTS, type SendPoint } from '../../electron/main/send/send-points';
+import { bundleForNode } from '../../electron/main/testing/node-bundle';
+import { trustCertificateForTests } from '../../electron/main/testing/self-signed';
+import {
+  connectMailbox,
+  MAILBOX_SETUPS,
+  type MailboxSetup,
+  openServicesAt,
+  type SendWorld,
+  startSendWorld,
+} from '../../electron/main/testing/send-world';
+import { argValue, emitFigures, loadAverage, quantile, watchdog } from '../lib/child';
+import type { ChildMessage } from './child';
+import { type Account, account, type KeyRecord } from './count';
+import { figuresOf } from './figures';
+import { createQuickCount, type Moment, momentOf } from './moments';
+
+const KILLS_PER_SETUP = Math.max(1, Number(argValue('kills') ?? 130));
+const DAY = 86_400_000;
+const START = Date.UTC(2026, 10, 2, 9, 0, 0);
+
+watchdog(20 * 60, 'crash bench');
+const loadBefore = loadAverage();
+const t0 = Date.now();
+const dir = await mkdtemp(join(tmpdir(), 'fairsend-crash-bench-'));
+const [world, childScript] = await Promise.all([
+  startSendWorld(),
+  bundleForNode(join(import.meta.dirname, 'child.ts'), 'crash-bench-child'),
+]);
+const untrust = trustCertificateForTests(world.tls.cert);
+const addressFile = join(dir, 'address.json');
+const certFile = join(dir, 'cert.pem');
+await writeFile(addressFile, JSON.stringify(world.address()));
+await writeFile(certFile, world.tls.cert);
+const quick = createQuickCount(world);
+
+interface Life {
+  killed: boolean;
+  restarted?: Record<string, string>;
+  openedMs?: number;
+  restartedMs?: number;
+  sentMs?: number;
+  windows: number[];
+  audited?: Record<string, number>;
+}
+
+/** Runs one life of the app; `killAfterMs` kills it that long after it says `sending`. */
+function life(
+  args: string[],
+  crashAt: SendPoint | null,
+  killAfterMs: number | null,
+  onSending?: (child: ChildProcess) => void,
+): Promise<Life> {
+  const child = fork(childScript, args, {
+    execArgv: [],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: {
+      ...process.env,
+      NODE_EXTRA_CA_CERTS: certFile,
+      // V8's code cache across lives: each one loads the same modules
+      NODE_COMPILE_CACHE: join(dir, 'compile-cache'),
+      ...(crashAt ? { FAIRSEND_CRASH_AT: crashAt } : {}),
+    },
+  });
+  const result: Life = { killed: false, windows: [] };
+  let timer: NodeJS.Timeout | null = null;
+  const deadline = setTimeout(() => child.kill('SIGTERM'), 60_000);
+  child.on('message', (raw) => {
+    const message = raw as ChildMessage;
+    if (message.type === 'restarted')
+      Object.assign(result, {
+        restarted: message.states,
+        openedMs: message.openedMs,
+        restartedMs: message.restartedMs,
+      });
+    else if (message.type === 'window') result.windows.push(message.ms);
+    else if (message.type === 'sent') result.sentMs = message.ms;
+    else if (message.type === 'done') result.audited = message.audited;
+    else if (message.type === 'sending') {
+      onSending?.(child);
+      if (killAfterMs !== null) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    }
+  });
+  return new Promise((resolve, reject) =>
+    child.on('exit', (code, signal) => {
+      clearTimeout(deadline);
+      if (timer) clearTimeout(timer);
+      result.killed = signal === 'SIGKILL';
+      if (!result.killed && code !== 0) reject(new Error(`a crash-loop child exited with ${signal ?? code}`));
+      else resolve(result);
+    }),
+  );
+}
+
+interface SetupRun {
+  setup: MailboxSetup;
+  dataDir: string;
+  keys: string[];
+  kills: number;
+  moments: Map<Moment, number>;
+  windows: number[];
+  audited: Record<string, number>;
+  sendMs: number[];
+  openedMs: number[];
+  restartedMs: number[];
+}
+
+async function runSetup(setup: MailboxSetup, w: SendWorld): Promise<SetupRun> {
+  const dataDir = await mkdtemp(join(dir, `${setup}-`));
+  const services = await openServicesAt(dataDir, w.address(), { now: () => START });
+  const { id: mailboxId } = await connectMailbox(services, setup, w);
+  await services.close();
+  const points = SEND_POINTS.filter((p) => setup === 'smtp-imap' || !p.includes('sent-copy'));
+  const run: SetupRun = {
+    setup,
+    dataDir,
+    keys: [],
+    kills: 0,
+    moments: new Map(),
+    windows: [],
+    audited: {},
+    sendMs: [],
+    openedMs: [],
+    restartedMs: [],
+  };
+  const pending = new Set<string>();
+  for (let i = 0; run.kills < KILLS_PER_SETUP && i < KILLS_PER_SETUP * 3; i++) {
+    const key = `${setup}.${i}`;
+    run.keys.push(key);
+    // half the kills at a random time over the send (calibrated on how long sends take), half at a named moment
+    const atPoint = Math.random() < 0.5;
+    const crashAt = atPoint ? (points[Math.floor(Math.random() * points.length)] ?? null) : null;
+    const span = (quantile(run.sendMs, 0.5) || 400) * 1.3;
+    const killAfterMs = atPoint ? null : Math.random() * span;
+    const args = [
+      dataDir,
+      addressFile,
+      mailboxId,
+      key,
+      String(START + (i + 1) * DAY),
+      [...pending].join(','),
+      '0',
+    ];
+    const lived = await life(args, crashAt, killAfterMs);
+    for (const [k, state] of Object.entries(lived.restarted ?? {}))
+      if (state !== 'none' && state !== 'retryable') pending.delete(k);
+    pending.add(key);
+    run.windows.push(...lived.windows);
+    if (lived.sentMs !== undefined) run.sendMs.push(lived.sentMs);
+    if (lived.openedMs !== undefined) run.openedMs.push(lived.openedMs);
+    if (lived.restartedMs !== undefined) run.restartedMs.push(lived.restartedMs);
+    if (lived.killed) {
+      run.kills += 1;
+      const moment = momentOf(await quick.stateOnDisk(dataDir, key), quick.delivered(setup, key));
+      run.moments.set(moment, (run.moments.get(moment) ?? 0) + 1);
+    }
+  }
+  // later, the app runs on (here: a day after the last send): open fates are looked up once more, what is
+  // retryable is sent; no kill
+  const end = [
+    dataDir,
+    addressFile,
+    mailboxId,
+    `${setup}.final`,
+    String(START + (run.keys.length + 2) * DAY),
+  ];
+  const last = await life([...end, [...pending].join(','), '1'], null, null);
+  run.windows.push(...last.windows);
+  run.audited = last.audited ?? {};
+  const med = (v: number[]) => Math.round(quantile(v, 0.5));
+  console.log(
+    `  ${setup}: ${run.kills} kills in ${run.keys.length} lives; a life: services open at ${med(run.openedMs)} ms, restart done at ${med(run.restartedMs)} ms, a send ${med(run.sendMs)} ms (load ${loadAverage()})`,
+  );
+  return run;
+}
+
+let runs: SetupRun[] = [];
+try {
+  // two setups at a time: a lane per core (the servers share this process)
+  const queue = [...MAILBOX_SETUPS];
+  const lanes = await Promise.all(
+    [0, 1].map(async () => {
+      const done: SetupRun[] = [];
+      for (let setup = queue.shift(); setup; setup = queue.shift()) done.push(await runSetup(setup, world));
+      return done;
+    }),
+  );
+  runs = lanes.flat();
+  const accounts: Account[] = [];
+  const records: KeyRecord[] = [];
+  for (const run of runs) {
+    const result = await account(run.setup, run.dataDir, run.keys, world, run.audited);
+    accounts.push(result.summary);
+    records.push(...result.records);
+  }
+  emitFigures(
+    figuresOf({
+      runs,
+      accounts,
+      records,
+      seconds: (Date.now() - t0) / 1000,
+      load: `load ${loadBefore} → ${loadAverage()}`,
+    }),
+  );
+} finally {
+  untrust();
+  await world.close();
+  await rm(dir, { recursive: true, force: true });
+  await rm(join(childScript, '..'), { recursive: true, force: true });
+}
+
+export type { SetupRun };
