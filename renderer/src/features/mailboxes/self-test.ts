@@ -36,6 +36,12 @@ export async function sendSelfTest(mailbox: MailboxInfo): Promise<SelfTestOutcom
       };
     case 'failed':
       return { status: 'failed', text: outcome.message, reasons: [] };
+    case 'unknown':
+      return {
+        status: 'failed',
+        text: `${outcome.message} The Outbox holds it until you say whether it arrived.`,
+        reasons: [],
+      };
     default:
       return { status: 'failed', text: 'This test was already sent.', reasons: [] };
   }

@@ -8,6 +8,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ComposeDialog } from '../compose/ComposeDialog';
 import { ReasonList } from '../compose/GatePanel';
 import { throttle } from '../leads/hooks/throttle';
+import { HeldMessages } from './HeldMessages';
 
 const PAGE = 100;
 const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -19,7 +20,10 @@ const FILTERS: { value: OutboxStatus | ''; label: string }[] = [
 ];
 const STATUS_LABEL: Record<string, string> = { sent: 'Sent', failed: 'Failed', blocked: 'Blocked' };
 
-/** Every message sent, failed or blocked, newest first, with the gate's reasons and how to fix them. */
+/**
+ * Every message sent, failed or blocked, newest first, with the gate's reasons and how to fix them; above
+ * them, the emails whose fate is unknown, waiting for the rep's decision.
+ */
 export function OutboxScreen() {
   const { messages: repo } = useServices();
   const [status, setStatus] = useState<OutboxStatus | ''>('');
@@ -84,6 +88,7 @@ export function OutboxScreen() {
           </button>
         </div>
       </header>
+      <HeldMessages mailboxes={mailboxes} />
       {rows?.length === 0 ? (
         <EmptyState
           title={status ? `No ${STATUS_LABEL[status]?.toLowerCase()} messages` : 'Nothing sent yet'}
@@ -116,7 +121,10 @@ export function OutboxScreen() {
                 <td>
                   {m.reasons.length ? (
                     <details>
-                      <summary>{m.reasons.map((r) => r.code).join(', ')}</summary>
+                      <summary>
+                        {m.reasons[0]?.message || 'Why'}
+                        {m.reasons.length > 1 ? ` (and ${m.reasons.length - 1} more)` : ''}
+                      </summary>
                       <ReasonList reasons={m.reasons} />
                     </details>
                   ) : (
