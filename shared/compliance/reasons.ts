@@ -319,7 +319,6 @@ export const REASONS = {
     message:
       'The email quotes an earlier message ("wrote:", "Original Message", a forwarded header), but this is your first email to them. Faking a thread is deceptive.',
     fix: 'Remove the quoted part and write to them as the first email it is.',
-    reserved: 'content rule in progress (content.ts)',
   }),
   /** Blocks: the lead would read "Hi {{first_name}}," — the template was never filled in. */
   'template-leftover': spec<string>({
@@ -367,21 +366,18 @@ export const REASONS = {
     floor: 'ok',
     message: (runs) => `Runs of money signs (${runs}) are how price spam looks.`,
     fix: 'Write the one amount that matters, as a number.',
-    reserved: 'content rule in progress (content.ts)',
   }),
   'spelled-out-words': spec<string>({
     floor: 'warn',
     message: (words) =>
       `Words spelled out letter by letter (${words}) are a trick to get past spam filters, and filters look for exactly that.`,
     fix: 'Write words normally, and leave out the ones you were hiding.',
-    reserved: 'content rule in progress (content.ts)',
   }),
   'disguised-letters': spec<string>({
     floor: 'warn',
     message: (words) =>
       `Some words (${words}) hide invisible characters or use letters from another alphabet that look Latin. Filters treat this as a trick.`,
     fix: 'Retype those words; text pasted from elsewhere often carries hidden characters.',
-    reserved: 'content rule in progress (content.ts)',
   }),
   'spam-phrases-urgency': spec<string>({
     floor: 'ok',
@@ -397,7 +393,6 @@ export const REASONS = {
     floor: 'ok',
     message: spamWording('Income claims are how work-from-home and get-rich schemes sound.'),
     fix: 'Talk about what changes for their business, not what someone can earn.',
-    reserved: 'phrase group in progress (spam-phrases.ts)',
   }),
   'spam-phrases-overpromise': spec<string>({
     floor: 'ok',
@@ -479,7 +474,6 @@ export const REASONS = {
     message:
       'The email contains an invisible tracking image. Filters distrust hidden images, Gmail and Apple Mail load them through proxies (so the opens are not real), and in the EU open tracking needs consent.',
     fix: 'Remove the tracking image; count replies instead of opens.',
-    reserved: 'content rule in progress (content.ts)',
   }),
   'hidden-text': spec({
     floor: 'warn',
