@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { MailboxHealthInfo, MailboxInfo } from '../../../../shared/ipc/mailboxes';
 import { call } from '../../bridge/client';
 import { useApp } from '../../store';
+import { ConfirmDialog } from '../leads/dialogs/ConfirmDialog';
 import { UnsubscribeNotices } from '../settings/UnsubscribeNotices';
 import { MailboxHealthPanel, ReasonList } from './MailboxHealthPanel';
 import { type SelfTestOutcome, sendSelfTest } from './self-test';
@@ -37,6 +38,15 @@ export function MailboxCard({
   const [selfTest, setSelfTest] = useState<SelfTestOutcome | null>(null);
   const [displayName, setDisplayName] = useState(mailbox.displayName);
   const [signature, setSignature] = useState(mailbox.signature);
+  const [confirming, setConfirming] = useState(false);
+
+  // `mailboxes.disconnect` answers null: success is `ok`, not a non-null value.
+  async function disconnect() {
+    const result = await call('mailboxes.disconnect', { id: mailbox.id });
+    if (!result.ok) throw new Error(result.error.message);
+    onRemoved();
+    notify('success', `${mailbox.address} is disconnected. Nothing more is sent from it.`);
+  }
 
   async function run<T>(
     label: string,
@@ -93,17 +103,7 @@ export function MailboxCard({
               Sign in again
             </button>
           ) : null}
-          <button
-            type="button"
-            className="danger"
-            disabled={!!busy}
-            onClick={async () => {
-              const what = mailbox.kind === 'smtp' ? 'Its password is' : 'Its sign-in tokens are';
-              if (!window.confirm(`Disconnect ${mailbox.address}? ${what} wiped from this computer.`)) return;
-              if ((await run('disconnect', () => call('mailboxes.disconnect', { id: mailbox.id }))) !== null)
-                onRemoved();
-            }}
-          >
+          <button type="button" className="danger" disabled={!!busy} onClick={() => setConfirming(true)}>
             Disconnect
           </button>
         </div>
@@ -161,6 +161,19 @@ export function MailboxCard({
           </button>
         </div>
       </form>
+      {confirming ? (
+        <ConfirmDialog
+          title={`Disconnect ${mailbox.address}?`}
+          confirmLabel="Disconnect"
+          onConfirm={disconnect}
+          onClose={() => setConfirming(false)}
+        >
+          <p>
+            {mailbox.kind === 'smtp' ? 'Its password is' : 'Its sign-in tokens are'} wiped from this computer.
+            You can connect it again at any time.
+          </p>
+        </ConfirmDialog>
+      ) : null}
     </li>
   );
 }

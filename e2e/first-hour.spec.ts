@@ -1,0 +1,66 @@
+import type { Page } from '@playwright/test';
+import { expect, type TestHost, test } from './fixtures';
+
+// A rep's first hour (issue 9): every screen says where it is, what happened and what to do, in words.
+// The host is shared by the tests of a worker, so each test connects the mailbox it needs.
+
+async function go(page: Page, area: string) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: area, exact: true }).click();
+  await expect(page.getByRole('heading', { name: area, level: 1 })).toBeVisible();
+}
+
+/** Connects the loopback SMTP mailbox (no IMAP) unless it is already on the Mailboxes screen. */
+async function connectSmtpMailbox(page: Page, host: TestHost) {
+  const { mail } = host;
+  await go(page, 'Mailboxes');
+  const card = page.getByRole('listitem', { name: mail.sender.address });
+  await expect(
+    page.getByRole('list', { name: 'Connected mailboxes' }).or(page.getByText('No mailbox connected')),
+  ).toBeVisible();
+  if (await card.isVisible()) return card;
+  await page.getByRole('button', { name: 'Connect SMTP mailbox' }).click();
+  const connect = page.getByRole('dialog', { name: 'Connect an SMTP mailbox' });
+  await connect.getByLabel('Email address').fill(mail.sender.address);
+  await connect.getByLabel('Name recipients see').fill('Rita Rep');
+  await connect.getByLabel('SMTP server').fill('127.0.0.1');
+  await connect.getByLabel('Password or app password').fill(mail.login.pass);
+  await connect.getByLabel(/Local relay/).check();
+  await connect.getByRole('button', { name: 'Connect' }).click();
+  await expect(connect).toBeHidden({ timeout: 20_000 });
+  await expect(card).toBeVisible();
+  return card;
+}
+
+test('disconnecting a mailbox asks in the app, then its card goes at once and a message says so', async ({
+  page,
+  host,
+}) => {
+  const address = host.mail.sender.address;
+  const card = await connectSmtpMailbox(page, host);
+  // The browser's own confirm() box would be dismissed here: the question must be the app's dialog.
+  page.on('dialog', (d) => void d.dismiss());
+
+  await card.getByRole('button', { name: 'Disconnect' }).click();
+  const ask = page.getByRole('dialog', { name: `Disconnect ${address}?` });
+  await expect(ask).toContainText('wiped from this computer');
+  // Cancel keeps it
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await expect(ask).toBeHidden();
+  await expect(card).toBeVisible();
+
+  await card.getByRole('button', { name: 'Disconnect' }).click();
+  await ask.getByRole('button', { name: 'Disconnect' }).click();
+  await expect(card).toBeHidden();
+  await expect(page.getByRole('status').getByText(`${address} is disconnected`)).toBeVisible();
+  await expect(page.getByText('No mailbox connected')).toBeVisible();
+
+  // Not only on screen: after a reload main no longer lists it
+  await page.reload();
+  await go(page, 'Mailboxes');
+  await expect(page.getByText('No mailbox connected')).toBeVisible();
+  await expect(page.getByRole('listitem', { name: address })).toHaveCount(0);
+});
+
+test('Sequences and Team say where the rep is with a page heading', async ({ page }) => {
+  for (const area of ['Sequences', 'Team']) await go(page, area);
+});
