@@ -64,3 +64,16 @@ test('disconnecting a mailbox asks in the app, then its card goes at once and a 
 test('Sequences and Team say where the rep is with a page heading', async ({ page }) => {
   for (const area of ['Sequences', 'Team']) await go(page, area);
 });
+
+test('"Check inbox now" names a mailbox it cannot read and says what to do, instead of "0 mailboxes"', async ({
+  page,
+  host,
+}) => {
+  const address = host.mail.sender.address;
+  await connectSmtpMailbox(page, host); // SMTP only: nothing to read its inbox with
+  await page.getByRole('button', { name: 'Check inbox now' }).click();
+  const toast = page.getByRole('status').getByText(`${address} could not be read`);
+  await expect(toast).toBeVisible();
+  await expect(toast).toContainText('Add an IMAP login in its settings');
+  await expect(page.getByRole('status')).not.toContainText('0 mailboxes');
+});

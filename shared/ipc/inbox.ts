@@ -26,8 +26,24 @@ export interface InboxCheckSummary {
   complaints: number;
   replies: number;
   optOuts: number;
+  /** each mailbox that was read, and how many new messages it had */
+  read: { mailboxId: string; address: string; messages: number }[];
   /** mailboxes that could not be read, and why */
-  problems: { mailboxId: string; message: string }[];
+  problems: InboxCheckProblem[];
+}
+
+/**
+ * Why a mailbox could not be read, as the rep can act on it: `no-imap` (SMTP without an IMAP login),
+ * `signed-out` (the login or token was refused), `connection` (the server could not be reached), `other`.
+ */
+export type InboxCheckTrouble = 'no-imap' | 'signed-out' | 'connection' | 'other';
+
+export interface InboxCheckProblem {
+  mailboxId: string;
+  address: string;
+  reason: InboxCheckTrouble;
+  /** main's own words about it (for the details toggle) */
+  message: string;
 }
 
 export const inboxChannels = {

@@ -86,6 +86,7 @@ it('turns a bounce, a reply and an unsubscribe mail into breaker counts, audit e
       complaints: 0,
       replies: 1,
       optOuts: 1,
+      read: [{ mailboxId: box.id, address: box.address, messages: 3 }],
       problems: [],
     });
     expect((await value('inbox.check', {})).messages).toBe(0); // the cursor moved on

@@ -97,6 +97,7 @@ describe('inbox watcher', () => {
       complaints: 0,
       replies: 1,
       optOuts: 0,
+      read: [{ mailboxId: 'mb1', address: 'ana@acme.test', messages: 2 }],
       problems: [],
     });
     expect((await watcher.check()).messages).toBe(0); // page 2 repeats p2 (Graph delta does this)
@@ -155,7 +156,12 @@ describe('inbox watcher', () => {
     const { fetchInbox: _drop, ...sendOnly } = transport;
     await again.close();
     const smtpOnly = (await build(async () => sendOnly)).watcher;
-    expect(await smtpOnly.check()).toMatchObject({ mailboxes: 0, problems: [] });
+    // An SMTP mailbox without IMAP is named, so the rep knows its replies and bounces go unread
+    expect(await smtpOnly.check()).toMatchObject({
+      mailboxes: 0,
+      read: [],
+      problems: [{ mailboxId: 'mb1', address: 'ana@acme.test', reason: 'no-imap' }],
+    });
   });
 
   it('reports a mailbox it cannot read and leaves its cursor alone', async () => {
@@ -164,7 +170,16 @@ describe('inbox watcher', () => {
     const { watcher } = await build(async () => transport);
     expect(await watcher.check()).toMatchObject({
       mailboxes: 0,
-      problems: [{ mailboxId: 'mb1', message: 'Sign in to Google again.' }],
+      problems: [
+        {
+          mailboxId: 'mb1',
+          address: 'ana@acme.test',
+          reason: 'signed-out',
+          message: 'Sign in to Google again.',
+        },
+      ],
     });
+    transport.fetchInbox = async () => err('transient', 'The server did not answer.');
+    expect((await watcher.check()).problems).toMatchObject([{ reason: 'connection' }]);
   });
 });

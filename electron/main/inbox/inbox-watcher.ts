@@ -1,7 +1,7 @@
 import { simpleParser } from 'mailparser';
 import type { AuditEventType } from '../../../shared/audit/event-types';
 import { type ClassifyContext, classifyInbound, type InboxEffect } from '../../../shared/inbox/classify';
-import type { InboxCheckSummary, InboxEvent } from '../../../shared/ipc/inbox';
+import type { InboxCheckSummary, InboxCheckTrouble, InboxEvent } from '../../../shared/ipc/inbox';
 import type { MailboxInfo } from '../../../shared/ipc/mailboxes';
 import { AppError } from '../../../shared/ipc/result';
 import type { AuditLog } from '../audit/audit-log';
@@ -55,6 +55,14 @@ const AUDIT_TYPE = {
   optout: 'inbox.optout',
 } as const satisfies Record<InboxEffect['type'], AuditEventType>;
 const COUNTER = { bounce: 'bounces', complaint: 'complaints', reply: 'replies', optout: 'optOuts' } as const;
+
+/** What the rep can do about a mailbox that could not be read, from the adapter's error code. */
+export function troubleOf(error: unknown): InboxCheckTrouble {
+  if (!(error instanceof AppError)) return 'other';
+  if (error.code === 'auth-expired') return 'signed-out';
+  if (error.code === 'transient' || error.code === 'rate-limited') return 'connection';
+  return 'other';
+}
 
 /**
  * Turns each mailbox's new inbox mail into outreach facts: hard bounces and complaints for the circuit
@@ -117,11 +125,16 @@ export function createInboxWatcher(deps: InboxWatcherDeps): InboxWatcher {
 
   async function checkMailbox(mailbox: MailboxInfo, summary: InboxCheckSummary) {
     const transport = await deps.mailboxes.transportFor(mailbox.id);
-    if (!transport.fetchInbox) return;
+    if (!transport.fetchInbox) {
+      const message = 'This mailbox sends over SMTP and has no IMAP login to read its inbox.';
+      summary.problems.push({ mailboxId: mailbox.id, address: mailbox.address, reason: 'no-imap', message });
+      return;
+    }
     const state = cursors[mailbox.id] ?? { seen: [] };
     const page = await transport.fetchInbox(state.cursor);
     if (!page.ok) throw new AppError(page.error.code, page.error.message);
     summary.mailboxes++;
+    const before = summary.messages;
     const seen = new Set(state.seen);
     const save = () => {
       cursors[mailbox.id] = { ...state, seen: [...seen].slice(-SEEN_PER_MAILBOX) };
@@ -136,6 +149,11 @@ export function createInboxWatcher(deps: InboxWatcherDeps): InboxWatcher {
     }
     state.cursor = page.value.cursor;
     save();
+    summary.read.push({
+      mailboxId: mailbox.id,
+      address: mailbox.address,
+      messages: summary.messages - before,
+    });
   }
 
   async function run(): Promise<InboxCheckSummary> {
@@ -146,6 +164,7 @@ export function createInboxWatcher(deps: InboxWatcherDeps): InboxWatcher {
       complaints: 0,
       replies: 0,
       optOuts: 0,
+      read: [],
       problems: [],
     };
     for (const mailbox of deps.mailboxes.list()) {
@@ -155,6 +174,8 @@ export function createInboxWatcher(deps: InboxWatcherDeps): InboxWatcher {
         // One mailbox's trouble (signed out, offline) must not stop the others; its cursor stays put.
         summary.problems.push({
           mailboxId: mailbox.id,
+          address: mailbox.address,
+          reason: troubleOf(error),
           message: error instanceof Error ? error.message : String(error),
         });
       }

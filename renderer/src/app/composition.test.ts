@@ -49,6 +49,7 @@ function standInMain() {
         complaints: 0,
         replies: 0,
         optOuts: 1,
+        read: [{ mailboxId: 'mb1', address: 'rep@example.test', messages: 1 }],
         problems: [],
       };
     },
