@@ -49,7 +49,7 @@ export interface JumpMeasure extends Timed {
 export interface LeadsBenchApi {
   /** generates the CSV in the page (not timed as part of anything) */
   prepare(options: { count: number; seed: number }): Promise<Prepared>;
-  /** raw IndexedDB with the leads schema's five indexes: the physical floor */
+  /** raw IndexedDB with the leads schema's indexes: the physical floor */
   /** `chunk` defaults to the import's batch size */
   /** `layout: 'rxdb'` writes the same documents with RxDB's own index set and stored shape (the explanation) */
   floor(options?: { chunk?: number; layout?: 'schema' | 'rxdb' }): Promise<FloorMeasure>;

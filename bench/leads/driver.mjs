@@ -161,7 +161,7 @@ export async function runLeadsBench({ url, executablePath, args, runs, count, lo
       value: floorMs,
       unit: 'ms',
       target: null,
-      note: `raw IndexedDB put(), same docs and 5 indexes, ${chunk} per transaction; ${runsNote}`,
+      note: `raw IndexedDB put(), same docs and the schema's 7 indexes, ${chunk} per transaction; ${runsNote}`,
     },
     {
       id: `leads.import.${label}.ratio`,
@@ -175,7 +175,7 @@ export async function runLeadsBench({ url, executablePath, args, runs, count, lo
       value: floorRxMs,
       unit: 'ms',
       target: null,
-      note: "the same documents with raw IndexedDB but the index set RxDB's Dexie storage creates (8: each schema index prefixed with _deleted and suffixed with id, plus [_deleted+id], [_meta.lwt+id], _meta.lwt) and its stored shape",
+      note: "the same documents with raw IndexedDB but the index set RxDB's Dexie storage creates (10: each schema index prefixed with _deleted and suffixed with id, plus [_deleted+id], [_meta.lwt+id], _meta.lwt) and its stored shape",
     },
     {
       id: 'leads.import.max_task_ms',

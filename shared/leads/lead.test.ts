@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   createRankSlots,
+  domainKeyOf,
   isValidTimeZone,
   nameKeyOf,
   normalizeTag,
@@ -47,6 +48,10 @@ describe('search keys', () => {
     expect(searchKey('  Zoë   Müller ')).toBe('zoe muller');
     expect(nameKeyOf('José', 'Álvarez')).toBe('jose alvarez');
     expect(searchKey('x'.repeat(100))).toHaveLength(48);
+  });
+  it("takes a normalised address's domain", () => {
+    expect(domainKeyOf('emma.khan@acme.com')).toBe('acme.com');
+    expect(domainKeyOf('"a@b"@xn--mller-kva.de')).toBe('xn--mller-kva.de');
   });
   it('normalises tags', () => {
     expect(normalizeTag('  Webinar  2026 ')).toBe('webinar 2026');

@@ -39,7 +39,12 @@ export interface Lead {
   /** where the lead came from: "import: file.csv (2026-11-26)", "manual" */
   source: string;
   companyKey: string;
+  /** folded "first last": the name search and the name sort */
   nameKey: string;
+  /** folded last name: the last-name search */
+  lastNameKey: string;
+  /** the address's domain (lower case, IDNA ASCII): the domain search */
+  domainKey: string;
   tags: string[];
   custom: Record<string, string>;
   rank: number;
@@ -100,6 +105,11 @@ export function searchKey(value: string): string {
 
 export function nameKeyOf(firstName: string, lastName: string): string {
   return searchKey(`${firstName} ${lastName}`);
+}
+
+/** The domain of a normalised address (a lead's key): what a search for "acme.com" walks. */
+export function domainKeyOf(address: string): string {
+  return address.slice(address.lastIndexOf('@') + 1);
 }
 
 export function normalizeTag(tag: string): string {

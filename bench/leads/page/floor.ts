@@ -1,13 +1,13 @@
+import { leadSchemaLiteral } from '../../../renderer/src/db/schemas/leads';
 import type { LeadDoc } from '../../../renderer/src/db/schemas/leads';
 
-/** The leads schema's indexes, as raw IndexedDB key paths. */
-const SCHEMA_INDEXES: Record<string, string | string[]> = {
-  rank: 'rank',
-  status_rank: ['status', 'rank'],
-  companyKey_rank: ['companyKey', 'rank'],
-  source_rank: ['source', 'rank'],
-  nameKey_rank: ['nameKey', 'rank'],
-};
+/** The leads schema's indexes, as raw IndexedDB key paths (read from the schema, so the floor follows it). */
+const SCHEMA_INDEXES: Record<string, string | string[]> = Object.fromEntries(
+  leadSchemaLiteral.indexes.map((index) => {
+    const path = typeof index === 'string' ? index : [...index];
+    return [[path].flat().join('_'), path];
+  }),
+);
 
 /**
  * The indexes RxDB's Dexie storage actually creates for that schema: each one is prefixed with `_deleted` and

@@ -40,10 +40,9 @@ function toCsv(list: readonly LeadRow[]): string {
 function toDocs(list: readonly LeadRow[]): LeadDoc[] {
   const now = Date.now();
   return list.map((r, i) => {
-    const lead = { firstName: r.first_name, lastName: r.last_name, company: r.company };
     const id = normalizeEmail(r.email) ?? r.email.toLowerCase();
+    const lead = { id, firstName: r.first_name, lastName: r.last_name, company: r.company };
     return {
-      id,
       email: r.email,
       ...withDerived(lead),
       title: r.title,

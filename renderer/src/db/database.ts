@@ -2,7 +2,7 @@ import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type
 import { RxDBCleanupPlugin } from 'rxdb/plugins/cleanup';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
-import { messagesV1, suppressionV1 } from './migrations';
+import { leadsV1, messagesV1, suppressionV1 } from './migrations';
 import {
   type AuditDoc,
   auditSchema,
@@ -46,7 +46,7 @@ export type FairsendDatabase = RxDatabase<FairsendCollections>;
  * `migrationStrategies[version]`, with a test that migrates a document of the previous version.
  */
 export const COLLECTIONS = {
-  leads: { schema: leadSchema, migrationStrategies: {}, localDocuments: true },
+  leads: { schema: leadSchema, migrationStrategies: { 1: leadsV1 }, localDocuments: true },
   lead_tags: { schema: leadTagSchema, migrationStrategies: {} },
   sequences: { schema: sequenceSchema, migrationStrategies: {} },
   enrollments: { schema: enrollmentSchema, migrationStrategies: {} },

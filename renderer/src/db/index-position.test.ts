@@ -6,7 +6,7 @@ import {
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createFairsendDatabase, type FairsendDatabase } from './database';
-import { dexieIndexName, idAtPosition } from './index-position';
+import { dexieIndexName, idsInOrder, stopAt, walkStops } from './index-position';
 import { planLeadQuery } from './lead-docs';
 
 // index-position.ts reads RxDB's Dexie storage from below; these pin what it assumes, so an RxDB upgrade that
@@ -37,11 +37,22 @@ const LIST_QUERIES = [
   },
 ];
 
+/** The search ranges lead-search.ts reads by key alone (a prefix of each field, no other filter). */
+const prefix = { $gte: 'ma', $lt: 'ma\uffff' };
+const SEARCH_QUERIES = [
+  ...(['nameKey', 'lastNameKey', 'companyKey', 'domainKey'] as const).map((field) => ({
+    selector: { [field]: prefix },
+    index: [field, 'rank'],
+    sort: [{ [field]: 'asc' as const }, { rank: 'asc' as const }],
+  })),
+  { selector: { id: prefix }, index: ['id'], sort: [{ id: 'asc' as const }] },
+];
+
 it("RxDB's Dexie storage still names its table and indexes as index-position.ts expects", () => {
   expect(DEXIE_DOCS_TABLE_NAME).toBe('docs');
   expect(typeof getKeyRangeByQueryPlan).toBe('function');
   const stored = getDexieStoreSchema(db.leads.schema.jsonSchema).split(', ');
-  for (const query of LIST_QUERIES) {
+  for (const query of [...LIST_QUERIES, ...SEARCH_QUERIES]) {
     const { queryPlan } = db.leads.find(query).getPreparedQuery();
     // served by the index alone, so a position in the index is a position in the list
     expect(queryPlan.selectorSatisfiedByIndex && queryPlan.sortSatisfiedByIndex).toBe(true);
@@ -51,7 +62,10 @@ it("RxDB's Dexie storage still names its table and indexes as index-position.ts 
 });
 
 it('cannot tell without Dexie, or when the index does not serve the whole selector', async () => {
-  expect(await idAtPosition(db.leads, LIST_QUERIES[0] ?? {}, 10, 100)).toBeUndefined();
+  const whole = LIST_QUERIES[0] ?? {};
+  expect(await stopAt(db.leads, whole, 'start', 10)).toBeUndefined();
+  expect(await walkStops(db.leads, whole, 'start', 100, 5)).toBeUndefined();
+  expect(await idsInOrder(db.leads, SEARCH_QUERIES[0] ?? {}, 10)).toBeUndefined();
   const filtered = { selector: { status: 'replied' as const }, index: ['nameKey', 'rank'] };
   expect(db.leads.find(filtered).getPreparedQuery().queryPlan.selectorSatisfiedByIndex).toBe(false);
 });

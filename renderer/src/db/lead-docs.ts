@@ -1,5 +1,6 @@
 import type { MangoQuerySelector } from 'rxdb';
 import {
+  domainKeyOf,
   LEAD_LIMITS,
   type Lead,
   type LeadStatus,
@@ -44,6 +45,31 @@ export interface LeadStats {
   byStatus: Record<LeadStatus, number>;
 }
 
+/** The fields the indexed lists order and filter by: what a write must report for kept list positions. */
+export type ListKeys = Pick<LeadDoc, 'rank' | 'status' | 'companyKey' | 'source' | 'nameKey'>;
+
+/** One lead as one write changed it, for the indexed lists: null where it did not exist. */
+export interface LeadChange {
+  before: ListKeys | null;
+  after: ListKeys | null;
+}
+
+/** Told before each write of the leads repository and after it ('unknown': it failed part-way). */
+export interface WriteWatcher {
+  begin(): void;
+  end(changes: readonly LeadChange[] | 'unknown'): void;
+}
+
+export function listKeysOf(doc: ListKeys): ListKeys {
+  return {
+    rank: doc.rank,
+    status: doc.status,
+    companyKey: doc.companyKey,
+    source: doc.source,
+    nameKey: doc.nameKey,
+  };
+}
+
 /** A write the user can fix (duplicate address, invalid value); its message is shown as is. */
 export class LeadWriteError extends Error {
   override name = 'LeadWriteError';
@@ -56,9 +82,15 @@ export class LeadWriteError extends Error {
   }
 }
 
-/** Derived fields, recomputed whenever the fields they come from change. */
-export function withDerived<T extends Pick<Lead, 'firstName' | 'lastName' | 'company'>>(lead: T) {
-  return { ...lead, nameKey: nameKeyOf(lead.firstName, lead.lastName), companyKey: searchKey(lead.company) };
+/** Derived fields (the search and sort keys), recomputed whenever the fields they come from change. */
+export function withDerived<T extends Pick<Lead, 'id' | 'firstName' | 'lastName' | 'company'>>(lead: T) {
+  return {
+    ...lead,
+    nameKey: nameKeyOf(lead.firstName, lead.lastName),
+    lastNameKey: searchKey(lead.lastName),
+    companyKey: searchKey(lead.company),
+    domainKey: domainKeyOf(lead.id),
+  };
 }
 
 /** Non-empty incoming values win; tags are united; custom fields are merged. */
@@ -67,6 +99,7 @@ export function mergeLead(existing: LeadDoc, incoming: IncomingLead, now: number
   return {
     ...existing,
     ...withDerived({
+      id: existing.id,
       firstName: pick(existing.firstName, incoming.firstName),
       lastName: pick(existing.lastName, incoming.lastName),
       company: pick(existing.company, incoming.company),

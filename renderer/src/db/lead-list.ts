@@ -1,48 +1,41 @@
-import type { MangoQuery, MangoQuerySelector } from 'rxdb';
+import type { MangoQuerySelector } from 'rxdb';
 import { searchKey } from '../../../shared/leads/lead';
 import type { FairsendDatabase } from './database';
-import { idAtPosition } from './index-position';
-import type { LeadSort } from './lead-docs';
+import { createKeptPositions, type KeptOrder, type KeptPositions, type ListOrder } from './kept-positions';
+import type { ListKeys } from './lead-docs';
+import { searchIds } from './lead-search';
 import { type LeadQuery, type LeadsRepo, planLeadQuery } from './leads-repo';
+import type { Cursor } from './list-positions';
 import type { LeadDoc } from './schemas/leads';
 
-/** Where a keyset page starts: after this row in the list's order. */
-interface Cursor {
-  key: string;
-  rank: number;
-}
+export { SEARCH_CAP } from './lead-search';
 
 type CursorFields = Pick<LeadDoc, 'rank' | 'nameKey' | 'companyKey'>;
 
 /**
  * One list order, served by an index. Newest first walks `rank`; name and company walk `[field, rank]` and a
  * page after (key, rank) is two index ranges: the rest of that key (rank > r), then every later key. `skip`
- * applies to the combined stream (a near jump); `cursorAt` answers far jumps from the index alone.
+ * applies to the combined stream (a near jump); far jumps start from a kept position (kept-positions.ts).
  */
-function ordering(
-  db: FairsendDatabase,
-  sort: LeadSort,
-  selector: MangoQuerySelector<LeadDoc>,
-  filterIndex: string[],
-) {
-  /** The cursor of the row at `position` in the whole list, or undefined when only a skip can find it. */
-  async function cursorAt(
-    whole: MangoQuery<LeadDoc>,
-    cursorOf: (d: CursorFields) => Cursor,
-    position: number,
-    total: number,
-  ): Promise<Cursor | undefined> {
-    const id = await idAtPosition(db.leads, whole, position, total);
-    if (!id) return undefined;
-    const doc = await db.leads.findOne(id).exec();
-    return doc ? cursorOf(doc) : undefined;
-  }
+function ordering(db: FairsendDatabase, query: LeadQuery) {
+  const sort = query.sort ?? 'newest';
+  const { selector, index: filterIndex } = planLeadQuery(query);
+  const matches = (k: ListKeys) =>
+    (!query.status || k.status === query.status) &&
+    (!query.company || k.companyKey === searchKey(query.company)) &&
+    (!query.source || k.source === query.source);
+  const id = JSON.stringify([sort, query.status ?? '', searchKey(query.company ?? ''), query.source ?? '']);
   if (sort === 'newest') {
     const cursorOf = (d: CursorFields): Cursor => ({ key: '', rank: d.rank });
-    return {
+    const order: ListOrder = {
+      id,
+      whole: { selector, index: filterIndex, sort: [{ rank: 'asc' }] },
+      matches,
       cursorOf,
-      cursorAt: (position: number, total: number) =>
-        cursorAt({ selector, index: filterIndex, sort: [{ rank: 'asc' }] }, cursorOf, position, total),
+      cursorOfStop: (stop) => ({ key: '', rank: Number(stop.fields.rank) }),
+    };
+    return {
+      order,
       async fetch(after: Cursor | undefined, skip: number, limit: number): Promise<LeadDoc[]> {
         const docs = await db.leads
           .find({
@@ -68,11 +61,15 @@ function ordering(
             .find({ selector: { ...selector, ...where }, index, sort: sortBy, skip, limit })
             .exec()
         ).map((d) => d.toMutableJSON());
-  const cursorOf = (d: CursorFields): Cursor => ({ key: d[field], rank: d.rank });
+  const order: ListOrder = {
+    id,
+    whole: { selector, index, sort: sortBy },
+    matches,
+    cursorOf: (d) => ({ key: d[field], rank: d.rank }),
+    cursorOfStop: (stop) => ({ key: String(stop.fields[field]), rank: Number(stop.fields.rank) }),
+  };
   return {
-    cursorOf,
-    cursorAt: (position: number, total: number) =>
-      cursorAt({ selector, index, sort: sortBy }, cursorOf, position, total),
+    order,
     async fetch(after: Cursor | undefined, skip: number, limit: number): Promise<LeadDoc[]> {
       if (after === undefined) return find({}, skip, limit);
       const sameKey = await find({ [field]: after.key, rank: { $gt: after.rank } }, 0, skip + limit);
@@ -95,6 +92,8 @@ export interface LeadList {
   readonly capped: boolean;
   /** a cached row, or undefined while it loads */
   peek(index: number): LeadDoc | undefined;
+  /** true when every row of [start, end) is cached */
+  has(start: number, end: number): boolean;
   /** loads the rows of [start, end) into the cache */
   load(start: number, end: number): Promise<void>;
   /** the ids of every row, for "select all"; walks the list in pages */
@@ -104,18 +103,14 @@ export interface LeadList {
 }
 
 export const PAGE_SIZE = 100;
-export const SEARCH_CAP = 1000;
 export const TAG_CAP = 50_000;
 /** ~5,000 rows stay in memory; scrolled-away pages are dropped and re-read by key when they come back. */
 const MAX_CACHED_PAGES = 50;
 /**
- * Farther than this past a known page, a page is found by position in the index (a key cursor's `advance`,
- * no document read: ~430 ms at row 50,000 of 100k, the worst case, ~5 ms at the end) rather than by `skip`
- * (reads every skipped document: ~1.6 s at 50,000, ~2.7 s at the end; bench `leads.list.jump_ms`).
- * An anchor map built by walking the list in keyset chunks was the alternative; it reads every document up
- * to the jump too, so a first far jump on each new list (one after every write) would still take seconds.
+ * Up to this many rows past a kept position, a page is read by keyset and `skip` (RxDB reads the skipped
+ * documents); farther, the row before the page is found in the index by key (kept-positions.ts).
  */
-const FAR_SKIP = 1000;
+const NEAR_SKIP = 200;
 
 let warned = false;
 /** The index lookup failed (RxDB changed under it): jumps still work, through `skip`, only slower. */
@@ -123,6 +118,20 @@ function warnOnce(error: unknown): void {
   if (warned) return;
   warned = true;
   console.warn('lead list: far jumps fall back to skip', error);
+}
+
+/** Kept positions, one registry per repository (it reports the writes that move them). */
+const kept = new WeakMap<LeadsRepo, KeptPositions>();
+
+function keptFor(db: FairsendDatabase, repo: LeadsRepo): KeptPositions {
+  let registry = kept.get(repo);
+  if (!registry) {
+    const created = createKeptPositions(db, repo.watchWrites, warnOnce);
+    db.onClose.push(() => created.stop());
+    kept.set(repo, created);
+    registry = created;
+  }
+  return registry;
 }
 
 export async function openLeadList(
@@ -138,64 +147,77 @@ export async function openLeadList(
 async function indexedList(db: FairsendDatabase, repo: LeadsRepo, query: LeadQuery): Promise<LeadList> {
   const { selector, index } = planLeadQuery(query);
   const onlyStatus = !query.company && !query.source;
+  const order = ordering(db, query);
+  const positions: KeptOrder = keptFor(db, repo).order(order.order);
+  const kept = positions.positions;
+  // the total is true for as long as no write begins after this stamp
+  const openedAt = kept.stamp();
   const stats = onlyStatus ? await repo.stats() : null;
   const total = stats
     ? query.status
       ? stats.byStatus[query.status]
       : stats.total
     : await db.leads.count({ selector, index }).exec();
-  const order = ordering(db, query.sort ?? 'newest', selector, index);
+  if (total > 2 * NEAR_SKIP) positions.fill(total);
   const pages = new Map<number, LeadDoc[]>();
-  // Where every page ever read ends: evicted pages stay cheap to re-read, and far pages start from the nearest.
-  const lastRanks = new Map<number, Cursor>();
   const inflight = new Map<number, Promise<void>>();
 
-  function keep(page: number, docs: LeadDoc[]): void {
+  function keep(page: number, docs: LeadDoc[], stamp: number | null): void {
     pages.set(page, docs);
     const last = docs.at(-1);
-    if (last) lastRanks.set(page, order.cursorOf(last));
+    if (last)
+      kept.add({ pos: page * PAGE_SIZE + docs.length - 1, cursor: order.order.cursorOf(last) }, stamp);
     if (pages.size <= MAX_CACHED_PAGES) return;
     let farthest = page;
     for (const p of pages.keys()) if (Math.abs(p - page) > Math.abs(farthest - page)) farthest = p;
     pages.delete(farthest);
   }
 
-  /** Where page `page` starts: after the nearest known page end, or after the row the index says is just before it. */
+  /** Where page `page` starts: after the nearest kept position, or after the row the index says is just before it. */
   async function startOf(page: number): Promise<{ after: Cursor | undefined; skip: number }> {
-    let anchor = -1;
-    for (const known of lastRanks.keys()) if (known < page && known > anchor) anchor = known;
-    const skip = (page - anchor - 1) * PAGE_SIZE;
-    if (skip < FAR_SKIP) return { after: anchor >= 0 ? lastRanks.get(anchor) : undefined, skip };
+    const before = page * PAGE_SIZE - 1;
+    if (before < 0) return { after: undefined, skip: 0 };
+    const anchor = kept.atOrBefore(before);
+    const near = { after: anchor?.cursor, skip: anchor ? before - anchor.pos : before + 1 };
+    if (near.skip < NEAR_SKIP) return near;
     try {
-      const before = await order.cursorAt(page * PAGE_SIZE - 1, total);
-      if (before) {
-        lastRanks.set(page - 1, before);
-        return { after: before, skip: 0 };
-      }
+      const cursor = await positions.locate(before, total, openedAt);
+      if (cursor) return { after: cursor, skip: 0 };
     } catch (error) {
       warnOnce(error);
     }
-    return { after: anchor >= 0 ? lastRanks.get(anchor) : undefined, skip };
+    return near;
   }
 
   function fetchPage(page: number): Promise<void> {
     const running = inflight.get(page);
     if (running) return running;
-    const work = startOf(page)
-      .then(({ after, skip }) => order.fetch(after, skip, PAGE_SIZE))
-      .then((docs) => keep(page, docs))
-      .finally(() => inflight.delete(page));
+    const work = (async () => {
+      // before the start is found: a write during either read leaves this page's rows unplaced
+      const stamp = kept.stamp();
+      const { after, skip } = await startOf(page);
+      keep(page, await order.fetch(after, skip, PAGE_SIZE), stamp);
+    })().finally(() => inflight.delete(page));
     inflight.set(page, work);
     return work;
   }
+
+  const pageRange = (start: number, end: number) => ({
+    first: Math.floor(Math.max(0, start) / PAGE_SIZE),
+    last: Math.floor(Math.max(0, Math.min(end, total) - 1) / PAGE_SIZE),
+  });
 
   return {
     total,
     capped: false,
     peek: (i) => pages.get(Math.floor(i / PAGE_SIZE))?.[i % PAGE_SIZE],
+    has(start, end) {
+      const { first, last } = pageRange(start, end);
+      for (let p = first; p <= last; p++) if (!pages.has(p)) return false;
+      return true;
+    },
     async load(start, end) {
-      const first = Math.floor(Math.max(0, start) / PAGE_SIZE);
-      const last = Math.floor(Math.max(0, Math.min(end, total) - 1) / PAGE_SIZE);
+      const { first, last } = pageRange(start, end);
       // In order, so each page anchors on the one before it.
       for (let p = first; p <= last; p++) if (!pages.has(p)) await fetchPage(p);
     },
@@ -215,7 +237,7 @@ async function indexedList(db: FairsendDatabase, repo: LeadsRepo, query: LeadQue
       if (docs.length) yield docs;
       const last = docs.at(-1);
       if (docs.length < size || !last) return;
-      after = order.cursorOf(last);
+      after = order.order.cursorOf(last);
     }
   }
 }
@@ -234,6 +256,7 @@ function idList(db: FairsendDatabase, { ids, capped }: IdResult): LeadList {
       const id = ids[i];
       return id === undefined ? undefined : rows.get(id);
     },
+    has: (start, end) => ids.slice(Math.max(0, start), end).every((id) => rows.has(id)),
     async load(start, end) {
       const wanted = ids.slice(Math.max(0, start), end).filter((id) => !rows.has(id));
       if (!wanted.length) return;
@@ -252,57 +275,6 @@ function idList(db: FairsendDatabase, { ids, capped }: IdResult): LeadList {
       }
     },
   };
-}
-
-/**
- * The primary key is the normalised address, so an address prefix is a key range. Dexie keeps a [_deleted+id]
- * index for it, which the planner only uses when named (else it walks the rank index: a full scan, ~3 s at 100k).
- * The memory storage (unit tests) has no such index.
- */
-function primaryKeyRange(db: FairsendDatabase): { index?: string[]; sort?: [{ id: 'asc' }] } {
-  return db.storage.name === 'dexie' ? { index: ['id'], sort: [{ id: 'asc' }] } : {};
-}
-
-/** Prefix search over the name, the company and the address, each through its own index. */
-async function searchIds(db: FairsendDatabase, query: LeadQuery): Promise<IdResult> {
-  const { selector } = planLeadQuery(query);
-  const text = query.search?.trim() ?? '';
-  const key = searchKey(text);
-  const address = text.toLowerCase();
-  const prefix = (p: string) => ({ $gte: p, $lt: `${p}\uffff` });
-  const runs = await Promise.all([
-    key
-      ? db.leads
-          .find({
-            selector: { ...selector, nameKey: prefix(key) },
-            index: ['nameKey', 'rank'],
-            sort: [{ nameKey: 'asc' }, { rank: 'asc' }],
-            limit: SEARCH_CAP,
-          })
-          .exec()
-      : [],
-    key
-      ? db.leads
-          .find({
-            selector: { ...selector, companyKey: prefix(key) },
-            index: ['companyKey', 'rank'],
-            sort: [{ companyKey: 'asc' }, { rank: 'asc' }],
-            limit: SEARCH_CAP,
-          })
-          .exec()
-      : [],
-    db.leads
-      .find({ selector: { ...selector, id: prefix(address) }, ...primaryKeyRange(db), limit: SEARCH_CAP })
-      .exec(),
-  ]);
-  const byId = new Map<string, LeadDoc>();
-  for (const docs of runs) for (const d of docs) byId.set(d.id, d);
-  let hits = [...byId.values()];
-  if (query.tag) hits = hits.filter((d) => d.tags.includes(query.tag ?? ''));
-  const field = query.sort === 'name' ? 'nameKey' : query.sort === 'company' ? 'companyKey' : null;
-  hits.sort((a, b) => (field ? a[field].localeCompare(b[field]) : 0) || a.rank - b.rank);
-  const capped = runs.some((r) => r.length === SEARCH_CAP) || hits.length > SEARCH_CAP;
-  return { ids: hits.slice(0, SEARCH_CAP).map((d) => d.id), capped };
 }
 
 /** Tag filter through `lead_tags`, newest first; other filters are checked on the leads themselves. */

@@ -210,6 +210,57 @@ describe('update', () => {
     expect(lead?.nameKey).toBe('zoe last1');
     expect(lead?.companyKey).toBe('uj kft');
     expect(await tagRows('person1@example.com')).toEqual(['b', 'c']);
+    // the last-name and domain keys follow the name and the address (a new address re-keys the lead)
+    const moved = await repo.update('person1@example.com', { lastName: 'Ångström', email: 'zoe@Acme.COM' });
+    expect(moved.lastNameKey).toBe('angstrom');
+    expect(moved.domainKey).toBe('acme.com');
+    expect((await repo.get('zoe@acme.com'))?.domainKey).toBe('acme.com');
+  });
+});
+
+describe('watchWrites', () => {
+  it('tells each write before it starts and what it changed once it ends', async () => {
+    const told: string[] = [];
+    const stop = repo.watchWrites({
+      begin: () => told.push('begin'),
+      end: (changes) =>
+        told.push(
+          changes === 'unknown'
+            ? 'unknown'
+            : changes
+                .map((c) => `${c.before ? c.before.status : '-'}>${c.after ? c.after.status : '-'}`)
+                .join(','),
+        ),
+    });
+    await repo.importBatch([incoming(1), incoming(2)], 'skip', 'a.csv');
+    await repo.importBatch([incoming(2, { firstName: 'Merged' })], 'merge', 'a.csv');
+    await repo.update('person1@example.com', { status: 'replied' });
+    await repo.retag(['person1@example.com'], { add: ['x'] });
+    await repo.remove(['person2@example.com']);
+    await expect(repo.update('nobody@example.com', { title: 'x' })).rejects.toThrow();
+    stop();
+    await repo.create({
+      email: 'late@example.com',
+      firstName: '',
+      lastName: '',
+      company: '',
+      title: '',
+      timezone: '',
+    });
+    expect(told).toEqual([
+      'begin',
+      '->new,->new',
+      'begin',
+      'new>new',
+      'begin',
+      'new>replied',
+      'begin',
+      '', // tags only: no indexed list moves
+      'begin',
+      'new>-',
+      'begin',
+      'unknown',
+    ]);
   });
 });
 

@@ -1,24 +1,24 @@
-import type { RxDocument } from 'rxdb';
 import { checkEmail } from '../../../shared/leads/email';
 import {
   createRankSlots,
   LEAD_LIMITS,
-  LEAD_STATUSES,
   type Lead,
   type LeadFields,
-  type LeadStatus,
   rankFor,
   slotRank,
 } from '../../../shared/leads/lead';
 import type { FairsendDatabase } from './database';
+import { countStatuses, createLeadCounters } from './lead-counters';
 import {
   type BatchOutcome,
   cleanTags,
   type DuplicateMode,
   type IncomingLead,
-  type LeadStats,
+  type LeadChange,
   LeadWriteError,
+  listKeysOf,
   mergeLead,
+  type WriteWatcher,
   withDerived,
 } from './lead-docs';
 import type { LeadDoc } from './schemas/leads';
@@ -33,16 +33,14 @@ export {
   LeadWriteError,
   mergeLead,
   planLeadQuery,
+  type WriteWatcher,
   withDerived,
 } from './lead-docs';
 
-const STATS_DOC = 'stats';
 /** `suppression.keys` takes at most this many values per call. */
 const KEYS_PER_CALL = 10_000;
 /** Bulk edits go in chunks so no single write holds the main thread long. */
 const WRITE_CHUNK = 2_000;
-const emptyByStatus = (): Record<LeadStatus, number> =>
-  Object.fromEntries(LEAD_STATUSES.map((s) => [s, 0])) as Record<LeadStatus, number>;
 
 /**
  * The one place that writes leads. Writes are serialised so the kept counters stay exact,
@@ -51,52 +49,41 @@ const emptyByStatus = (): Record<LeadStatus, number> =>
 export function createLeadsRepo(db: FairsendDatabase) {
   const leads = db.leads;
   const listeners = new Set<() => void>();
+  const watchers = new Set<WriteWatcher>();
   let queue: Promise<unknown> = Promise.resolve();
+  const counters = createLeadCounters(leads);
+  const readStats = counters.read;
+  const bumpStats = counters.bump;
   // Each write session (one import, one manual lead) ranks in its own second: unique ranks, file order kept.
   const nextSlot = createRankSlots();
   const importSlots = new Map<string, number>();
 
-  function serial<T>(work: () => Promise<T>): Promise<T> {
+  /** Runs one write after the ones before it; `work` reports each lead it changed into `changes`. */
+  function serial<T>(work: (changes: LeadChange[]) => Promise<T>): Promise<T> {
+    const changes: LeadChange[] = [];
+    let began = false;
     // The counters must exist before a write: a first recount after it would count that write twice.
-    const run = queue.then(readStats).then(work);
+    const run = queue.then(readStats).then(() => {
+      began = true;
+      for (const watcher of watchers) watcher.begin();
+      return work(changes);
+    });
     queue = run.catch(() => {});
-    // A failed write may have stored part of its work: the screens re-read either way.
-    return run.finally(() => {
+    const told = run.then(
+      (value) => {
+        if (began) for (const watcher of watchers) watcher.end(changes);
+        return value;
+      },
+      (error: unknown) => {
+        // A failed write may have stored part of its work: nothing it touched can be trusted.
+        if (began) for (const watcher of watchers) watcher.end('unknown');
+        throw error;
+      },
+    );
+    // The screens re-read either way.
+    return told.finally(() => {
       for (const listener of listeners) listener();
     });
-  }
-
-  // This repo is the only writer of leads in this window, so its counters can live in memory too.
-  let cachedStats: LeadStats | null = null;
-
-  async function readStats(): Promise<LeadStats> {
-    if (cachedStats) return structuredClone(cachedStats);
-    const doc = await leads.getLocal<LeadStats>(STATS_DOC);
-    if (doc) {
-      cachedStats = doc.toJSON().data as LeadStats;
-      return structuredClone(cachedStats);
-    }
-    return recount();
-  }
-
-  /** Counts every status through its index; used once when no counters exist yet, or to repair them. */
-  async function recount(): Promise<LeadStats> {
-    const byStatus = emptyByStatus();
-    for (const status of LEAD_STATUSES) byStatus[status] = await leads.count({ selector: { status } }).exec();
-    const stats = { total: Object.values(byStatus).reduce((a, b) => a + b, 0), byStatus };
-    await leads.upsertLocal(STATS_DOC, stats);
-    cachedStats = structuredClone(stats);
-    return stats;
-  }
-
-  async function bumpStats(delta: Partial<Record<LeadStatus, number>>): Promise<void> {
-    const stats = await readStats();
-    for (const [status, n] of Object.entries(delta) as [LeadStatus, number][]) {
-      stats.byStatus[status] = Math.max(0, stats.byStatus[status] + n);
-      stats.total = Math.max(0, stats.total + n);
-    }
-    await leads.upsertLocal(STATS_DOC, stats);
-    cachedStats = stats;
   }
 
   async function writeTags(docs: readonly Pick<LeadDoc, 'id' | 'tags' | 'rank'>[]): Promise<void> {
@@ -134,8 +121,14 @@ export function createLeadsRepo(db: FairsendDatabase) {
       return () => listeners.delete(listener);
     },
 
+    /** Told around every write, with what it changed: kept list positions follow writes through it. */
+    watchWrites(watcher: WriteWatcher): () => void {
+      watchers.add(watcher);
+      return () => watchers.delete(watcher);
+    },
+
     stats: readStats,
-    recount: () => serial(recount),
+    recount: () => serial(counters.recount),
 
     /**
      * Stores one import chunk. Duplicates by normalised address are skipped or merged, as the user chose.
@@ -149,7 +142,7 @@ export function createLeadsRepo(db: FairsendDatabase) {
       /** where this batch sits in its import, so the whole file ranks in its own order */
       position?: { importId: string; offset: number },
     ): Promise<BatchOutcome> {
-      return serial(async () => {
+      return serial(async (changes) => {
         const now = Date.now();
         let slot = position ? importSlots.get(position.importId) : undefined;
         if (slot === undefined) {
@@ -198,7 +191,13 @@ export function createLeadsRepo(db: FairsendDatabase) {
         if (merged.length) await leads.bulkUpsert(merged);
         if (mode === 'skip') skipped += existing.length;
         const stored = new Set(existing.map((d) => d.id));
-        const written = [...[...fresh.values()].filter((d) => !stored.has(d.id)), ...merged];
+        const added = [...fresh.values()].filter((d) => !stored.has(d.id));
+        for (const d of added) changes.push({ before: null, after: listKeysOf(d) });
+        existing.forEach((old, i) => {
+          const updated = merged[i];
+          if (updated) changes.push({ before: listKeysOf(old), after: listKeysOf(updated) });
+        });
+        const written = [...added, ...merged];
         await writeTags(written.filter((d) => d.tags.length));
         if (inserted) await bumpStats({ new: inserted });
         return { inserted, merged: merged.length + (mode === 'merge' ? mergedInBatch : 0), skipped };
@@ -207,7 +206,7 @@ export function createLeadsRepo(db: FairsendDatabase) {
 
     /** Adds one lead by hand ("New lead"). A second lead with the same address is refused, not merged. */
     create(fields: LeadFields, source = 'manual'): Promise<LeadDoc> {
-      return serial(async () => {
+      return serial(async (changes) => {
         const checked = checkEmail(fields.email);
         if (!checked.ok) throw new LeadWriteError(checked.message, 'email');
         if (await leads.findOne(checked.address).exec()) {
@@ -215,8 +214,7 @@ export function createLeadsRepo(db: FairsendDatabase) {
         }
         const now = Date.now();
         const doc: LeadDoc = {
-          ...withDerived(fields),
-          id: checked.address,
+          ...withDerived({ ...fields, id: checked.address }),
           email: fields.email.trim(),
           title: fields.title,
           timezone: fields.timezone,
@@ -229,6 +227,7 @@ export function createLeadsRepo(db: FairsendDatabase) {
           updatedAt: now,
         };
         await leads.insert(doc);
+        changes.push({ before: null, after: listKeysOf(doc) });
         await writeTags([doc]);
         await bumpStats({ new: 1 });
         return doc;
@@ -255,12 +254,11 @@ export function createLeadsRepo(db: FairsendDatabase) {
       id: string,
       patch: Partial<Omit<Lead, 'id' | 'rank' | 'createdAt' | 'updatedAt'>>,
     ): Promise<LeadDoc> {
-      return serial(async () => {
+      return serial(async (changes) => {
         const doc = await leads.findOne(id).exec();
         if (!doc) throw new LeadWriteError('This lead no longer exists.');
         const before = doc.toMutableJSON();
         const next: LeadDoc = { ...before, ...patch, updatedAt: Date.now() };
-        Object.assign(next, withDerived(next));
         if (patch.tags) next.tags = cleanTags(patch.tags);
         if (patch.email !== undefined) {
           const checked = checkEmail(patch.email);
@@ -268,6 +266,8 @@ export function createLeadsRepo(db: FairsendDatabase) {
           next.id = checked.address;
           next.email = patch.email.trim();
         }
+        // after the address: the domain key comes from the new key
+        Object.assign(next, withDerived(next));
         if (next.id !== id) {
           if (await leads.findOne(next.id).exec()) {
             throw new LeadWriteError(`Another lead already has the address ${next.id}.`, 'email');
@@ -280,6 +280,7 @@ export function createLeadsRepo(db: FairsendDatabase) {
         } else {
           await doc.incrementalPatch(next);
         }
+        changes.push({ before: listKeysOf(before), after: listKeysOf(next) });
         await writeTags([next]);
         const dropped = before.tags.filter((t) => !next.tags.includes(t));
         if (dropped.length && next.id === id) await db.lead_tags.bulkRemove(dropped.map((t) => `${t}|${id}`));
@@ -315,11 +316,12 @@ export function createLeadsRepo(db: FairsendDatabase) {
 
     /** Deletes leads (they may be re-imported later). */
     remove(ids: readonly string[]): Promise<number> {
-      return serial(async () => {
+      return serial(async (changes) => {
         let removed = 0;
         for (let i = 0; i < ids.length; i += WRITE_CHUNK) {
           const docs = [...(await leads.findByIds(ids.slice(i, i + WRITE_CHUNK)).exec()).values()];
           await leads.bulkRemove(docs.map((d) => d.id));
+          for (const d of docs) changes.push({ before: listKeysOf(d), after: null });
           await removeTags(docs.map((d) => d.id));
           await bumpStats(countStatuses(docs, -1));
           removed += docs.length;
@@ -337,7 +339,7 @@ export function createLeadsRepo(db: FairsendDatabase) {
       ids: readonly string[],
       suppressionKeys: (addresses: string[]) => Promise<string[]>,
     ): Promise<number> {
-      return serial(async () => {
+      return serial(async (changes) => {
         let erased = 0;
         for (let i = 0; i < ids.length; i += KEYS_PER_CALL) {
           const docs = [...(await leads.findByIds(ids.slice(i, i + KEYS_PER_CALL)).exec()).values()];
@@ -366,6 +368,7 @@ export function createLeadsRepo(db: FairsendDatabase) {
           await db.enrollments.bulkRemove(enrollments.map((e) => e.id));
           await removeTags(leadIds);
           await leads.bulkRemove(leadIds);
+          for (const d of docs) changes.push({ before: listKeysOf(d), after: null });
           await bumpStats(countStatuses(docs, -1));
           erased += docs.length;
         }
@@ -380,12 +383,6 @@ export function createLeadsRepo(db: FairsendDatabase) {
       });
     },
   };
-}
-
-function countStatuses(docs: readonly RxDocument<LeadDoc>[], sign: 1 | -1) {
-  const delta: Partial<Record<LeadStatus, number>> = {};
-  for (const d of docs) delta[d.status] = (delta[d.status] ?? 0) + sign;
-  return delta;
 }
 
 export type LeadsRepo = ReturnType<typeof createLeadsRepo>;

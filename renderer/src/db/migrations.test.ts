@@ -3,6 +3,7 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { describe, expect, it } from 'vitest';
 import { createFairsendDatabase } from './database';
 import { suppressionSchemaLiteral } from './schemas/compliance';
+import { leadSchemaLiteral } from './schemas/leads';
 import { messageSchemaLiteral } from './schemas/outreach';
 
 // Version 0 of each migrated schema, as it shipped: a v0 document must come through the migration intact.
@@ -16,7 +17,61 @@ const messageV0 = {
   },
 };
 
+// leads v0: no last-name or domain key (search could not find "Khan" in "Emma Khan", nor "acme.com").
+const { lastNameKey: _l, domainKey: _d, ...leadV0Properties } = leadSchemaLiteral.properties;
+const leadV0 = {
+  ...leadSchemaLiteral,
+  version: 0,
+  properties: leadV0Properties,
+  required: leadSchemaLiteral.required.filter((f) => f !== 'lastNameKey' && f !== 'domainKey'),
+  indexes: ['rank', ['status', 'rank'], ['companyKey', 'rank'], ['source', 'rank'], ['nameKey', 'rank']],
+};
+
 describe('schema migrations', () => {
+  it('migrates leads v0 to v1: the last-name and domain keys, found through their indexes', async () => {
+    const storage = getRxStorageMemory();
+    const name = 'lead-migration-test';
+    const old = await createRxDatabase({ name, storage, multiInstance: false });
+    await old.addCollections({ leads: { schema: leadV0 } });
+    await old.leads.insert({
+      id: 'emma@acme.com',
+      email: 'Emma@ACME.com',
+      firstName: 'Emma',
+      lastName: 'Khán',
+      company: 'Acme',
+      title: '',
+      timezone: '',
+      status: 'replied',
+      source: 'a.csv',
+      companyKey: 'acme',
+      nameKey: 'emma khan',
+      tags: ['vip'],
+      custom: { city: 'Oslo' },
+      rank: 42,
+      createdAt: 1,
+      updatedAt: 2,
+    });
+    await old.close();
+
+    const db = await createFairsendDatabase(name, storage);
+    try {
+      const lead = await db.leads.findOne('emma@acme.com').exec();
+      expect(lead?.lastNameKey).toBe('khan');
+      expect(lead?.domainKey).toBe('acme.com');
+      expect(lead?.status).toBe('replied');
+      expect(lead?.custom).toEqual({ city: 'Oslo' });
+      const byLast = await db.leads
+        .find({ selector: { lastNameKey: { $gte: 'kh', $lt: 'kh\uffff' } }, index: ['lastNameKey', 'rank'] })
+        .exec();
+      const byDomain = await db.leads
+        .find({ selector: { domainKey: 'acme.com' }, index: ['domainKey', 'rank'] })
+        .exec();
+      expect([...byLast, ...byDomain].map((d) => d.id)).toEqual(['emma@acme.com', 'emma@acme.com']);
+    } finally {
+      await db.close();
+    }
+  });
+
   it('migrates suppression v0 (mixed-case value) and messages v0 (bare reason codes) to v1', async () => {
     // Memory storage keeps a database's data in this process between instances of the same name.
     const storage = getRxStorageMemory();

@@ -1,3 +1,5 @@
+import { domainKeyOf, searchKey } from '../../../shared/leads/lead';
+
 /**
  * Schema migrations, one function per collection and version: `strategies[n]` turns a version n-1 document
  * into version n. Each has a test that migrates a stored document of the previous version (migrations.test.ts).
@@ -11,4 +13,9 @@ export function suppressionV1(doc: { value: string }) {
 /** messages v0 → v1: reasons were bare codes; now they carry a message and a fix (unknown for old ones). */
 export function messagesV1(doc: { reasons: string[] }) {
   return { ...doc, reasons: doc.reasons.map((code) => ({ code, message: '' })) };
+}
+
+/** leads v0 → v1: the last-name and domain search keys, derived as lead-docs.ts `withDerived` derives them. */
+export function leadsV1(doc: { id: string; lastName: string }) {
+  return { ...doc, lastNameKey: searchKey(doc.lastName), domainKey: domainKeyOf(doc.id) };
 }

@@ -5,12 +5,13 @@ import { LEAD_LIMITS, LEAD_STATUSES } from '../../../../shared/leads/lead';
  * A lead. The primary key is the normalised address, so dedupe is a key lookup.
  * `rank` grows smaller as leads get newer: RxDB's Dexie storage serves only ascending index order,
  * so an ascending rank is a newest-first list without a sort in memory.
- * Indexes serve exactly what the leads screen lists: newest first, by status, by company, by source, by name.
+ * Indexes serve exactly what the leads screen lists and searches: newest first, by status, by company, by
+ * source, by name, and the search by last name and by email domain (version 1; docs/decisions.md "Data").
  * Tags live on the doc (RxDB cannot index arrays) and in `lead_tags` for the tag filter.
  */
 export const leadSchemaLiteral = {
   title: 'lead',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -25,6 +26,8 @@ export const leadSchemaLiteral = {
     source: { type: 'string', maxLength: 128 },
     companyKey: { type: 'string', maxLength: 48 },
     nameKey: { type: 'string', maxLength: 48 },
+    lastNameKey: { type: 'string', maxLength: 48 },
+    domainKey: { type: 'string', maxLength: 253 },
     tags: {
       type: 'array',
       maxItems: LEAD_LIMITS.tags,
@@ -47,13 +50,23 @@ export const leadSchemaLiteral = {
     'source',
     'companyKey',
     'nameKey',
+    'lastNameKey',
+    'domainKey',
     'tags',
     'custom',
     'rank',
     'createdAt',
     'updatedAt',
   ],
-  indexes: ['rank', ['status', 'rank'], ['companyKey', 'rank'], ['source', 'rank'], ['nameKey', 'rank']],
+  indexes: [
+    'rank',
+    ['status', 'rank'],
+    ['companyKey', 'rank'],
+    ['source', 'rank'],
+    ['nameKey', 'rank'],
+    ['lastNameKey', 'rank'],
+    ['domainKey', 'rank'],
+  ],
 } as const;
 
 export const leadSchema = toTypedRxJsonSchema(leadSchemaLiteral);

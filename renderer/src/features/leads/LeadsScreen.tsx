@@ -70,8 +70,8 @@ export function LeadsScreen() {
                   </button>
                 }
               >
-                Search finds the start of a first or last name, a company or an email address. The company
-                filter wants the exact company name.
+                Search finds the start of a first name, last name, full name, company, email address or email
+                domain (acme.com). The company filter wants the exact company name.
               </EmptyState>
             ) : list ? (
               <LeadsTable list={list} />

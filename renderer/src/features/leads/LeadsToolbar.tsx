@@ -9,12 +9,17 @@ import { useDebounced } from './hooks/use-debounced';
 
 export const isFiltered = (f: LeadFilter) => Object.values(f).some((v) => v !== '');
 
-/** Text typed into a box, applied to the filter once typing pauses (150 ms). */
+/**
+ * Text typed into a box, applied to the filter once typing pauses. The pause is short: a search reads only
+ * index keys and one page of leads, so answering a key a touch early costs little, and the rep waits less.
+ */
+const TYPING_PAUSE_MS = 60;
+
 function useTypedFilter(key: 'search' | 'company') {
   const applied = useApp((s) => s.filter[key]);
   const setFilter = useApp((s) => s.setFilter);
   const [text, setText] = useState(applied);
-  const settled = useDebounced(text, 150);
+  const settled = useDebounced(text, TYPING_PAUSE_MS);
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a settled edit is applied.
   useEffect(() => {
     if (settled !== applied) setFilter({ [key]: settled });
@@ -46,7 +51,8 @@ export function LeadsToolbar({
         type="search"
         className="search-box"
         aria-label="Search leads"
-        placeholder="Search: start of a name, company or email"
+        placeholder="Search: name, company, email or domain"
+        title="Finds the start of a first name, last name, full name, company, email address or email domain (acme.com)"
         value={search}
         onChange={(e) => setSearch(e.target.value)}
       />
@@ -89,7 +95,8 @@ export function LeadsToolbar({
         ))}
       </select>
       <select aria-label="Sort" value={sort} onChange={(e) => setSort(e.target.value as LeadSort)}>
-        <option value="newest">Newest first</option>
+        {/* a search lists its best matches first (names, then last names, companies, addresses, domains) */}
+        <option value="newest">{filter.search.trim() ? 'Best match' : 'Newest first'}</option>
         <option value="name">Name A–Z</option>
         <option value="company">Company A–Z</option>
       </select>
