@@ -77,3 +77,55 @@ test('"Check inbox now" names a mailbox it cannot read and says what to do, inst
   await expect(toast).toContainText('Add an IMAP login in its settings');
   await expect(page.getByRole('status')).not.toContainText('0 mailboxes');
 });
+
+test('a refused sender identity says which field is wrong and why, beside it, in words', async ({ page }) => {
+  await go(page, 'Settings');
+  const company = page.getByLabel('Company');
+  const teamServer = page.getByLabel(/Team server address/);
+  await company.fill('');
+  await page.getByLabel('Postal address').fill('Hauptstraße 1, 10115 Berlin, Germany');
+  await teamServer.fill('http://team.acme.test'); // a URL, but not https
+  await page.getByLabel('Unsubscribe mailbox').fill('optout@acme-sender.test');
+  await page.getByRole('button', { name: 'Save sender identity' }).click();
+
+  await expect(teamServer).toHaveAttribute('aria-invalid', 'true');
+  await expect(teamServer).toHaveAccessibleDescription(/https/);
+  await expect(company).toHaveAccessibleDescription('Enter the company name recipients will recognise.');
+  const screen = page.locator('main');
+  for (const developerWords of ['Invalid request', 'settings.setProfile', 'unsubscribeBaseUrl'])
+    await expect(screen).not.toContainText(developerWords);
+
+  // Fixed, it saves and the field's problem goes
+  await company.fill('Acme Sender GmbH');
+  await teamServer.fill('https://team.acme.test');
+  await page.getByRole('button', { name: 'Save sender identity' }).click();
+  await expect(page.getByRole('status').getByText(/saved/i)).toBeVisible();
+  await expect(teamServer).not.toHaveAttribute('aria-invalid', 'true');
+});
+
+test('the compliance check speaks in words; its reason codes wait behind Details', async ({ page, host }) => {
+  test.setTimeout(90_000);
+  const { mail } = host;
+  await connectSmtpMailbox(page, host);
+  await go(page, 'Leads');
+  await page.getByRole('button', { name: 'New lead' }).click();
+  const newLead = page.getByRole('dialog', { name: 'New lead' });
+  await newLead.getByLabel('Email (required)').fill(`ana@${mail.recipientDomain}`);
+  await newLead.getByLabel('First name').fill('Ana');
+  await newLead.getByRole('button', { name: 'Add lead' }).click();
+  await expect(newLead).toBeHidden();
+  await page.getByRole('grid', { name: 'Leads' }).getByRole('row', { name: /Ana/ }).click();
+  await page
+    .getByRole('complementary', { name: 'Lead details' })
+    .getByRole('button', { name: 'Compose' })
+    .click();
+  const compose = page.getByRole('dialog', { name: 'New email' });
+  await compose.getByLabel('Message').fill('Hi Ana,\n\nWould a short call next week help?\n\nRita');
+  const checks = compose.getByRole('region', { name: 'Compliance check' });
+  const noSubject = checks.locator('li[data-code="subject-empty"]');
+  await expect(noSubject).toBeVisible({ timeout: 20_000 });
+  // The rep reads words; the code is there for support, folded away
+  await expect(noSubject.getByText('subject-empty', { exact: true })).toBeHidden();
+  await noSubject.getByText('Details').click();
+  await expect(noSubject.getByText('subject-empty', { exact: true })).toBeVisible();
+});

@@ -1,5 +1,6 @@
 import type { GateVerdict } from '../../../../shared/ipc/send';
 import { useApp } from '../../store';
+import { CodeDetails } from '../../ui/CodeDetails';
 import { UnsubscribeNotices } from '../settings/UnsubscribeNotices';
 import { fixPlaceOf } from './fix-places';
 
@@ -27,7 +28,6 @@ export function ReasonList({
         const place = fixPlaceOf(r.code);
         return (
           <li key={`${r.code}:${r.message}`} data-code={r.code}>
-            <code className="reason-code">{r.code}</code>{' '}
             {r.message || 'No details were kept for this reason.'}
             {r.fix ? <div className="reason-fix">How to fix: {r.fix}</div> : null}
             {place ? (
@@ -35,6 +35,7 @@ export function ReasonList({
                 {place.label}
               </button>
             ) : null}
+            <CodeDetails code={r.code} />
           </li>
         );
       })}

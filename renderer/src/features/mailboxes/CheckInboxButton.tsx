@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useServices } from '../../services/use-services';
 import { useApp } from '../../store';
+import { bridgeProblem } from '../../ui/bridge-problem';
 import { inboxSummaryText } from './inbox-summary';
 
 /** Reads every mailbox's inbox now (main also does so every few minutes) and applies what it found. */
@@ -12,7 +13,7 @@ export function CheckInboxButton({ onChecked }: { onChecked?: () => void }) {
     setBusy(true);
     try {
       const result = await inbox.checkNow();
-      if (!result.ok) notify('error', result.error.message);
+      if (!result.ok) notify('error', bridgeProblem(result.error).text);
       else notify(result.value.problems.length ? 'error' : 'success', inboxSummaryText(result.value));
       onChecked?.();
     } finally {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MailboxInfo, OAuthStart } from '../../../../shared/ipc/mailboxes';
 import { call } from '../../bridge/client';
+import { bridgeProblem } from '../../ui/bridge-problem';
 
 const NAMES = { gmail: 'Google', outlook: 'Microsoft' } as const;
 
@@ -41,14 +42,14 @@ export function ConnectOAuthDialog({
     if (!alive.current) return;
     if (!started.ok) {
       setBusy(false);
-      return setProblem(started.error.message);
+      return setProblem(bridgeProblem(started.error).text);
     }
     setStart(started.value);
     const finished = await call('mailboxes.finishOAuth', { flowId: started.value.flowId });
     if (!alive.current) return;
     setBusy(false);
     if (finished.ok) onConnected(finished.value);
-    else setProblem(finished.error.message);
+    else setProblem(bridgeProblem(finished.error).text);
   }
 
   const who = NAMES[kind];

@@ -1,8 +1,22 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { MailboxInfo } from '../../../../shared/ipc/mailboxes';
 import { call } from '../../bridge/client';
+import { bridgeProblem } from '../../ui/bridge-problem';
 import { FormFooter } from '../../ui/FormFooter';
 import { ImapFields, imapFromForm } from './ImapFields';
+import { DkimSteps } from './SetupSteps';
+
+// Request keys → the labels on this form, so a refused value is named as the rep sees it.
+const SMTP_LABELS = {
+  imap: 'IMAP',
+  dkim: 'DKIM signing',
+  address: 'Email address',
+  displayName: 'Name recipients see',
+  host: 'SMTP server',
+  port: 'Port',
+  user: 'Login',
+  password: 'Password or app password',
+};
 
 const PORTS = [
   { port: 587, security: 'starttls', label: '587 — STARTTLS (recommended)' },
@@ -56,7 +70,7 @@ export function ConnectSmtpDialog({
     });
     setBusy(false);
     if (result.ok) onConnected(result.value);
-    else setProblem(result.error.message);
+    else setProblem(bridgeProblem(result.error, SMTP_LABELS).text);
   }
 
   return (
@@ -117,8 +131,9 @@ export function ConnectSmtpDialog({
           <p className="muted">
             For a custom domain whose provider does not sign for it: publish the public key as a TXT record at{' '}
             <code>selector._domainkey.yourdomain</code> and paste the private key here. It is sealed like the
-            password and used only by Fairsend's main process. docs/mailboxes.md has the steps.
+            password and used only by Fairsend's main process.
           </p>
+          <DkimSteps />
           <label className="field">
             <span>DKIM selector</span>
             <input name="dkimSelector" autoComplete="off" placeholder="s1" pattern="[A-Za-z0-9._\-]{1,63}" />

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { MailboxHealthInfo, MailboxInfo } from '../../../../shared/ipc/mailboxes';
+import type { Result } from '../../../../shared/ipc/result';
 import { call } from '../../bridge/client';
 import { useApp } from '../../store';
+import { bridgeProblem } from '../../ui/bridge-problem';
 import { ConfirmDialog } from '../leads/dialogs/ConfirmDialog';
 import { UnsubscribeNotices } from '../settings/UnsubscribeNotices';
 import { MailboxHealthPanel, ReasonList } from './MailboxHealthPanel';
@@ -43,19 +45,20 @@ export function MailboxCard({
   // `mailboxes.disconnect` answers null: success is `ok`, not a non-null value.
   async function disconnect() {
     const result = await call('mailboxes.disconnect', { id: mailbox.id });
-    if (!result.ok) throw new Error(result.error.message);
+    if (!result.ok) throw new Error(bridgeProblem(result.error).text);
     onRemoved();
     notify('success', `${mailbox.address} is disconnected. Nothing more is sent from it.`);
   }
 
-  async function run<T>(
-    label: string,
-    work: () => Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
-  ) {
+  async function run<T>(label: string, work: () => Promise<Result<T>>) {
     setBusy(label);
     const result = await work();
     setBusy('');
-    if (!result.ok) notify('error', result.error.message);
+    if (!result.ok)
+      notify(
+        'error',
+        bridgeProblem(result.error, { displayName: 'Name recipients see', signature: 'Signature' }).text,
+      );
     return result.ok ? result.value : null;
   }
 

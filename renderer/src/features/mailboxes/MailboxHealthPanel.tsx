@@ -1,5 +1,6 @@
 import type { Reason } from '../../../../shared/compliance/reasons';
 import type { MailboxHealthInfo } from '../../../../shared/ipc/mailboxes';
+import { CodeDetails } from '../../ui/CodeDetails';
 
 const BREAKER_BADGE = { ok: 'replied', warn: 'verdict-warn', paused: 'bounced' } as const;
 const BREAKER_LABEL = { ok: 'Sending normally', warn: 'Warning', paused: 'Paused' } as const;
@@ -10,8 +11,9 @@ export function ReasonList({ reasons }: { reasons: Reason[] }) {
     <ul className="reason-list">
       {reasons.map((r) => (
         <li key={r.code}>
-          {r.message} <span className="reason-code">{r.code}</span>
+          {r.message}
           {r.fix ? <div className="reason-fix">{r.fix}</div> : null}
+          <CodeDetails code={r.code} />
         </li>
       ))}
     </ul>

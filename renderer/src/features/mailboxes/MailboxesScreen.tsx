@@ -4,6 +4,7 @@ import type { MailboxHealthInfo, MailboxInfo } from '../../../../shared/ipc/mail
 import type { OAuthSettingsView } from '../../../../shared/ipc/oauth-settings';
 import { call } from '../../bridge/client';
 import { useApp } from '../../store';
+import { bridgeProblem } from '../../ui/bridge-problem';
 import { EmptyState } from '../../ui/EmptyState';
 import { CheckInboxButton } from './CheckInboxButton';
 import { ConnectOAuthDialog } from './ConnectOAuthDialog';
@@ -26,7 +27,7 @@ export function MailboxesScreen() {
   const refresh = useCallback(async () => {
     const result = await call('mailboxes.list', {});
     if (result.ok) setMailboxes(result.value);
-    else notify('error', result.error.message);
+    else notify('error', bridgeProblem(result.error).text);
   }, [notify]);
   const refreshHealth = useCallback(async () => {
     const result = await call('mailboxes.health', {});

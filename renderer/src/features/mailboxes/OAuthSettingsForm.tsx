@@ -2,9 +2,11 @@ import { type FormEvent, useState } from 'react';
 import type { OAuthSettingsView } from '../../../../shared/ipc/oauth-settings';
 import { call } from '../../bridge/client';
 import { useApp } from '../../store';
+import { bridgeProblem } from '../../ui/bridge-problem';
+import { OAuthClientSteps } from './SetupSteps';
 
 /**
- * The team's own OAuth clients (docs/mailboxes.md explains how to create them). Gmail and Outlook sign-in
+ * The team's own OAuth clients (the steps to create them are shown here and in docs/mailboxes.md). Gmail and Outlook sign-in
  * stay off until these are set. The Google client secret is sent once and never shown again.
  */
 export function OAuthSettingsForm({
@@ -33,7 +35,7 @@ export function OAuthSettingsForm({
         : null,
     });
     setBusy(false);
-    if (!result.ok) return setProblem(result.error.message);
+    if (!result.ok) return setProblem(bridgeProblem(result.error).text);
     setProblem('');
     event.currentTarget?.reset();
     onSaved(result.value);
@@ -45,9 +47,10 @@ export function OAuthSettingsForm({
       <h2 id="oauth-title">Sign-in settings for Gmail and Outlook</h2>
       <p className="muted">
         Fairsend signs in with your team's own OAuth clients: a Google Cloud "Desktop app" client and a
-        Microsoft Entra app registration. The steps are in docs/mailboxes.md ("Connecting mailboxes").
+        Microsoft Entra app registration.
         {settings.customEndpoints ? ' Provider addresses are overridden on this computer (test setup).' : ''}
       </p>
+      <OAuthClientSteps />
       <form className="form-grid" onSubmit={submit}>
         <label className="field span-2">
           <span>Google OAuth client id</span>

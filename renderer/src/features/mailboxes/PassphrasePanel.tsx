@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { AppInfo } from '../../../../shared/ipc/app';
 import { call } from '../../bridge/client';
+import { bridgeProblem } from '../../ui/bridge-problem';
 
 /**
  * Linux without a keyring: say so plainly, and offer a passphrase-derived key for this session instead of
@@ -19,7 +20,7 @@ export function PassphrasePanel({ onUnlocked }: { onUnlocked: (info: AppInfo) =>
     setBusy(true);
     const result = await call('vault.unlockWithPassphrase', { passphrase });
     setBusy(false);
-    if (!result.ok) return setProblem(result.error.message);
+    if (!result.ok) return setProblem(bridgeProblem(result.error).text);
     setProblem('');
     onUnlocked(result.value);
   }

@@ -3,6 +3,7 @@ import { parseDnsServers } from '../../../../shared/config/dns-servers';
 import type { DnsServersStatus } from '../../../../shared/ipc/settings';
 import { call } from '../../bridge/client';
 import { useApp } from '../../store';
+import { bridgeProblem } from '../../ui/bridge-problem';
 
 const FROM: Record<DnsServersStatus['from'], string> = {
   settings: 'the servers set here',
@@ -34,7 +35,7 @@ export function AdvancedSettings() {
     }
     const result = await call('settings.setDnsServers', { servers: parsed.servers });
     if (!result.ok) {
-      setProblem(result.error.message);
+      setProblem(bridgeProblem(result.error, { servers: 'DNS servers' }).text);
       return;
     }
     setProblem('');

@@ -1,7 +1,8 @@
-import { type FormEvent, useEffect, useState } from 'react';
-import type { ComplianceProfile } from '../../../../shared/ipc/settings';
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type ComplianceProfile, complianceProfileSchema } from '../../../../shared/ipc/settings';
 import { call } from '../../bridge/client';
 import { useApp } from '../../store';
+import { bridgeProblem } from '../../ui/bridge-problem';
 import { UnsubscribeNotices } from './UnsubscribeNotices';
 
 const EMPTY: ComplianceProfile = {
@@ -11,6 +12,28 @@ const EMPTY: ComplianceProfile = {
   unsubscribeMailto: '',
 };
 
+type FieldProblems = Partial<Record<keyof ComplianceProfile, string>>;
+
+const LABELS = {
+  company: 'Company',
+  postalAddress: 'Postal address',
+  unsubscribeBaseUrl: 'Team server address',
+  unsubscribeMailto: 'Unsubscribe mailbox',
+} as const satisfies Record<keyof ComplianceProfile, string>;
+const isProfileKey = (key: unknown): key is keyof ComplianceProfile =>
+  typeof key === 'string' && key in LABELS;
+
+/** The same schema main checks with, so each field's problem is shown beside it before anything is sent. */
+export function profileProblems(profile: ComplianceProfile): FieldProblems {
+  const parsed = complianceProfileSchema.safeParse(profile);
+  const problems: FieldProblems = {};
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
+    const key = issue.path[0];
+    if (isProfileKey(key)) problems[key] ??= issue.message;
+  }
+  return problems;
+}
+
 /** The sender identity and postal address every footer carries. Sending is refused until this is complete. */
 export function ProfileForm() {
   const notify = useApp((s) => s.notify);
@@ -18,6 +41,8 @@ export function ProfileForm() {
   const [saved, setSaved] = useState<boolean | null>(null);
   const [problem, setProblem] = useState('');
   const [checks, setChecks] = useState(0);
+  const [fieldProblems, setFieldProblems] = useState<FieldProblems>({});
+  const ids = useId();
 
   useEffect(() => {
     void call('settings.getProfile', {}).then((r) => {
@@ -28,12 +53,18 @@ export function ProfileForm() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const found = profileProblems(profile);
+    setFieldProblems(found);
+    setProblem('');
+    if (Object.keys(found).length) return;
     const result = await call('settings.setProfile', profile);
     if (!result.ok) {
-      setProblem(result.error.message);
+      const refused = bridgeProblem(result.error, LABELS);
+      if (isProfileKey(refused.field))
+        setFieldProblems({ [refused.field]: refused.fieldReason ?? refused.text });
+      else setProblem(refused.text);
       return;
     }
-    setProblem('');
     setSaved(true);
     setChecks((n) => n + 1); // main checked the team server address while saving
     notify('success', 'Sender identity saved. Every email now carries it.');
@@ -42,7 +73,14 @@ export function ProfileForm() {
   const field = (key: keyof ComplianceProfile) => ({
     value: profile[key],
     onChange: (e: { target: { value: string } }) => setProfile((p) => ({ ...p, [key]: e.target.value })),
+    ...(fieldProblems[key] ? { 'aria-invalid': true, 'aria-describedby': `${ids}-${key}-problem` } : {}),
   });
+  const problemOf = (key: keyof ComplianceProfile) =>
+    fieldProblems[key] ? (
+      <span className="field-error" id={`${ids}-${key}-problem`}>
+        {fieldProblems[key]}
+      </span>
+    ) : null;
 
   return (
     <section className="card" aria-labelledby="profile-title">
@@ -53,32 +91,36 @@ export function ProfileForm() {
           postal address in every email.
         </p>
       ) : null}
-      <form className="form-grid" onSubmit={submit}>
+      <form className="form-grid" noValidate onSubmit={submit}>
         <label className="field">
-          <span>Company</span>
+          <span>{LABELS.company}</span>
           <input required {...field('company')} />
+          {problemOf('company')}
         </label>
         <label className="field span-2">
-          <span>Postal address</span>
+          <span>{LABELS.postalAddress}</span>
           <textarea required rows={2} {...field('postalAddress')} />
+          {problemOf('postalAddress')}
         </label>
         <label className="field">
-          <span>Team server address (for one-click unsubscribe)</span>
+          <span>{LABELS.unsubscribeBaseUrl} (for one-click unsubscribe)</span>
           <input
             type="url"
             required
             placeholder="https://team.example.com"
             {...field('unsubscribeBaseUrl')}
           />
+          {problemOf('unsubscribeBaseUrl')}
         </label>
         <label className="field">
-          <span>Unsubscribe mailbox</span>
+          <span>{LABELS.unsubscribeMailto}</span>
           <input
             type="email"
             required
             placeholder="unsubscribe@example.com"
             {...field('unsubscribeMailto')}
           />
+          {problemOf('unsubscribeMailto')}
         </label>
         <div className="span-2">
           <UnsubscribeNotices key={checks} />
