@@ -66,14 +66,18 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileReport> {
     report.notSent.push(entry.key);
   }
 
-  const transports = new Map<string, MailTransport | null>();
-  const transportOf = async (mailboxId: string) => {
-    if (!transports.has(mailboxId))
-      transports.set(mailboxId, await deps.transportFor(mailboxId).catch(() => null));
-    return transports.get(mailboxId) ?? null;
+  const transports = new Map<string, Promise<MailTransport | null>>();
+  const transportOf = (mailboxId: string) => {
+    let transport = transports.get(mailboxId);
+    if (!transport) {
+      transport = deps.transportFor(mailboxId).catch(() => null);
+      transports.set(mailboxId, transport);
+    }
+    return transport;
   };
 
-  for (const entry of journal.open()) {
+  const open = journal.open();
+  for (const entry of open) {
     if (entry.state === 'sending') {
       const error = {
         code: 'transient' as const,
@@ -85,8 +89,16 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileReport> {
         why: 'interrupted',
       });
     }
-    const transport = await transportOf(entry.mailboxId);
-    const verdict = transport ? await lookUp(transport, entry, deps.now()) : { kind: 'undecided' as const };
+  }
+  // every lookup at once: a mailbox answers them together (one IMAP session for all)
+  const verdicts = await Promise.all(
+    open.map(async (entry): Promise<Verdict> => {
+      const transport = await transportOf(entry.mailboxId);
+      return transport ? lookUp(transport, entry, deps.now()) : { kind: 'undecided' };
+    }),
+  );
+  for (const [i, entry] of open.entries()) {
+    const verdict = verdicts[i] ?? { kind: 'undecided' };
     if (verdict.kind === 'sent') {
       // found in the mailbox: a Sent copy is there already, only the audit event is still due
       await journal.settledSent(entry.key, {

@@ -83,6 +83,8 @@ export async function startLoopbackSmtp(options: LoopbackSmtpOptions = {}): Prom
     },
     ...options.serverOptions,
   });
+  // a client that dies mid-session (the crash tests SIGKILL them) resets its connection: not the server's end
+  server.on('error', () => {});
   server.server.on('connection', (socket: Socket) => {
     const remote = socket.remotePort ?? 0;
     sockets.set(remote, socket);

@@ -1,7 +1,7 @@
 import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import { err, ok, type Result } from '../../../../shared/ipc/result';
 import { translateImapError } from './imap-errors';
-import type { InboxItem, MailTransport } from './mail-transport';
+import type { InboxItem, MailTransport, SentLookup } from './mail-transport';
 import { isLoopbackHost } from './smtp-transport';
 
 export const IMAP_PORTS = [993, 143] as const;
@@ -119,17 +119,38 @@ export function createImapReader(options: ImapOptions): ImapReader {
 
   const NO_SENT = err('unavailable', 'This mailbox has no Sent folder that Fairsend can find over IMAP.');
 
+  /** Message-IDs asked for in the same tick share one session (reconcile asks for every open fate at once). */
+  const lookups = new Map<string, ((found: SentLookup) => void)[]>();
+  async function lookUpBatch() {
+    const batch = new Map(lookups);
+    lookups.clear();
+    const result = await session(async (client) => {
+      const folder = await sentFolder(client);
+      if (folder === null) return null;
+      const found = new Map<string, boolean>();
+      for (const id of batch.keys()) found.set(id, await hasMessageId(client, folder, id));
+      return found;
+    });
+    for (const [id, waiting] of batch) {
+      const answer: SentLookup = !result.ok
+        ? result
+        : result.value === null
+          ? NO_SENT
+          : ok(result.value.get(id) ? { found: true, providerId: id } : { found: false });
+      for (const resolve of waiting) resolve(answer);
+    }
+  }
+
   return {
     verify: () => session(async () => null),
 
-    async findSent(messageId) {
-      const result = await session(async (client) => {
-        const folder = await sentFolder(client);
-        return folder === null ? null : hasMessageId(client, folder, messageId);
+    findSent(messageId) {
+      return new Promise((resolve) => {
+        const waiting = lookups.get(messageId) ?? [];
+        waiting.push(resolve);
+        lookups.set(messageId, waiting);
+        if (lookups.size === 1 && waiting.length === 1) setImmediate(() => void lookUpBatch());
       });
-      if (!result.ok) return result;
-      if (result.value === null) return NO_SENT;
-      return ok(result.value ? { found: true, providerId: messageId } : { found: false });
     },
 
     async appendSent(raw) {
