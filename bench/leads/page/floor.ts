@@ -1,5 +1,4 @@
-import { leadSchemaLiteral } from '../../../renderer/src/db/schemas/leads';
-import type { LeadDoc } from '../../../renderer/src/db/schemas/leads';
+import { type LeadDoc, leadSchemaLiteral } from '../../../renderer/src/db/schemas/leads';
 
 /** The leads schema's indexes, as raw IndexedDB key paths (read from the schema, so the floor follows it). */
 const SCHEMA_INDEXES: Record<string, string | string[]> = Object.fromEntries(

@@ -6,7 +6,7 @@ import {
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createFairsendDatabase, type FairsendDatabase } from './database';
-import { dexieIndexName, idsInOrder, stopAt, walkStops } from './index-position';
+import { dexieIndexName, idsInOrder, newestWrite, stopAt, walkStops } from './index-position';
 import { planLeadQuery } from './lead-docs';
 
 // index-position.ts reads RxDB's Dexie storage from below; these pin what it assumes, so an RxDB upgrade that
@@ -59,6 +59,8 @@ it("RxDB's Dexie storage still names its table and indexes as index-position.ts 
     expect(stored).toContain(dexieIndexName(queryPlan.index));
   }
   expect(dexieIndexName(['_deleted', 'rank', 'id'])).toBe('[_deleted+rank+id]');
+  // newestWrite reads the last-write index RxDB keeps for its own replication
+  expect(stored).toContain(dexieIndexName(['_meta.lwt', 'id']));
 });
 
 it('cannot tell without Dexie, or when the index does not serve the whole selector', async () => {
@@ -66,6 +68,7 @@ it('cannot tell without Dexie, or when the index does not serve the whole select
   expect(await stopAt(db.leads, whole, 'start', 10)).toBeUndefined();
   expect(await walkStops(db.leads, whole, 'start', 100, 5)).toBeUndefined();
   expect(await idsInOrder(db.leads, SEARCH_QUERIES[0] ?? {}, 10)).toBeUndefined();
+  expect(await newestWrite(db.leads)).toBeUndefined();
   const filtered = { selector: { status: 'replied' as const }, index: ['nameKey', 'rank'] };
   expect(db.leads.find(filtered).getPreparedQuery().queryPlan.selectorSatisfiedByIndex).toBe(false);
 });

@@ -179,3 +179,26 @@ export async function idsInOrder<T>(
     };
   });
 }
+
+/** RxDB's Dexie index of every document's last write time (deletions included: they leave a tombstone). */
+const LAST_WRITE_INDEX = ['_meta.lwt', 'id'];
+
+/**
+ * A token of the newest write to the collection (the greatest last-write time and its key): it changes with
+ * every insert, edit and deletion, so positions saved with it are still true exactly while it is unchanged.
+ */
+export async function newestWrite<T>(collection: RxCollection<T>): Promise<string | undefined> {
+  if (collection.database.storage.name !== 'dexie') return undefined;
+  const state: unknown = await (collection.storageInstance as { internals?: unknown }).internals;
+  if (!isDexieState(state)) throw new Error("index-position: RxDB's Dexie storage internals changed shape");
+  const request = state.dexieDb
+    .backendDB()
+    .transaction(DEXIE_DOCS_TABLE_NAME, 'readonly')
+    .objectStore(DEXIE_DOCS_TABLE_NAME)
+    .index(dexieIndexName(LAST_WRITE_INDEX))
+    .openKeyCursor(null, 'prev');
+  return new Promise((resolve, reject) => {
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => resolve(JSON.stringify(request.result?.key ?? null));
+  });
+}

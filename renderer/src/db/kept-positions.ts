@@ -3,6 +3,7 @@ import type { FairsendDatabase } from './database';
 import { type IndexStop, stopAt, walkStops } from './index-position';
 import type { LeadChange, ListKeys, WriteWatcher } from './lead-docs';
 import { type Anchor, type Cursor, createListPositions, type ListPositions } from './list-positions';
+import { loadPositions, savePositions } from './saved-positions';
 import type { LeadDoc } from './schemas/leads';
 
 /**
@@ -33,6 +34,8 @@ const STOPS_PER_CHUNK = 20;
 /** The background walk waits this long after the last write (an import writes every few milliseconds). */
 const QUIET_MS = 600;
 const KEPT_ORDERS = 6;
+/** Positions are saved this long after the last walk or write. */
+const SAVE_AFTER_MS = 1500;
 
 interface Entry {
   order: ListOrder;
@@ -67,12 +70,19 @@ export function createKeptPositions(
 ): KeptPositions {
   const entries = new Map<string, Entry>();
   let writing = 0;
+  /** writes begun in this window: saved positions are taken or kept only while it has not moved */
+  let begun = 0;
   let lastWriteAt = 0;
   let stopped = false;
+  /** positions an earlier window saved, still true when read; dropped at the first write */
+  let restored: { orders: Map<string, Anchor[]>; begun: number } | null = null;
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   const unwatch = watchWrites({
     begin() {
       writing++;
+      begun++;
+      restored = null;
       lastWriteAt = Date.now();
       for (const e of entries.values()) e.positions.beginWrite();
     },
@@ -85,6 +95,36 @@ export function createKeptPositions(
       }
     },
   });
+
+  // Positions saved by the last window, if nothing was written since.
+  const restoreFrom = begun;
+  loadPositions(db)
+    .then((orders) => {
+      if (!orders || begun !== restoreFrom || writing) return;
+      restored = { orders, begun };
+      for (const entry of entries.values()) takeRestored(entry);
+    })
+    .catch(onError);
+
+  function takeRestored(entry: Entry): void {
+    const anchors = restored?.begun === begun && !writing ? restored.orders.get(entry.order.id) : undefined;
+    if (!anchors) return;
+    restored?.orders.delete(entry.order.id);
+    const stamp = entry.positions.stamp();
+    for (const anchor of anchors) entry.positions.add(anchor, stamp);
+  }
+
+  /** Saves every order's positions once writes and walks have paused (saved-positions.ts). */
+  function scheduleSave(): void {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => {
+      if (stopped) return;
+      if (writing || Date.now() - lastWriteAt < QUIET_MS) return scheduleSave();
+      const at = begun;
+      const orders = new Map([...entries.values()].map((e) => [e.order.id, e.positions.anchors] as const));
+      savePositions(db, orders, () => begun === at && !writing && !stopped).catch(onError);
+    }, SAVE_AFTER_MS);
+  }
 
   function entryFor(order: ListOrder): Entry {
     let entry = entries.get(order.id);
@@ -100,6 +140,7 @@ export function createKeptPositions(
         evicted: false,
       };
       for (let i = 0; i < writing; i++) entry.positions.beginWrite();
+      takeRestored(entry);
     }
     entries.set(order.id, entry);
     for (const [id, old] of entries) {
@@ -116,6 +157,7 @@ export function createKeptPositions(
     const gap = stopped || entry.evicted ? null : firstGap(entry.positions.anchors, entry.total);
     if (!gap) {
       entry.filling = false;
+      if (!stopped && !entry.evicted) scheduleSave();
       return;
     }
     const stamp = entry.positions.stamp();
@@ -164,6 +206,7 @@ export function createKeptPositions(
     },
     stop() {
       stopped = true;
+      clearTimeout(saveTimer);
       unwatch();
     },
   };

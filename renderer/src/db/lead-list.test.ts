@@ -68,6 +68,12 @@ vi.mock('./index-position', () => {
         return { stops, done: stops.length < maxStops };
       },
     ),
+    // the newest write: the row count and the latest last-write time (an edit, an insert or a removal moves it)
+    newestWrite: vi.fn(async <T>(collection: RxCollection<T>) => {
+      const docs = await collection.find().exec();
+      const lwt = Math.max(0, ...docs.map((d) => (d.toJSON(true) as { _meta: { lwt: number } })._meta.lwt));
+      return JSON.stringify([docs.length, lwt]);
+    }),
     idsInOrder: vi.fn(async <T>(collection: RxCollection<T>, query: MangoQuery<T>, limit: number) =>
       served(collection, query)
         ? (await collection.find({ ...query, limit }).exec()).map((d) => d.primary)
@@ -492,6 +498,42 @@ describe('openLeadList', () => {
         expect(from).not.toBe('end');
         expect(steps).toBeLessThan(500);
       }
+    });
+
+    it('a new window takes back the positions the last one saved, unless a lead was written since', async () => {
+      await seed(3000);
+      const expected = newestFirst(3000);
+      await rows(await openLeadList(db, repo, {}), 0, 100);
+      // the first window walks the index once writes have paused, then saves what it found
+      await expect
+        .poll(
+          async () => {
+            const saved = (await db.leads.getLocal('list-positions'))?.toJSON().data as
+              | { orders: Record<string, unknown[]> }
+              | undefined;
+            return Object.values(saved?.orders ?? {})[0]?.length ?? 0;
+          },
+          { timeout: 15_000, interval: 200 },
+        )
+        .toBeGreaterThanOrEqual(29);
+
+      // a second window: far jumps start from the saved positions, with no walk at all
+      vi.mocked(stopAt).mockClear();
+      vi.mocked(walkStops).mockClear();
+      const next = await openLeadList(db, createLeadsRepo(db), {});
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await rows(next, 2000, 2100)).toEqual(expected.slice(2000, 2100));
+      expect(await rows(next, 1234, 1334)).toEqual(expected.slice(1234, 1334));
+      expect(vi.mocked(stopAt)).not.toHaveBeenCalled();
+      expect(vi.mocked(walkStops)).not.toHaveBeenCalled();
+
+      // an edit since: a third window does not trust them, finds its rows in the index, and they are right
+      await repo.remove(['p10@example.com']);
+      const third = await openLeadList(db, createLeadsRepo(db), {});
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const after = expected.filter((id) => id !== 'p10@example.com');
+      expect(await rows(third, 2000, 2100)).toEqual(after.slice(2000, 2100));
+      expect(vi.mocked(stopAt)).toHaveBeenCalled();
     });
 
     it('mixed jumps and scrolling give every row exactly once, in order', async () => {
