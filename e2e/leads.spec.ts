@@ -1,18 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
+import { generateLeadsCsv } from '../bench/generate-leads';
 import { expect, test } from './fixtures';
+import { dismissToasts, gotoLeads, importCsv } from './leads-helpers';
 
 // The Leads screen as a rep uses it: add, search, edit, erase and export, and a 1,000-row CSV import.
 
 const FORMULA = '=HYPERLINK("http://evil","x")';
-
-async function gotoLeads(page: Page) {
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Leads', exact: true })
-    .click();
-  await expect(page.getByRole('heading', { name: 'Leads', level: 1 })).toBeVisible();
-}
 
 async function addLead(page: Page, fields: { email: string; firstName: string; company: string }) {
   await page.getByRole('button', { name: 'New lead' }).click();
@@ -148,4 +142,55 @@ test('import 1,000 rows, see the count, search, edit, erase and export', async (
   const all = await exportCsv(page, 'Export all');
   expect(all.split('\r\n').filter(Boolean)).toHaveLength(1001);
   expect(all).not.toContain('formula@example.com');
+});
+
+test('search finds a lead by last name, full name, company, address and email domain', async ({
+  page,
+}, info) => {
+  await gotoLeads(page);
+  // fifty ordinary leads (none named Khan, none at acme.com) and the four a rep is looking for
+  const csv = `${generateLeadsCsv(50, 3)}${[
+    'emma.khan@acme.com,Emma,Khan,Globex,,,,,,',
+    'liam@acme.com,Liam,Moreau,Acme,,,,,,',
+    'khalid@initech.io,Khalid,Ali,Initech,,,,,,',
+    'sara@umbrella.io,Sara,Lindqvist,Khan Academy,,,,,,',
+  ].join('\r\n')}\r\n`;
+  await importCsv(page, csv, info.outputPath('search.csv'));
+  await dismissToasts(page);
+  await expect(page.getByTestId('result-count')).toHaveText('54 leads');
+  const box = page.getByRole('searchbox', { name: 'Search leads' });
+  const grid = page.getByRole('grid', { name: 'Leads' });
+  const count = page.getByTestId('result-count');
+
+  // a last name: Emma Khan by her last name, then the company that starts with it
+  await box.fill('Khan');
+  await expect(count).toHaveText('2 leads');
+  await expect(grid.getByRole('row').nth(1)).toContainText('Emma Khan');
+  await expect(grid.getByRole('row').nth(2)).toContainText('Khan Academy');
+  // the start of a first name comes first
+  await box.fill('kha');
+  await expect(count).toHaveText('3 leads');
+  await expect(grid.getByRole('row').nth(1)).toContainText('Khalid Ali');
+  // a full name
+  await box.fill('emma k');
+  await expect(count).toHaveText('1 lead');
+  await expect(grid.getByRole('row').nth(1)).toContainText('emma.khan@acme.com');
+  // an email domain, with or without the "@", and not its longer look-alikes' companies
+  for (const domain of ['acme.com', '@ACME.com']) {
+    await box.fill(domain);
+    await expect(count).toHaveText('2 leads');
+    await expect(grid).toContainText('emma.khan@acme.com');
+    await expect(grid).toContainText('liam@acme.com');
+  }
+  // an address
+  await box.fill('khalid@');
+  await expect(count).toHaveText('1 lead');
+  // nothing: the hint says what search looks at
+  await box.fill('zzqx');
+  await expect(page.getByRole('heading', { name: 'No leads match these filters' })).toBeVisible();
+  await expect(
+    page.getByText(/last name, full name, company, email address or\s+email domain/),
+  ).toBeVisible();
+  await box.fill('');
+  await expect(count).toHaveText('54 leads');
 });

@@ -1,10 +1,9 @@
 import { memo } from 'react';
 import { LEAD_STATUS_LABELS } from '../../../../../shared/leads/lead';
 import type { LeadDoc } from '../../../db/schemas/leads';
+import { LEAD_COLUMNS } from './columns';
 
 const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-
-export const COLUMNS = ['Name', 'Email', 'Company', 'Title', 'Status', 'Tags', 'Source', 'Created'] as const;
 
 export function rowDomId(index: number): string {
   return `lead-row-${index}`;
@@ -20,7 +19,7 @@ interface LeadRowProps {
   onOpen: (index: number, id: string) => void;
 }
 
-/** One row of the grid, absolutely placed at `top`; a skeleton while its page loads. */
+/** One row of the grid, absolutely placed at `top`, its cells in LEAD_COLUMNS' order; a skeleton while its page loads. */
 export const LeadRow = memo(function LeadRow({
   index,
   lead,
@@ -37,8 +36,8 @@ export const LeadRow = memo(function LeadRow({
         <td className="lead-cell">
           <span className="skeleton-bar" />
         </td>
-        {COLUMNS.map((c) => (
-          <td key={c} className="lead-cell">
+        {LEAD_COLUMNS.map((c) => (
+          <td key={c.id} className="lead-cell">
             <span className="skeleton-bar" />
           </td>
         ))}

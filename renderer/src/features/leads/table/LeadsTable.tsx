@@ -1,12 +1,25 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { type CSSProperties, type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
 import type { LeadList } from '../../../db/lead-list';
 import { useApp } from '../../../store';
-import { COLUMNS, LeadRow, rowDomId } from './LeadRow';
+import { ColumnResizer } from './ColumnResizer';
+import { gridTemplate, LEAD_COLUMNS, tableWidth } from './columns';
+import { LeadRow, rowDomId } from './LeadRow';
+import './leads-table.css';
+import { useColumnWidths } from './use-column-widths';
+import { useHiddenSides } from './use-hidden-sides';
 import { useRowLoader } from './use-row-loader';
 import { useSelection } from './use-selection';
 
 const OVERSCAN = 12;
+/**
+ * Rows are keyed by slot (index modulo this), not by index: a row scrolled out hands its DOM to the one
+ * scrolled in, so a page step updates the cells' text instead of building ~40 rows anew. More than any
+ * screen shows plus the overscan, so no two rendered rows share a slot.
+ */
+const ROW_SLOTS = 256;
+
+type FrameStyle = CSSProperties & Record<'--bar-right' | '--bar-bottom', string>;
 
 /** The row height the stylesheet sets (--row-h), so CSS and the virtualizer agree. */
 function rowHeight(): number {
@@ -35,6 +48,17 @@ export function LeadsTable({ list }: { list: LeadList }) {
   const end = (items.at(-1)?.index ?? -1) + 1;
   const { shown } = useRowLoader(list, start, end);
   const { selected, toggle, extend, toggleAll, allSelected } = useSelection(list);
+  const { widths, setWidth } = useColumnWidths();
+  const hidden = useHiddenSides(scroller);
+  const frameStyle: FrameStyle = {
+    '--bar-right': `${hidden.barRight}px`,
+    '--bar-bottom': `${hidden.barBottom}px`,
+  };
+  // Every row reads its columns from this variable: a resize restyles the rows without rendering them.
+  const tableStyle: CSSProperties & Record<'--lead-columns', string> = {
+    '--lead-columns': gridTemplate(widths),
+    minWidth: tableWidth(widths),
+  };
 
   useEffect(() => {
     if (active >= list.total) setActive(Math.max(0, list.total - 1));
@@ -94,63 +118,75 @@ export function LeadsTable({ list }: { list: LeadList }) {
   const someSelected = selected.size > 0 && !allSelected;
 
   return (
-    <div ref={scroller} className="lead-grid">
-      <table
-        className="lead-table"
-        // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: ARIA in HTML allows role=grid on a table: one widget, moved through with the arrow keys.
-        role="grid"
-        aria-label="Leads"
-        aria-rowcount={list.total + 1}
-        aria-colcount={COLUMNS.length + 1}
-        aria-multiselectable="true"
-        aria-activedescendant={activeRendered ? rowDomId(active) : undefined}
-        tabIndex={0}
-        onKeyDown={onKeyDown}
-      >
-        <thead>
-          <tr aria-rowindex={1} className="lead-row lead-head">
-            <th scope="col" className="lead-cell lead-check">
-              <input
-                type="checkbox"
-                tabIndex={-1}
-                aria-label={
-                  allSelected
-                    ? 'Clear the selection'
-                    : `Select all ${list.total.toLocaleString()} matching leads`
-                }
-                checked={allSelected}
-                ref={(box) => {
-                  if (box) box.indeterminate = someSelected;
-                }}
-                onChange={() => void toggleAll()}
-                disabled={!list.total}
-              />
-            </th>
-            {COLUMNS.map((c) => (
-              <th key={c} scope="col" className="lead-cell">
-                {c}
+    <div
+      className="lead-grid-frame"
+      data-hidden-left={hidden.left || undefined}
+      data-hidden-right={hidden.right || undefined}
+      style={frameStyle}
+    >
+      <div ref={scroller} className="lead-grid">
+        <table
+          className="lead-table"
+          // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: ARIA in HTML allows role=grid on a table: one widget, moved through with the arrow keys.
+          role="grid"
+          aria-label="Leads"
+          aria-rowcount={list.total + 1}
+          aria-colcount={LEAD_COLUMNS.length + 1}
+          aria-multiselectable="true"
+          aria-activedescendant={activeRendered ? rowDomId(active) : undefined}
+          tabIndex={0}
+          onKeyDown={onKeyDown}
+          style={tableStyle}
+        >
+          <thead>
+            <tr aria-rowindex={1} className="lead-row lead-head">
+              <th scope="col" className="lead-cell lead-check">
+                <input
+                  type="checkbox"
+                  tabIndex={-1}
+                  aria-label={
+                    allSelected
+                      ? 'Clear the selection'
+                      : `Select all ${list.total.toLocaleString()} matching leads`
+                  }
+                  checked={allSelected}
+                  ref={(box) => {
+                    if (box) box.indeterminate = someSelected;
+                  }}
+                  onChange={() => void toggleAll()}
+                  disabled={!list.total}
+                />
               </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="lead-body" style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((item) => {
-            const lead = shown.peek(item.index) ?? list.peek(item.index);
-            return (
-              <LeadRow
-                key={item.index}
-                index={item.index}
-                lead={lead}
-                top={item.start}
-                selected={lead ? selected.has(lead.id) : false}
-                active={item.index === active}
-                onCheck={onCheck}
-                onOpen={onOpen}
-              />
-            );
-          })}
-        </tbody>
-      </table>
+              {LEAD_COLUMNS.map((c) => (
+                // named by its label alone: the resize handle inside has a name of its own
+                <th key={c.id} scope="col" className="lead-cell" aria-labelledby={`lead-col-${c.id}`}>
+                  <span id={`lead-col-${c.id}`} className="lead-head-label">
+                    {c.label}
+                  </span>
+                  <ColumnResizer id={c.id} label={c.label} width={widths[c.id]} onResize={setWidth} />
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="lead-body" style={{ height: virtualizer.getTotalSize() }}>
+            {items.map((item) => {
+              const lead = shown.peek(item.index) ?? list.peek(item.index);
+              return (
+                <LeadRow
+                  key={item.index % ROW_SLOTS}
+                  index={item.index}
+                  lead={lead}
+                  top={item.start}
+                  selected={lead ? selected.has(lead.id) : false}
+                  active={item.index === active}
+                  onCheck={onCheck}
+                  onOpen={onOpen}
+                />
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

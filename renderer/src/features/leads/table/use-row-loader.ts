@@ -1,11 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import type { LeadList } from '../../../db/lead-list';
 
+/** Rows read ahead of the view, each way, once the view itself is in: a page, so paging never waits. */
+const READ_AHEAD = 100;
+
 /**
  * Loads the visible rows (plus overscan) of the latest list, one load at a time: while one runs, newer
  * ranges replace each other, so a fast scroll loads where the user stopped, not every row it passed.
  * A new list (filter change, writes) is shown only once its visible rows are in, so rows never flash
- * to placeholders and back.
+ * to placeholders and back. When the view is in and nothing newer is wanted, the rows a page beyond
+ * it, each way, are read too: PageDown and short scrolls then find their rows already there.
  */
 export function useRowLoader(
   list: LeadList,
@@ -31,6 +35,10 @@ export function useRowLoader(
     // A running pump reads `wanted` when its load ends, so it picks this range up itself.
     if (running.current) return;
     running.current = true;
+    const isWanted = (t: typeof wanted.current) => {
+      const now = wanted.current;
+      return now.list === t.list && now.start === t.start && now.end === t.end;
+    };
     const pump = async () => {
       for (;;) {
         const target = wanted.current;
@@ -42,8 +50,20 @@ export function useRowLoader(
         if (!mounted.current) break;
         setShown(target.list);
         setLoaded((n) => n + 1);
-        const now = wanted.current;
-        if (now.list === target.list && now.start === target.start && now.end === target.end) break;
+        if (!isWanted(target)) continue;
+        // The view is in: read ahead, then look again (the view may have moved meanwhile).
+        const ahead = [
+          [target.end, target.end + READ_AHEAD],
+          [Math.max(0, target.start - READ_AHEAD), target.start],
+        ] as const;
+        const missing = ahead.filter(([a, b]) => b > a && a < target.list.total && !target.list.has(a, b));
+        if (!missing.length) break;
+        try {
+          for (const [a, b] of missing) await target.list.load(a, b);
+        } catch {
+          // read-ahead is a bonus: the view loads these rows itself when it gets there
+        }
+        if (!mounted.current || isWanted(target)) break;
       }
       running.current = false;
     };
