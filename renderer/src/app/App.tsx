@@ -1,26 +1,14 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { AuditRecoveryNotice } from '../features/audit-recovery/AuditRecoveryNotice';
-import { LeadsScreen } from '../features/leads/LeadsScreen';
-import { MailboxesScreen } from '../features/mailboxes/MailboxesScreen';
-import { OutboxScreen } from '../features/outbox/OutboxScreen';
-import { SuppressionScreen } from '../features/suppression/SuppressionScreen';
+import type { AppServices } from '../services/app-services';
 import { AREAS, type Area, useApp } from '../store';
 import { Nav } from './Nav';
-import { SequencesScreen, TeamScreen } from './Placeholders';
-import { SettingsScreen } from './SettingsScreen';
+import { SCREENS } from './screens';
 import { Toasts } from './Toasts';
+import { StartupProblem, WithServices } from './WithServices';
 
-const SCREENS: Record<Area, () => React.JSX.Element> = {
-  leads: LeadsScreen,
-  sequences: SequencesScreen,
-  outbox: OutboxScreen,
-  mailboxes: MailboxesScreen,
-  suppression: SuppressionScreen,
-  team: TeamScreen,
-  settings: SettingsScreen,
-};
-
-export function App() {
+/** The window's frame, drawn at once; the screen comes in when its code and the window's services are ready. */
+export function App({ services }: { services: Promise<AppServices> }) {
   const area = useApp((s) => s.area);
   const theme = useApp((s) => s.theme);
   const go = useApp((s) => s.go);
@@ -47,7 +35,13 @@ export function App() {
       <Nav />
       <main id="main" tabIndex={-1}>
         <AuditRecoveryNotice />
-        <Screen />
+        <StartupProblem>
+          <Suspense fallback={<div className="screen" aria-busy="true" />}>
+            <WithServices services={services}>
+              <Screen />
+            </WithServices>
+          </Suspense>
+        </StartupProblem>
       </main>
       <Toasts />
     </div>

@@ -1,0 +1,25 @@
+import type { ComponentType } from 'react';
+import type { Area } from '../store';
+
+/**
+ * Where each screen's code is: one chunk per screen, read when it is first shown (screens.ts), or at once for
+ * the screen the window opens on (main.tsx). No React here, so the page's first script stays small.
+ */
+export const SCREEN_CHUNKS: Record<Area, () => Promise<{ default: ComponentType }>> = {
+  leads: () => import('../features/leads/LeadsScreen').then((m) => ({ default: m.LeadsScreen })),
+  sequences: () => import('./Placeholders').then((m) => ({ default: m.SequencesScreen })),
+  outbox: () => import('../features/outbox/OutboxScreen').then((m) => ({ default: m.OutboxScreen })),
+  mailboxes: () =>
+    import('../features/mailboxes/MailboxesScreen').then((m) => ({ default: m.MailboxesScreen })),
+  suppression: () =>
+    import('../features/suppression/SuppressionScreen').then((m) => ({ default: m.SuppressionScreen })),
+  team: () => import('./Placeholders').then((m) => ({ default: m.TeamScreen })),
+  settings: () => import('./SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
+};
+
+/** Starts reading a screen's chunk now (the browser keeps it for when lazy() asks). */
+export function preloadScreen(area: Area): void {
+  void SCREEN_CHUNKS[area]().catch(() => {
+    // the screen's own lazy() load reports it when it is shown
+  });
+}
