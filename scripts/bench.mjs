@@ -1,6 +1,6 @@
 // @ts-check
-// `npm run bench [-- --only leads,smtp,gate] [--runs N] [--rows N]`: leads measures in Debian's Chromium on an
-// on-disk profile; smtp and gate run in Node 24 child processes (bench/<group>/run.ts, loopback only). Prints a
+// `npm run bench [-- --only leads,ui,smtp,gate] [--runs N] [--rows N]`: leads and ui measure in Debian's Chromium
+// on an on-disk profile; smtp and gate run in Node 24 child processes (bench/<group>/run.ts, loopback only). Prints a
 // table and writes bench/results.json. It reports; it never fails on a missed target.
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -47,9 +47,23 @@ async function leads() {
   }
 }
 
+/**
+ * The ui group: the browser-mode app built into its own folder (so a parallel e2e run keeps out/renderer),
+ * then bench/ui/run.ts in Node 24 serves it with the real web host and reads the leads screen in Chromium.
+ */
+async function ui() {
+  const outDir = join(ROOT, 'out', 'bench', 'ui-renderer');
+  const build = [cli.vite, 'build', '--config', 'vite.web.config.ts', '--outDir', outDir, '--emptyOutDir'];
+  if ((await run(node24(), [...build, '--logLevel', 'warn'])) !== 0) {
+    throw new Error('the browser-mode app did not build');
+  }
+  return runNodeGroup('bench/ui/run.ts', ['--rows', String(values.rows), '--renderer', outDir]);
+}
+
 /** @type {Record<string, () => Promise<Figure[]>>} */
 const GROUPS = {
   leads,
+  ui,
   smtp: () => runNodeGroup('bench/smtp/run.ts'),
   gate: () => runNodeGroup('bench/gate/run.ts'),
   crash: () => runNodeGroup('bench/crash/run.ts'),
