@@ -1,4 +1,4 @@
-import { preloadScreen } from './app/screen-chunks';
+import { preloadAllScreensLater, preloadScreen } from './app/screen-chunks';
 import { useApp } from './store';
 import './styles.css';
 
@@ -7,6 +7,7 @@ import './styles.css';
 const services = import('./app/open-app').then((m) => m.openApp());
 const frame = import('./app/boot');
 preloadScreen(useApp.getState().area);
+preloadAllScreensLater(services);
 
 document.documentElement.dataset.theme =
   localStorage.getItem('fairsend.theme') ??

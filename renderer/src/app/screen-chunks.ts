@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { Area } from '../store';
+import { AREAS, type Area } from '../store';
 
 /**
  * Where each screen's code is: one chunk per screen, read when it is first shown (screens.ts), or at once for
@@ -22,4 +22,20 @@ export function preloadScreen(area: Area): void {
   void SCREEN_CHUNKS[area]().catch(() => {
     // the screen's own lazy() load reports it when it is shown
   });
+}
+
+/**
+ * Reads every other screen's chunk once the window has settled, so moving between screens never waits for
+ * code (and a window keeps working if its files are replaced under it, as a rebuild does in browser mode).
+ */
+export function preloadAllScreensLater(after: Promise<unknown>): void {
+  const all = () => {
+    for (const area of AREAS) preloadScreen(area);
+  };
+  void after.then(() =>
+    setTimeout(() => {
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(all, { timeout: 2000 });
+      else all();
+    }, 1000),
+  );
 }
