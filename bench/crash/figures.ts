@@ -38,7 +38,7 @@ export function figuresOf({ runs, accounts, records, seconds, load }: Inputs): F
       value: ending('duplicate'),
       unit: 'keys',
       target: 0,
-      note: `keys delivered twice or more, counted at the receiving servers (SMTP received, Gmail/Graph stand-ins' sent, parsed back, key in the subject) over ${records.length} keys; ${lostKeys.map((r) => `${r.key}=${r.delivered}/${r.state}`).join(' ')}`,
+      note: `keys delivered twice or more, counted at the receiving servers (SMTP received, Gmail/Graph stand-ins' sent, parsed back, key in the subject) over ${records.length} keys${lostKeys.length ? `; e.g. ${lostKeys.map((r) => `${r.key}=${r.delivered}/${r.state}`).join(' ')}` : ''}`,
     },
     {
       id: 'send.crash_loop.lost',
