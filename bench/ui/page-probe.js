@@ -159,7 +159,7 @@
     },
     keyStep: null,
 
-    /** Arms a measure of typing `text` into the search box: from the last keydown to rows that all match it. */
+    /** Arms a measure of a search for `text`: from the last key or input event to rows that all match it. */
     armSearch(text) {
       const want = fold(text);
       const box = document.querySelector('input[type="search"]');
@@ -174,13 +174,16 @@
     search: null,
   };
 
-  addEventListener(
-    'keydown',
-    (event) => {
-      probe.lastKey = { at: event.timeStamp, key: event.key, scrollTop: probe.lastKey.scrollTop };
-    },
-    true,
-  );
+  // A key, or text put in at once (a paste): the input event's own time stamp.
+  for (const type of ['keydown', 'input']) {
+    addEventListener(
+      type,
+      (event) => {
+        probe.lastKey = { at: event.timeStamp, key: event.key ?? type, scrollTop: probe.lastKey.scrollTop };
+      },
+      true,
+    );
+  }
 
   // Start to interactive: the first frame whose viewport of the leads grid is filled with rows.
   const watchStart = () => {

@@ -379,11 +379,24 @@ describe('openLeadList', () => {
     ]);
   });
 
-  it('caps search results and says so', async () => {
-    await seed(SEARCH_CAP + 50);
-    const list = await openLeadList(db, repo, { search: 'first' });
-    expect(list.total).toBe(SEARCH_CAP);
-    expect(list.capped).toBe(true);
+  it("shows a big search's first rows first, then its whole answer, capped, with the same first rows", async () => {
+    // "first" starts every first name; a third of the leads also have a last name and a company starting so
+    await seed(SEARCH_CAP + 50, (i) => (i % 3 ? {} : { lastName: `Firstly${i}`, company: `First Co ${i}` }));
+    const first = await openLeadList(db, repo, { search: 'first' });
+    expect(first.complete).toBeDefined();
+    expect(first.total).toBe(100);
+    const whole = await first.complete;
+    if (!whole) throw new Error('no whole answer');
+    expect(whole.complete).toBeUndefined();
+    expect(whole.total).toBe(SEARCH_CAP);
+    expect(whole.capped).toBe(true);
+    expect(await rows(first, 0, 100)).toEqual(await rows(whole, 0, 100));
+    // the first answer hands "select all" and export to the whole one
+    expect(await first.allIds()).toEqual(await whole.allIds());
+    // a small search is whole at once
+    const small = await openLeadList(db, repo, { search: 'first104' });
+    expect(small.complete).toBeUndefined();
+    expect(small.total).toBe(11); // First104, First1040…First1049
   });
 
   it('reads the whole list in chunks for export, in list order', async () => {
@@ -398,9 +411,10 @@ describe('openLeadList', () => {
     expect(sizes).toEqual([1000, 1000, 500]);
     expect(ids).toEqual(await list.allIds());
     expect(ids).toEqual(newestFirst(2500));
-    const search = await openLeadList(db, repo, { search: 'first1' });
+    const opened = await openLeadList(db, repo, { search: 'first1' });
+    const search = (await opened.complete) ?? opened;
     const searched: string[] = [];
-    for await (const chunk of search.chunks(100)) searched.push(...chunk.map((d) => d.id));
+    for await (const chunk of opened.chunks(100)) searched.push(...chunk.map((d) => d.id));
     expect(searched).toEqual(await search.allIds());
     expect(searched.length).toBe(search.total);
   });

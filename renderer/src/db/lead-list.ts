@@ -3,7 +3,7 @@ import { searchKey } from '../../../shared/leads/lead';
 import type { FairsendDatabase } from './database';
 import { createKeptPositions, type KeptOrder, type KeptPositions, type ListOrder } from './kept-positions';
 import type { ListKeys } from './lead-docs';
-import { searchIds } from './lead-search';
+import { searchIds, sortsMatches } from './lead-search';
 import { type LeadQuery, type LeadsRepo, planLeadQuery } from './leads-repo';
 import type { Cursor } from './list-positions';
 import type { LeadDoc } from './schemas/leads';
@@ -90,6 +90,11 @@ export interface LeadList {
   readonly total: number;
   /** true when search or tag results were cut at the cap: the user should narrow the search */
   readonly capped: boolean;
+  /**
+   * Set on a search's first answer (its first rows, found from a few keys per index): the whole answer, with
+   * its count, follows. Until then `total` counts only what the first answer holds.
+   */
+  readonly complete?: Promise<LeadList>;
   /** a cached row, or undefined while it loads */
   peek(index: number): LeadDoc | undefined;
   /** true when every row of [start, end) is cached */
@@ -104,6 +109,8 @@ export interface LeadList {
 
 export const PAGE_SIZE = 100;
 export const TAG_CAP = 50_000;
+/** More rows than a tall window shows: a search reads them before it counts its matches. */
+const FIRST_SCREEN = 50;
 /** ~5,000 rows stay in memory; scrolled-away pages are dropped and re-read by key when they come back. */
 const MAX_CACHED_PAGES = 50;
 /**
@@ -139,7 +146,7 @@ export async function openLeadList(
   repo: LeadsRepo,
   query: LeadQuery,
 ): Promise<LeadList> {
-  if (query.search?.trim()) return idList(db, await searchIds(db, query));
+  if (query.search?.trim()) return searchList(db, query);
   if (query.tag) return idList(db, await tagIds(db, query));
   return indexedList(db, repo, query);
 }
@@ -247,8 +254,36 @@ interface IdResult {
   capped: boolean;
 }
 
-function idList(db: FairsendDatabase, { ids, capped }: IdResult): LeadList {
+/**
+ * A search answers in two steps: first a page's worth of keys from each index (enough to show the first rows in
+ * their final order), then up to SEARCH_CAP, for the count and the rest. Both share the rows read.
+ */
+async function searchList(db: FairsendDatabase, query: LeadQuery): Promise<LeadList> {
+  if (sortsMatches(query)) return idList(db, await searchIds(db, query));
   const rows = new Map<string, LeadDoc>();
+  const first = await searchIds(db, query, PAGE_SIZE);
+  if (!first.capped) return idList(db, first, rows);
+  const list = idList(db, { ids: first.ids, capped: false }, rows);
+  // The rows a screen shows first, before the whole answer takes the database for a while.
+  await list.load(0, FIRST_SCREEN);
+  const complete = searchIds(db, query).then((whole) => idList(db, whole, rows));
+  // An unhandled rejection would be reported twice: the screen gets it from `complete` when it asks.
+  complete.catch(() => {});
+  return {
+    ...list,
+    complete,
+    allIds: async () => (await complete).allIds(),
+    async *chunks(size) {
+      yield* (await complete).chunks(size);
+    },
+  };
+}
+
+function idList(
+  db: FairsendDatabase,
+  { ids, capped }: IdResult,
+  rows = new Map<string, LeadDoc>(),
+): LeadList {
   return {
     total: ids.length,
     capped,

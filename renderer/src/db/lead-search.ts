@@ -96,24 +96,31 @@ export interface SearchResult {
 
 /**
  * Prefix search: each range read from its index (primary keys only, no document, when no other filter is
- * set), best kind of match first, each lead once. With a name or company sort, the matches are read and
- * sorted by it (at most SEARCH_CAP per range).
+ * set), best kind of match first, each lead once, at most `cap`; `capped` says more matched. With a name or
+ * company sort, the matches are read and sorted by it (at most SEARCH_CAP per range).
+ *
+ * With a smaller `cap` this is exactly the start of the whole answer: the first n leads of the joined ranges
+ * come from the first n of each range (a range can repeat at most as many leads as came before it).
  */
-export async function searchIds(db: FairsendDatabase, query: LeadQuery): Promise<SearchResult> {
+export async function searchIds(
+  db: FairsendDatabase,
+  query: LeadQuery,
+  cap = SEARCH_CAP,
+): Promise<SearchResult> {
   const ranges = searchRanges(query.search ?? '');
-  const runs = await Promise.all(ranges.map((r) => rangeIds(db, r, query, SEARCH_CAP + 1)));
+  const runs = await Promise.all(ranges.map((r) => rangeIds(db, r, query, cap + 1)));
   const seen = new Set<string>();
   const ids: string[] = [];
   for (const run of runs) {
-    for (const id of run.slice(0, SEARCH_CAP)) {
+    for (const id of run.slice(0, cap)) {
       if (seen.has(id)) continue;
       seen.add(id);
       ids.push(id);
     }
   }
-  const capped = runs.some((r) => r.length > SEARCH_CAP) || ids.length > SEARCH_CAP;
-  const kept = ids.slice(0, SEARCH_CAP);
-  if (query.sort !== 'name' && query.sort !== 'company') return { ids: kept, capped };
+  const capped = runs.some((r) => r.length > cap) || ids.length > cap;
+  const kept = ids.slice(0, cap);
+  if (!sortsMatches(query)) return { ids: kept, capped };
   const field = query.sort === 'name' ? 'nameKey' : 'companyKey';
   const found = await db.leads.findByIds(kept).exec();
   const docs = kept.flatMap((id) => {
@@ -122,4 +129,9 @@ export async function searchIds(db: FairsendDatabase, query: LeadQuery): Promise
   });
   docs.sort((a, b) => (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : a.rank - b.rank));
   return { ids: docs.map((d) => d.id), capped };
+}
+
+/** A name or company sort reorders the whole answer, so no part of it can be shown before the rest. */
+export function sortsMatches(query: LeadQuery): boolean {
+  return query.sort === 'name' || query.sort === 'company';
 }

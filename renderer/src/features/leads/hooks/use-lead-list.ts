@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { LeadSort } from '../../../db/lead-docs';
 import { type LeadList, openLeadList } from '../../../db/lead-list';
 import { useServices } from '../../../services/use-services';
@@ -13,25 +13,72 @@ export interface LeadListState {
   error: string;
 }
 
+interface Wanted {
+  filter: LeadFilter;
+  sort: LeadSort;
+  version: number;
+}
+
+const sameView = (a: Wanted, b: Wanted) => a.filter === b.filter && a.sort === b.sort;
+
 /**
  * Opens the list for the filter, and again after writes (throttled to 300 ms, so an import in progress
  * re-reads a few times a second at most). The old list stays until the new one is ready: no flash.
+ * One open at a time: while one runs, newer filters replace each other, and when it ends only the latest is
+ * opened. Typing "mar" then reads "m" (already under way) and "mar", never "ma", and no list for an older
+ * filter is shown once a newer one is wanted. A search shows its first rows first, then its whole answer.
  */
 export function useLeadList(filter: LeadFilter, sort: LeadSort = 'newest'): LeadListState {
   const { db, leads } = useServices();
   const version = useRepoVersion(300);
   const [state, setState] = useState<LeadListState>({ list: null, filter: null, error: '' });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the re-read trigger.
+  const wanted = useRef<Wanted>({ filter, sort, version });
+  wanted.current = { filter, sort, version };
+  const running = useRef(false);
+  const mounted = useRef(false);
+
   useEffect(() => {
-    let live = true;
-    openLeadList(db, leads, { ...filter, sort }).then(
-      (list) => live && setState({ list, filter, error: '' }),
-      (error: unknown) =>
-        live && setState((s) => ({ ...s, error: error instanceof Error ? error.message : String(error) })),
-    );
+    mounted.current = true;
     return () => {
-      live = false;
+      mounted.current = false;
     };
+  }, []);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new filter, sort or write starts the pump; it reads them from `wanted`.
+  useEffect(() => {
+    // A running open reads `wanted` when it ends, so it picks this change up itself.
+    if (running.current) return;
+    running.current = true;
+    const pump = async () => {
+      for (;;) {
+        const target = wanted.current;
+        try {
+          const list = await openLeadList(db, leads, { ...target.filter, sort: target.sort });
+          // a list for the same filter is shown even if a write came meanwhile: it is re-read next
+          if (mounted.current && sameView(target, wanted.current)) {
+            setState({ list, filter: target.filter, error: '' });
+            // a search's first rows: the whole answer replaces them when it comes, if nothing newer has
+            list.complete?.then(
+              (whole) => setState((s) => (s.list === list ? { ...s, list: whole } : s)),
+              (error: unknown) =>
+                setState((s) =>
+                  s.list === list
+                    ? { ...s, error: error instanceof Error ? error.message : String(error) }
+                    : s,
+                ),
+            );
+          }
+        } catch (error: unknown) {
+          if (mounted.current && sameView(target, wanted.current))
+            setState((s) => ({ ...s, error: error instanceof Error ? error.message : String(error) }));
+        }
+        const now = wanted.current;
+        if (!mounted.current || (sameView(target, now) && target.version === now.version)) break;
+      }
+      running.current = false;
+    };
+    void pump();
   }, [db, leads, filter, sort, version]);
+
   return state;
 }

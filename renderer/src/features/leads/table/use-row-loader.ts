@@ -70,5 +70,6 @@ export function useRowLoader(
     void pump();
   }, [list, start, end]);
 
-  return { shown, loaded };
+  // A new list whose visible rows are already read (a search's first page) is shown now, not a render later.
+  return { shown: list !== shown && list.has(start, end) ? list : shown, loaded };
 }
