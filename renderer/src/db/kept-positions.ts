@@ -34,6 +34,8 @@ const STOPS_PER_CHUNK = 20;
 /** The background walk waits this long after the last write (an import writes every few milliseconds). */
 const QUIET_MS = 600;
 const KEPT_ORDERS = 6;
+/** With no write lately, the walk starts this long after a list opens (its first rows come first). */
+const FIRST_WALK_MS = 200;
 /** Positions are saved this long after the last walk or write. */
 const SAVE_AFTER_MS = 1500;
 
@@ -177,6 +179,8 @@ export function createKeptPositions(
     if (walked.done && stamp === entry.positions.stamp()) {
       entry.total = Math.min(entry.total, base + (walked.stops.length + 1) * EVERY);
     }
+    // what is found so far is saved too: a window closed half-way leaves the next one less to walk
+    scheduleSave();
     later(entry, 0);
   }
 
@@ -199,7 +203,8 @@ export function createKeptPositions(
           entry.total = total;
           if (entry.filling || entry.unsupported || stopped) return;
           entry.filling = true;
-          later(entry, QUIET_MS);
+          // soon after the first rows when nothing is being written; after a pause when writes are coming
+          later(entry, Date.now() - lastWriteAt < QUIET_MS ? QUIET_MS : FIRST_WALK_MS);
         },
         locate: (target, total, openedAt) => locate(db, entry, target, total, openedAt),
       };

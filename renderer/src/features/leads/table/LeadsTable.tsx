@@ -11,7 +11,8 @@ import { useHiddenSides } from './use-hidden-sides';
 import { useRowLoader } from './use-row-loader';
 import { useSelection } from './use-selection';
 
-const OVERSCAN = 12;
+/** Rows rendered beyond each edge: enough for a wheel's step, few enough that a page step renders quickly. */
+const OVERSCAN = 8;
 /**
  * Rows are keyed by slot (index modulo this), not by index: a row scrolled out hands its DOM to the one
  * scrolled in, so a page step updates the cells' text instead of building ~40 rows anew. More than any

@@ -42,6 +42,8 @@ export function useRowLoader(
     const pump = async () => {
       for (;;) {
         const target = wanted.current;
+        // rows already read (read ahead, or a page seen before) are drawn by the render that scrolled to them
+        const had = target.list.has(target.start, target.end);
         try {
           await target.list.load(target.start, target.end);
         } catch {
@@ -49,7 +51,7 @@ export function useRowLoader(
         }
         if (!mounted.current) break;
         setShown(target.list);
-        setLoaded((n) => n + 1);
+        if (!had) setLoaded((n) => n + 1);
         if (!isWanted(target)) continue;
         // The view is in: read ahead, then look again (the view may have moved meanwhile).
         const ahead = [
