@@ -1,12 +1,12 @@
-import { preloadAllScreensLater, preloadScreen } from './app/screen-chunks';
-import { useApp } from './store';
+import { areaInAddress, preloadAllScreensLater, preloadScreen } from './app/screen-chunks';
 import './styles.css';
 
-// The page's first script is small: it starts three chunks at once and waits for none of them. The database
-// (RxDB and the composition root), the window's frame (React), and the code of the screen it opens on.
+// The page's first script is small and imports nothing that needs React or RxDB: it starts three chunks at once
+// and waits for none of them. The database (RxDB and the composition root), the window's frame (React), and
+// the code of the screen it opens on.
 const services = import('./app/open-app').then((m) => m.openApp());
 const frame = import('./app/boot');
-preloadScreen(useApp.getState().area);
+preloadScreen(areaInAddress(location.hash));
 preloadAllScreensLater(services);
 
 document.documentElement.dataset.theme =

@@ -3,9 +3,11 @@ import { AuditRecoveryNotice } from '../features/audit-recovery/AuditRecoveryNot
 import type { AppServices } from '../services/app-services';
 import { AREAS, type Area, useApp } from '../store';
 import { Nav } from './Nav';
-import { SCREENS } from './screens';
+import { screenFor } from './screens';
 import { Toasts } from './Toasts';
 import { StartupProblem, WithServices } from './WithServices';
+
+const LOADING = <div className="screen" aria-busy="true" />;
 
 /** The window's frame, drawn at once; the screen comes in when its code and the window's services are ready. */
 export function App({ services }: { services: Promise<AppServices> }) {
@@ -26,7 +28,6 @@ export function App({ services }: { services: Promise<AppServices> }) {
     return () => window.removeEventListener('hashchange', onHash);
   }, [go]);
 
-  const Screen = SCREENS[area];
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -36,14 +37,20 @@ export function App({ services }: { services: Promise<AppServices> }) {
       <main id="main" tabIndex={-1}>
         <AuditRecoveryNotice />
         <StartupProblem>
-          <Suspense fallback={<div className="screen" aria-busy="true" />}>
-            <WithServices services={services}>
-              <Screen />
-            </WithServices>
-          </Suspense>
+          <WithServices services={services} fallback={LOADING}>
+            <Suspense fallback={LOADING}>
+              <CurrentScreen area={area} />
+            </Suspense>
+          </WithServices>
         </StartupProblem>
       </main>
       <Toasts />
     </div>
   );
+}
+
+/** Picks the screen when it renders (under the services), by when the first screen's chunk is usually in. */
+function CurrentScreen({ area }: { area: Area }) {
+  const Screen = screenFor(area);
+  return <Screen />;
 }

@@ -1,16 +1,35 @@
-import { Component, type ReactNode, use } from 'react';
+import { Component, type ReactNode, useEffect, useState } from 'react';
 import type { AppServices } from '../services/app-services';
 import { ServicesProvider } from '../services/use-services';
 
-/** The screens under it wait (Suspense) for the window's services; the frame around them does not. */
+/**
+ * The screens under it wait for the window's services; the frame around them does not. Not a Suspense `use()`:
+ * React holds back content that replaces a Suspense fallback for up to 300 ms, and the first screen would wait.
+ */
 export function WithServices({
   services,
+  fallback,
   children,
 }: {
   services: Promise<AppServices>;
+  fallback: ReactNode;
   children: ReactNode;
 }) {
-  return <ServicesProvider services={use(services)}>{children}</ServicesProvider>;
+  const [ready, setReady] = useState<{ services: AppServices } | { error: unknown } | null>(null);
+  useEffect(() => {
+    let live = true;
+    services.then(
+      (value) => live && setReady({ services: value }),
+      (error: unknown) => live && setReady({ error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [services]);
+  if (!ready) return fallback;
+  // to StartupProblem, which says so where the screen would be
+  if ('error' in ready) throw ready.error;
+  return <ServicesProvider services={ready.services}>{children}</ServicesProvider>;
 }
 
 /** The database could not be opened (or a screen's code could not be read): say so where the screen would be. */

@@ -1,4 +1,5 @@
 import { call } from '../bridge/client';
+import { warmFirstPage } from '../db/lead-list';
 import { openDatabase } from '../db/open-browser-db';
 import type { AppServices } from '../services/app-services';
 import { useApp } from '../store';
@@ -17,6 +18,7 @@ const START_WITHIN_MS = 1000;
 export async function openApp(): Promise<AppServices> {
   const db = await openDatabase();
   const app = composeApp({ db, call, notify: (tone, text) => useApp.getState().notify(tone, text) });
+  warmFirstPage(db, app.services.leads);
   setTimeout(() => {
     if (typeof requestIdleCallback === 'function') {
       requestIdleCallback(() => app.start(), { timeout: START_WITHIN_MS });

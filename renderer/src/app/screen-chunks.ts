@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { AREAS, type Area } from '../store';
+import type { Area } from '../store';
 
 /**
  * Where each screen's code is: one chunk per screen, read when it is first shown (screens.ts), or at once for
@@ -17,11 +17,33 @@ export const SCREEN_CHUNKS: Record<Area, () => Promise<{ default: ComponentType 
   settings: () => import('./SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
 };
 
+function isArea(name: string): name is Area {
+  return Object.hasOwn(SCREEN_CHUNKS, name);
+}
+
+/** The area the address names (#/leads), as the store reads it, without loading the store (it needs React). */
+export function areaInAddress(hash: string): Area {
+  const named = hash.replace(/^#\/?/, '');
+  return isArea(named) ? named : 'leads';
+}
+
+const loaded: Partial<Record<Area, ComponentType>> = {};
+
+/** The screen's component, if its chunk has been read already. */
+export function loadedScreen(area: Area): ComponentType | undefined {
+  return loaded[area];
+}
+
 /** Starts reading a screen's chunk now (the browser keeps it for when lazy() asks). */
 export function preloadScreen(area: Area): void {
-  void SCREEN_CHUNKS[area]().catch(() => {
-    // the screen's own lazy() load reports it when it is shown
-  });
+  SCREEN_CHUNKS[area]().then(
+    (m) => {
+      loaded[area] = m.default;
+    },
+    () => {
+      // the screen's own lazy() load reports it when it is shown
+    },
+  );
 }
 
 /**
@@ -30,7 +52,7 @@ export function preloadScreen(area: Area): void {
  */
 export function preloadAllScreensLater(after: Promise<unknown>): void {
   const all = () => {
-    for (const area of AREAS) preloadScreen(area);
+    for (const area of Object.keys(SCREEN_CHUNKS).filter(isArea)) preloadScreen(area);
   };
   void after.then(() =>
     setTimeout(() => {

@@ -1,6 +1,6 @@
 import { type ComponentType, lazy } from 'react';
 import type { Area } from '../store';
-import { SCREEN_CHUNKS } from './screen-chunks';
+import { loadedScreen, SCREEN_CHUNKS } from './screen-chunks';
 
 /**
  * Each screen is its own chunk, loaded when it is first shown: the window draws its frame before any screen's
@@ -15,3 +15,11 @@ export const SCREENS: Record<Area, ComponentType> = {
   team: lazy(SCREEN_CHUNKS.team),
   settings: lazy(SCREEN_CHUNKS.settings),
 };
+
+/**
+ * A screen's component: the module itself once its chunk is in (main.tsx reads the first screen's at once),
+ * so the first screen renders without suspending; else its lazy() wrapper.
+ */
+export function screenFor(area: Area): ComponentType {
+  return loadedScreen(area) ?? SCREENS[area];
+}

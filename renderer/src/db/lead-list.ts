@@ -110,7 +110,7 @@ export interface LeadList {
 export const PAGE_SIZE = 100;
 export const TAG_CAP = 50_000;
 /** More rows than a tall window shows: a search reads them before it counts its matches. */
-const FIRST_SCREEN = 50;
+const FIRST_SCREEN = 40;
 /** ~5,000 rows stay in memory; scrolled-away pages are dropped and re-read by key when they come back. */
 const MAX_CACHED_PAGES = 50;
 /**
@@ -146,9 +146,42 @@ export async function openLeadList(
   repo: LeadsRepo,
   query: LeadQuery,
 ): Promise<LeadList> {
+  const warmed = takeWarm(repo, query);
+  if (warmed) {
+    try {
+      return await warmed;
+    } catch {
+      // opened again below
+    }
+  }
   if (query.search?.trim()) return searchList(db, query);
   if (query.tag) return idList(db, await tagIds(db, query));
   return indexedList(db, repo, query);
+}
+
+/**
+ * Opens the newest-first list and reads its first page as the window opens, while its frame and first screen
+ * load; the leads screen's first open of that list takes it over instead of reading it again.
+ */
+export function warmFirstPage(db: FairsendDatabase, repo: LeadsRepo): void {
+  const list = openLeadList(db, repo, {}).then(async (opened) => {
+    await opened.load(0, PAGE_SIZE);
+    return opened;
+  });
+  // the screen opens its own if this fails, and says so if that fails too
+  list.catch(() => {});
+  warm = { repo, list };
+}
+
+/** The warmed list, handed once to the first open of the same list (a write since re-opens it anyway). */
+let warm: { repo: LeadsRepo; list: Promise<LeadList> } | null = null;
+
+function takeWarm(repo: LeadsRepo, query: LeadQuery): Promise<LeadList> | null {
+  const plain = !query.search?.trim() && !query.status && !query.tag && !query.company && !query.source;
+  if (!warm || warm.repo !== repo || !plain || (query.sort ?? 'newest') !== 'newest') return null;
+  const { list } = warm;
+  warm = null;
+  return list;
 }
 
 async function indexedList(db: FairsendDatabase, repo: LeadsRepo, query: LeadQuery): Promise<LeadList> {
