@@ -142,7 +142,9 @@ test('compose through the gate, send over SMTP, then suppression blocks the next
 
   await compose.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(compose).toBeHidden({ timeout: 20_000 });
-  await expect(page.getByRole('status').getByText(/Not sent.*suppressed-address/)).toBeVisible();
+  await expect(
+    page.getByRole('status').getByText(/Not sent\. This address is on the team’s suppression list/),
+  ).toBeVisible();
   expect(mail.smtp.received.length).toBe(before + 1);
 
   // 8. Compose again: the preview now shows the suppression reason and Send stays off
@@ -159,7 +161,7 @@ test('compose through the gate, send over SMTP, then suppression blocks the next
   const blocked = page.getByRole('table', { name: 'Messages' }).locator('tbody tr');
   await expect(blocked).toHaveCount(1);
   await expect(blocked).toContainText('Following up on outbound');
-  await blocked.locator('summary').click();
+  await blocked.locator('summary').first().click();
   await expect(blocked.locator('[data-code="suppressed-address"]')).toContainText('suppression list');
 
   // 10. Every attempt and the suppression change are audited in main's hash chain and mirrored into RxDB,

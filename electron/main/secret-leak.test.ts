@@ -6,6 +6,7 @@ import type { MailboxInfo, OAuthStart } from '../../shared/ipc/mailboxes';
 import type { Result } from '../../shared/ipc/result';
 import type { SendOutcome } from '../../shared/ipc/send';
 import { createHandlers } from './handlers';
+import { createSmtpTransport } from './send/transports/smtp-transport';
 import { type GoogleStandin, startGoogleStandin } from './testing/google-standin';
 import { type LoopbackDns, startLoopbackDns } from './testing/loopback-dns';
 import { type LoopbackSmtp, startLoopbackSmtp } from './testing/loopback-smtp';
@@ -13,7 +14,6 @@ import { type MicrosoftStandin, startMicrosoftStandin } from './testing/microsof
 import { consentingBrowser } from './testing/oauth-browser';
 import { selfSignedCertificate, trustCertificateForTests } from './testing/self-signed';
 import { startTestServices } from './testing/test-services';
-import { createSmtpTransport } from './send/transports/smtp-transport';
 
 // The issue's invariant, end to end: connect SMTP, Gmail and Outlook, send through each, refresh, revoke,
 // test and disconnect, all through the bridge dispatcher, and no secret value appears in any bridge response

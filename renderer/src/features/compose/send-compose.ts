@@ -1,3 +1,5 @@
+import type { Reason } from '../../../../shared/compliance/reasons';
+import { floorOf } from '../../../../shared/compliance/reasons';
 import type { SendDraft, SendOutcome } from '../../../../shared/ipc/send';
 import type { AuditLog } from '../../bridge/audit';
 import { call } from '../../bridge/client';
@@ -21,6 +23,18 @@ const DUPLICATE: Record<Extract<SendOutcome, { status: 'duplicate' }>['state'], 
   unknown: `Nobody knows yet whether this email went out, so it was not sent again. ${HELD}`,
   failed: 'This email could not be sent earlier and cannot be sent again from here.',
 };
+
+/** The reason that stopped the send in the rep's words (codes stay in the Outbox's details and the audit log). */
+export function blockedText(reasons: Reason[]): string {
+  const blocking = reasons.filter((r) => floorOf(r.code) === 'block');
+  const first = blocking[0] ?? reasons[0];
+  if (!first) return 'Not sent: the compliance check stopped it. The Outbox lists why.';
+  const more =
+    blocking.length > 1
+      ? ` There ${blocking.length === 2 ? 'is one more reason' : `are ${blocking.length - 1} more reasons`}.`
+      : '';
+  return `Not sent. ${first.message}${more} The Outbox lists why.`;
+}
 
 /**
  * Sends one Compose draft through the one send path and books the outcome: the Outbox record, the lead's
@@ -51,7 +65,7 @@ export async function sendCompose(
     case 'blocked':
       return {
         tone: 'error',
-        text: `Not sent: the compliance gate blocked it (${outcome.gate.reasons.map((r) => r.code).join(', ')}). The Outbox lists why.`,
+        text: blockedText(outcome.gate.reasons),
         outcome,
       };
     case 'failed':
