@@ -3,6 +3,7 @@ import type { CallBridge } from '../bridge/client';
 import { createInboxSync } from '../bridge/inbox';
 import { createAuditMirror } from '../db/audit-mirror';
 import type { FairsendDatabase } from '../db/database';
+import { createDraftsRepo } from '../db/drafts-repo';
 import { createInboxApplier } from '../db/inbox-applier';
 import { createLeadsRepo } from '../db/leads-repo';
 import { createMessagesRepo } from '../db/messages-repo';
@@ -57,6 +58,7 @@ export function composeApp({ db, call, notify, timing }: CompositionDeps): Compo
   // Repositories: one of each for the window.
   const leads = createLeadsRepo(db);
   const messages = createMessagesRepo(db);
+  const drafts = createDraftsRepo(db);
   const audit = createAuditLog(
     call,
     createAuditMirror(db, {
@@ -99,7 +101,7 @@ export function composeApp({ db, call, notify, timing }: CompositionDeps): Compo
 
   let stops: (() => Promise<void> | void)[] | null = null;
   return {
-    services: { db, leads, suppression, messages, audit, inbox },
+    services: { db, leads, suppression, messages, drafts, audit, inbox },
     start() {
       stops ??= Object.values(background).map((startJob) => startJob());
     },

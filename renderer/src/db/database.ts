@@ -13,6 +13,7 @@ import {
   type TeamDoc,
   teamSchema,
 } from './schemas/compliance';
+import { type DraftDoc, draftSchema } from './schemas/drafts';
 import { type LeadDoc, type LeadTagDoc, leadSchema, leadTagSchema } from './schemas/leads';
 import {
   type EnrollmentDoc,
@@ -37,6 +38,7 @@ export interface FairsendCollections {
   audit: RxCollection<AuditDoc>;
   mailboxes: RxCollection<MailboxDoc>;
   team: RxCollection<TeamDoc>;
+  drafts: RxCollection<DraftDoc>;
 }
 
 export type FairsendDatabase = RxDatabase<FairsendCollections>;
@@ -55,6 +57,8 @@ export const COLLECTIONS = {
   audit: { schema: auditSchema, migrationStrategies: {} },
   mailboxes: { schema: mailboxSchema, migrationStrategies: {} },
   team: { schema: teamSchema, migrationStrategies: {} },
+  // the 10th collection of RxDB's 13 per process (docs/decisions.md, "Drafts")
+  drafts: { schema: draftSchema, migrationStrategies: {} },
 } satisfies Record<
   keyof FairsendCollections,
   { schema: object; migrationStrategies: object; localDocuments?: boolean }

@@ -8,6 +8,7 @@ import {
   slotRank,
 } from '../../../shared/leads/lead';
 import type { FairsendDatabase } from './database';
+import { moveDraft, removeDraftsOf } from './drafts-repo';
 import { countStatuses, createLeadCounters } from './lead-counters';
 import {
   type BatchOutcome,
@@ -113,6 +114,7 @@ export function createLeadsRepo(db: FairsendDatabase) {
       await db.enrollments.bulkRemove(enrollments.map((e) => e.id));
       await Promise.all([db.enrollments.cleanup(0), db.messages.cleanup(0)]);
     }
+    await moveDraft(db, oldId, newId);
   }
 
   return {
@@ -323,6 +325,7 @@ export function createLeadsRepo(db: FairsendDatabase) {
           await leads.bulkRemove(docs.map((d) => d.id));
           for (const d of docs) changes.push({ before: listKeysOf(d), after: null });
           await removeTags(docs.map((d) => d.id));
+          await removeDraftsOf(db, docs.map((d) => d.id));
           await bumpStats(countStatuses(docs, -1));
           removed += docs.length;
         }
@@ -367,6 +370,7 @@ export function createLeadsRepo(db: FairsendDatabase) {
           await db.messages.bulkRemove(messages.map((m) => m.id));
           await db.enrollments.bulkRemove(enrollments.map((e) => e.id));
           await removeTags(leadIds);
+          await removeDraftsOf(db, leadIds, true);
           await leads.bulkRemove(leadIds);
           for (const d of docs) changes.push({ before: listKeysOf(d), after: null });
           await bumpStats(countStatuses(docs, -1));
