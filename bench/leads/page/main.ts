@@ -45,6 +45,8 @@ function toDocs(list: readonly LeadRow[]): LeadDoc[] {
     return {
       email: r.email,
       ...withDerived(lead),
+      suppressed: 0,
+      suppressedBy: '',
       title: r.title,
       timezone: r.timezone,
       status: 'new',

@@ -4,7 +4,9 @@ import { createInboxSync } from '../bridge/inbox';
 import { createAuditMirror } from '../db/audit-mirror';
 import type { FairsendDatabase } from '../db/database';
 import { createDraftsRepo } from '../db/drafts-repo';
+import type { SuppressionKind } from '../db/dnc-csv';
 import { createInboxApplier } from '../db/inbox-applier';
+import { createLeadSuppression } from '../db/lead-suppression';
 import { createLeadsRepo } from '../db/leads-repo';
 import { createMessagesRepo } from '../db/messages-repo';
 import { createSuppressionRepo } from '../db/suppression-repo';
@@ -66,13 +68,16 @@ export function composeApp({ db, call, notify, timing }: CompositionDeps): Compo
       onProblem: (message) => notify('error', message),
     }),
   );
-  const suppression = createSuppressionRepo(db, {
-    keys: async (kind, values) => {
-      const result = await call('suppression.keys', { kind, values });
-      if (!result.ok) throw new Error(result.error.message);
-      return result.value;
-    },
-    record: audit.record,
+  const keys = async (kind: SuppressionKind, values: string[]) => {
+    const result = await call('suppression.keys', { kind, values });
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value;
+  };
+  const suppression = createSuppressionRepo(db, { keys, record: audit.record });
+  // each lead's suppression flag (the Leads badge and filter) follows the list and new leads
+  const leadSuppression = createLeadSuppression(db, leads, {
+    keys,
+    onProblem: (message) => console.warn('suppression flags not updated:', message),
   });
   const inbox = createInboxSync(
     call,
@@ -94,6 +99,8 @@ export function composeApp({ db, call, notify, timing }: CompositionDeps): Compo
       }).stop,
     // main's audit events copied into the `audit` collection, from where replication carries them
     'audit mirror': () => repeat(audit.mirror, every.auditMirrorMs),
+    // the Leads screen's suppression badge and filter
+    'lead suppression flags': () => leadSuppression.start().stop,
     // bounces, opt-outs, complaints and replies main's inbox watcher found
     'inbox events': () => repeat(inbox.apply, every.inboxApplyMs),
     // the sequence engine starts here
@@ -101,7 +108,7 @@ export function composeApp({ db, call, notify, timing }: CompositionDeps): Compo
 
   let stops: (() => Promise<void> | void)[] | null = null;
   return {
-    services: { db, leads, suppression, messages, drafts, audit, inbox },
+    services: { db, leads, suppression, leadSuppression, messages, drafts, audit, inbox },
     start() {
       stops ??= Object.values(background).map((startJob) => startJob());
     },

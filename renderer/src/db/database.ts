@@ -2,7 +2,7 @@ import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type
 import { RxDBCleanupPlugin } from 'rxdb/plugins/cleanup';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
-import { leadsV1, messagesV1, suppressionV1 } from './migrations';
+import { leadsV1, leadsV2, messagesV1, suppressionV1 } from './migrations';
 import {
   type AuditDoc,
   auditSchema,
@@ -48,7 +48,7 @@ export type FairsendDatabase = RxDatabase<FairsendCollections>;
  * `migrationStrategies[version]`, with a test that migrates a document of the previous version.
  */
 export const COLLECTIONS = {
-  leads: { schema: leadSchema, migrationStrategies: { 1: leadsV1 }, localDocuments: true },
+  leads: { schema: leadSchema, migrationStrategies: { 1: leadsV1, 2: leadsV2 }, localDocuments: true },
   lead_tags: { schema: leadTagSchema, migrationStrategies: {} },
   sequences: { schema: sequenceSchema, migrationStrategies: {} },
   enrollments: { schema: enrollmentSchema, migrationStrategies: {} },

@@ -24,6 +24,8 @@ export interface LeadQuery {
   tag?: string;
   company?: string;
   source?: string;
+  /** 'only': the leads whose address or domain is on the suppression list */
+  suppressed?: '' | 'only';
 }
 
 /** A lead as the import hands it over: fields checked and normalised, nothing derived yet. */
@@ -46,7 +48,7 @@ export interface LeadStats {
 }
 
 /** The fields the indexed lists order and filter by: what a write must report for kept list positions. */
-export type ListKeys = Pick<LeadDoc, 'rank' | 'status' | 'companyKey' | 'source' | 'nameKey'>;
+export type ListKeys = Pick<LeadDoc, 'rank' | 'status' | 'companyKey' | 'source' | 'nameKey' | 'suppressed'>;
 
 /** One lead as one write changed it, for the indexed lists: null where it did not exist. */
 export interface LeadChange {
@@ -67,6 +69,7 @@ export function listKeysOf(doc: ListKeys): ListKeys {
     companyKey: doc.companyKey,
     source: doc.source,
     nameKey: doc.nameKey,
+    suppressed: doc.suppressed,
   };
 }
 
@@ -121,19 +124,26 @@ export function cleanTags(tags: readonly string[]): string[] {
   return [...new Set(tags.map(normalizeTag).filter(Boolean))].slice(0, LEAD_LIMITS.tags);
 }
 
-/** The selector and index for the equality filters (status, company, source); search and tag are handled apart. */
+/**
+ * The selector and index for the equality filters (suppressed, status, company, source); search and tag are
+ * handled apart.
+ */
 export function planLeadQuery(q: LeadQuery): { selector: MangoQuerySelector<LeadDoc>; index: string[] } {
   const selector: MangoQuerySelector<LeadDoc> = {};
+  if (q.suppressed === 'only') selector.suppressed = 1;
   if (q.status) selector.status = q.status;
   if (q.company) selector.companyKey = searchKey(q.company);
   if (q.source) selector.source = q.source;
-  // The most selective equality leads; the rest are checked while walking its range.
-  const index = q.company
-    ? ['companyKey', 'rank']
-    : q.source
-      ? ['source', 'rank']
-      : q.status
-        ? ['status', 'rank']
-        : ['rank'];
+  // The most selective equality leads (suppressed leads are few); the rest are checked while walking its range.
+  const index =
+    q.suppressed === 'only'
+      ? ['suppressed', 'rank']
+      : q.company
+        ? ['companyKey', 'rank']
+        : q.source
+          ? ['source', 'rank']
+          : q.status
+            ? ['status', 'rank']
+            : ['rank'];
   return { selector, index };
 }

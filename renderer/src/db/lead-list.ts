@@ -23,8 +23,15 @@ function ordering(db: FairsendDatabase, query: LeadQuery) {
   const matches = (k: ListKeys) =>
     (!query.status || k.status === query.status) &&
     (!query.company || k.companyKey === searchKey(query.company)) &&
-    (!query.source || k.source === query.source);
-  const id = JSON.stringify([sort, query.status ?? '', searchKey(query.company ?? ''), query.source ?? '']);
+    (!query.source || k.source === query.source) &&
+    (query.suppressed !== 'only' || k.suppressed === 1);
+  const id = JSON.stringify([
+    sort,
+    query.status ?? '',
+    searchKey(query.company ?? ''),
+    query.source ?? '',
+    query.suppressed ?? '',
+  ]);
   if (sort === 'newest') {
     const cursorOf = (d: CursorFields): Cursor => ({ key: '', rank: d.rank });
     const order: ListOrder = {
@@ -177,7 +184,13 @@ export function warmFirstPage(db: FairsendDatabase, repo: LeadsRepo): void {
 let warm: { repo: LeadsRepo; list: Promise<LeadList> } | null = null;
 
 function takeWarm(repo: LeadsRepo, query: LeadQuery): Promise<LeadList> | null {
-  const plain = !query.search?.trim() && !query.status && !query.tag && !query.company && !query.source;
+  const plain =
+    !query.search?.trim() &&
+    !query.status &&
+    !query.tag &&
+    !query.company &&
+    !query.source &&
+    !query.suppressed;
   if (!warm || warm.repo !== repo || !plain || (query.sort ?? 'newest') !== 'newest') return null;
   const { list } = warm;
   warm = null;
@@ -186,7 +199,7 @@ function takeWarm(repo: LeadsRepo, query: LeadQuery): Promise<LeadList> | null {
 
 async function indexedList(db: FairsendDatabase, repo: LeadsRepo, query: LeadQuery): Promise<LeadList> {
   const { selector, index } = planLeadQuery(query);
-  const onlyStatus = !query.company && !query.source;
+  const onlyStatus = !query.company && !query.source && !query.suppressed;
   const order = ordering(db, query);
   const positions: KeptOrder = keptFor(db, repo).order(order.order);
   const kept = positions.positions;

@@ -40,6 +40,8 @@ export {
 
 /** `suppression.keys` takes at most this many values per call. */
 const KEYS_PER_CALL = 10_000;
+const NOT_SUPPRESSED = { suppressed: 0, suppressedBy: '' } as const;
+export type SuppressedBy = LeadDoc['suppressedBy'];
 /** Bulk edits go in chunks so no single write holds the main thread long. */
 const WRITE_CHUNK = 2_000;
 
@@ -169,6 +171,7 @@ export function createLeadsRepo(db: FairsendDatabase) {
           fresh.set(lead.id, {
             ...lead,
             ...withDerived(lead),
+            ...NOT_SUPPRESSED,
             status: 'new',
             source,
             rank: slotRank(slot, offset + i),
@@ -217,6 +220,7 @@ export function createLeadsRepo(db: FairsendDatabase) {
         const now = Date.now();
         const doc: LeadDoc = {
           ...withDerived({ ...fields, id: checked.address }),
+          ...NOT_SUPPRESSED,
           email: fields.email.trim(),
           title: fields.title,
           timezone: fields.timezone,
@@ -271,6 +275,8 @@ export function createLeadsRepo(db: FairsendDatabase) {
         // after the address: the domain key comes from the new key
         Object.assign(next, withDerived(next));
         if (next.id !== id) {
+          // a new address: lead-suppression.ts checks it as it does any new lead
+          Object.assign(next, NOT_SUPPRESSED);
           if (await leads.findOne(next.id).exec()) {
             throw new LeadWriteError(`Another lead already has the address ${next.id}.`, 'email');
           }
@@ -288,6 +294,31 @@ export function createLeadsRepo(db: FairsendDatabase) {
         if (dropped.length && next.id === id) await db.lead_tags.bulkRemove(dropped.map((t) => `${t}|${id}`));
         if (before.status !== next.status) await bumpStats({ [before.status]: -1, [next.status]: 1 });
         return next;
+      });
+    },
+
+    /**
+     * Sets the suppression flag of the leads named (lead-suppression.ts decides it); only those that change
+     * are written, and `updatedAt` stays: the rep changed nothing. Returns how many changed.
+     */
+    markSuppressed(states: ReadonlyMap<string, SuppressedBy>): Promise<number> {
+      return serial(async (changes) => {
+        const ids = [...states.keys()];
+        let changed = 0;
+        for (let i = 0; i < ids.length; i += WRITE_CHUNK) {
+          const docs = [...(await leads.findByIds(ids.slice(i, i + WRITE_CHUNK)).exec()).values()];
+          const updated = docs.flatMap((d) => {
+            const by = states.get(d.id) ?? '';
+            if (d.suppressedBy === by) return [];
+            const before = d.toMutableJSON();
+            const after = { ...before, suppressedBy: by, suppressed: by ? 1 : 0 };
+            changes.push({ before: listKeysOf(before), after: listKeysOf(after) });
+            return [after];
+          });
+          if (updated.length) await leads.bulkUpsert(updated);
+          changed += updated.length;
+        }
+        return changed;
       });
     },
 
@@ -325,7 +356,10 @@ export function createLeadsRepo(db: FairsendDatabase) {
           await leads.bulkRemove(docs.map((d) => d.id));
           for (const d of docs) changes.push({ before: listKeysOf(d), after: null });
           await removeTags(docs.map((d) => d.id));
-          await removeDraftsOf(db, docs.map((d) => d.id));
+          await removeDraftsOf(
+            db,
+            docs.map((d) => d.id),
+          );
           await bumpStats(countStatuses(docs, -1));
           removed += docs.length;
         }

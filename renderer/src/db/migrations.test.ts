@@ -17,18 +17,27 @@ const messageV0 = {
   },
 };
 
-// leads v0: no last-name or domain key (search could not find "Khan" in "Emma Khan", nor "acme.com").
-const { lastNameKey: _l, domainKey: _d, ...leadV0Properties } = leadSchemaLiteral.properties;
-const leadV0 = {
+// leads v1: no suppression flag (a suppressed lead looked like any other).
+const { suppressed: _s, suppressedBy: _sb, ...leadV1Properties } = leadSchemaLiteral.properties;
+const leadV1 = {
   ...leadSchemaLiteral,
+  version: 1,
+  properties: leadV1Properties,
+  required: leadSchemaLiteral.required.filter((f) => f !== 'suppressed' && f !== 'suppressedBy'),
+  indexes: leadSchemaLiteral.indexes.filter((i) => i[0] !== 'suppressed'),
+};
+// leads v0: no last-name or domain key (search could not find "Khan" in "Emma Khan", nor "acme.com").
+const { lastNameKey: _l, domainKey: _d, ...leadV0Properties } = leadV1Properties;
+const leadV0 = {
+  ...leadV1,
   version: 0,
   properties: leadV0Properties,
-  required: leadSchemaLiteral.required.filter((f) => f !== 'lastNameKey' && f !== 'domainKey'),
+  required: leadV1.required.filter((f) => f !== 'lastNameKey' && f !== 'domainKey'),
   indexes: ['rank', ['status', 'rank'], ['companyKey', 'rank'], ['source', 'rank'], ['nameKey', 'rank']],
 };
 
 describe('schema migrations', () => {
-  it('migrates leads v0 to v1: the last-name and domain keys, found through their indexes', async () => {
+  it('migrates leads v0 to v2: the last-name and domain keys, found through their indexes', async () => {
     const storage = getRxStorageMemory();
     const name = 'lead-migration-test';
     const old = await createRxDatabase({ name, storage, multiInstance: false });
@@ -67,6 +76,48 @@ describe('schema migrations', () => {
         .find({ selector: { domainKey: 'acme.com' }, index: ['domainKey', 'rank'] })
         .exec();
       expect([...byLast, ...byDomain].map((d) => d.id)).toEqual(['emma@acme.com', 'emma@acme.com']);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('migrates leads v1 to v2: the suppression flag, cleared, found through its index', async () => {
+    const storage = getRxStorageMemory();
+    const name = 'lead-migration-v2-test';
+    const old = await createRxDatabase({ name, storage, multiInstance: false });
+    await old.addCollections({ leads: { schema: leadV1 } });
+    await old.leads.insert({
+      id: 'emma@acme.com',
+      email: 'emma@acme.com',
+      firstName: 'Emma',
+      lastName: 'Khan',
+      company: 'Acme',
+      title: '',
+      timezone: '',
+      status: 'new',
+      source: 'a.csv',
+      companyKey: 'acme',
+      nameKey: 'emma khan',
+      lastNameKey: 'khan',
+      domainKey: 'acme.com',
+      tags: [],
+      custom: {},
+      rank: 42,
+      createdAt: 1,
+      updatedAt: 2,
+    });
+    await old.close();
+
+    const db = await createFairsendDatabase(name, storage);
+    try {
+      const lead = await db.leads.findOne('emma@acme.com').exec();
+      expect(lead?.suppressed).toBe(0);
+      expect(lead?.suppressedBy).toBe('');
+      expect(lead?.lastNameKey).toBe('khan');
+      const clear = await db.leads
+        .find({ selector: { suppressed: 0 }, index: ['suppressed', 'rank'], sort: [{ rank: 'asc' }] })
+        .exec();
+      expect(clear.map((d) => d.id)).toEqual(['emma@acme.com']);
     } finally {
       await db.close();
     }

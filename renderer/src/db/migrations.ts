@@ -19,3 +19,8 @@ export function messagesV1(doc: { reasons: string[] }) {
 export function leadsV1(doc: { id: string; lastName: string }) {
   return { ...doc, lastNameKey: searchKey(doc.lastName), domainKey: domainKeyOf(doc.id) };
 }
+
+/** leads v1 → v2: the suppression flag, cleared; lead-suppression.ts checks every lead once after it. */
+export function leadsV2(doc: object) {
+  return { ...doc, suppressed: 0, suppressedBy: '' };
+}

@@ -2,6 +2,7 @@ import type { AuditLog } from '../bridge/audit';
 import type { InboxSync } from '../bridge/inbox';
 import type { FairsendDatabase } from '../db/database';
 import type { DraftsRepo } from '../db/drafts-repo';
+import type { LeadSuppression } from '../db/lead-suppression';
 import type { LeadsRepo } from '../db/leads-repo';
 import type { MessagesRepo } from '../db/messages-repo';
 import type { SuppressionRepo } from '../db/suppression-repo';
@@ -17,6 +18,8 @@ export interface AppServices {
   db: FairsendDatabase;
   leads: LeadsRepo;
   suppression: SuppressionRepo;
+  /** which leads the suppression list covers (their flag, and the entries behind it) */
+  leadSuppression: LeadSuppression;
   messages: MessagesRepo;
   /** the rep's unsent Compose emails, one per lead */
   drafts: DraftsRepo;

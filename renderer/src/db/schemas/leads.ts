@@ -6,12 +6,14 @@ import { LEAD_LIMITS, LEAD_STATUSES } from '../../../../shared/leads/lead';
  * `rank` grows smaller as leads get newer: RxDB's Dexie storage serves only ascending index order,
  * so an ascending rank is a newest-first list without a sort in memory.
  * Indexes serve exactly what the leads screen lists and searches: newest first, by status, by company, by
- * source, by name, and the search by last name and by email domain (version 1; docs/decisions.md "Data").
+ * source, by name, the search by last name and by email domain (version 1), and the suppressed leads (version 2:
+ * `suppressed` is 1 while the lead's address or domain is on the suppression list, kept by lead-suppression.ts;
+ * docs/decisions.md "Data").
  * Tags live on the doc (RxDB cannot index arrays) and in `lead_tags` for the tag filter.
  */
 export const leadSchemaLiteral = {
   title: 'lead',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -28,6 +30,10 @@ export const leadSchemaLiteral = {
     nameKey: { type: 'string', maxLength: 48 },
     lastNameKey: { type: 'string', maxLength: 48 },
     domainKey: { type: 'string', maxLength: 253 },
+    /** 1 while on the suppression list (an index needs a number: IndexedDB cannot index booleans) */
+    suppressed: { type: 'number', minimum: 0, maximum: 1, multipleOf: 1 },
+    /** what is listed: the address, the whole domain, or both ('' when not suppressed) */
+    suppressedBy: { type: 'string', enum: ['', 'address', 'domain', 'both'], maxLength: 8 },
     tags: {
       type: 'array',
       maxItems: LEAD_LIMITS.tags,
@@ -52,6 +58,8 @@ export const leadSchemaLiteral = {
     'nameKey',
     'lastNameKey',
     'domainKey',
+    'suppressed',
+    'suppressedBy',
     'tags',
     'custom',
     'rank',
@@ -66,6 +74,7 @@ export const leadSchemaLiteral = {
     ['nameKey', 'rank'],
     ['lastNameKey', 'rank'],
     ['domainKey', 'rank'],
+    ['suppressed', 'rank'],
   ],
 } as const;
 
