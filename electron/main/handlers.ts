@@ -46,6 +46,8 @@ export function createHandlers(services: MainServices): Handlers {
     'mailboxes.connectSmtp': (request) => services.mailboxes.connectSmtp(request),
     'mailboxes.test': ({ id }) => services.mailboxes.test(id),
     'mailboxes.update': ({ id, ...patch }) => services.mailboxes.update(id, patch),
+    'mailboxes.setSenderAuth': ({ id, ...senderAuth }) => services.mailboxes.setSenderAuth(id, senderAuth),
+    'mailboxes.setImap': ({ id, imap }) => services.mailboxes.setImap(id, imap),
     'mailboxes.disconnect': ({ id }) => services.mailboxes.disconnect(id),
     'mailboxes.connectGmail': ({ reconnectId }) => services.mailboxes.connectOAuth('gmail', reconnectId),
     'mailboxes.connectOutlook': ({ reconnectId }) => services.mailboxes.connectOAuth('outlook', reconnectId),

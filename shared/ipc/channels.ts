@@ -11,6 +11,8 @@ export const CHANNEL_NAMES = [
   'mailboxes.connectSmtp',
   'mailboxes.test',
   'mailboxes.update',
+  'mailboxes.setSenderAuth',
+  'mailboxes.setImap',
   'mailboxes.disconnect',
   'mailboxes.connectGmail',
   'mailboxes.connectOutlook',

@@ -36,6 +36,45 @@ const hostName = z
 const login = z.string().trim().min(1).max(320);
 const password = z.string().min(1, 'Enter the password or app password.').max(1024);
 
+const imapRequest = z
+  .object({
+    host: hostName,
+    port: z.union([z.literal(993), z.literal(143)], { error: 'Use port 993 (TLS) or 143 (STARTTLS).' }),
+    security: z.enum(['tls', 'starttls']),
+    user: login.optional(),
+    password: password.optional(),
+  })
+  .strict();
+
+const dkimSelector = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(63)
+  .regex(/^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/, 'A DKIM selector is letters, digits, dots, dashes.');
+/** An SPF term that authorises the provider's servers: its include (with or without "include:"), or ip4:/ip6:. */
+const spfTerm = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(253)
+  .regex(
+    /^(include:)?[a-z0-9_-]+(\.[a-z0-9_-]+)+$|^ip4:[0-9./]+$|^ip6:[0-9a-f:./]+$/,
+    'Enter the include your provider gives, like include:_spf.mailgun.org (or ip4:203.0.113.5).',
+  );
+
+export const senderAuthRequest = z
+  .object({
+    id,
+    dkimSelectors: z.array(dkimSelector).max(5, 'Enter at most five selectors.'),
+    spf: z.array(spfTerm).max(5, 'Enter at most five SPF terms.'),
+  })
+  .strict();
+
+/** IMAP after connecting: `null` removes it; an absent password keeps the one it uses now. */
+export const imapSettingsRequest = z.object({ id, imap: imapRequest.nullable() }).strict();
+export type ImapSettingsRequest = z.input<typeof imapSettingsRequest>;
+
 export const smtpConnectRequest = z
   .object({
     address: z.string().trim().min(3).max(254),
@@ -60,16 +99,7 @@ export const smtpConnectRequest = z
       .strict()
       .optional(),
     /** reading replies, bounces and opt-outs, and the Sent folder after a crash; login and password default to SMTP's */
-    imap: z
-      .object({
-        host: hostName,
-        port: z.union([z.literal(993), z.literal(143)], { error: 'Use port 993 (TLS) or 143 (STARTTLS).' }),
-        security: z.enum(['tls', 'starttls']),
-        user: login.optional(),
-        password: password.optional(),
-      })
-      .strict()
-      .optional(),
+    imap: imapRequest.optional(),
   })
   .strict();
 
@@ -92,6 +122,10 @@ export const mailboxChannels = {
       })
       .strict(),
   ).returns<MailboxInfo>(),
+  /** The DKIM selectors and SPF terms of the rep's provider, for the gate's sender-domain check. */
+  'mailboxes.setSenderAuth': channel(senderAuthRequest).returns<MailboxInfo>(),
+  /** Adds, changes or removes an SMTP mailbox's IMAP login; a new login is checked before it is saved. */
+  'mailboxes.setImap': channel(imapSettingsRequest).returns<MailboxInfo>(),
   /** Removes the mailbox and wipes its secrets. */
   'mailboxes.disconnect': channel(z.object({ id }).strict()).returns<null>(),
   /** Starts the Google sign-in (loopback + PKCE); `reconnectId` signs an existing mailbox in again. */

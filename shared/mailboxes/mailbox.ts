@@ -30,7 +30,14 @@ export interface MailboxInfo {
     /** where replies are read and the Sent folder is checked after a crash; absent when not set up */
     imap?: { host: string; port: number; security: 'tls' | 'starttls'; user: string };
   };
+  /** signing in Fairsend: the selector of the sealed private key (Connect dialog) */
   dkim?: { domain: string; selector: string };
+  /**
+   * What the rep told us about their provider, for the gate's sender-domain check (mailbox settings): the
+   * DKIM selectors the provider signs with (no key: the gate only looks up `<selector>._domainkey`), and for
+   * SMTP the SPF terms that authorise its servers ("include:mailgun.org", "ip4:203.0.113.5").
+   */
+  senderAuth?: { dkimSelectors: string[]; spf: string[] };
   /** last connection or send problem, in words; null when healthy */
   lastError: string | null;
   lastCheckedAt: number | null;

@@ -1,5 +1,10 @@
 import type { AuditEventType } from '../../../shared/audit/event-types';
-import type { MailboxHealthInfo, MailboxInfo, SmtpConnectRequest } from '../../../shared/ipc/mailboxes';
+import type {
+  ImapSettingsRequest,
+  MailboxHealthInfo,
+  MailboxInfo,
+  SmtpConnectRequest,
+} from '../../../shared/ipc/mailboxes';
 import { AppError, type Result } from '../../../shared/ipc/result';
 import { tokenStoreFromVault } from '../oauth/token-store';
 import type { MailboxHealth } from '../send/mailbox-health';
@@ -10,6 +15,7 @@ import type { ReadableMailTransport } from '../send/transports/mail-transport';
 import type { SmtpOptions, SmtpTransport } from '../send/transports/smtp-transport';
 import type { Vault } from '../vault/vault';
 import type { Lookup } from './host-check';
+import { createImapSettings } from './imap-settings';
 import { healthOf } from './mailbox-health-view';
 import type { MailboxStore } from './mailbox-store';
 import { createOAuthSignIn, type OAuthClients } from './oauth-signin';
@@ -52,6 +58,7 @@ export function createMailboxService(deps: MailboxServiceDeps) {
   const oauth = deps.oauth ?? NO_OAUTH;
   const transports = new Map<string, ReadableMailTransport>();
   const smtp = createSmtpMailboxes(deps);
+  const imapSettings = createImapSettings(deps);
 
   function requireMailbox(id: string): MailboxInfo {
     const found = deps.store.get(id);
@@ -182,6 +189,35 @@ export function createMailboxService(deps: MailboxServiceDeps) {
         ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
       };
       deps.store.put(next);
+      return next;
+    },
+
+    /** The provider's DKIM selectors and SPF terms, which the gate's sender-domain check looks up. */
+    setSenderAuth(id: string, senderAuth: NonNullable<MailboxInfo['senderAuth']>): MailboxInfo {
+      const current = requireMailbox(id);
+      if (current.kind !== 'smtp' && senderAuth.spf.length > 0)
+        throw new AppError(
+          'invalid-input',
+          'Gmail and Outlook mailboxes send through their own SPF include.',
+        );
+      const next = {
+        ...current,
+        senderAuth: {
+          dkimSelectors: [...new Set(senderAuth.dkimSelectors)],
+          spf: [...new Set(senderAuth.spf)],
+        },
+      };
+      deps.store.put(next);
+      return next;
+    },
+
+    /** Adds, changes (checked first) or removes IMAP; the send path's transport is rebuilt with it. */
+    async setImap(id: string, imap: ImapSettingsRequest['imap']): Promise<MailboxInfo> {
+      const current = requireSmtp(requireMailbox(id));
+      requireVault();
+      const next = await imapSettings.apply(current, { imap });
+      deps.store.put(next);
+      await dropTransport(id);
       return next;
     },
 

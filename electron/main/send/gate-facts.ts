@@ -45,7 +45,11 @@ export async function gateDecision(deps: GateFactsDeps, draft: SendDraft, mailbo
       {
         domain: senderDomain,
         kind: mailbox.kind,
-        ...(mailbox.dkim ? { dkimSelectors: [mailbox.dkim.selector] } : {}),
+        dkimSelectors: [
+          ...(mailbox.dkim ? [mailbox.dkim.selector] : []),
+          ...(mailbox.senderAuth?.dkimSelectors ?? []),
+        ],
+        smtpSpf: mailbox.senderAuth?.spf ?? [],
       },
       deps.dns,
     ),

@@ -2,6 +2,7 @@ import { Suspense, useEffect } from 'react';
 import { AuditRecoveryNotice } from '../features/audit-recovery/AuditRecoveryNotice';
 import type { AppServices } from '../services/app-services';
 import { AREAS, type Area, useApp } from '../store';
+import { readAddress } from '../store/address';
 import { Nav } from './Nav';
 import { screenFor } from './screens';
 import { Toasts } from './Toasts';
@@ -13,20 +14,20 @@ const LOADING = <div className="screen" aria-busy="true" />;
 export function App({ services }: { services: Promise<AppServices> }) {
   const area = useApp((s) => s.area);
   const theme = useApp((s) => s.theme);
-  const go = useApp((s) => s.go);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
 
   useEffect(() => {
+    // The address already says where: take the screen from it, keeping what it opens there (`?settings=…`).
     const onHash = () => {
-      const next = window.location.hash.replace(/^#\/?/, '');
-      if ((AREAS as readonly string[]).includes(next)) go(next as Area);
+      const next = readAddress(window.location.hash).screen;
+      if ((AREAS as readonly string[]).includes(next)) useApp.setState({ area: next as Area });
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, [go]);
+  }, []);
 
   return (
     <div className="shell">

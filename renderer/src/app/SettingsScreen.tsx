@@ -3,7 +3,10 @@ import type { AppInfo } from '../../../shared/ipc/app';
 import { call } from '../bridge/client';
 import { AdvancedSettings } from '../features/settings/AdvancedSettings';
 import { ProfileForm } from '../features/settings/ProfileForm';
+import { TrustedCertificates } from '../features/settings/TrustedCertificates';
 import { useApp } from '../store';
+import { PLACE_IDS, PLACE_PARAMS, SETTINGS_SECTIONS, type SettingsSection } from '../store/address';
+import { useAddressParams } from '../store/use-address';
 
 const SECRET_STORAGE: Record<AppInfo['secretStorage'], string> = {
   'os-keyring': "Sealed by this computer's keyring.",
@@ -19,6 +22,15 @@ export function SettingsScreen() {
   const setTheme = useApp((s) => s.setTheme);
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [problem, setProblem] = useState('');
+  const section = useAddressParams().get(PLACE_PARAMS.section);
+
+  // #/settings?section=advanced (a reason's fix): that section, scrolled to, its first field focused
+  useEffect(() => {
+    if (!(SETTINGS_SECTIONS as readonly (string | null)[]).includes(section)) return;
+    const card = document.getElementById(PLACE_IDS.settingsSection(section as SettingsSection));
+    card?.scrollIntoView({ block: 'start' });
+    card?.querySelector<HTMLElement>('input, textarea, select')?.focus();
+  }, [section]);
 
   useEffect(() => {
     void call('app.info', {}).then((r) => (r.ok ? setInfo(r.value) : setProblem(r.error.message)));
@@ -31,6 +43,7 @@ export function SettingsScreen() {
       </header>
       <ProfileForm />
       <AdvancedSettings />
+      <TrustedCertificates />
       <section className="card">
         <h2>Appearance</h2>
         <fieldset className="segmented">

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { Area } from '../store';
+import { readAddress } from '../store/address';
 
 /**
  * Where each screen's code is: one chunk per screen, read when it is first shown (screens.ts), or at once for
@@ -23,7 +24,7 @@ function isArea(name: string): name is Area {
 
 /** The area the address names (#/leads), as the store reads it, without loading the store (it needs React). */
 export function areaInAddress(hash: string): Area {
-  const named = hash.replace(/^#\/?/, '');
+  const named = readAddress(hash).screen;
   return isArea(named) ? named : 'leads';
 }
 

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { LeadStatus } from '../../../shared/leads/lead';
 import type { LeadSort } from '../db/lead-docs';
+import { readAddress, writeAddress } from './address';
 
 // UI and session state only, as one store of slices. Persisted data stays in RxDB; never copy documents here.
 
@@ -24,7 +25,8 @@ export interface Toast {
 
 interface NavSlice {
   area: Area;
-  go: (area: Area) => void;
+  /** to a screen; `open` names what it opens there (store/address.ts), e.g. `{ settings: mailboxId }` */
+  go: (area: Area, open?: Readonly<Record<string, string>>) => void;
 }
 
 interface ThemeSlice {
@@ -74,16 +76,16 @@ function initialTheme(): Theme {
 }
 
 function initialArea(): Area {
-  const hash = globalThis.location?.hash.replace(/^#\/?/, '') ?? '';
-  return (AREAS as readonly string[]).includes(hash) ? (hash as Area) : 'leads';
+  const named = readAddress(globalThis.location?.hash ?? '').screen;
+  return (AREAS as readonly string[]).includes(named) ? (named as Area) : 'leads';
 }
 
 let toastId = 0;
 
 export const useApp = create<AppState>()((set) => ({
   area: initialArea(),
-  go: (area) => {
-    if (globalThis.location) globalThis.location.hash = `/${area}`;
+  go: (area, open) => {
+    if (globalThis.location) globalThis.location.hash = writeAddress(area, open);
     set({ area });
   },
   theme: initialTheme(),

@@ -162,7 +162,7 @@ export function ComposeDialog({ lead: fixedLead, onClose }: { lead?: LeadDoc; on
           <div role="tabpanel" className="compose-panel">
             {gate.state === 'error' ? <p className="error">{gate.message}</p> : null}
             {tab === 'checks' ? (
-              <GatePanel gate={preview} checking={gate.state === 'checking'} />
+              <GatePanel gate={preview} checking={gate.state === 'checking'} mailboxId={mailboxId} />
             ) : preview?.message ? (
               <MessagePreview message={preview.message} />
             ) : (

@@ -2,7 +2,7 @@ import type { GateVerdict } from '../../../../shared/ipc/send';
 import { useApp } from '../../store';
 import { CodeDetails } from '../../ui/CodeDetails';
 import { UnsubscribeNotices } from '../settings/UnsubscribeNotices';
-import { fixPlaceOf } from './fix-places';
+import { type FixContext, fixPlaceOf } from './fix-places';
 
 const VERDICT_LABEL: Record<GateVerdict['verdict'], string> = { ok: 'OK', warn: 'Warning', block: 'Blocked' };
 
@@ -17,8 +17,11 @@ export function VerdictBadge({ verdict }: { verdict: GateVerdict['verdict'] }) {
 /** Each reason with what it means and how to fix it; shared by Compose and the Outbox. */
 export function ReasonList({
   reasons,
+  context = {},
 }: {
   reasons: readonly { code: string; message: string; fix?: string }[];
+  /** the mailbox the reasons are about, so a fix button opens that mailbox's card or settings */
+  context?: FixContext;
 }) {
   const go = useApp((s) => s.go);
   return (
@@ -31,7 +34,7 @@ export function ReasonList({
             {r.message || 'No details were kept for this reason.'}
             {r.fix ? <div className="reason-fix">How to fix: {r.fix}</div> : null}
             {place ? (
-              <button type="button" className="link" onClick={() => go(place.area)}>
+              <button type="button" className="link" onClick={() => go(place.area, place.open(context))}>
                 {place.label}
               </button>
             ) : null}
@@ -44,7 +47,16 @@ export function ReasonList({
 }
 
 /** The gate's verdict on the draft: badge, content score, reasons. */
-export function GatePanel({ gate, checking }: { gate: GateVerdict | null; checking: boolean }) {
+export function GatePanel({
+  gate,
+  checking,
+  mailboxId,
+}: {
+  gate: GateVerdict | null;
+  checking: boolean;
+  /** the draft's mailbox: fix buttons open its card or settings */
+  mailboxId?: string;
+}) {
   return (
     <section className="gate-panel" aria-label="Compliance check" aria-live="polite" aria-busy={checking}>
       <div className="gate-summary">
@@ -53,7 +65,7 @@ export function GatePanel({ gate, checking }: { gate: GateVerdict | null; checki
         {checking ? <span className="muted">Checking…</span> : null}
       </div>
       {gate?.reasons.length ? (
-        <ReasonList reasons={gate.reasons} />
+        <ReasonList reasons={gate.reasons} context={mailboxId ? { mailboxId } : {}} />
       ) : gate ? (
         <p className="muted">Nothing to fix: this email passes every check.</p>
       ) : null}

@@ -22,9 +22,20 @@ export function imapFromForm(form: FormData): SmtpConnectRequest['imap'] {
   };
 }
 
-export function ImapFields() {
+/** The IMAP fields; `current` fills them in (a mailbox's settings), `open` shows them unfolded. */
+export function ImapFields({
+  current,
+  open = false,
+}: {
+  current?: { host: string; port: number; user: string } | undefined;
+  open?: boolean;
+} = {}) {
+  const portIndex = Math.max(
+    0,
+    IMAP_PORTS.findIndex((p) => p.port === current?.port),
+  );
   return (
-    <details>
+    <details open={open}>
       <summary>Read replies over IMAP (recommended)</summary>
       <p className="muted">
         Fairsend reads replies, bounces and opt-outs from this mailbox's inbox, so sequences stop on their
@@ -34,11 +45,16 @@ export function ImapFields() {
       <div className="form-grid">
         <label className="field">
           <span>IMAP server</span>
-          <input name="imapHost" placeholder="imap.example.com" autoComplete="off" />
+          <input
+            name="imapHost"
+            placeholder="imap.example.com"
+            autoComplete="off"
+            defaultValue={current?.host}
+          />
         </label>
         <label className="field">
           <span>Port and encryption</span>
-          <select name="imapPort" defaultValue="0">
+          <select name="imapPort" defaultValue={String(portIndex)}>
             {IMAP_PORTS.map((p, i) => (
               <option key={p.port} value={i}>
                 {p.label}
@@ -48,7 +64,7 @@ export function ImapFields() {
         </label>
         <label className="field">
           <span>IMAP login (if not the SMTP one)</span>
-          <input name="imapUser" autoComplete="off" />
+          <input name="imapUser" autoComplete="off" defaultValue={current?.user} />
         </label>
         <label className="field">
           <span>IMAP password (if not the SMTP one)</span>

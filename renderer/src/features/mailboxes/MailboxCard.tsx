@@ -3,6 +3,7 @@ import type { MailboxHealthInfo, MailboxInfo } from '../../../../shared/ipc/mail
 import type { Result } from '../../../../shared/ipc/result';
 import { call } from '../../bridge/client';
 import { useApp } from '../../store';
+import { PLACE_IDS } from '../../store/address';
 import { bridgeProblem } from '../../ui/bridge-problem';
 import { ConfirmDialog } from '../leads/dialogs/ConfirmDialog';
 import { UnsubscribeNotices } from '../settings/UnsubscribeNotices';
@@ -25,6 +26,7 @@ export function MailboxCard({
   onHealth,
   onReconnect,
   onRemoved,
+  onSettings,
 }: {
   mailbox: MailboxInfo;
   health: MailboxHealthInfo | undefined;
@@ -34,6 +36,8 @@ export function MailboxCard({
   /** Gmail / Outlook: sign in again (a revoked or expired token) */
   onReconnect: () => void;
   onRemoved: () => void;
+  /** opens this mailbox's settings (DKIM selectors, SPF include, IMAP) */
+  onSettings: () => void;
 }) {
   const notify = useApp((s) => s.notify);
   const [busy, setBusy] = useState('');
@@ -64,7 +68,12 @@ export function MailboxCard({
 
   const healthy = mailbox.lastError === null;
   return (
-    <li className="card mailbox-card" aria-label={mailbox.address}>
+    <li
+      className="card mailbox-card"
+      aria-label={mailbox.address}
+      id={PLACE_IDS.mailboxCard(mailbox.id)}
+      tabIndex={-1}
+    >
       <div className="mailbox-head">
         <div>
           <strong>{mailbox.address}</strong> <span className="badge">{PROVIDER_LABEL[mailbox.provider]}</span>{' '}
@@ -106,6 +115,9 @@ export function MailboxCard({
               Sign in again
             </button>
           ) : null}
+          <button type="button" disabled={!!busy} onClick={onSettings}>
+            Settings
+          </button>
           <button type="button" className="danger" disabled={!!busy} onClick={() => setConfirming(true)}>
             Disconnect
           </button>
@@ -135,6 +147,16 @@ export function MailboxCard({
         <p className="muted">
           {mailbox.smtp.host}:{mailbox.smtp.port} · {mailbox.smtp.security === 'tls' ? 'TLS' : 'STARTTLS'}
           {mailbox.smtp.localRelay ? ' · local relay' : ''}
+          {mailbox.smtp.imap ? ` · IMAP ${mailbox.smtp.imap.host}:${mailbox.smtp.imap.port}` : ' · no IMAP'}
+        </p>
+      ) : null}
+      {mailbox.senderAuth?.dkimSelectors.length || mailbox.senderAuth?.spf.length ? (
+        <p className="muted" data-testid="sender-auth-summary">
+          {mailbox.senderAuth.dkimSelectors.length
+            ? `DKIM selector ${mailbox.senderAuth.dkimSelectors.join(', ')}`
+            : ''}
+          {mailbox.senderAuth.dkimSelectors.length && mailbox.senderAuth.spf.length ? ' · ' : ''}
+          {mailbox.senderAuth.spf.length ? `SPF ${mailbox.senderAuth.spf.join(' ')}` : ''}
         </p>
       ) : null}
       <form

@@ -4,12 +4,15 @@ import type { MailboxHealthInfo, MailboxInfo } from '../../../../shared/ipc/mail
 import type { OAuthSettingsView } from '../../../../shared/ipc/oauth-settings';
 import { call } from '../../bridge/client';
 import { useApp } from '../../store';
+import { PLACE_IDS, PLACE_PARAMS } from '../../store/address';
+import { useAddressParams } from '../../store/use-address';
 import { bridgeProblem } from '../../ui/bridge-problem';
 import { EmptyState } from '../../ui/EmptyState';
 import { CheckInboxButton } from './CheckInboxButton';
 import { ConnectOAuthDialog } from './ConnectOAuthDialog';
 import { ConnectSmtpDialog } from './ConnectSmtpDialog';
 import { MailboxCard } from './MailboxCard';
+import { MailboxSettingsDialog } from './MailboxSettingsDialog';
 import { OAuthSettingsForm } from './OAuthSettingsForm';
 import { PassphrasePanel } from './PassphrasePanel';
 
@@ -23,6 +26,18 @@ export function MailboxesScreen() {
   const [oauth, setOAuth] = useState<OAuthSettingsView | null>(null);
   const [showOAuth, setShowOAuth] = useState(false);
   const [connecting, setConnecting] = useState<Connecting>(null);
+  const go = useApp((s) => s.go);
+  const params = useAddressParams();
+  const settingsOf = mailboxes?.find((m) => m.id === params.get(PLACE_PARAMS.mailboxSettings));
+  const shownId = params.get(PLACE_PARAMS.mailbox);
+
+  // #/mailboxes?mailbox=<id> (a reason's fix): that mailbox's card, scrolled to and focused
+  useEffect(() => {
+    if (!shownId || !mailboxes) return;
+    const card = document.getElementById(PLACE_IDS.mailboxCard(shownId));
+    card?.scrollIntoView({ block: 'center' });
+    card?.focus();
+  }, [shownId, mailboxes]);
 
   const refresh = useCallback(async () => {
     const result = await call('mailboxes.list', {});
@@ -132,10 +147,14 @@ export function MailboxesScreen() {
               }}
               onReconnect={() => m.kind !== 'smtp' && setConnecting({ kind: m.kind, reconnect: m })}
               onRemoved={() => setMailboxes((all) => (all ?? []).filter((x) => x.id !== m.id))}
+              onSettings={() => go('mailboxes', { [PLACE_PARAMS.mailboxSettings]: m.id })}
             />
           ))}
         </ul>
       )}
+      {settingsOf ? (
+        <MailboxSettingsDialog mailbox={settingsOf} onClose={() => go('mailboxes')} onChanged={replace} />
+      ) : null}
       {connecting?.kind === 'smtp' ? (
         <ConnectSmtpDialog onClose={() => setConnecting(null)} onConnected={connected} />
       ) : connecting ? (

@@ -3,6 +3,7 @@ import { parseDnsServers } from '../../../../shared/config/dns-servers';
 import type { DnsServersStatus } from '../../../../shared/ipc/settings';
 import { call } from '../../bridge/client';
 import { useApp } from '../../store';
+import { PLACE_IDS } from '../../store/address';
 import { bridgeProblem } from '../../ui/bridge-problem';
 
 const FROM: Record<DnsServersStatus['from'], string> = {
@@ -44,7 +45,7 @@ export function AdvancedSettings() {
   }
 
   return (
-    <section className="card" aria-labelledby="advanced-title">
+    <section className="card" aria-labelledby="advanced-title" id={PLACE_IDS.settingsSection('advanced')}>
       <h2 id="advanced-title">Advanced</h2>
       <form className="form-grid" onSubmit={submit}>
         <label className="field span-2">

@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import { type ComplianceProfile, complianceProfileSchema } from '../../../../shared/ipc/settings';
 import { call } from '../../bridge/client';
 import { useApp } from '../../store';
+import { PLACE_IDS } from '../../store/address';
 import { bridgeProblem } from '../../ui/bridge-problem';
 import { UnsubscribeNotices } from './UnsubscribeNotices';
 
@@ -83,7 +84,7 @@ export function ProfileForm() {
     ) : null;
 
   return (
-    <section className="card" aria-labelledby="profile-title">
+    <section className="card" aria-labelledby="profile-title" id={PLACE_IDS.settingsSection('identity')}>
       <h2 id="profile-title">Sender identity</h2>
       {saved === false ? (
         <p className="warning" role="status">
