@@ -153,6 +153,12 @@ test('compose through the gate, send over SMTP, then suppression blocks the next
   await expect(compose.locator('[data-code="suppressed-address"]')).toBeVisible();
   await expect(compose.getByRole('button', { name: 'Send', exact: true })).toBeDisabled();
   await compose.getByRole('button', { name: 'Cancel' }).click();
+  // the blocked email was kept as a draft; this one is not worth keeping
+  await page
+    .getByRole('dialog', { name: 'Keep this email as a draft?' })
+    .getByRole('button', { name: 'Discard' })
+    .click();
+  await expect(compose).toBeHidden();
   expect(mail.smtp.received.length).toBe(before + 1);
 
   // 9. The Outbox lists the blocked attempt with its reason and fix

@@ -8,16 +8,21 @@ import { useApp } from '../../store';
 import { FormFooter } from '../../ui/FormFooter';
 import { Modal } from '../../ui/Modal';
 import { bodyToHtml } from './body-html';
+import { DraftNotice } from './DraftNotice';
+import { draftGoesAfter } from './draft-rules';
 import { GatePanel } from './GatePanel';
+import { KeepDraftDialog } from './KeepDraftDialog';
 import { LeadPicker } from './LeadPicker';
 import { MessagePreview } from './MessagePreview';
 import { sendCompose } from './send-compose';
+import { useComposeDraft } from './use-compose-draft';
 import { useGatePreview } from './use-gate-preview';
 
 /**
  * A one-off email to one lead (a first touch: no reply-in-thread here). The gate checks the draft as the rep
  * types and shows its verdict, score and reasons; Preview shows exactly what would be sent. Sending goes
  * through `send.message` like every other email; a blocked draft cannot be sent.
+ * What the rep types is kept as the lead's draft (use-compose-draft.ts); closing with new text asks first.
  */
 export function ComposeDialog({ lead: fixedLead, onClose }: { lead?: LeadDoc; onClose: () => void }) {
   const { leads, messages, audit } = useServices();
@@ -33,12 +38,58 @@ export function ComposeDialog({ lead: fixedLead, onClose }: { lead?: LeadDoc; on
   const [problem, setProblem] = useState('');
   // One key per dialog: a double click, or a retry after a lost answer, cannot send twice.
   const [key] = useState(() => `compose:${crypto.randomUUID()}`);
+  const { drafts } = useServices();
+  const [leaving, setLeaving] = useState<'dialog' | 'window' | null>(null);
+  const [answering, setAnswering] = useState(false);
+  const fields = useMemo(() => ({ mailboxId, subject, body }), [mailboxId, subject, body]);
+  const saved = useComposeDraft({
+    drafts,
+    leadId: lead?.id ?? null,
+    fields,
+    apply: (f) => {
+      setMailboxId((id) => f.mailboxId || id);
+      setSubject(f.subject);
+      setBody(f.body);
+    },
+    onWindowClose: () => setLeaving('window'),
+  });
+
+  /** Cancel, Escape: with typed text, ask first; otherwise close (what is there is kept as the draft). */
+  function requestClose() {
+    if (busy) return;
+    if (saved.asks) setLeaving('dialog');
+    else onClose();
+  }
+
+  async function leave(how: 'keep' | 'discard') {
+    setAnswering(true);
+    try {
+      await (how === 'keep' ? saved.keep() : saved.discard());
+      if (leaving === 'window') saved.closeWindow();
+      else onClose();
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+      setLeaving(null);
+    } finally {
+      setAnswering(false);
+    }
+  }
+
+  /** Another lead: the email so far stays with the first one as its draft. */
+  async function changeLead() {
+    if (lead && saved.asks) notify('info', `Your email to ${lead.email} is kept as a draft.`);
+    await saved.keep();
+    setSubject('');
+    setBody('');
+    setLead(null);
+  }
 
   useEffect(() => {
     void call('mailboxes.list', {}).then((r) => {
       if (!r.ok) return setProblem(r.error.message);
       setMailboxes(r.value);
-      setMailboxId((id) => id || (r.value[0]?.id ?? ''));
+      // a draft's mailbox may since have been disconnected
+      setMailboxId((id) => (r.value.some((m) => m.id === id) ? id : (r.value[0]?.id ?? '')));
     });
   }, []);
 
@@ -73,7 +124,9 @@ export function ComposeDialog({ lead: fixedLead, onClose }: { lead?: LeadDoc; on
         setProblem(result.text);
         return;
       }
-      notify(result.tone, result.text);
+      const goes = draftGoesAfter(result.outcome);
+      await (goes ? saved.discard() : saved.keep());
+      notify(result.tone, goes ? result.text : `${result.text} Your email is kept as a draft.`);
       onClose();
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
@@ -84,13 +137,17 @@ export function ComposeDialog({ lead: fixedLead, onClose }: { lead?: LeadDoc; on
 
   const noMailbox = mailboxes?.length === 0;
   return (
-    <Modal title="New email" onClose={onClose} className="compose-dialog">
+    <Modal title="New email" onClose={requestClose} className="compose-dialog">
       <form
         className="compose-body"
         // Enter in the subject must not send: only the Send button does.
         onSubmit={(e) => e.preventDefault()}
       >
         <div className="compose-fields">
+          {saved.restoredAt !== null ? (
+            <DraftNotice savedAt={saved.restoredAt} onDiscard={() => void saved.startOver()} />
+          ) : null}
+          {saved.problem ? <p className="error">{saved.problem}</p> : null}
           {noMailbox ? (
             <p className="warning" role="alert">
               Connect a mailbox before you send: Fairsend sends through your own mailbox.{' '}
@@ -116,7 +173,7 @@ export function ComposeDialog({ lead: fixedLead, onClose }: { lead?: LeadDoc; on
               <span className="to-line">
                 <input value={lead.email} readOnly aria-readonly="true" />
                 {fixedLead ? null : (
-                  <button type="button" className="ghost" onClick={() => setLead(null)}>
+                  <button type="button" className="ghost" onClick={() => void changeLead()}>
                     Change
                   </button>
                 )}
@@ -131,6 +188,7 @@ export function ComposeDialog({ lead: fixedLead, onClose }: { lead?: LeadDoc; on
               value={subject}
               onChange={(e) => setSubject(e.target.value)}
               maxLength={998}
+              readOnly={!saved.ready}
               data-autofocus={fixedLead ? true : undefined}
             />
           </label>
@@ -140,6 +198,7 @@ export function ComposeDialog({ lead: fixedLead, onClose }: { lead?: LeadDoc; on
               value={body}
               onChange={(e) => setBody(e.target.value)}
               rows={10}
+              readOnly={!saved.ready}
               placeholder="Blank lines start a new paragraph; https:// links become clickable. Your footer is added for you."
             />
           </label>
@@ -177,13 +236,21 @@ export function ComposeDialog({ lead: fixedLead, onClose }: { lead?: LeadDoc; on
         <FormFooter
           problem={problem}
           busy={busy}
-          onCancel={onClose}
+          onCancel={requestClose}
           disabled={blocked || !upToDate}
           onAction={() => void send()}
           action="Send"
           busyAction="Sending…"
         />
       </form>
+      {leaving ? (
+        <KeepDraftDialog
+          busy={answering}
+          onKeep={() => void leave('keep')}
+          onDiscard={() => void leave('discard')}
+          onBack={() => setLeaving(null)}
+        />
+      ) : null}
     </Modal>
   );
 }

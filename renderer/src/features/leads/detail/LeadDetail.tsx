@@ -7,6 +7,7 @@ import { ComposeDialog } from '../../compose/ComposeDialog';
 import { ConfirmDialog } from '../dialogs/ConfirmDialog';
 import { ERASE_EXPLANATION, eraseLeads } from '../erase';
 import { LeadForm } from './LeadForm';
+import { LeadDraft } from './LeadDraft';
 import { formFromLead } from './lead-form';
 import { useLead } from './use-lead';
 
@@ -89,6 +90,7 @@ export function LeadDetail({ id }: { id: string }) {
               Erase
             </button>
           </div>
+          <LeadDraft leadId={lead.id} onOpen={() => setComposing(true)} />
         </LeadFacts>
       ) : null}
       {lead && composing ? <ComposeDialog lead={lead} onClose={() => setComposing(false)} /> : null}

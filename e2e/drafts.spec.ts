@@ -1,0 +1,150 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+// A typed email is never lost without a question: Escape or Cancel asks (keep as draft, discard, go back),
+// a kept draft survives a reload and comes back when Compose opens for the lead, the lead's details say it
+// is there, and a send that reaches the SMTP server (counted there) removes it.
+
+const LEAD = 'ana@prospect.test';
+const SUBJECT = 'A question about your outbound team';
+const BODY = 'Hi Ana,\n\nI lead sales at Acme. Would a short call next week help your outbound team?\n\nRita';
+
+async function go(page: Page, area: string) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: area, exact: true }).click();
+  await expect(page.getByRole('heading', { name: area, level: 1 })).toBeVisible();
+}
+
+function details(page: Page): Locator {
+  return page.getByRole('complementary', { name: 'Lead details' });
+}
+
+async function openLead(page: Page) {
+  await go(page, 'Leads');
+  await page.getByRole('grid', { name: 'Leads' }).getByRole('row', { name: /Ana/ }).click();
+  await expect(details(page).getByRole('heading', { name: 'Ana' })).toBeVisible();
+}
+
+async function openCompose(page: Page) {
+  await details(page).getByRole('button', { name: 'Compose' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New email' });
+  await expect(dialog.getByLabel('To', { exact: true })).toHaveValue(LEAD);
+  return dialog;
+}
+
+const question = (page: Page) => page.getByRole('dialog', { name: 'Keep this email as a draft?' });
+
+test('a typed email is kept as a draft when Compose closes, and goes once it is sent', async ({
+  page,
+  host,
+}) => {
+  test.setTimeout(120_000);
+  const { mail } = host;
+
+  await go(page, 'Settings');
+  await page.getByLabel('Company').fill('Acme Sender GmbH');
+  await page.getByLabel('Postal address').fill('Hauptstraße 1, 10115 Berlin, Germany');
+  await page.getByLabel(/Team server address/).fill('https://team.acme.test');
+  await page.getByLabel('Unsubscribe mailbox').fill(`unsubscribe@${mail.sender.domain}`);
+  await page.getByRole('button', { name: 'Save sender identity' }).click();
+  await expect(page.getByRole('status').getByText(/saved/i)).toBeVisible();
+
+  await go(page, 'Mailboxes');
+  if ((await page.getByRole('listitem', { name: mail.sender.address }).count()) === 0) {
+    await page.getByRole('button', { name: 'Connect SMTP mailbox' }).click();
+    const connect = page.getByRole('dialog', { name: 'Connect an SMTP mailbox' });
+    await connect.getByLabel('Email address').fill(mail.sender.address);
+    await connect.getByLabel('Name recipients see').fill('Rita Rep');
+    await connect.getByLabel('SMTP server').fill('127.0.0.1');
+    await connect.getByLabel('Password or app password').fill(mail.login.pass);
+    await connect.getByLabel(/Local relay/).check();
+    await connect.getByText(/DKIM signing/).click();
+    await connect.getByLabel('DKIM selector').fill(mail.dkim.selector);
+    await connect.getByLabel('DKIM private key (PEM)').fill(mail.dkim.privateKeyPem);
+    await connect.getByRole('button', { name: 'Connect' }).click();
+    await expect(connect).toBeHidden({ timeout: 20_000 });
+  }
+
+  await go(page, 'Leads');
+  await page.getByRole('button', { name: 'New lead' }).click();
+  const newLead = page.getByRole('dialog', { name: 'New lead' });
+  await newLead.getByLabel('Email (required)').fill(LEAD);
+  await newLead.getByLabel('First name').fill('Ana');
+  await newLead.getByRole('button', { name: 'Add lead' }).click();
+  await expect(newLead).toBeHidden();
+
+  // 1. Type an email and press Escape: asked, with "Keep as draft" the default; going back keeps typing
+  await openLead(page);
+  let compose = await openCompose(page);
+  await compose.getByLabel('Subject').fill(SUBJECT);
+  await compose.getByLabel('Message').fill(BODY);
+  await compose.getByLabel('Message').press('Escape');
+  await expect(question(page)).toBeVisible();
+  await expect(question(page).getByRole('button', { name: 'Keep as draft' })).toBeFocused();
+  await question(page).getByRole('button', { name: 'Go back to editing' }).click();
+  await expect(question(page)).toBeHidden();
+  await expect(compose.getByLabel('Message')).toHaveValue(BODY);
+  await compose.getByLabel('Message').press('Escape');
+  await question(page).getByRole('button', { name: 'Keep as draft' }).click();
+  await expect(compose).toBeHidden();
+  await expect(details(page)).toContainText(`Draft: ${SUBJECT}`);
+
+  // 2. A reload (a new window) keeps it: the lead says so, and Compose opens with it
+  await page.reload();
+  await openLead(page);
+  await expect(details(page)).toContainText(`Draft: ${SUBJECT}`);
+  await details(page).getByRole('button', { name: 'Open the draft' }).click();
+  compose = page.getByRole('dialog', { name: 'New email' });
+  await expect(compose.getByRole('status').filter({ hasText: /Draft from .+ restored/ })).toBeVisible();
+  await expect(compose.getByLabel('Subject')).toHaveValue(SUBJECT);
+  await expect(compose.getByLabel('Message')).toHaveValue(BODY);
+  // nothing changed since it was kept: closing asks nothing
+  await compose.getByRole('button', { name: 'Cancel' }).click();
+  await expect(compose).toBeHidden();
+  await expect(question(page)).toBeHidden();
+
+  // 3. Typed text is saved as the rep types: a window closed without an answer still has it
+  compose = await openCompose(page);
+  await compose.getByLabel('Message').fill(`${BODY}\n\nP.S. Tuesday works for me.`);
+  await page.waitForTimeout(1_500); // the autosave waits 500 ms after the last key
+  await page.reload();
+  await openLead(page);
+  compose = await openCompose(page);
+  await expect(compose.getByLabel('Message')).toHaveValue(`${BODY}\n\nP.S. Tuesday works for me.`);
+
+  // 4. Cancel → Discard: gone from the lead, and Compose opens empty
+  await compose.getByLabel('Subject').fill(`${SUBJECT}?`);
+  await compose.getByRole('button', { name: 'Cancel' }).click();
+  await question(page).getByRole('button', { name: 'Discard' }).click();
+  await expect(compose).toBeHidden();
+  await expect(details(page)).not.toContainText('Draft:');
+  compose = await openCompose(page);
+  await expect(compose.getByLabel('Subject')).toHaveValue('');
+  await expect(compose.getByLabel('Message')).toHaveValue('');
+  await expect(compose.getByText(/Draft from/)).toHaveCount(0);
+
+  // 5. Type and send: the SMTP server receives it once, and the draft is gone
+  const before = mail.smtp.received.length;
+  await compose.getByLabel('Subject').fill(SUBJECT);
+  await compose.getByLabel('Message').fill(BODY);
+  const send = compose.getByRole('button', { name: 'Send', exact: true });
+  await expect(
+    compose.getByRole('region', { name: 'Compliance check' }).getByTestId('gate-verdict'),
+  ).toHaveText(/OK|Warning/, { timeout: 20_000 });
+  await expect(send).toBeEnabled();
+  await send.click();
+  await expect(compose).toBeHidden({ timeout: 20_000 });
+  await expect(page.getByRole('status').getByText(`Sent to ${LEAD}.`)).toBeVisible();
+  expect(mail.smtp.received.length).toBe(before + 1);
+  expect(mail.smtp.received[before]?.to).toEqual([LEAD]);
+  await expect(details(page)).not.toContainText('Draft:');
+  await page.reload();
+  await openLead(page);
+  await expect(details(page)).not.toContainText('Draft:');
+  compose = await openCompose(page);
+  await expect(compose.getByLabel('Subject')).toHaveValue('');
+  await expect(compose.getByLabel('Message')).toHaveValue('');
+  // nothing typed: closing asks nothing
+  await page.keyboard.press('Escape');
+  await expect(compose).toBeHidden();
+  await expect(question(page)).toBeHidden();
+});
