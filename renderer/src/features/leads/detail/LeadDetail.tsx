@@ -6,8 +6,8 @@ import { useApp } from '../../../store';
 import { ComposeDialog } from '../../compose/ComposeDialog';
 import { ConfirmDialog } from '../dialogs/ConfirmDialog';
 import { ERASE_EXPLANATION, eraseLeads } from '../erase';
-import { LeadForm } from './LeadForm';
 import { LeadDraft } from './LeadDraft';
+import { LeadForm } from './LeadForm';
 import { formFromLead } from './lead-form';
 import { useLead } from './use-lead';
 
@@ -90,6 +90,7 @@ export function LeadDetail({ id }: { id: string }) {
               Erase
             </button>
           </div>
+          <LeadDraft leadId={lead.id} onOpen={() => setComposing(true)} />
           <LeadDraft leadId={lead.id} onOpen={() => setComposing(true)} />
         </LeadFacts>
       ) : null}
