@@ -91,7 +91,6 @@ export function LeadDetail({ id }: { id: string }) {
             </button>
           </div>
           <LeadDraft leadId={lead.id} onOpen={() => setComposing(true)} />
-          <LeadDraft leadId={lead.id} onOpen={() => setComposing(true)} />
         </LeadFacts>
       ) : null}
       {lead && composing ? <ComposeDialog lead={lead} onClose={() => setComposing(false)} /> : null}
