@@ -1,0 +1,161 @@
+/**
+ * One mailbox's queue during a plan: its due leads ordered by when their window opens (pending) and, once
+ * open, by priority (ready: follow-ups first, then the longest waiting). A cursor walks the horizon: each send
+ * moves it on by the gap, which spreads what is left of the day's sends over what is left of the window.
+ */
+import { type Calendar, nextOpening } from './calendar';
+import { Heap } from './heap';
+import type { Random } from './random';
+import type { DueEnrollment, Pacing, PlanMailbox, PlannedWait, PlanSequence, WaitReason } from './types';
+import type { ZoneClock } from './zone-clock';
+
+/** A sequence during one plan: its calendar and what is left of its daily limit. */
+export interface SequenceRun {
+  plan: PlanSequence;
+  calendar: Calendar;
+  left: number;
+  /** when the rep's day ends, and the daily limit starts again */
+  dayEndsAt: number;
+}
+
+export interface Candidate {
+  enrollment: DueEnrollment;
+  sequence: SequenceRun;
+  clock: ZoneClock;
+  /** the earliest send time: in a window, not before it is due or now */
+  opensAt: number;
+  closesAt: number;
+}
+
+const byOpening = (a: Candidate, b: Candidate) => a.opensAt < b.opensAt;
+
+/** Follow-ups before first touches; then whoever has waited longest; then the id, so ties are stable. */
+function byPriority(a: Candidate, b: Candidate): boolean {
+  if (a.enrollment.isFollowUp !== b.enrollment.isFollowUp) return a.enrollment.isFollowUp;
+  if (a.enrollment.nextSendAt !== b.enrollment.nextSendAt) {
+    return a.enrollment.nextSendAt < b.enrollment.nextSendAt;
+  }
+  return a.enrollment.id < b.enrollment.id;
+}
+
+export class MailboxLane {
+  private readonly pending: Heap<Candidate>;
+  private readonly ready = new Heap<Candidate>(byPriority);
+  private readonly missed: Candidate[] = [];
+  private readonly limited: Candidate[] = [];
+  private followUpsLeft = 0;
+  private spanEnd = 0;
+  capLeft: number;
+  cursor: number;
+
+  constructor(
+    readonly mailbox: PlanMailbox,
+    /** the end of this plan for the mailbox: the horizon, or its own midnight if sooner (caps are per day) */
+    readonly endAt: number,
+    private readonly dayEndsAt: number,
+    candidates: Candidate[],
+    private readonly pacing: Pacing,
+    private readonly random: Random,
+    now: number,
+  ) {
+    this.pending = new Heap(byOpening, candidates);
+    for (const c of candidates) {
+      if (c.enrollment.isFollowUp) this.followUpsLeft++;
+      if (c.closesAt > this.spanEnd) this.spanEnd = c.closesAt;
+    }
+    this.spanEnd = Math.min(this.spanEnd, dayEndsAt);
+    this.capLeft = Math.max(0, Math.floor(mailbox.capToday - mailbox.sentToday));
+    const last = mailbox.lastSentAt;
+    // Never before the last send plus a gap: after sleep this is in the past (catch up from now, paced);
+    // after the clock went back it is in the future (nothing goes until the clock is past it).
+    this.cursor = last === undefined ? now : Math.max(now, last + this.gapAt(last));
+  }
+
+  /** Sends one candidate at the cursor, or moves the cursor on; false when the lane is done. */
+  next(emit: (c: Candidate, at: number) => void): boolean {
+    if (this.capLeft <= 0 || this.cursor >= this.endAt) return false;
+    this.admit();
+    const pick = this.pick();
+    if (pick) {
+      const at = this.cursor;
+      emit(pick, at);
+      this.capLeft--;
+      pick.sequence.left--;
+      if (pick.enrollment.isFollowUp) this.followUpsLeft--;
+      this.cursor = at + this.gapAt(at);
+      return true;
+    }
+    const upcoming = this.pending.peek();
+    if (!upcoming) return false;
+    // The next window opens later: start there, a little after the hour (never on the dot like a machine).
+    this.cursor = Math.max(this.cursor, upcoming.opensAt + this.random() * this.pacing.jitterMs);
+    return true;
+  }
+
+  /** What the mailbox did not reach, each with why and until when. */
+  leftovers(): PlannedWait[] {
+    const waits: PlannedWait[] = [];
+    const atCap = this.capLeft <= 0;
+    for (const c of [...this.ready.drain(), ...this.pending.drain()]) {
+      if (atCap) waits.push(waitFor(c, 'mailbox-at-cap', Math.max(this.dayEndsAt, c.opensAt)));
+      else
+        waits.push({
+          enrollmentId: c.enrollment.id,
+          reason: 'pacing',
+          until: Math.max(c.opensAt, this.cursor),
+        });
+    }
+    for (const c of this.missed) waits.push(waitFor(c, 'mailbox-busy', c.closesAt));
+    for (const c of this.limited) {
+      waits.push(waitFor(c, 'sequence-daily-limit', Math.max(c.sequence.dayEndsAt, c.opensAt)));
+    }
+    return waits;
+  }
+
+  /** Leads whose window has opened by the cursor move to the ready queue. */
+  private admit(): void {
+    for (let top = this.pending.peek(); top && top.opensAt <= this.cursor; top = this.pending.peek()) {
+      this.ready.push(this.pending.pop()!);
+    }
+  }
+
+  /** The first ready lead that may go now; sets aside those whose window closed or whose sequence is full. */
+  private pick(): Candidate | undefined {
+    for (let c = this.ready.peek(); c; c = this.ready.peek()) {
+      if (c.closesAt <= this.cursor) {
+        this.setAside(this.missed);
+        continue;
+      }
+      if (c.sequence.left <= 0) {
+        this.setAside(this.limited);
+        continue;
+      }
+      // A short day goes to follow-ups: a first touch only takes a slot no follow-up in this plan needs.
+      if (!c.enrollment.isFollowUp && this.capLeft <= this.followUpsLeft) return undefined;
+      return this.ready.pop();
+    }
+    return undefined;
+  }
+
+  private setAside(into: Candidate[]): void {
+    const c = this.ready.pop()!;
+    if (c.enrollment.isFollowUp) this.followUpsLeft--;
+    into.push(c);
+  }
+
+  /**
+   * The gap after a send at `at`: the minimum, or the rest of the window shared evenly by the sends left
+   * (n sends in a window go at its start plus k/n of it, so the day is never front-loaded).
+   */
+  private gapAt(at: number): number {
+    const sendsLeft = Math.max(0, Math.min(this.capLeft, this.pending.size + this.ready.size));
+    const spread = (this.spanEnd - at) / (sendsLeft + 1);
+    return Math.max(this.pacing.minGapMs, spread) + this.random() * this.pacing.jitterMs;
+  }
+}
+
+/** A wait until the lead's next window at or after `from`. */
+export function waitFor(c: Candidate, reason: WaitReason, from: number): PlannedWait {
+  const opening = nextOpening(from, c.clock, c.sequence.calendar);
+  return { enrollmentId: c.enrollment.id, reason, until: opening ? opening.at : null };
+}
