@@ -12,6 +12,9 @@ export const AUDIT_EVENT_TYPES = {
   'send.unknown':
     'A message may or may not have been delivered (the app stopped mid-send, or the server never answered): held for the rep.',
   'send.resolved': 'The rep settled a held message: "it was sent", or "send it again" (same Message-ID).',
+  'outbox.scheduled':
+    'The rep scheduled a one-off email the daily cap or send window held: its key, mailbox and time (the gate decides again then).',
+  'outbox.cancelled': 'The rep cancelled a scheduled email before it went out.',
   'inbox.bounce': 'A hard bounce (5.x.x) came back for one of our messages.',
   'inbox.complaint':
     'A spam complaint (ARF report or a "this is spam" reply) came back for one of our messages.',
@@ -37,6 +40,8 @@ export const RENDERER_AUDIT_TYPES = [
   'suppression.removed',
   'suppression.imported',
   'lead.erased',
+  'outbox.scheduled',
+  'outbox.cancelled',
 ] as const satisfies readonly AuditEventType[];
 
 export type RendererAuditType = (typeof RENDERER_AUDIT_TYPES)[number];

@@ -15,6 +15,7 @@ import {
 import { checkRecipient, type MxAnswer } from './recipient';
 import type { SenderAuthResult } from './sender-auth';
 import { checkSuppression, type SuppressionIndex } from './suppression-index';
+import { capRetryAt, scheduleAtOf } from './waiting';
 
 /**
  * The gate's decision, pure: every fact it needs (DNS answers, suppression keys, today's count, the
@@ -56,6 +57,8 @@ export interface GateDecision {
   content: ContentAssessment;
   /** when a send window, a cap or a DNS failure holds the send, the earliest time to try again */
   retryAt?: number;
+  /** when only the daily cap and the send window hold it: the time it can be scheduled for (waiting.ts) */
+  scheduleAt?: number;
 }
 
 const NOT_READY: StepResult = judged(reason('suppression-not-ready'));
@@ -69,8 +72,17 @@ function limitsStep(facts: GateFacts): { result: StepResult; retryAt?: number } 
   const parts: StepResult[] = [];
   // A warning breaker warns and a paused one blocks: their reasons' floors say so.
   if (breaker.state !== 'ok') parts.push(judged(...breaker.reasons));
-  parts.push(checkDailyCap({ sentToday, cap: cap.cap }));
+  const capResult = checkDailyCap({ sentToday, cap: cap.cap });
+  parts.push(capResult);
   let retryAt: number | undefined;
+  if (capResult.verdict === 'block') {
+    retryAt = capRetryAt({
+      now: facts.now,
+      mailboxTimeZone,
+      leadTimeZone: facts.recipient.timeZone,
+      window,
+    });
+  }
   if (facts.kind === 'sequence') {
     const inWindow = checkSendWindow({
       now: facts.now,
@@ -79,7 +91,7 @@ function limitsStep(facts: GateFacts): { result: StepResult; retryAt?: number } 
       ...(window ? { window } : {}),
     });
     parts.push(inWindow);
-    retryAt = inWindow.nextAllowedAt;
+    retryAt = latest(retryAt, inWindow.nextAllowedAt);
   }
   return {
     result: combine(...parts),
@@ -111,6 +123,8 @@ export function decide(facts: GateFacts): GateDecision {
   const all = Object.values(steps);
   const reasons = mergeReasons(...all.map((s) => s.reasons));
   const retryAt = latest(limits.retryAt, dnsRetryAt(facts.now, reasons));
+  const { limits: limitsResult, ...others } = steps;
+  const scheduleAt = scheduleAtOf({ limits: limitsResult, others: Object.values(others), retryAt });
   return {
     // No reason is judged below its floor, whichever step gave it.
     verdict: worst(...all.map((s) => s.verdict), ...reasons.map((r) => floorOf(r.code))),
@@ -118,6 +132,7 @@ export function decide(facts: GateFacts): GateDecision {
     reasons,
     content,
     ...(retryAt !== undefined ? { retryAt } : {}),
+    ...(scheduleAt !== undefined ? { scheduleAt } : {}),
   };
 }
 

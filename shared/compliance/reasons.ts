@@ -201,7 +201,8 @@ export const REASONS = {
   'daily-cap-reached': spec<{ sentToday: number; cap: number }>({
     floor: 'block',
     message: ({ sentToday, cap }) => `This mailbox has sent ${sentToday} of its ${cap} emails for today.`,
-    fix: 'Nothing to change: the rest go out tomorrow, within the send window.',
+    // Only scheduling makes "it goes out later" true: Compose offers it (the Outbox holds it until then).
+    fix: 'Schedule it for when the cap allows: the Send button offers that time, and the Outbox holds the email until then.',
     doneIn: 'draft',
   }),
   'bounce-rate-warning': spec<BreakerFigures>({
@@ -239,7 +240,7 @@ export const REASONS = {
     floor: 'block',
     message: ({ time, zone, hours, days }) =>
       `It is ${time} for this lead (${zone}), outside the send window of ${hours} on ${days}.`,
-    fix: 'Nothing to change: the email waits for the window to open.',
+    fix: 'Schedule it for when the window opens: the Send button offers that time, and the Outbox holds the email until then.',
     doneIn: 'draft',
   }),
   'send-window-empty': spec({

@@ -31,6 +31,8 @@ export interface GateVerdict {
   verdict: 'ok' | 'warn' | 'block';
   score: number;
   reasons: Reason[];
+  /** blocked only by the daily cap or the send window: the time it can be scheduled for (epoch ms) */
+  scheduleAt?: number;
 }
 
 export interface SendPreview extends GateVerdict {

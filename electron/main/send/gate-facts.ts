@@ -28,6 +28,7 @@ export const verdictOf = (d: GateDecision): GateVerdict => ({
   verdict: d.verdict,
   score: d.content.score,
   reasons: d.reasons,
+  ...(d.scheduleAt !== undefined ? { scheduleAt: d.scheduleAt } : {}),
 });
 
 /**

@@ -214,14 +214,15 @@ export function createSendService(deps: SendServiceDeps) {
       const mailbox = mailboxOf(draft.mailboxId);
       const { decision, text, now } = await gateDecision(deps, draft, mailbox);
       const assembled = await assembleFor(deps, draft, mailbox, text, now, newLocal());
-      const reasons = assembled.ok ? decision.reasons : mergeReasons(decision.reasons, assembled.reasons);
+      if (!assembled.ok) {
+        // refused by assembly: something only the rep can fix, so never schedulable
+        const { scheduleAt: _never, ...gate } = verdictOf(decision);
+        const reasons = mergeReasons(decision.reasons, assembled.reasons);
+        return { ...gate, verdict: 'block', reasons, message: null };
+      }
       return {
         ...verdictOf(decision),
-        ...(assembled.ok ? {} : { verdict: 'block' as const }),
-        reasons,
-        message: assembled.ok
-          ? { headers: assembled.value.headers, html: assembled.value.html, text: assembled.value.text }
-          : null,
+        message: { headers: assembled.value.headers, html: assembled.value.html, text: assembled.value.text },
       };
     },
     send,

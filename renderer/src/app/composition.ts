@@ -3,14 +3,17 @@ import type { CallBridge } from '../bridge/client';
 import { createInboxSync } from '../bridge/inbox';
 import { createAuditMirror } from '../db/audit-mirror';
 import type { FairsendDatabase } from '../db/database';
-import { createDraftsRepo } from '../db/drafts-repo';
 import type { SuppressionKind } from '../db/dnc-csv';
+import { createDraftsRepo } from '../db/drafts-repo';
 import { createInboxApplier } from '../db/inbox-applier';
 import { createLeadSuppression } from '../db/lead-suppression';
 import { createLeadsRepo } from '../db/leads-repo';
 import { createMessagesRepo } from '../db/messages-repo';
+import { createScheduledMessages } from '../db/scheduled-messages';
 import { createSuppressionRepo } from '../db/suppression-repo';
 import { startSuppressionSync } from '../db/suppression-sync';
+import { createScheduledSender } from '../scheduler/scheduled-sender';
+import { windowLock } from '../scheduler/window-lock';
 import type { AppServices } from '../services/app-services';
 
 /**
@@ -88,6 +91,16 @@ export function composeApp({ db, call, notify, timing }: CompositionDeps): Compo
     }),
   );
 
+  // scheduled one-offs go out through send.message when due; one window at a time sends them
+  const scheduled = createScheduledSender({
+    store: createScheduledMessages(db),
+    messages,
+    leads,
+    audit,
+    send: (key, draft) => call('send.message', { key, draft }),
+    lock: windowLock('fairsend.scheduled-sends'),
+  });
+
   /** Work that runs for the window's whole life; each entry starts one job and returns how to stop it. */
   const background: Record<string, () => () => Promise<void> | void> = {
     // main's suppression index follows the `suppression` collection; main holds every send until it is full
@@ -103,12 +116,13 @@ export function composeApp({ db, call, notify, timing }: CompositionDeps): Compo
     'lead suppression flags': () => leadSuppression.start().stop,
     // bounces, opt-outs, complaints and replies main's inbox watcher found
     'inbox events': () => repeat(inbox.apply, every.inboxApplyMs),
+    'scheduled sends': () => scheduled.start(),
     // the sequence engine starts here
   };
 
   let stops: (() => Promise<void> | void)[] | null = null;
   return {
-    services: { db, leads, suppression, leadSuppression, messages, drafts, audit, inbox },
+    services: { db, leads, suppression, leadSuppression, messages, scheduled, drafts, audit, inbox },
     start() {
       stops ??= Object.values(background).map((startJob) => startJob());
     },

@@ -15,6 +15,11 @@ export function messagesV1(doc: { reasons: string[] }) {
   return { ...doc, reasons: doc.reasons.map((code) => ({ code, message: '' })) };
 }
 
+/** messages v1 → v2: a new index and an optional draft; stored messages are unchanged (none was scheduled). */
+export function messagesV2<D>(doc: D): D {
+  return doc;
+}
+
 /** leads v0 → v1: the last-name and domain search keys, derived as lead-docs.ts `withDerived` derives them. */
 export function leadsV1(doc: { id: string; lastName: string }) {
   return { ...doc, lastNameKey: searchKey(doc.lastName), domainKey: domainKeyOf(doc.id) };

@@ -6,6 +6,7 @@ import type { LeadSuppression } from '../db/lead-suppression';
 import type { LeadsRepo } from '../db/leads-repo';
 import type { MessagesRepo } from '../db/messages-repo';
 import type { SuppressionRepo } from '../db/suppression-repo';
+import type { ScheduledSender } from '../scheduler/scheduled-sender';
 
 /**
  * Everything the screens use to reach data and main, built once by the composition root
@@ -21,6 +22,8 @@ export interface AppServices {
   /** which leads the suppression list covers (their flag, and the entries behind it) */
   leadSuppression: LeadSuppression;
   messages: MessagesRepo;
+  /** one-offs waiting for the daily cap or the send window, and the job that sends them when due */
+  scheduled: ScheduledSender;
   /** the rep's unsent Compose emails, one per lead */
   drafts: DraftsRepo;
   audit: AuditLog;

@@ -63,7 +63,8 @@ export const enrollmentSchemaLiteral = {
 export const messageSchemaLiteral = {
   title: 'message',
   // v1: reasons carry the gate's message and fix (the Outbox shows them), not only the code
-  version: 1,
+  // v2: scheduled one-offs keep their draft until sent, and are found by ['status', 'scheduledAt']
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -90,12 +91,30 @@ export const messageSchemaLiteral = {
         required: ['code', 'message'],
       },
     },
+    /** when it was tried; for a scheduled message, when it is due (the scheduler reads it by index) */
     scheduledAt: TIME,
     sentAt: TIME,
     rank: RANK,
+    /**
+     * A scheduled message's draft, everything `send.message` needs but the mailbox and subject (kept above);
+     * dropped once it is sent, blocked or cancelled (bodies are not kept: data minimisation).
+     */
+    draft: {
+      type: 'object',
+      properties: {
+        to: { type: 'string', maxLength: 320 },
+        toName: { type: 'string', maxLength: 200 },
+        html: { type: 'string', maxLength: 2_000_000 },
+        text: { type: 'string', maxLength: 2_000_000 },
+        isFirstTouch: { type: 'boolean' },
+        kind: { type: 'string', enum: ['sequence', 'one-off'], maxLength: 16 },
+        leadTimeZone: { type: 'string', maxLength: 64 },
+      },
+      required: ['to', 'html', 'isFirstTouch', 'kind'],
+    },
   },
   required: ['id', 'leadId', 'mailboxId', 'status', 'subject', 'reasons', 'scheduledAt', 'rank'],
-  indexes: ['leadId', ['status', 'rank'], 'rank'],
+  indexes: ['leadId', ['status', 'rank'], 'rank', ['status', 'scheduledAt']],
 } as const;
 
 export const sequenceSchema = toTypedRxJsonSchema(sequenceSchemaLiteral);

@@ -9,6 +9,7 @@ import { ComposeDialog } from '../compose/ComposeDialog';
 import { ReasonList } from '../compose/GatePanel';
 import { throttle } from '../leads/hooks/throttle';
 import { HeldMessages } from './HeldMessages';
+import { ScheduledMessages } from './ScheduledMessages';
 
 const PAGE = 100;
 const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -89,6 +90,7 @@ export function OutboxScreen() {
         </div>
       </header>
       <HeldMessages mailboxes={mailboxes} />
+      <ScheduledMessages mailboxes={mailboxes} />
       {rows?.length === 0 ? (
         <EmptyState
           title={status ? `No ${STATUS_LABEL[status]?.toLowerCase()} messages` : 'Nothing sent yet'}
