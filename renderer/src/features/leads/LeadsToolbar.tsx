@@ -95,6 +95,14 @@ export function LeadsToolbar({
           </option>
         ))}
       </select>
+      <label className="check-filter" title="Leads whose address or whole domain is on the suppression list">
+        <input
+          type="checkbox"
+          checked={filter.suppressed === 'only'}
+          onChange={(e) => setFilter({ suppressed: e.target.checked ? 'only' : '' })}
+        />
+        Suppressed
+      </label>
       <select aria-label="Sort" value={sort} onChange={(e) => setSort(e.target.value as LeadSort)}>
         {/* a search lists its best matches first (names, then last names, companies, addresses, domains) */}
         <option value="newest">{filter.search.trim() ? 'Best match' : 'Newest first'}</option>

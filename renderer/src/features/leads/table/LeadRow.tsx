@@ -5,6 +5,31 @@ import { LEAD_COLUMNS } from './columns';
 
 const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
+const SUPPRESSED_BY = {
+  address: 'their address',
+  domain: 'their whole domain',
+  both: 'their address and their whole domain',
+} as const;
+
+/**
+ * The status, or "Suppressed" in its place while the suppression list covers the lead: that is what decides
+ * whether the rep can write to them, and the column has no room for two badges. The flag is on the document
+ * the row already holds, so the badge costs no read; the status stays in the title and in the lead's detail.
+ */
+function StatusBadge({ lead }: { lead: LeadDoc }) {
+  const status = LEAD_STATUS_LABELS[lead.status];
+  if (!lead.suppressedBy) return <span className={`badge ${lead.status}`}>{status}</span>;
+  return (
+    <span
+      className="badge suppressed"
+      data-testid="suppressed-badge"
+      title={`On the suppression list (${SUPPRESSED_BY[lead.suppressedBy]}); status: ${status}`}
+    >
+      Suppressed
+    </span>
+  );
+}
+
 export function rowDomId(index: number): string {
   return `lead-row-${index}`;
 }
@@ -80,7 +105,7 @@ export const LeadRow = memo(function LeadRow({
         {lead.title}
       </td>
       <td className="lead-cell">
-        <span className={`badge ${lead.status}`}>{LEAD_STATUS_LABELS[lead.status]}</span>
+        <StatusBadge lead={lead} />
       </td>
       <td className="lead-cell" title={lead.tags.join(', ')}>
         {lead.tags.map((t) => (
