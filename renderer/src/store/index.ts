@@ -47,9 +47,18 @@ export interface LeadFilter {
   tag: string;
   company: string;
   source: string;
+  /** 'only': the leads the suppression list covers (by address or domain) */
+  suppressed: '' | 'only';
 }
 
-export const EMPTY_FILTER: LeadFilter = { search: '', status: '', tag: '', company: '', source: '' };
+export const EMPTY_FILTER: LeadFilter = {
+  search: '',
+  status: '',
+  tag: '',
+  company: '',
+  source: '',
+  suppressed: '',
+};
 
 interface LeadsSlice {
   filter: LeadFilter;

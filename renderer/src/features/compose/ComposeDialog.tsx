@@ -7,6 +7,7 @@ import { useServices } from '../../services/use-services';
 import { useApp } from '../../store';
 import { FormFooter } from '../../ui/FormFooter';
 import { Modal } from '../../ui/Modal';
+import { isListed, SuppressedNotice, useLeadEntries } from '../suppression/SuppressedNotice';
 import { bodyToHtml } from './body-html';
 import { DraftNotice } from './DraftNotice';
 import { draftGoesAfter } from './draft-rules';
@@ -112,6 +113,9 @@ export function ComposeDialog({ lead: fixedLead, onClose }: { lead?: LeadDoc; on
   const gate = useGatePreview(draft);
   const preview = gate.state === 'done' ? gate.preview : gate.state === 'checking' ? gate.last : null;
   const upToDate = gate.state === 'done';
+  // a suppressed lead is said so before anything is typed, and Send stays off (main's gate blocks it anyway)
+  const listed = useLeadEntries(lead);
+  const suppressed = isListed(lead, listed);
   const blocked = !preview || preview.verdict === 'block';
 
   async function send() {
@@ -144,6 +148,7 @@ export function ComposeDialog({ lead: fixedLead, onClose }: { lead?: LeadDoc; on
         onSubmit={(e) => e.preventDefault()}
       >
         <div className="compose-fields">
+          {lead ? <SuppressedNotice lead={lead} entries={listed} /> : null}
           {saved.restoredAt !== null ? (
             <DraftNotice savedAt={saved.restoredAt} onDiscard={() => void saved.startOver()} />
           ) : null}
@@ -237,7 +242,7 @@ export function ComposeDialog({ lead: fixedLead, onClose }: { lead?: LeadDoc; on
           problem={problem}
           busy={busy}
           onCancel={requestClose}
-          disabled={blocked || !upToDate}
+          disabled={blocked || !upToDate || suppressed}
           onAction={() => void send()}
           action="Send"
           busyAction="Sending…"

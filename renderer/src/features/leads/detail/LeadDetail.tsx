@@ -4,6 +4,7 @@ import type { LeadDoc } from '../../../db/schemas/leads';
 import { useServices } from '../../../services/use-services';
 import { useApp } from '../../../store';
 import { ComposeDialog } from '../../compose/ComposeDialog';
+import { LeadSuppressedNotice } from '../../suppression/SuppressedNotice';
 import { ConfirmDialog } from '../dialogs/ConfirmDialog';
 import { ERASE_EXPLANATION, eraseLeads } from '../erase';
 import { LeadDraft } from './LeadDraft';
@@ -140,6 +141,7 @@ function LeadFacts({
   const custom = Object.entries(lead.custom);
   return (
     <div className="drawer-body">
+      <LeadSuppressedNotice lead={lead} />
       {children}
       <label className="field">
         <span>Status</span>
