@@ -102,6 +102,14 @@ test('when DNS says no domain exists, the gate says DNS is failing on this compu
     await expect(compose.getByRole('button', { name: 'Send', exact: true })).toBeDisabled();
     // the DNS server was really asked about the canaries
     expect(broken.queries.some((q) => q.startsWith('gmail.com/'))).toBe(true);
+    // the fix names Settings → Advanced, and its button goes there, to the DNS servers field
+    await checks
+      .locator('[data-code="dns-failing"]')
+      .getByRole('button', { name: 'Open Settings → Advanced' })
+      .click();
+    await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+    await expect(page.getByLabel('DNS servers')).toBeFocused();
+    await expect(page.getByLabel('DNS servers')).toHaveValue(broken.server);
   } finally {
     // the host is shared by the worker's tests: back to its own DNS
     await page.goto(host.url);

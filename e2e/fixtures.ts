@@ -6,9 +6,11 @@ import { type BrowserContext, test as base, chromium, expect, type Page } from '
 import { generateLeadsCsv } from '../bench/generate-leads';
 import { createHandlers } from '../electron/main/handlers';
 import { createKeySealer, loadDevVaultKey } from '../electron/main/secrets/sealer';
+import { createImapReader } from '../electron/main/send/transports/imap-reader';
 import { createSmtpTransport } from '../electron/main/send/transports/smtp-transport';
 import { createMainServices } from '../electron/main/services';
 import { type LoopbackDns, startLoopbackDns } from '../electron/main/testing/loopback-dns';
+import { type LoopbackImap, startLoopbackImap } from '../electron/main/testing/loopback-imap';
 import { type LoopbackSmtp, startLoopbackSmtp } from '../electron/main/testing/loopback-smtp';
 import { selfSignedCertificate } from '../electron/main/testing/self-signed';
 import { createFileStore } from '../electron/main/vault/file-store';
@@ -37,6 +39,8 @@ export interface TestHost {
 export interface TestMailWorld {
   smtp: LoopbackSmtp;
   dns: LoopbackDns;
+  /** an IMAP server (STARTTLS, the same login), reached when a mailbox's IMAP is 127.0.0.1 port 143 */
+  imap: LoopbackImap;
   login: { user: string; pass: string };
   sender: { address: string; domain: string };
   /** a domain whose addresses have MX: leads to write to */
@@ -62,8 +66,10 @@ async function startMailWorld(): Promise<TestMailWorld & { tls: { cert: string }
   const tls = selfSignedCertificate();
   const login = { user: `rep@${domain}`, pass: 'loopback-password' };
   const smtp = await startLoopbackSmtp({ tls, auth: login });
+  const imap = await startLoopbackImap({ user: login.user, password: login.pass, tls });
   return {
     smtp,
+    imap,
     dns,
     login,
     tls,
@@ -103,6 +109,7 @@ async function startTestHost(): Promise<TestHost & { close(): Promise<void> }> {
     openExternal: async () => {},
     dnsServers: [mail.dns.server],
     smtpCa: mail.tls.cert,
+    imapReader: (options) => createImapReader({ ...options, port: mail.imap.port as 143 }),
     // The mailbox is connected with the standard port 587; the loopback server listens on an ephemeral one.
     smtpTransport: (options) => createSmtpTransport({ ...options, port: mail.smtp.port as 587 }),
   });
@@ -116,7 +123,7 @@ async function startTestHost(): Promise<TestHost & { close(): Promise<void> }> {
     async close() {
       await host.close();
       await services.close();
-      await Promise.all([mail.smtp.close(), mail.dns.close()]);
+      await Promise.all([mail.smtp.close(), mail.imap.close(), mail.dns.close()]);
       await rm(dataDir, { recursive: true, force: true });
     },
   };
