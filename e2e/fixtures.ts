@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, test as base, chromium, expect, type Page } from '@playwright/test';
 import { generateLeadsCsv } from '../bench/generate-leads';
+import { probeCertificate } from '../electron/main/certificates/probe';
 import { createHandlers } from '../electron/main/handlers';
 import { createKeySealer, loadDevVaultKey } from '../electron/main/secrets/sealer';
 import { createImapReader } from '../electron/main/send/transports/imap-reader';
@@ -12,7 +13,7 @@ import { createMainServices } from '../electron/main/services';
 import { type LoopbackDns, startLoopbackDns } from '../electron/main/testing/loopback-dns';
 import { type LoopbackImap, startLoopbackImap } from '../electron/main/testing/loopback-imap';
 import { type LoopbackSmtp, startLoopbackSmtp } from '../electron/main/testing/loopback-smtp';
-import { selfSignedCertificate } from '../electron/main/testing/self-signed';
+import { selfSignedCertificate, testCertificate } from '../electron/main/testing/self-signed';
 import { createFileStore } from '../electron/main/vault/file-store';
 import { startWebHost } from '../electron/web-host/server';
 import { CHROMIUM_ARGS, CHROMIUM_HOWTO, findChromium } from '../scripts/lib/chromium.mjs';
@@ -46,6 +47,11 @@ export interface TestMailWorld {
   /** a domain whose addresses have MX: leads to write to */
   recipientDomain: string;
   dkim: { selector: string; privateKeyPem: string };
+  /**
+   * A relay on the rep's own network whose self-signed certificate nothing trusts yet (not FAIRSEND_SMTP_CA):
+   * reached as host `localhost`, port 587, with the same login.
+   */
+  relay: LoopbackSmtp;
 }
 
 async function startMailWorld(): Promise<TestMailWorld & { tls: { cert: string } }> {
@@ -67,9 +73,14 @@ async function startMailWorld(): Promise<TestMailWorld & { tls: { cert: string }
   const login = { user: `rep@${domain}`, pass: 'loopback-password' };
   const smtp = await startLoopbackSmtp({ tls, auth: login });
   const imap = await startLoopbackImap({ user: login.user, password: login.pass, tls });
+  const relay = await startLoopbackSmtp({
+    tls: testCertificate({ commonName: 'Office relay', organisation: 'Acme Sender', hosts: ['localhost'] }),
+    auth: login,
+  });
   return {
     smtp,
     imap,
+    relay,
     dns,
     login,
     tls,
@@ -100,6 +111,7 @@ async function startTestHost(): Promise<TestHost & { close(): Promise<void> }> {
     throw new Error('out/renderer is not built: run `npm run build:web` (or `npm test`, which builds it).');
   }
   const mail = await startMailWorld();
+  const routed = (host: string) => (host === 'localhost' ? mail.relay.port : mail.smtp.port);
   // An empty env: the key always comes from the temp file, never from the developer's FAIRSEND_DEV_VAULT_KEY.
   const services = await createMainServices({
     dataDir,
@@ -110,8 +122,9 @@ async function startTestHost(): Promise<TestHost & { close(): Promise<void> }> {
     dnsServers: [mail.dns.server],
     smtpCa: mail.tls.cert,
     imapReader: (options) => createImapReader({ ...options, port: mail.imap.port as 143 }),
-    // The mailbox is connected with the standard port 587; the loopback server listens on an ephemeral one.
-    smtpTransport: (options) => createSmtpTransport({ ...options, port: mail.smtp.port as 587 }),
+    // The mailbox is connected with the standard port 587; the loopback servers listen on ephemeral ones.
+    smtpTransport: (options) => createSmtpTransport({ ...options, port: routed(options.host) as 587 }),
+    certificateProbe: (endpoint) => probeCertificate({ ...endpoint, port: routed(endpoint.host) }),
   });
   const host = await startWebHost({ handlers: createHandlers(services), staticDir: RENDERER_DIR, port: 0 });
   return {
@@ -123,7 +136,7 @@ async function startTestHost(): Promise<TestHost & { close(): Promise<void> }> {
     async close() {
       await host.close();
       await services.close();
-      await Promise.all([mail.smtp.close(), mail.imap.close(), mail.dns.close()]);
+      await Promise.all([mail.smtp.close(), mail.imap.close(), mail.relay.close(), mail.dns.close()]);
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -40,6 +40,7 @@ function setup() {
       startNewChain: async () => Promise.reject(new Error('not in these tests')),
     },
     inbox: { since: () => [], check: async () => Promise.reject(new Error('not in these tests')) },
+    certificates: {} as MainServices['certificates'],
   });
   return { handlers, opened };
 }

@@ -3,6 +3,7 @@ import type { Handlers } from '../../shared/ipc/dispatch';
 import { AppError } from '../../shared/ipc/result';
 import { isSafeExternalUrl } from '../../shared/security/external-url';
 import type { AuditLog } from './audit/audit-log';
+import type { CertificateTrust } from './certificates/certificate-trust';
 import type { InboxWatcher } from './inbox/inbox-watcher';
 import type { MailboxService } from './mailboxes/mailbox-service';
 import type { TeamKey } from './secrets/team-key';
@@ -29,6 +30,7 @@ export interface MainServices {
     'since' | 'append' | 'status' | 'requireWritable' | 'exportDamaged' | 'startNewChain'
   >;
   inbox: Pick<InboxWatcher, 'since' | 'check'>;
+  certificates: Pick<CertificateTrust, 'list' | 'trust' | 'remove'>;
 }
 
 /** The bridge's handlers: thin, each one validates (zod did the shape) and calls a service. */
@@ -82,5 +84,9 @@ export function createHandlers(services: MainServices): Handlers {
     'audit.startNewChain': ({ note }) => services.audit.startNewChain(note),
     'inbox.since': ({ seq, limit }) => services.inbox.since(seq, limit),
     'inbox.check': () => services.inbox.check(),
+    'certificates.list': () => services.certificates.list(),
+    'certificates.trust': ({ endpoint, fingerprint256 }) =>
+      services.certificates.trust(endpoint, fingerprint256),
+    'certificates.remove': ({ host, port }) => services.certificates.remove(host, port),
   };
 }

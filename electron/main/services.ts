@@ -4,6 +4,9 @@ import { ownDomainCanaries } from '../../shared/compliance/resolver-health';
 import type { AppInfo } from '../../shared/ipc/app';
 import { AppError } from '../../shared/ipc/result';
 import { openAuditLog } from './audit/audit-log';
+import { createCertificateTrust } from './certificates/certificate-trust';
+import { type CertificateProbe, probeCertificate } from './certificates/probe';
+import { createTrustStore } from './certificates/trust-store';
 import { createDnsService } from './dns/dns-service';
 import type { MainServices } from './handlers';
 import { openInboxEventLog } from './inbox/inbox-events';
@@ -18,8 +21,8 @@ import { openSendJournal } from './send/send-journal';
 import type { Checkpoint } from './send/send-points';
 import { createSendService } from './send/send-service';
 import { createSuppressionHolder } from './send/suppression-holder';
-import type { ImapOptions, ImapReader } from './send/transports/imap-reader';
-import type { SmtpOptions, SmtpTransport } from './send/transports/smtp-transport';
+import { createImapReader, type ImapOptions, type ImapReader } from './send/transports/imap-reader';
+import { createSmtpTransport, type SmtpOptions, type SmtpTransport } from './send/transports/smtp-transport';
 import { createDnsSettingsStore } from './settings/dns-settings';
 import { createOAuthSettingsStore, type OAuthEndpointOverrides } from './settings/oauth-settings';
 import { createProfileStore } from './settings/profile-store';
@@ -41,6 +44,8 @@ export interface ServiceOptions {
   smtpTransport?: (options: SmtpOptions) => SmtpTransport;
   /** builds IMAP readers; tests route the standard port to a loopback server's ephemeral one */
   imapReader?: (options: ImapOptions) => ImapReader;
+  /** reads a server's certificate to explain a refusal and to trust it; tests route the standard port */
+  certificateProbe?: CertificateProbe;
   /** DNS servers for MX/SPF/DKIM/DMARC lookups (tests point these at a loopback server); default: the system's */
   dnsServers?: string[];
   now?: () => number;
@@ -76,14 +81,21 @@ export async function createMainServices(
     vault,
     options.oauthEndpoints,
   );
+  // Every SMTP and IMAP connection goes through the rep's trusted certificates (pinned per host and port).
+  const certificates = createCertificateTrust({
+    store: createTrustStore(join(options.dataDir, 'trusted-certificates.json')),
+    probe:
+      options.certificateProbe ?? ((endpoint) => probeCertificate(endpoint, { extraCa: options.smtpCa })),
+    now,
+  });
   const mailboxes = createMailboxService({
     store: createMailboxFileStore(join(options.dataDir, 'mailboxes.json')),
     vault,
     now,
     newId: () => randomUUID(),
     ...(options.smtpCa ? { smtpCa: options.smtpCa } : {}),
-    ...(options.smtpTransport ? { smtpTransport: options.smtpTransport } : {}),
-    ...(options.imapReader ? { imapReader: options.imapReader } : {}),
+    smtpTransport: certificates.smtpTransports(options.smtpTransport ?? createSmtpTransport),
+    imapReader: certificates.imapReaders(options.imapReader ?? createImapReader),
     oauth: oauthSettings,
     ...(options.openSignInPage ? { openSignInPage: options.openSignInPage } : {}),
     ...(options.signInTimeoutMs !== undefined ? { signInTimeoutMs: options.signInTimeoutMs } : {}),
@@ -184,6 +196,7 @@ export async function createMainServices(
     suppression,
     audit,
     inbox,
+    certificates,
     async close() {
       await reconciled;
       await send.close();

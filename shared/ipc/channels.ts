@@ -38,6 +38,9 @@ export const CHANNEL_NAMES = [
   'audit.startNewChain',
   'inbox.since',
   'inbox.check',
+  'certificates.list',
+  'certificates.trust',
+  'certificates.remove',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

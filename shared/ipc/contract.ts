@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
 import { auditChannels } from './audit';
+import { certificateChannels } from './certificates';
 import type { ChannelName } from './channels';
 import { combineChannels } from './define';
 import { inboxChannels } from './inbox';
@@ -23,6 +24,7 @@ export const contract = combineChannels(
   sendChannels,
   auditChannels,
   inboxChannels,
+  certificateChannels,
 );
 
 export type Contract = typeof contract;

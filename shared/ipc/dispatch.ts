@@ -40,7 +40,7 @@ export async function dispatch(
     const handler = handlers[channelName] as (r: unknown, c: CallContext) => unknown;
     return ok(await handler(parsed.data, context));
   } catch (error) {
-    if (error instanceof AppError) return err(error.code, error.message);
+    if (error instanceof AppError) return { ok: false, error: error.toShape() };
     // Unknown errors may carry secrets or addresses in their text: log the name only, answer generically.
     log('error', `${channelName} failed: ${error instanceof Error ? error.name : typeof error}`);
     return err('internal', 'Something went wrong in the app. Please try again.');

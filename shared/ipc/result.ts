@@ -1,3 +1,5 @@
+import type { CertificateProblem } from '../mailboxes/certificate-problems';
+
 /**
  * Results, not thrown errors, cross every process and HTTP edge.
  * Codes come from one catalogue; vendor errors are translated once, at the adapter.
@@ -21,6 +23,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface AppErrorShape {
   code: ErrorCode;
   message: string;
+  /** a server's TLS certificate was refused: the causes and the certificate, for the rep to judge */
+  certificate?: CertificateProblem;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
@@ -36,8 +40,22 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly certificate?: CertificateProblem,
   ) {
     super(message);
     this.name = 'AppError';
+  }
+
+  /** The same failure, thrown again with everything it carries. */
+  static from(shape: AppErrorShape): AppError {
+    return new AppError(shape.code, shape.message, shape.certificate);
+  }
+
+  toShape(): AppErrorShape {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.certificate ? { certificate: this.certificate } : {}),
+    };
   }
 }

@@ -67,12 +67,12 @@ export function createSmtpMailboxes(deps: SmtpMailboxDeps) {
     const probe = makeSmtp(smtpOptions(smtp, password));
     const sent = await probe.verify();
     await probe.close();
-    if (!sent.ok) return new AppError(sent.error.code, sent.error.message);
+    if (!sent.ok) return AppError.from(sent.error);
     if (!smtp.imap) return null;
     const reader = makeImap(imapOptions(smtp.imap, imapPass));
     const read = await reader.verify();
     await reader.close();
-    return read.ok ? null : new AppError(read.error.code, read.error.message);
+    return read.ok ? null : AppError.from(read.error);
   }
 
   return {

@@ -1,4 +1,5 @@
 import type { AppErrorShape } from '../../../../shared/ipc/result';
+import { certificateRefusal } from './tls-trust';
 
 /** The fields of an imapflow error we read; its message and response text are never shown (they can echo the login). */
 interface ImapFailure {
@@ -27,6 +28,9 @@ export function translateImapError(error: unknown): AppErrorShape {
   const e: ImapFailure = typeof error === 'object' && error !== null ? error : {};
   const code = e.code ?? '';
   const response = (e.serverResponseCode ?? '').toUpperCase();
+  // before tlsFailed: imapflow marks a STARTTLS upgrade refused for its certificate as a TLS failure too
+  const refused = certificateRefusal(code, 'IMAP server');
+  if (refused) return refused;
   if (e.authenticationFailed || response === 'AUTHENTICATIONFAILED' || response === 'AUTHORIZATIONFAILED') {
     return {
       code: 'auth-expired',
@@ -39,11 +43,8 @@ export function translateImapError(error: unknown): AppErrorShape {
       message: 'The IMAP server does not offer TLS encryption, so Fairsend will not log in to it.',
     };
   }
-  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL/.test(code)) {
-    return {
-      code: 'rejected-permanent',
-      message: 'The IMAP server’s certificate is not trusted. Check the host name.',
-    };
+  if (/ERR_TLS|ERR_SSL/.test(code)) {
+    return { code: 'rejected-permanent', message: 'The IMAP server’s encryption could not be set up.' };
   }
   if (code === 'ETHROTTLE') {
     return {

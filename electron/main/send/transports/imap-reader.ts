@@ -3,6 +3,7 @@ import { err, ok, type Result } from '../../../../shared/ipc/result';
 import { translateImapError } from './imap-errors';
 import type { InboxItem, MailTransport, SentLookup } from './mail-transport';
 import { isLoopbackHost } from './smtp-transport';
+import { type PinnedCertificate, tlsTrustOptions } from './tls-trust';
 
 export const IMAP_PORTS = [993, 143] as const;
 
@@ -14,8 +15,10 @@ export interface ImapOptions {
   user: string;
   /** the secret: handed in by the vault, never stored here */
   password: string;
-  /** trust a self-signed server certificate (a local server the user set up; tests) */
-  ca?: string | Buffer;
+  /** one more authority to trust (FAIRSEND_SMTP_CA: a local server's own; tests) */
+  ca?: string | Buffer | undefined;
+  /** the certificate the rep trusted for this host and port: the only one accepted */
+  pinned?: PinnedCertificate | undefined;
   timeoutMs?: number;
   /** the clock for "the last two days" of the first inbox read */
   now?: () => number;
@@ -51,7 +54,7 @@ export function imapConfig(options: ImapOptions): ImapFlowOptions {
     // required, not opportunistic: a stripped STARTTLS capability must fail rather than send the login in clear
     doSTARTTLS: options.security === 'starttls' ? true : options.security === 'tls' ? undefined : false,
     auth: { user: options.user, pass: options.password },
-    tls: { minVersion: 'TLSv1.2', ...(options.ca ? { ca: options.ca } : {}) },
+    tls: { minVersion: 'TLSv1.2', ...tlsTrustOptions({ extraCa: options.ca, pinned: options.pinned }) },
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout * 2,
@@ -90,8 +93,7 @@ export function createImapReader(options: ImapOptions): ImapReader {
       return ok(value);
     } catch (error) {
       client.close();
-      const failure = translateImapError(error);
-      return err(failure.code, failure.message);
+      return { ok: false, error: translateImapError(error) };
     } finally {
       open.delete(client);
     }

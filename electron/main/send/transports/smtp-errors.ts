@@ -1,9 +1,12 @@
 import type { AppErrorShape } from '../../../../shared/ipc/result';
 import type { DeliveryError } from './mail-transport';
+import { certificateRefusal } from './tls-trust';
 
 /** The fields of a nodemailer error we read; its message is never shown (it may echo the server or a login). */
 interface SmtpFailure {
   code?: string;
+  /** nodemailer keeps the socket's own code (a TLS verification code) here when it sets `code` to ESOCKET */
+  originalCode?: string;
   responseCode?: number;
   response?: string;
 }
@@ -15,6 +18,8 @@ interface SmtpFailure {
 export function translateSmtpError(error: unknown): AppErrorShape {
   const e = (typeof error === 'object' && error !== null ? error : {}) as SmtpFailure;
   const response = (e.response ?? '').toLowerCase();
+  const refused = certificateRefusal(e.originalCode ?? e.code, 'mail server');
+  if (refused) return refused;
   if (e.code === 'EAUTH' || e.responseCode === 535 || e.responseCode === 534) {
     return {
       code: 'auth-expired',

@@ -4,6 +4,7 @@ import { err, ok, type Result } from '../../../../shared/ipc/result';
 import type { DeliveryResult, MailTransport } from './mail-transport';
 import { translateSmtpError, unknownSmtpOutcome } from './smtp-errors';
 import { openSmtpSession, type SmtpSession } from './smtp-session';
+import { type PinnedCertificate, tlsTrustOptions } from './tls-trust';
 
 export const SMTP_PORTS = [465, 587, 25, 2525] as const;
 
@@ -17,8 +18,10 @@ export interface SmtpOptions {
   password?: string;
   /** keep up to two logged-in connections open between sends (500 messages each) */
   pool?: boolean;
-  /** trust a self-signed server certificate (a local relay the user set up) */
-  ca?: string | Buffer;
+  /** one more authority to trust (FAIRSEND_SMTP_CA: a local relay's own; tests) */
+  ca?: string | Buffer | undefined;
+  /** the certificate the rep trusted for this host and port: the only one accepted */
+  pinned?: PinnedCertificate | undefined;
   timeoutMs?: number;
   /** how to answer "was this Message-ID sent?" (IMAP Sent folder); without it, reconcile leaves the message for the rep */
   findSent?: MailTransport['findSent'];
@@ -46,7 +49,7 @@ export function smtpConfig(options: SmtpOptions): SMTPConnection.Options {
     secure: options.security === 'tls',
     requireTLS: options.security === 'starttls',
     ignoreTLS: options.security === 'plaintext-loopback',
-    tls: { minVersion: 'TLSv1.2', ...(options.ca ? { ca: options.ca } : {}) },
+    tls: { minVersion: 'TLSv1.2', ...tlsTrustOptions({ extraCa: options.ca, pinned: options.pinned }) },
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout * 2,
@@ -152,8 +155,7 @@ export function createSmtpTransport(options: SmtpOptions): SmtpTransport {
         session.quit();
         return ok(null);
       } catch (error) {
-        const failure = translateSmtpError(error);
-        return err(failure.code, failure.message);
+        return { ok: false, error: translateSmtpError(error) };
       }
     },
     async close() {

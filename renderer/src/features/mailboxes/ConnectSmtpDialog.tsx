@@ -1,8 +1,10 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import type { CertificateProblem } from '../../../../shared/ipc/certificates';
 import type { MailboxInfo } from '../../../../shared/ipc/mailboxes';
 import { call } from '../../bridge/client';
 import { bridgeProblem } from '../../ui/bridge-problem';
 import { FormFooter } from '../../ui/FormFooter';
+import { CertificatePanel } from './CertificatePanel';
 import { ImapFields, imapFromForm } from './ImapFields';
 import { DkimSteps } from './SetupSteps';
 
@@ -38,7 +40,12 @@ export function ConnectSmtpDialog({
 }) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState('');
+  // a refused server certificate, with the Local relay choice it was refused under
+  const [certificate, setCertificate] = useState<{ problem: CertificateProblem; localRelay: boolean } | null>(
+    null,
+  );
   const first = useRef<HTMLInputElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => first.current?.focus(), []);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -55,6 +62,8 @@ export function ConnectSmtpDialog({
     const imap = imapFromForm(form);
     setBusy(true);
     setProblem('');
+    setCertificate(null);
+    const localRelay = form.get('localRelay') === 'on';
     const result = await call('mailboxes.connectSmtp', {
       address: text('address'),
       displayName: text('displayName'),
@@ -63,19 +72,21 @@ export function ConnectSmtpDialog({
       security: choice.security,
       user: text('user') || text('address'),
       password: text('password'),
-      localRelay: form.get('localRelay') === 'on',
+      localRelay,
       // Optional: with a selector and key, main signs each message (the gate needs the selector to check DKIM).
       ...(selector ? { dkim: { selector, privateKeyPem } } : {}),
       ...(imap ? { imap } : {}),
     });
     setBusy(false);
-    if (result.ok) onConnected(result.value);
-    else setProblem(bridgeProblem(result.error, SMTP_LABELS).text);
+    if (result.ok) return onConnected(result.value);
+    setProblem(bridgeProblem(result.error, SMTP_LABELS).text);
+    if (result.error.certificate) setCertificate({ problem: result.error.certificate, localRelay });
   }
 
   return (
     <div className="dialog-backdrop">
       <form
+        ref={formRef}
         className="dialog"
         role="dialog"
         aria-modal="true"
@@ -121,7 +132,8 @@ export function ConnectSmtpDialog({
           </label>
         </div>
         <label>
-          <input type="checkbox" name="localRelay" /> Local relay (a server on my own network)
+          <input type="checkbox" name="localRelay" /> Local relay (a server on my own network: its address may
+          be private, and you may trust its own certificate)
         </label>
         <ImapFields />
         <details>
@@ -143,8 +155,21 @@ export function ConnectSmtpDialog({
             <textarea name="dkimKey" rows={4} autoComplete="off" spellCheck={false} />
           </label>
         </details>
+        {certificate ? (
+          <p className="error" role="alert">
+            {problem}
+          </p>
+        ) : null}
+        {certificate ? (
+          <CertificatePanel
+            problem={certificate.problem}
+            localRelay={certificate.localRelay}
+            // trusted: connect again with the same form, now that main accepts this certificate
+            onTrusted={() => formRef.current?.requestSubmit()}
+          />
+        ) : null}
         <FormFooter
-          problem={problem}
+          problem={certificate ? '' : problem}
           busy={busy}
           onCancel={onClose}
           action="Connect"

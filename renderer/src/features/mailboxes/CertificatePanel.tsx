@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { type CertificateProblem, isMailPort } from '../../../../shared/ipc/certificates';
+import { call } from '../../bridge/client';
+import { bridgeProblem } from '../../ui/bridge-problem';
+import { CertificateFactsList } from './CertificateFactsList';
+
+/**
+ * A server certificate main refused, shown to the rep: what it says of itself, and (for a server on the rep's
+ * own network) a way to trust exactly this certificate for this host and port. Main reads the certificate
+ * again and pins it only if it is still the one shown here.
+ */
+export function CertificatePanel({
+  problem,
+  localRelay,
+  onTrusted,
+}: {
+  problem: CertificateProblem;
+  /** the rep said the server is on their own network ("Local relay") */
+  localRelay: boolean;
+  onTrusted: () => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState('');
+  const { endpoint, certificate } = problem;
+  if (!endpoint || !certificate) return null;
+  const where = `${endpoint.host} port ${endpoint.port}`;
+
+  async function trust() {
+    if (!endpoint || !certificate || !isMailPort(endpoint.port)) return;
+    setBusy(true);
+    setFailed('');
+    const result = await call('certificates.trust', {
+      endpoint: { ...endpoint, port: endpoint.port },
+      fingerprint256: certificate.fingerprint256,
+    });
+    setBusy(false);
+    if (result.ok) onTrusted();
+    else setFailed(bridgeProblem(result.error).text);
+  }
+
+  return (
+    <section className="certificate-panel" aria-label="The server’s certificate">
+      <h3>The certificate {endpoint.host} showed</h3>
+      <CertificateFactsList certificate={certificate} />
+      {!problem.canTrust ? (
+        <p className="hint">
+          Fairsend does not trust a certificate outside its dates, not even your own relay’s: whoever runs the
+          server must renew it (or, for “not valid yet”, check this computer’s date and time).
+        </p>
+      ) : localRelay ? (
+        <>
+          <p className="warning" role="note">
+            Trust it only if this is your own relay and you know this certificate is its own: anyone who can
+            intercept the connection can show a certificate like this one. From then on Fairsend accepts
+            exactly this certificate from {where}, and refuses any other there.
+          </p>
+          <button type="button" className="danger" disabled={busy} onClick={trust}>
+            {busy ? 'Checking the certificate…' : `Trust this certificate for ${endpoint.host}`}
+          </button>
+          {failed ? (
+            <p className="error" role="alert">
+              {failed}
+            </p>
+          ) : null}
+          <p className="hint">Settings lists the certificates you trusted, and can remove each.</p>
+        </>
+      ) : (
+        <p className="hint">
+          Fairsend offers to trust a certificate only for a server on your own network: a public mail server
+          showing this may mean someone is intercepting the connection. If {endpoint.host} is your own relay,
+          tick “Local relay” and connect again.
+        </p>
+      )}
+    </section>
+  );
+}
