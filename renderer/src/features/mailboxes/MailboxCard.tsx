@@ -5,9 +5,10 @@ import { call } from '../../bridge/client';
 import { useApp } from '../../store';
 import { PLACE_IDS } from '../../store/address';
 import { bridgeProblem } from '../../ui/bridge-problem';
+import { ReasonList } from '../compose/GatePanel';
 import { ConfirmDialog } from '../leads/dialogs/ConfirmDialog';
 import { UnsubscribeNotices } from '../settings/UnsubscribeNotices';
-import { MailboxHealthPanel, ReasonList } from './MailboxHealthPanel';
+import { MailboxHealthPanel } from './MailboxHealthPanel';
 import { type SelfTestOutcome, sendSelfTest } from './self-test';
 
 const PROVIDER_LABEL: Record<MailboxInfo['provider'], string> = {
@@ -128,7 +129,9 @@ export function MailboxCard({
       {selfTest ? (
         <div role="status" data-testid="self-test-outcome">
           <p className={selfTest.status === 'sent' ? 'muted' : 'error'}>{selfTest.text}</p>
-          {selfTest.status !== 'sent' ? <ReasonList reasons={selfTest.reasons} /> : null}
+          {selfTest.status !== 'sent' ? (
+            <ReasonList reasons={selfTest.reasons} context={{ mailboxId: mailbox.id }} />
+          ) : null}
         </div>
       ) : null}
       {health ? (

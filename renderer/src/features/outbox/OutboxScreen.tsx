@@ -127,7 +127,7 @@ export function OutboxScreen() {
                         {m.reasons[0]?.message || 'Why'}
                         {m.reasons.length > 1 ? ` (and ${m.reasons.length - 1} more)` : ''}
                       </summary>
-                      <ReasonList reasons={m.reasons} />
+                      <ReasonList reasons={m.reasons} context={{ mailboxId: m.mailboxId }} />
                     </details>
                   ) : (
                     <span className="muted">—</span>
