@@ -52,7 +52,7 @@ export function ComposeDialog({ lead: fixedLead, onClose }: { lead?: LeadDoc; on
       setSubject(f.subject);
       setBody(f.body);
     },
-    onWindowClose: () => setLeaving('window'),
+    onWindowAsk: () => setLeaving('window'),
   });
 
   /** Cancel, Escape: with typed text, ask first; otherwise close (what is there is kept as the draft). */

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { type DraftFields, type DraftsRepo, isBlankDraft } from '../../db/drafts-repo';
-import { asksBeforeClosing, sameDraft } from './draft-rules';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { DraftFields, DraftsRepo } from '../../db/drafts-repo';
+import { createDraftKeeper, onWindowClose } from './draft-keeper';
+import { asksBeforeClosing } from './draft-rules';
 
 export interface ComposeDraft {
   /** the lead's saved draft has been read (and put in the form): the rep may type */
@@ -21,21 +22,18 @@ export interface ComposeDraft {
   closeWindow(): void;
 }
 
-const pick = ({ mailboxId, subject, body }: DraftFields): DraftFields => ({ mailboxId, subject, body });
 const AUTOSAVE_MS = 500;
 
 /**
- * The draft behind one Compose: reads the lead's draft and puts it in the form, saves what the rep types
- * `AUTOSAVE_MS` after the last key and when Compose closes, and guards the window: in Electron a close with
- * typed text is held and `onWindowClose` asks in the app; in browser mode the page can only use the browser's
- * own prompt, so it asks only while a save is still due (otherwise the draft is already kept).
+ * The draft behind one Compose (draft-keeper.ts keeps it): reads the lead's draft into the form, saves what
+ * the rep types `AUTOSAVE_MS` after the last key and when Compose closes, and guards the window's close.
  */
 export function useComposeDraft({
   drafts,
   leadId,
   fields,
   apply,
-  onWindowClose,
+  onWindowAsk,
 }: {
   drafts: DraftsRepo;
   leadId: string | null;
@@ -43,8 +41,10 @@ export function useComposeDraft({
   fields: DraftFields;
   /** puts a draft's fields into the form */
   apply: (fields: DraftFields) => void;
-  onWindowClose: () => void;
+  /** the window is closing with typed text (Electron): ask, then `closeWindow()` */
+  onWindowAsk: () => void;
 }): ComposeDraft {
+  const keeper = useMemo(() => (leadId ? createDraftKeeper(drafts, leadId) : null), [drafts, leadId]);
   const [opened, setOpened] = useState<{
     leadId: string;
     with: DraftFields;
@@ -54,133 +54,99 @@ export function useComposeDraft({
   const ready = opened !== null && opened.leadId === leadId;
   const asks = ready && asksBeforeClosing(fields, opened.with);
 
-  // what the handlers below read at the moment they run
-  const live = useRef({ leadId, fields, ready, asks, apply, onWindowClose });
-  live.current = { leadId, fields, ready, asks, apply, onWindowClose };
-  /** what the store holds for the lead (null: no draft) */
-  const saved = useRef<{ leadId: string; fields: DraftFields | null } | null>(null);
-  /** discarded or sent: nothing more is saved */
-  const done = useRef(false);
-  /** writes run one after another, so a removal never overtakes a save */
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  // what the handlers below read when they run
+  const live = useRef({ keeper, fields, ready, asks, apply, onWindowAsk });
+  live.current = { keeper, fields, ready, asks, apply, onWindowAsk };
   const closingWindow = useRef(false);
-
-  const run = useCallback(<T>(task: () => Promise<T>): Promise<T> => {
-    const next = queue.current.then(task);
-    queue.current = next.catch(() => undefined);
-    return next;
-  }, []);
-
-  const persist = useCallback(
-    (id: string, form: DraftFields) =>
-      run(async () => {
-        const held = saved.current?.leadId === id ? saved.current.fields : null;
-        if (held ? sameDraft(held, form) : isBlankDraft(form)) return;
-        const doc = await drafts.save(id, form);
-        saved.current = { leadId: id, fields: doc ? pick(doc) : null };
-        setProblem('');
-      }),
-    [drafts, run],
-  );
 
   const report = useCallback((error: unknown) => {
     const why = error instanceof Error ? error.message : String(error);
     setProblem(`Your draft could not be saved on this computer: ${why}`);
   }, []);
+  const save = useCallback(
+    (form: DraftFields) =>
+      keeper?.save(form).then(
+        () => setProblem(''),
+        (error: unknown) => report(error),
+      ),
+    [keeper, report],
+  );
 
   // The lead's draft, read once a lead is known; what it holds goes into the form.
   useEffect(() => {
-    if (!leadId) return;
+    if (!keeper) return;
     let current = true;
-    done.current = false;
-    drafts.get(leadId).then(
+    keeper.open().then(
       (draft) => {
         if (!current) return;
-        saved.current = { leadId, fields: draft ? pick(draft) : null };
-        if (draft) live.current.apply(pick(draft));
-        setOpened({
-          leadId,
-          with: draft ? pick(draft) : live.current.fields,
-          restoredAt: draft?.updatedAt ?? null,
-        });
+        if (draft) live.current.apply(draft);
+        const { updatedAt, ...kept } = draft ?? { ...live.current.fields, updatedAt: null };
+        setOpened({ leadId: keeper.leadId, with: kept, restoredAt: updatedAt });
       },
       (error: unknown) => {
         if (!current) return;
         report(error);
-        setOpened({ leadId, with: live.current.fields, restoredAt: null });
+        setOpened({ leadId: keeper.leadId, with: live.current.fields, restoredAt: null });
       },
     );
     return () => {
       current = false;
     };
-  }, [drafts, leadId, report]);
+  }, [keeper, report]);
 
-  // Autosave: a moment after the last change.
+  // Autosave, a moment after the last change.
   useEffect(() => {
-    if (!ready || !leadId || done.current) return;
-    const timer = setTimeout(() => persist(leadId, fields).catch(report), AUTOSAVE_MS);
+    if (!ready) return;
+    const timer = setTimeout(() => void save(fields), AUTOSAVE_MS);
     return () => clearTimeout(timer);
-  }, [ready, leadId, fields, persist, report]);
+  }, [ready, fields, save]);
 
-  // Closing Compose by any way keeps what was typed (unless it was discarded or sent).
+  // Closing Compose by any way keeps what was typed (the keeper saves nothing once discarded or sent). The
+  // form as last shown with this keeper's lead, not as the next render has it (another lead, emptied).
+  const shown = useRef({ ready, fields });
+  useEffect(() => {
+    shown.current = { ready, fields };
+  });
   useEffect(
     () => () => {
-      const { leadId: id, ready: wasReady, fields: last } = live.current;
-      if (id && wasReady && !done.current) void persist(id, last).catch(() => undefined);
+      if (shown.current.ready) void save(shown.current.fields);
     },
-    [persist],
+    [save],
   );
 
   // The window closing (or reloading) with Compose open.
   useEffect(() => {
     function onBeforeUnload(event: BeforeUnloadEvent) {
-      const { leadId: id, ready: isReady, fields: form, asks: wouldAsk } = live.current;
-      if (!id || !isReady || done.current || closingWindow.current) return;
-      if (window.fairsend) {
-        // Electron: a prevented unload cancels the close without a prompt; the app asks instead
-        if (!wouldAsk) return;
-        event.preventDefault();
-        live.current.onWindowClose();
-        return;
-      }
-      const held = saved.current?.leadId === id ? saved.current.fields : null;
-      if (held ? sameDraft(held, form) : isBlankDraft(form)) return;
-      void persist(id, form).catch(() => undefined);
+      const { keeper: k, ready: isReady, fields: form, asks: wouldAsk } = live.current;
+      if (!k || !isReady || closingWindow.current) return;
+      const action = onWindowClose(window.fairsend ? 'electron' : 'browser', wouldAsk, k.unsaved(form));
+      if (action === 'close') return;
       event.preventDefault();
+      if (action === 'ask-in-app') return live.current.onWindowAsk();
+      void save(form);
       event.returnValue = ''; // older Chromium shows its prompt only with this set
     }
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [persist]);
+  }, [save]);
 
   return {
     ready,
     restoredAt: ready ? opened.restoredAt : null,
     asks,
     problem,
-    async keep() {
-      const { leadId: id, ready: isReady, fields: form } = live.current;
-      if (id && isReady && !done.current) await persist(id, form);
+    keep: async () => {
+      if (keeper && ready) await keeper.save(fields);
     },
-    async discard() {
-      const id = live.current.leadId;
-      done.current = true;
-      if (!id) return;
-      await run(async () => {
-        await drafts.remove(id);
-        saved.current = { leadId: id, fields: null };
-      });
+    discard: async () => {
+      await keeper?.finish();
     },
     async startOver() {
-      const { leadId: id, fields: form } = live.current;
-      if (!id) return;
-      const empty = { mailboxId: form.mailboxId, subject: '', body: '' };
-      await run(async () => {
-        await drafts.remove(id);
-        saved.current = { leadId: id, fields: null };
-      });
-      live.current.apply(empty);
-      setOpened({ leadId: id, with: empty, restoredAt: null });
+      if (!keeper) return;
+      await keeper.clear();
+      const empty = { mailboxId: fields.mailboxId, subject: '', body: '' };
+      apply(empty);
+      setOpened({ leadId: keeper.leadId, with: empty, restoredAt: null });
     },
     closeWindow() {
       closingWindow.current = true;
