@@ -101,8 +101,30 @@ interface TestFixtures {
   leadsCsv: (count?: number, seed?: number) => Promise<string>;
 }
 
-/** Browser mode wired as electron/web-host/main.ts wires it, but on a free port with throwaway data. */
-async function startTestHost(): Promise<TestHost & { close(): Promise<void> }> {
+/** Main's clock in a test: real time shifted by what the test sets (page.clock moves the window's). */
+export interface TestClock {
+  now(): number;
+  /** main's time is `at` from now on (and flows on from there) */
+  setTo(at: number): void;
+}
+
+function testClock(): TestClock {
+  let offset = 0;
+  return { now: () => Date.now() + offset, setTo: (at) => void (offset = at - Date.now()) };
+}
+
+/**
+ * Browser mode wired as electron/web-host/main.ts wires it, but on a free port with throwaway data. A spec that
+ * needs main's services (to set what no screen sets yet) or its clock starts its own with this.
+ */
+export async function startTestHost(): Promise<
+  TestHost & {
+    close(): Promise<void>;
+    clock: TestClock;
+    services: Awaited<ReturnType<typeof createMainServices>>;
+  }
+> {
+  const clock = testClock();
   const dataDir = await mkdtemp(join(tmpdir(), 'fairsend-e2e-host-'));
   const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string };
   try {
@@ -119,6 +141,7 @@ async function startTestHost(): Promise<TestHost & { close(): Promise<void> }> {
     ciphertexts: createFileStore(join(dataDir, 'sealed-secrets.json')),
     appInfo: () => ({ name: 'Fairsend', version: pkg.version, mode: 'browser', platform: process.platform }),
     openExternal: async () => {},
+    now: clock.now,
     dnsServers: [mail.dns.server],
     smtpCa: mail.tls.cert,
     imapReader: (options) => createImapReader({ ...options, port: mail.imap.port as 143 }),
@@ -133,6 +156,8 @@ async function startTestHost(): Promise<TestHost & { close(): Promise<void> }> {
     dataDir,
     version: pkg.version,
     mail,
+    clock,
+    services,
     async close() {
       await host.close();
       await services.close();

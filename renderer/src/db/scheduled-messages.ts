@@ -96,10 +96,7 @@ export function createScheduledMessages(db: FairsendDatabase, clock: () => numbe
     },
 
     /** Every scheduled message, soonest first, for the Outbox. */
-    async list(limit = 200): Promise<MessageDoc[]> {
-      const docs = await messages.find({ ...nextDueQuery(), limit }).exec();
-      return docs.map((d) => d.toMutableJSON());
-    },
+    list: (limit = 200): Promise<MessageDoc[]> => fromStorage({ ...nextDueQuery(), limit }),
 
     /**
      * The message as stored right now, read from storage past this window's caches: another window may have

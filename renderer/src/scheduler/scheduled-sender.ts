@@ -103,6 +103,9 @@ export function createScheduledSender(deps: ScheduledSenderDeps) {
   let stopped = true;
   let running: Promise<void> = Promise.resolve();
 
+  // Told after every run: a window's lists learn what another window sent (windows share no change feeds).
+  const listeners = new Set<() => void>();
+
   async function tick(): Promise<void> {
     let delay: number;
     try {
@@ -112,6 +115,7 @@ export function createScheduledSender(deps: ScheduledSenderDeps) {
       console.warn('Scheduled sends will retry:', error instanceof Error ? error.message : error);
       delay = troubleRetryMs;
     }
+    for (const listener of listeners) listener();
     arm(delay);
   }
 
@@ -151,8 +155,14 @@ export function createScheduledSender(deps: ScheduledSenderDeps) {
     /** One run now (tests): sends what is due. */
     runDue,
 
-    /** Scheduled messages, soonest first, for the Outbox. */
+    /** Scheduled messages, soonest first, for the Outbox (read from storage: fresh across windows). */
     list: store.list,
+
+    /** Calls `listener` after each run (the Outbox re-reads then); returns how to stop. */
+    onRun(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
 
     /** Keeps a one-off the cap or send window holds, to go out at `at`; audited. */
     async schedule(request: Parameters<ScheduledMessages['schedule']>[0]): Promise<MessageDoc> {

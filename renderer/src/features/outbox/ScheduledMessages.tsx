@@ -27,11 +27,13 @@ export function ScheduledMessages({ mailboxes }: { mailboxes: ReadonlyMap<string
     void load();
     const reload = throttle(() => void load(), 300);
     const off = messages.onChange(reload);
+    const offRun = scheduled.onRun(reload); // another window may have sent or cancelled one
     return () => {
       off();
+      offRun();
       reload.cancel();
     };
-  }, [messages, load]);
+  }, [messages, scheduled, load]);
 
   async function run(item: MessageDoc, action: 'send' | 'cancel') {
     setBusy(item.id);
