@@ -102,7 +102,22 @@ test('a typed email is kept as a draft when Compose closes, and goes once it is 
   await expect(compose).toBeHidden();
   await expect(question(page)).toBeHidden();
 
+  // The Outbox's Compose brings it back once the lead is picked
+  await go(page, 'Outbox');
+  await page.getByRole('button', { name: 'New email' }).click();
+  compose = page.getByRole('dialog', { name: 'New email' });
+  await compose.getByLabel(/search your leads/).fill('ana');
+  await compose
+    .getByRole('list', { name: 'Matching leads' })
+    .getByRole('button', { name: new RegExp(LEAD) })
+    .click();
+  await expect(compose.getByLabel('Subject')).toHaveValue(SUBJECT);
+  await expect(compose.getByLabel('Message')).toHaveValue(BODY);
+  await compose.getByRole('button', { name: 'Cancel' }).click();
+  await expect(compose).toBeHidden();
+
   // 3. Typed text is saved as the rep types: a window closed without an answer still has it
+  await openLead(page);
   compose = await openCompose(page);
   await compose.getByLabel('Message').fill(`${BODY}\n\nP.S. Tuesday works for me.`);
   await page.waitForTimeout(1_500); // the autosave waits 500 ms after the last key
