@@ -18,7 +18,8 @@ export const ENV_VARS = {
   },
   FAIRSEND_SMTP_CA: {
     readBy: 'browser mode',
-    meaning: "a PEM file of an extra certificate authority to trust for SMTP and IMAP (a local relay's own)",
+    meaning:
+      "a PEM file of an extra certificate authority for SMTP and IMAP, beside the system's (or trust a relay's own when connecting)",
   },
   FAIRSEND_DEV_VAULT_KEY: {
     readBy: 'browser mode',

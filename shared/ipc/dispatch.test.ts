@@ -81,6 +81,19 @@ describe('dispatch', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('passes a refused certificate through with the refusal, for the rep to judge', async () => {
+    const certificate = { causes: ['self-signed' as const], canTrust: true };
+    const failing = handlers({
+      'app.info': () => {
+        throw new AppError('rejected-permanent', 'The certificate is self-signed.', certificate);
+      },
+    });
+    expect(await dispatch(failing, 'app.info', {}, { transport: 'ws' })).toEqual({
+      ok: false,
+      error: { code: 'rejected-permanent', message: 'The certificate is self-signed.', certificate },
+    });
+  });
+
   it('turns an AppError into its code and an unknown error into a generic message without its text', async () => {
     const logged: string[] = [];
     const failing = handlers({

@@ -17,7 +17,7 @@ export const CERTIFICATE_CAUSES = [
 export type CertificateCause = (typeof CERTIFICATE_CAUSES)[number];
 
 /** The code a pinned connection fails with when the server shows a certificate other than the pinned one. */
-export const PIN_MISMATCH_CODE = 'ERR_FAIRSEND_CERT_NOT_PINNED';
+export const PIN_MISMATCH_CODE = 'ERR_CERT_NOT_THE_PINNED_ONE';
 
 const NODE_TLS_CODES: Record<string, CertificateCause> = {
   CERT_HAS_EXPIRED: 'expired',
