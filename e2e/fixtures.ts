@@ -110,7 +110,12 @@ export interface TestClock {
 
 function testClock(): TestClock {
   let offset = 0;
-  return { now: () => Date.now() + offset, setTo: (at) => void (offset = at - Date.now()) };
+  return {
+    now: () => Date.now() + offset,
+    setTo: (at) => {
+      offset = at - Date.now();
+    },
+  };
 }
 
 /**
