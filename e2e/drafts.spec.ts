@@ -102,8 +102,12 @@ test('a typed email is kept as a draft when Compose closes, and goes once it is 
   await expect(compose).toBeHidden();
   await expect(question(page)).toBeHidden();
 
-  // The Outbox's Compose brings it back once the lead is picked
+  // The Outbox lists it, and its Compose brings it back once the lead is picked
   await go(page, 'Outbox');
+  const draftList = page.getByRole('list', { name: 'Drafts' });
+  await expect(draftList.getByRole('listitem')).toHaveCount(1);
+  await expect(draftList).toContainText(SUBJECT);
+  await expect(draftList).toContainText(LEAD);
   await page.getByRole('button', { name: 'New email' }).click();
   compose = page.getByRole('dialog', { name: 'New email' });
   await compose.getByLabel(/search your leads/).fill('ana');
@@ -162,4 +166,6 @@ test('a typed email is kept as a draft when Compose closes, and goes once it is 
   await page.keyboard.press('Escape');
   await expect(compose).toBeHidden();
   await expect(question(page)).toBeHidden();
+  await go(page, 'Outbox');
+  await expect(page.getByRole('list', { name: 'Drafts' })).toHaveCount(0);
 });

@@ -67,6 +67,21 @@ describe('drafts', () => {
     expect(seen).toEqual([null, 'A question', null]);
   });
 
+  it('lists every draft newest first, and again after each change', async () => {
+    const seen: string[][] = [];
+    const stop = drafts.watchAll((all) => seen.push(all.map((d) => d.leadId)));
+    clock = 1;
+    await drafts.save('ana@acme.test', EMAIL);
+    clock = 2;
+    await drafts.save('bo@acme.test', EMAIL);
+    clock = 3;
+    await drafts.save('ana@acme.test', { ...EMAIL, body: 'Later' });
+    await expect.poll(() => seen.at(-1)).toEqual(['ana@acme.test', 'bo@acme.test']);
+    await drafts.remove('ana@acme.test');
+    await expect.poll(() => seen.at(-1)).toEqual(['bo@acme.test']);
+    stop();
+  });
+
   it('goes with its lead: deleted or erased with it, moved when the address changes', async () => {
     await addLead('ana@acme.test');
     await addLead('bo@acme.test');

@@ -71,6 +71,19 @@ export function createDraftsRepo(db: FairsendDatabase, now: () => number = Date.
       return doc;
     },
 
+    /**
+     * Every draft, newest first, now and after each change (the Outbox's Drafts list); returns how to stop.
+     * Sorted here: a rep keeps a handful of drafts, not enough to pay an index on every save.
+     */
+    watchAll(onChange: (drafts: DraftDoc[]) => void): () => void {
+      const sub = drafts
+        .find()
+        .$.subscribe((docs) =>
+          onChange(docs.map((d) => d.toMutableJSON()).sort((a, b) => b.updatedAt - a.updatedAt)),
+        );
+      return () => sub.unsubscribe();
+    },
+
     async remove(leadId: string): Promise<void> {
       await removeDraftsOf(db, [leadId]);
     },

@@ -8,6 +8,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ComposeDialog } from '../compose/ComposeDialog';
 import { ReasonList } from '../compose/GatePanel';
 import { throttle } from '../leads/hooks/throttle';
+import { DraftMessages } from './DraftMessages';
 import { HeldMessages } from './HeldMessages';
 import { ScheduledMessages } from './ScheduledMessages';
 
@@ -91,6 +92,7 @@ export function OutboxScreen() {
       </header>
       <HeldMessages mailboxes={mailboxes} />
       <ScheduledMessages mailboxes={mailboxes} />
+      <DraftMessages />
       {rows?.length === 0 ? (
         <EmptyState
           title={status ? `No ${STATUS_LABEL[status]?.toLowerCase()} messages` : 'Nothing sent yet'}
