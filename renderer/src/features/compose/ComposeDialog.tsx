@@ -15,6 +15,7 @@ import { GatePanel } from './GatePanel';
 import { KeepDraftDialog } from './KeepDraftDialog';
 import { LeadPicker } from './LeadPicker';
 import { MessagePreview } from './MessagePreview';
+import { scheduleCompose, scheduleTimeOf, sendLabel } from './schedule-compose';
 import { sendCompose } from './send-compose';
 import { useComposeDraft } from './use-compose-draft';
 import { useGatePreview } from './use-gate-preview';
@@ -26,7 +27,7 @@ import { useGatePreview } from './use-gate-preview';
  * What the rep types is kept as the lead's draft (use-compose-draft.ts); closing with new text asks first.
  */
 export function ComposeDialog({ lead: fixedLead, onClose }: { lead?: LeadDoc; onClose: () => void }) {
-  const { leads, messages, audit } = useServices();
+  const { leads, messages, audit, scheduled } = useServices();
   const notify = useApp((s) => s.notify);
   const go = useApp((s) => s.go);
   const [lead, setLead] = useState<LeadDoc | null>(fixedLead ?? null);
@@ -116,13 +117,21 @@ export function ComposeDialog({ lead: fixedLead, onClose }: { lead?: LeadDoc; on
   // a suppressed lead is said so before anything is typed, and Send stays off (main's gate blocks it anyway)
   const listed = useLeadEntries(lead);
   const suppressed = isListed(lead, listed);
-  const blocked = !preview || preview.verdict === 'block';
+  // held only by the daily cap or the send window: Send schedules it instead (schedule-compose.ts)
+  const scheduleAt = scheduleTimeOf(preview);
+  const blocked = !preview || (preview.verdict === 'block' && scheduleAt === undefined);
 
   async function send() {
     if (!draft || !lead || busy) return;
     setBusy(true);
     setProblem('');
     try {
+      if (scheduleAt !== undefined && preview) {
+        notify('success', await scheduleCompose(key, draft, lead, preview, scheduled));
+        await saved.discard(); // the Outbox holds the email now
+        onClose();
+        return;
+      }
       const result = await sendCompose(key, draft, lead, { messages, leads, audit });
       if (!result.outcome) {
         setProblem(result.text);
@@ -244,8 +253,8 @@ export function ComposeDialog({ lead: fixedLead, onClose }: { lead?: LeadDoc; on
           onCancel={requestClose}
           disabled={blocked || !upToDate || suppressed}
           onAction={() => void send()}
-          action="Send"
-          busyAction="Sending…"
+          action={sendLabel(scheduleAt)}
+          busyAction={scheduleAt === undefined ? 'Sending…' : 'Scheduling…'}
         />
       </form>
       {leaving ? (
