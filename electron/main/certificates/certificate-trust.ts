@@ -37,10 +37,13 @@ export function createCertificateTrust(deps: {
     }
     const pinned = store.pinFor(endpoint.host, endpoint.port);
     const found = causesOf(reading, now());
-    const causes: CertificateCause[] =
-      pinned && pinned.fingerprint256 !== reading.certificate.fingerprint256
-        ? ['changed', ...found.filter((c) => c === 'expired' || c === 'not-yet-valid')]
-        : found;
+    // with a pin, only the pin and the dates matter: its name and issuer were accepted when it was trusted
+    const dates = found.filter((c) => c === 'expired' || c === 'not-yet-valid');
+    const causes: CertificateCause[] = !pinned
+      ? found
+      : pinned.fingerprint256 !== reading.certificate.fingerprint256
+        ? ['changed', ...dates]
+        : dates;
     const certificate: CertificateProblem = {
       causes: causes.length ? causes : refusal.certificate.causes,
       endpoint,

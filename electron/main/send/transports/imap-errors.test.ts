@@ -26,3 +26,14 @@ describe('translateImapError', () => {
     expect(failure.message).not.toMatch(/ana@acme|bad pw|odd/);
   });
 });
+
+describe('certificate refusals over IMAP', () => {
+  it('names the cause even when imapflow marks a STARTTLS certificate failure as a TLS failure', () => {
+    const failure = translateImapError({ code: 'CERT_HAS_EXPIRED', tlsFailed: true });
+    expect(failure).toMatchObject({
+      code: 'rejected-permanent',
+      certificate: { causes: ['expired'], canTrust: false },
+    });
+    expect(failure.message).toMatch(/IMAP server’s certificate expired/);
+  });
+});
