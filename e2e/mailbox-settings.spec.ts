@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { addLead, connectSmtpMailbox, go, openCompose, saveSenderIdentity } from './rep-steps';
 
 // A rep whose SMTP provider already signs their domain with DKIM (no private key to give Fairsend) and whose
 // SPF record includes the provider's. Compose says what is missing and its fix buttons open exactly this
@@ -14,19 +15,8 @@ const SELECTOR = 'relay1';
 const SPF_INCLUDE = 'include:_spf.relay.test';
 const POSTAL = 'Hauptstraße 1, 10115 Berlin, Germany';
 
-async function go(page: Page, area: string) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: area, exact: true }).click();
-  await expect(page.getByRole('heading', { name: area, level: 1 })).toBeVisible();
-}
-
 async function compose(page: Page, subject: string): Promise<Locator> {
-  await go(page, 'Leads');
-  await page.getByRole('grid', { name: 'Leads' }).getByRole('row', { name: /Ana/ }).click();
-  await page
-    .getByRole('complementary', { name: 'Lead details' })
-    .getByRole('button', { name: 'Compose' })
-    .click();
-  const dialog = page.getByRole('dialog', { name: 'New email' });
+  const dialog = await openCompose(page, /Ana/);
   await dialog.getByLabel('From').selectOption({ label: `Sam Sender <${SENDER}>` });
   await dialog.getByLabel('Subject').fill(subject);
   await dialog
@@ -52,36 +42,23 @@ test('a domain the provider signs: the fix buttons open the mailbox settings, th
     [`_dmarc.${DOMAIN}`]: ['v=DMARC1; p=quarantine'],
   });
 
-  await go(page, 'Settings');
-  await page.getByLabel('Company').fill('Relay Signed Ltd');
-  await page.getByLabel('Postal address').fill(POSTAL);
-  await page.getByLabel(/Team server address/).fill('https://team.acme.test');
-  await page.getByLabel('Unsubscribe mailbox').fill(`unsubscribe@${DOMAIN}`);
-  await page.getByRole('button', { name: 'Save sender identity' }).click();
-  await expect(page.getByRole('status').getByText(/saved/i)).toBeVisible();
+  await saveSenderIdentity(page, {
+    company: 'Relay Signed Ltd',
+    postalAddress: POSTAL,
+    teamServer: 'https://team.acme.test',
+    unsubscribeMailbox: `unsubscribe@${DOMAIN}`,
+  });
 
   // Connect over SMTP without a DKIM key (the provider signs)
-  await go(page, 'Mailboxes');
-  await page.getByRole('button', { name: 'Connect SMTP mailbox' }).click();
-  const connect = page.getByRole('dialog', { name: 'Connect an SMTP mailbox' });
-  await connect.getByLabel('Email address').fill(SENDER);
-  await connect.getByLabel('Name recipients see').fill('Sam Sender');
-  await connect.getByLabel('SMTP server').fill('127.0.0.1');
-  await connect.getByLabel('Login (if not the address)').fill(mail.login.user);
-  await connect.getByLabel('Password or app password').fill(mail.login.pass);
-  await connect.getByLabel(/Local relay/).check();
-  await connect.getByRole('button', { name: 'Connect' }).click();
-  await expect(connect).toBeHidden({ timeout: 20_000 });
-  const card = page.getByRole('listitem', { name: SENDER });
+  const card = await connectSmtpMailbox(page, {
+    address: SENDER,
+    name: 'Sam Sender',
+    login: mail.login.user,
+    password: mail.login.pass,
+  });
   await expect(card).toContainText('no IMAP');
 
-  await go(page, 'Leads');
-  await page.getByRole('button', { name: 'New lead' }).click();
-  const newLead = page.getByRole('dialog', { name: 'New lead' });
-  await newLead.getByLabel('Email (required)').fill(`ana@${mail.recipientDomain}`);
-  await newLead.getByLabel('First name').fill('Ana');
-  await newLead.getByRole('button', { name: 'Add lead' }).click();
-  await expect(newLead).toBeHidden();
+  await addLead(page, { email: `ana@${mail.recipientDomain}`, firstName: 'Ana' });
 
   // Compose: the gate cannot check DKIM without a selector (blocks) nor SPF without the include (warns)
   let dialog = await compose(page, 'A question about your outbound team');

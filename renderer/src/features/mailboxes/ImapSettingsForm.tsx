@@ -3,6 +3,7 @@ import type { ImapSettingsRequest, MailboxInfo } from '../../../../shared/ipc/ma
 import { call } from '../../bridge/client';
 import { useApp } from '../../store';
 import { bridgeProblem } from '../../ui/bridge-problem';
+import { FormProblem } from '../../ui/FormProblem';
 import { ImapFields, imapFromForm } from './ImapFields';
 
 const IMAP_LABELS = {
@@ -59,11 +60,7 @@ export function ImapSettingsForm({
       </p>
       <ImapFields current={imap} open />
       {imap ? <p className="hint">Leave the password empty to keep the one IMAP uses now.</p> : null}
-      {problem ? (
-        <p className="error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <FormProblem text={problem} />
       <div className="dialog-actions">
         {imap ? (
           <button

@@ -1,9 +1,10 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import type { MailboxInfo } from '../../../../shared/ipc/mailboxes';
 import { call } from '../../bridge/client';
 import { useApp } from '../../store';
 import { PLACE_IDS } from '../../store/address';
 import { bridgeProblem } from '../../ui/bridge-problem';
+import { FormProblem } from '../../ui/FormProblem';
 import { Modal } from '../../ui/Modal';
 import { ImapSettingsForm } from './ImapSettingsForm';
 
@@ -60,44 +61,28 @@ export function MailboxSettingsDialog({
           already signs your mail with DKIM, you need no key here: enter the selector it signs with, and
           Fairsend looks up the key at <code>selector._domainkey.{domain}</code>.
         </p>
-        <label className="field span-2">
-          <span>DKIM selectors</span>
-          <input
-            name="dkimSelectors"
-            defaultValue={mailbox.senderAuth?.dkimSelectors.join(', ') ?? ''}
-            placeholder="e.g. s1 (several: s1, s2)"
-            autoComplete="off"
-            spellCheck={false}
-          />
-        </label>
-        <p className="hint span-2">
+        <TermsField
+          label="DKIM selectors"
+          name="dkimSelectors"
+          value={mailbox.senderAuth?.dkimSelectors.join(', ') ?? ''}
+          placeholder="e.g. s1 (several: s1, s2)"
+        >
           Your provider’s setup page names it; or open a message you sent and read <code>s=</code> in its
           DKIM-Signature header.
           {mailbox.dkim ? ` Fairsend also signs with its own key, selector ${mailbox.dkim.selector}.` : ''}
-        </p>
+        </TermsField>
         {smtp ? (
-          <>
-            <label className="field span-2">
-              <span>SPF include of your SMTP provider</span>
-              <input
-                name="spf"
-                defaultValue={mailbox.senderAuth?.spf.join(' ') ?? ''}
-                placeholder="e.g. include:_spf.mailgun.org"
-                autoComplete="off"
-                spellCheck={false}
-              />
-            </label>
-            <p className="hint span-2">
-              Your provider’s setup page gives it (the part of the SPF record that names its servers); an
-              address works too, as <code>ip4:203.0.113.5</code>.
-            </p>
-          </>
+          <TermsField
+            label="SPF include of your SMTP provider"
+            name="spf"
+            value={mailbox.senderAuth?.spf.join(' ') ?? ''}
+            placeholder="e.g. include:_spf.mailgun.org"
+          >
+            Your provider’s setup page gives it (the part of the SPF record that names its servers); an
+            address works too, as <code>ip4:203.0.113.5</code>.
+          </TermsField>
         ) : null}
-        {problem ? (
-          <p className="error span-2" role="alert">
-            {problem}
-          </p>
-        ) : null}
+        <FormProblem text={problem} className="span-2" />
         <div>
           <button type="submit" disabled={busy}>
             Save sender authentication
@@ -118,5 +103,36 @@ export function MailboxSettingsDialog({
         </button>
       </div>
     </Modal>
+  );
+}
+
+/** A field of DNS terms (selectors, SPF terms), with where the rep finds them. */
+function TermsField({
+  label,
+  name,
+  value,
+  placeholder,
+  children,
+}: {
+  label: string;
+  name: string;
+  value: string;
+  placeholder: string;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <label className="field span-2">
+        <span>{label}</span>
+        <input
+          name={name}
+          defaultValue={value}
+          placeholder={placeholder}
+          autoComplete="off"
+          spellCheck={false}
+        />
+      </label>
+      <p className="hint span-2">{children}</p>
+    </>
   );
 }

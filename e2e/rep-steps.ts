@@ -1,0 +1,66 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+// Steps a rep takes on the way to the thing a spec tests, as the rep takes them (through the screens).
+
+/** A screen, from the navigation. */
+export async function go(page: Page, area: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: area, exact: true }).click();
+  await expect(page.getByRole('heading', { name: area, level: 1 })).toBeVisible();
+}
+
+/** Settings → Sender identity, saved. */
+export async function saveSenderIdentity(
+  page: Page,
+  identity: { company: string; postalAddress: string; teamServer: string; unsubscribeMailbox: string },
+): Promise<void> {
+  await go(page, 'Settings');
+  await page.getByLabel('Company').fill(identity.company);
+  await page.getByLabel('Postal address').fill(identity.postalAddress);
+  await page.getByLabel(/Team server address/).fill(identity.teamServer);
+  await page.getByLabel('Unsubscribe mailbox').fill(identity.unsubscribeMailbox);
+  await page.getByRole('button', { name: 'Save sender identity' }).click();
+  await expect(page.getByRole('status').getByText(/saved/i)).toBeVisible();
+}
+
+/** Mailboxes → Connect SMTP mailbox, on the loopback relay (127.0.0.1, local relay), no DKIM key; its card. */
+export async function connectSmtpMailbox(
+  page: Page,
+  mailbox: { address: string; name: string; login?: string; password: string },
+): Promise<Locator> {
+  await go(page, 'Mailboxes');
+  await page.getByRole('button', { name: 'Connect SMTP mailbox' }).click();
+  const connect = page.getByRole('dialog', { name: 'Connect an SMTP mailbox' });
+  await connect.getByLabel('Email address').fill(mailbox.address);
+  await connect.getByLabel('Name recipients see').fill(mailbox.name);
+  await connect.getByLabel('SMTP server').fill('127.0.0.1');
+  if (mailbox.login) await connect.getByLabel('Login (if not the address)').fill(mailbox.login);
+  await connect.getByLabel('Password or app password').fill(mailbox.password);
+  await connect.getByLabel(/Local relay/).check();
+  await connect.getByRole('button', { name: 'Connect' }).click();
+  await expect(connect).toBeHidden({ timeout: 20_000 });
+  const card = page.getByRole('listitem', { name: mailbox.address });
+  await expect(card).toBeVisible();
+  return card;
+}
+
+/** Leads → New lead. */
+export async function addLead(page: Page, lead: { email: string; firstName: string }): Promise<void> {
+  await go(page, 'Leads');
+  await page.getByRole('button', { name: 'New lead' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New lead' });
+  await dialog.getByLabel('Email (required)').fill(lead.email);
+  await dialog.getByLabel('First name').fill(lead.firstName);
+  await dialog.getByRole('button', { name: 'Add lead' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** Leads → the lead's row → Compose: the New email dialog. */
+export async function openCompose(page: Page, leadName: RegExp): Promise<Locator> {
+  await go(page, 'Leads');
+  await page.getByRole('grid', { name: 'Leads' }).getByRole('row', { name: leadName }).click();
+  await page
+    .getByRole('complementary', { name: 'Lead details' })
+    .getByRole('button', { name: 'Compose' })
+    .click();
+  return page.getByRole('dialog', { name: 'New email' });
+}
