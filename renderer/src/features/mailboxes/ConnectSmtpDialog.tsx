@@ -143,7 +143,8 @@ export function ConnectSmtpDialog({
           <p className="muted">
             For a custom domain whose provider does not sign for it: publish the public key as a TXT record at{' '}
             <code>selector._domainkey.yourdomain</code> and paste the private key here. It is sealed like the
-            password and used only by Fairsend's main process.
+            password and used only by Fairsend's main process. If your provider already signs your mail, leave
+            this empty: after connecting, enter its selector in the mailbox's Settings (no key needed).
           </p>
           <DkimSteps />
           <label className="field">
