@@ -7,6 +7,7 @@ import type { LeadsRepo } from '../db/leads-repo';
 import type { MessagesRepo } from '../db/messages-repo';
 import { draftOf, type ScheduledMessages } from '../db/scheduled-messages';
 import type { MessageDoc } from '../db/schemas/outreach';
+import { bridgeProblem } from '../ui/bridge-problem';
 import type { Lock } from './window-lock';
 
 export interface ScheduledSenderDeps {
@@ -82,7 +83,7 @@ export function createScheduledSender(deps: ScheduledSenderDeps) {
     if (dueBy !== undefined && doc.scheduledAt > dueBy) return null;
     const draft = draftOf(doc);
     const fate: ScheduledFate = draft
-      ? fateOf(await deps.send(doc.id, draft), now())
+      ? fateOf(inWords(await deps.send(doc.id, draft)), now())
       : { next: 'refused', code: 'internal', problem: 'The scheduled email was stored without its text.' };
     await apply(doc, fate);
     void deps.audit.mirror();
@@ -195,6 +196,12 @@ export function createScheduledSender(deps: ScheduledSenderDeps) {
       });
     },
   };
+}
+
+/** A refusal from main in the rep's words (the Outbox and the toast show it; the code stays beside it). */
+function inWords(answer: Result<SendOutcome>): Result<SendOutcome> {
+  if (answer.ok) return answer;
+  return { ok: false, error: { code: answer.error.code, message: bridgeProblem(answer.error).text } };
 }
 
 function gateReasons(outcome: SendOutcome): Reason[] {
