@@ -209,6 +209,40 @@ describe('trusting a certificate pins exactly that one for the host and port', (
 });
 
 describe('IMAP', () => {
+  it('reads the certificate of an implicit-TLS server (port 993 style) and pins a leaf from an unknown issuer', async () => {
+    const login = { user: 'rep@acme.test', password: 'imap-pass-8' };
+    const imap = await startLoopbackImap({ ...login, tls: certs.unknownIssuer, implicitTls: true });
+    try {
+      const imapEndpoint = { protocol: 'imap', host: '127.0.0.1', port: imap.port, security: 'tls' } as const;
+      const probed = await probeCertificate(imapEndpoint);
+      expect(probed).toMatchObject({
+        verifyError: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+        hostMatches: true,
+        certificate: { subject: 'Signed relay', issuer: 'Corp Root CA', selfSigned: false },
+      });
+      const trust = createCertificateTrust({
+        store: createTrustStore(join(dir, 'imap-993.json')),
+        probe: probeCertificate,
+        now: Date.now,
+      });
+      const reader = () =>
+        trust.imapReaders(createImapReader)({
+          ...imapEndpoint,
+          port: imap.port as 993,
+          timeoutMs: 5000,
+          ...login,
+        });
+      expect(await reader().verify()).toMatchObject({
+        ok: false,
+        error: { certificate: { causes: ['unknown-authority'] } },
+      });
+      await trust.trust(imapEndpoint, probed.certificate.fingerprint256);
+      expect(await reader().verify()).toEqual({ ok: true, value: null });
+    } finally {
+      await imap.close();
+    }
+  });
+
   it('names the cause for an IMAP server over STARTTLS, and connects once trusted', async () => {
     const login = { user: 'rep@acme.test', password: 'imap-pass-7' };
     const imap = await startLoopbackImap({ ...login, tls: certs.selfSigned });
