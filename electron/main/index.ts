@@ -78,7 +78,9 @@ async function start(): Promise<void> {
     });
     return;
   }
-  app.on('before-quit', () => void services.close());
+  // not 'before-quit': a window may still refuse to close (Compose asks about an unsent email), and then
+  // the quit is called off with the services still needed
+  app.on('will-quit', () => void services.close());
 
   const open = () => {
     window = createMainWindow({
