@@ -209,29 +209,29 @@ describe('trusting a certificate pins exactly that one for the host and port', (
 });
 
 describe('IMAP', () => {
+  const login = { user: 'rep@acme.test', password: 'imap-pass-7' };
+  /** the trust and the wrapped reader main uses, for a loopback IMAP server on its own port */
+  function imapWorld(name: string, port: number, security: 'tls' | 'starttls') {
+    const trust = createCertificateTrust({
+      store: createTrustStore(join(dir, `${name}.json`)),
+      probe: probeCertificate,
+      now: Date.now,
+    });
+    const endpoint = { protocol: 'imap', host: '127.0.0.1', port, security } as const;
+    const reader = () =>
+      trust.imapReaders(createImapReader)({ ...endpoint, port: port as 993, timeoutMs: 5000, ...login });
+    return { trust, endpoint, reader };
+  }
   it('reads the certificate of an implicit-TLS server (port 993 style) and pins a leaf from an unknown issuer', async () => {
-    const login = { user: 'rep@acme.test', password: 'imap-pass-8' };
     const imap = await startLoopbackImap({ ...login, tls: certs.unknownIssuer, implicitTls: true });
     try {
-      const imapEndpoint = { protocol: 'imap', host: '127.0.0.1', port: imap.port, security: 'tls' } as const;
+      const { trust, endpoint: imapEndpoint, reader } = imapWorld('imap-993', imap.port, 'tls');
       const probed = await probeCertificate(imapEndpoint);
       expect(probed).toMatchObject({
         verifyError: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
         hostMatches: true,
         certificate: { subject: 'Signed relay', issuer: 'Corp Root CA', selfSigned: false },
       });
-      const trust = createCertificateTrust({
-        store: createTrustStore(join(dir, 'imap-993.json')),
-        probe: probeCertificate,
-        now: Date.now,
-      });
-      const reader = () =>
-        trust.imapReaders(createImapReader)({
-          ...imapEndpoint,
-          port: imap.port as 993,
-          timeoutMs: 5000,
-          ...login,
-        });
       expect(await reader().verify()).toMatchObject({
         ok: false,
         error: { certificate: { causes: ['unknown-authority'] } },
@@ -244,32 +244,13 @@ describe('IMAP', () => {
   });
 
   it('names the cause for an IMAP server over STARTTLS, and connects once trusted', async () => {
-    const login = { user: 'rep@acme.test', password: 'imap-pass-7' };
     const imap = await startLoopbackImap({ ...login, tls: certs.selfSigned });
     try {
-      const trust = createCertificateTrust({
-        store: createTrustStore(join(dir, 'imap.json')),
-        probe: probeCertificate,
-        now: Date.now,
-      });
-      const reader = () =>
-        trust.imapReaders(createImapReader)({
-          host: '127.0.0.1',
-          port: imap.port as 143,
-          security: 'starttls',
-          timeoutMs: 5000,
-          ...login,
-        });
+      const { trust, endpoint: imapEndpoint, reader } = imapWorld('imap-143', imap.port, 'starttls');
       const refused = await reader().verify();
       expect(refused).toMatchObject({ ok: false, error: { certificate: { causes: ['self-signed'] } } });
       if (refused.ok) return;
       expect(refused.error.message).toMatch(/IMAP server’s certificate is self-signed/);
-      const imapEndpoint = {
-        protocol: 'imap',
-        host: '127.0.0.1',
-        port: imap.port,
-        security: 'starttls',
-      } as const;
       await trust.trust(imapEndpoint, refused.error.certificate?.certificate?.fingerprint256 ?? '');
       expect(await reader().verify()).toEqual({ ok: true, value: null });
     } finally {
