@@ -50,7 +50,7 @@ export function createImapSettings(
       });
       const read = await reader.verify();
       await reader.close();
-      if (!read.ok) throw new AppError(read.error.code, read.error.message);
+      if (!read.ok) throw AppError.from(read.error);
       if (password === known.smtp) deps.vault.remove(imapSecret(info.id));
       else await deps.vault.put(imapSecret(info.id), password);
       return { ...info, smtp: { ...info.smtp, imap } };

@@ -1,9 +1,11 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
+import type { CertificateProblem } from '../../../../shared/ipc/certificates';
 import type { ImapSettingsRequest, MailboxInfo } from '../../../../shared/ipc/mailboxes';
 import { call } from '../../bridge/client';
 import { useApp } from '../../store';
 import { bridgeProblem } from '../../ui/bridge-problem';
 import { FormProblem } from '../../ui/FormProblem';
+import { CertificatePanel } from './CertificatePanel';
 import { ImapFields, imapFromForm } from './ImapFields';
 
 const IMAP_LABELS = {
@@ -26,11 +28,15 @@ export function ImapSettingsForm({
   const imap = mailbox.smtp?.imap;
   const [busy, setBusy] = useState('');
   const [problem, setProblem] = useState('');
+  // a refused IMAP server certificate: shown, and trusted from here for a server on the rep's own network
+  const [certificate, setCertificate] = useState<CertificateProblem | null>(null);
+  const form = useRef<HTMLFormElement>(null);
 
   async function save(next: ImapSettingsRequest['imap'], label: string, done: string) {
     setBusy(label);
     const result = await call('mailboxes.setImap', { id: mailbox.id, imap: next });
     setBusy('');
+    setCertificate(result.ok ? null : (result.error.certificate ?? null));
     if (!result.ok) {
       setProblem(bridgeProblem(result.error, IMAP_LABELS).text);
       return;
@@ -51,7 +57,7 @@ export function ImapSettingsForm({
   }
 
   return (
-    <form className="imap-settings" onSubmit={submit} aria-label="IMAP">
+    <form ref={form} className="imap-settings" onSubmit={submit} aria-label="IMAP">
       <h3>IMAP</h3>
       <p className="muted" data-testid="imap-status">
         {imap
@@ -61,6 +67,14 @@ export function ImapSettingsForm({
       <ImapFields current={imap} open />
       {imap ? <p className="hint">Leave the password empty to keep the one IMAP uses now.</p> : null}
       <FormProblem text={problem} />
+      {certificate ? (
+        <CertificatePanel
+          problem={certificate}
+          localRelay={mailbox.smtp?.localRelay ?? false}
+          // trusted: save again with the same fields, now that main accepts this certificate
+          onTrusted={() => form.current?.requestSubmit()}
+        />
+      ) : null}
       <div className="dialog-actions">
         {imap ? (
           <button
