@@ -22,10 +22,16 @@ export async function saveSenderIdentity(
   await expect(page.getByRole('status').getByText(/saved/i)).toBeVisible();
 }
 
-/** Mailboxes → Connect SMTP mailbox, on the loopback relay (127.0.0.1, local relay), no DKIM key; its card. */
+/** Mailboxes → Connect SMTP mailbox on the loopback relay (127.0.0.1, local relay), DKIM key if given; its card. */
 export async function connectSmtpMailbox(
   page: Page,
-  mailbox: { address: string; name: string; login?: string; password: string },
+  mailbox: {
+    address: string;
+    name: string;
+    login?: string;
+    password: string;
+    dkim?: { selector: string; privateKeyPem: string };
+  },
 ): Promise<Locator> {
   await go(page, 'Mailboxes');
   await page.getByRole('button', { name: 'Connect SMTP mailbox' }).click();
@@ -36,6 +42,11 @@ export async function connectSmtpMailbox(
   if (mailbox.login) await connect.getByLabel('Login (if not the address)').fill(mailbox.login);
   await connect.getByLabel('Password or app password').fill(mailbox.password);
   await connect.getByLabel(/Local relay/).check();
+  if (mailbox.dkim) {
+    await connect.getByText(/DKIM signing/).click();
+    await connect.getByLabel('DKIM selector').fill(mailbox.dkim.selector);
+    await connect.getByLabel('DKIM private key (PEM)').fill(mailbox.dkim.privateKeyPem);
+  }
   await connect.getByRole('button', { name: 'Connect' }).click();
   await expect(connect).toBeHidden({ timeout: 20_000 });
   const card = page.getByRole('listitem', { name: mailbox.address });
