@@ -202,7 +202,7 @@ export const REASONS = {
     floor: 'block',
     message: ({ sentToday, cap }) => `This mailbox has sent ${sentToday} of its ${cap} emails for today.`,
     // Only scheduling makes "it goes out later" true: Compose offers it (the Outbox holds it until then).
-    fix: 'Schedule it for when the cap allows: the Send button offers that time, and the Outbox holds the email until then.',
+    fix: 'Schedule it for when the cap allows: in Compose, Send offers that time, and the Outbox keeps the email until it goes.',
     doneIn: 'draft',
   }),
   'bounce-rate-warning': spec<BreakerFigures>({
@@ -240,7 +240,7 @@ export const REASONS = {
     floor: 'block',
     message: ({ time, zone, hours, days }) =>
       `It is ${time} for this lead (${zone}), outside the send window of ${hours} on ${days}.`,
-    fix: 'Schedule it for when the window opens: the Send button offers that time, and the Outbox holds the email until then.',
+    fix: 'Schedule it for when the window opens: in Compose, Send offers that time, and the Outbox keeps the email until it goes.',
     doneIn: 'draft',
   }),
   'send-window-empty': spec({
