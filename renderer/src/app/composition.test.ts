@@ -7,6 +7,7 @@ import { stubHandlers } from '../../../shared/ipc/testing/stub-handlers';
 import type { CallBridge } from '../bridge/client';
 import { createFairsendDatabase, type FairsendDatabase } from '../db/database';
 import { fakeKey, fakeKeys } from '../db/testing/fake-keys';
+import { BridgeRefusal } from '../ui/bridge-problem';
 import { type Composition, composeApp } from './composition';
 
 /**
@@ -125,9 +126,14 @@ describe('the renderer composition root', () => {
     const copied = (await db.audit.find().exec()).map((d) => d.toJSON());
     expect(copied.map((e) => e.type)).toEqual(['lead.erased']);
     expect(await verifyChain(copied, null)).toBeNull();
-    // main's contract refuses a plaintext address in audit data, and the caller hears of it
-    await expect(app.services.audit.record('lead.erased', { note: 'ann@example.test' })).rejects.toThrow(
-      /Could not write the audit log/,
+    // main's contract refuses a plaintext address in audit data, and the caller hears of it in words
+    const refused = await app.services.audit
+      .record('lead.erased', { note: 'ann@example.test' })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(BridgeRefusal);
+    expect(String(refused)).not.toMatch(/Invalid request|audit\.record/);
+    expect((refused as BridgeRefusal).problem.details).toMatch(
+      /^invalid-input: Invalid request for audit\.record/,
     );
   });
 

@@ -15,6 +15,7 @@ import { startSuppressionSync } from '../db/suppression-sync';
 import { createScheduledSender } from '../scheduler/scheduled-sender';
 import { windowLock } from '../scheduler/window-lock';
 import type { AppServices } from '../services/app-services';
+import { refusal } from '../ui/bridge-problem';
 
 /**
  * The renderer's composition root: every repository, every main-facing service and every piece of background
@@ -73,7 +74,7 @@ export function composeApp({ db, call, notify, timing }: CompositionDeps): Compo
   );
   const keys = async (kind: SuppressionKind, values: string[]) => {
     const result = await call('suppression.keys', { kind, values });
-    if (!result.ok) throw new Error(result.error.message);
+    if (!result.ok) throw refusal(result.error);
     return result.value;
   };
   const suppression = createSuppressionRepo(db, { keys, record: audit.record });

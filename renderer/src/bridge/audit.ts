@@ -1,4 +1,5 @@
 import type { RendererAuditType } from '../../../shared/ipc/audit';
+import { refusal } from '../ui/bridge-problem';
 import type { CallBridge } from './client';
 
 export type AuditData = Record<string, string | number | boolean | string[]>;
@@ -26,7 +27,8 @@ export function createAuditLog(call: CallBridge, copier: { mirror(): Promise<unk
   return {
     async record(type, data) {
       const result = await call('audit.record', { type, data });
-      if (!result.ok) throw new Error(`Could not write the audit log: ${result.error.message}`);
+      // main words its refusals (the log is paused, locked); a schema refusal is worded here
+      if (!result.ok) throw refusal(result.error);
       void mirror();
     },
     mirror,

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import type { BridgeProblem } from './bridge-problem';
+import { CodeDetails } from './CodeDetails';
 
 /**
  * The end of every dialog form: the problem, if any, announced to screen readers; then Cancel and the
@@ -15,7 +17,8 @@ export function FormFooter({
   autoFocusAction = false,
   onAction,
 }: {
-  problem: string;
+  /** a sentence, or a problem in words with its code and original text behind Details */
+  problem: string | BridgeProblem | null;
   busy: boolean;
   onCancel: () => void;
   action: ReactNode;
@@ -30,10 +33,16 @@ export function FormFooter({
 }) {
   return (
     <>
-      {problem ? (
+      {typeof problem === 'string' && problem ? (
         <p className="error" role="alert">
           {problem}
         </p>
+      ) : null}
+      {problem && typeof problem !== 'string' ? (
+        <div className="error" role="alert">
+          <p>{problem.text}</p>
+          <CodeDetails code={problem.details} />
+        </div>
       ) : null}
       <div className="dialog-actions">
         <button type="button" onClick={onCancel} disabled={busy}>

@@ -37,3 +37,30 @@ export function bridgeProblem(
 }
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** A refusal from main carried through code that throws (a repository): its words for the rep stay with it. */
+export class BridgeRefusal extends Error {
+  override name = 'BridgeRefusal';
+  constructor(readonly problem: BridgeProblem) {
+    super(problem.text);
+  }
+}
+
+export const refusal = (error: { code: ErrorCode; message: string }, labels?: Record<string, string>) =>
+  new BridgeRefusal(bridgeProblem(error, labels));
+
+/** Errors whose message a form's own check wrote for the rep (by class name, so ui/ imports no repository). */
+const WRITTEN_FOR_REP = new Set(['SuppressionInputError', 'LeadWriteError']);
+
+/**
+ * A thrown error in a rep's words: main's refusal as `bridgeProblem` words it, a form check's own message,
+ * and for anything else (a database or programming error, whose text is for developers) `fallback`. The
+ * original text goes to `details`, for a Details toggle.
+ */
+export function thrownProblem(error: unknown, fallback: string): BridgeProblem {
+  if (error instanceof BridgeRefusal) return error.problem;
+  const name = error instanceof Error ? error.name : 'Error';
+  const message = error instanceof Error ? error.message : String(error);
+  const details = `${name}: ${message}`;
+  return { text: WRITTEN_FOR_REP.has(name) ? message : fallback, details };
+}

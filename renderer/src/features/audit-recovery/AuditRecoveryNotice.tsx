@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { call } from '../../bridge/client';
+import { bridgeProblem } from '../../ui/bridge-problem';
 import { saveFile } from '../../ui/save-file';
 import './audit-recovery.css';
 import { bytesFromBase64, damagedLogFileName, noticeFor } from './recovery-text';
@@ -32,7 +33,7 @@ export function AuditRecoveryNotice() {
     setProblem('');
     const result = await call('audit.exportDamaged', {});
     setBusy(false);
-    if (!result.ok) return setProblem(result.error.message);
+    if (!result.ok) return setProblem(bridgeProblem(result.error).text);
     const name = saveFile(
       new Blob([bytesFromBase64(result.value.base64)], { type: 'application/x-ndjson' }),
       damagedLogFileName(new Date()),

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { call } from '../../bridge/client';
+import { type BridgeProblem, bridgeProblem } from '../../ui/bridge-problem';
 import { FormFooter } from '../../ui/FormFooter';
 import { Modal } from '../../ui/Modal';
 import { canStartNewRecord } from './recovery-text';
@@ -9,7 +10,7 @@ export function StartNewRecordDialog({ onClose, onStarted }: { onClose: () => vo
   const [note, setNote] = useState('');
   const [confirmed, setConfirmed] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState('');
+  const [problem, setProblem] = useState<BridgeProblem | string>('');
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -19,7 +20,7 @@ export function StartNewRecordDialog({ onClose, onStarted }: { onClose: () => vo
     const result = await call('audit.startNewChain', { confirmed, note });
     if (!result.ok) {
       setBusy(false);
-      return setProblem(result.error.message);
+      return setProblem(bridgeProblem(result.error, { note: 'What happened?' }));
     }
     onStarted();
   }

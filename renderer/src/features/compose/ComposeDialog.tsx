@@ -5,6 +5,7 @@ import { call } from '../../bridge/client';
 import type { LeadDoc } from '../../db/schemas/leads';
 import { useServices } from '../../services/use-services';
 import { useApp } from '../../store';
+import { bridgeProblem, thrownProblem } from '../../ui/bridge-problem';
 import { FormFooter } from '../../ui/FormFooter';
 import { Modal } from '../../ui/Modal';
 import { isListed, SuppressedNotice, useLeadEntries } from '../suppression/SuppressedNotice';
@@ -70,7 +71,7 @@ export function ComposeDialog({ lead: fixedLead, onClose }: { lead?: LeadDoc; on
       if (leaving === 'window') saved.closeWindow();
       else onClose();
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(thrownProblem(error, 'Your draft could not be saved or discarded. Try again.').text);
       setLeaving(null);
     } finally {
       setAnswering(false);
@@ -88,7 +89,7 @@ export function ComposeDialog({ lead: fixedLead, onClose }: { lead?: LeadDoc; on
 
   useEffect(() => {
     void call('mailboxes.list', {}).then((r) => {
-      if (!r.ok) return setProblem(r.error.message);
+      if (!r.ok) return setProblem(bridgeProblem(r.error).text);
       setMailboxes(r.value);
       // a draft's mailbox may since have been disconnected
       setMailboxId((id) => (r.value.some((m) => m.id === id) ? id : (r.value[0]?.id ?? '')));
@@ -142,7 +143,12 @@ export function ComposeDialog({ lead: fixedLead, onClose }: { lead?: LeadDoc; on
       notify(result.tone, goes ? result.text : `${result.text} Your email is kept as a draft.`);
       onClose();
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(
+        thrownProblem(
+          error,
+          'Something went wrong while sending. Check the Outbox before you try again: the email may have gone out.',
+        ).text,
+      );
     } finally {
       setBusy(false);
     }

@@ -6,6 +6,7 @@ import { call } from '../../bridge/client';
 import type { LeadsRepo } from '../../db/leads-repo';
 import type { MessagesRepo } from '../../db/messages-repo';
 import type { LeadDoc } from '../../db/schemas/leads';
+import { bridgeProblem } from '../../ui/bridge-problem';
 
 export interface ComposeResult {
   tone: 'success' | 'error' | 'info';
@@ -49,7 +50,7 @@ export async function sendCompose(
 ): Promise<ComposeResult> {
   const answer = await call('send.message', { key, draft });
   void services.audit.mirror();
-  if (!answer.ok) return { tone: 'error', text: answer.error.message, outcome: null };
+  if (!answer.ok) return { tone: 'error', text: bridgeProblem(answer.error).text, outcome: null };
   const outcome = answer.value;
   await services.messages.record({
     key,

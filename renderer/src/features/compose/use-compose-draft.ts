@@ -60,8 +60,11 @@ export function useComposeDraft({
   const closingWindow = useRef(false);
 
   const report = useCallback((error: unknown) => {
-    const why = error instanceof Error ? error.message : String(error);
-    setProblem(`Your draft could not be saved on this computer: ${why}`);
+    // the database's own text is for developers: the console has it
+    console.warn('draft not saved', error);
+    setProblem(
+      'Your draft could not be saved on this computer. Copy what you wrote before you close Compose.',
+    );
   }, []);
   const save = useCallback(
     (form: DraftFields) =>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SendDraft, SendPreview } from '../../../../shared/ipc/send';
 import { call } from '../../bridge/client';
+import { bridgeProblem } from '../../ui/bridge-problem';
 
 export type GatePreviewState =
   | { state: 'idle' }
@@ -34,7 +35,7 @@ export function useGatePreview(draft: SendDraft | null, ms = 300): GatePreviewSt
         setResult(
           answer.ok
             ? { state: 'done', preview: answer.value }
-            : { state: 'error', message: answer.error.message },
+            : { state: 'error', message: bridgeProblem(answer.error).text },
         );
       });
     }, ms);

@@ -4,6 +4,7 @@ import type { HeldMessage } from '../../../../shared/ipc/send';
 import { call } from '../../bridge/client';
 import { useServices } from '../../services/use-services';
 import { useApp } from '../../store';
+import { bridgeProblem } from '../../ui/bridge-problem';
 import { throttle } from '../leads/hooks/throttle';
 import { HELD_INTRO, whatHappened, whatNext } from './held-words';
 import { recordResolution } from './record-resolution';
@@ -47,7 +48,7 @@ export function HeldMessages({ mailboxes }: { mailboxes: ReadonlyMap<string, Mai
     setBusy(null);
     setConfirming(null);
     if (!answer.ok) {
-      setProblem(answer.error.message);
+      setProblem(bridgeProblem(answer.error).text);
     } else {
       await recordResolution({ db, messages }, item, answer.value);
       void audit.mirror();

@@ -3,6 +3,7 @@ import type { MailboxInfo } from '../../../../shared/ipc/mailboxes';
 import type { MessageDoc } from '../../db/schemas/outreach';
 import { useServices } from '../../services/use-services';
 import { useApp } from '../../store';
+import { thrownProblem } from '../../ui/bridge-problem';
 import { whenInWords } from '../../ui/when-words';
 import { ReasonList } from '../compose/GatePanel';
 import { throttle } from '../leads/hooks/throttle';
@@ -48,7 +49,7 @@ export function ScheduledMessages({ mailboxes }: { mailboxes: ReadonlyMap<string
         notify('info', 'This email was already sent or cancelled, perhaps in another window.');
       }
     } catch (error) {
-      notify('error', error instanceof Error ? error.message : String(error));
+      notify('error', thrownProblem(error, 'That did not work. Reload the Outbox and try again.').text);
     } finally {
       setBusy(null);
       setConfirming(null);

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { MANUAL_REASONS, type ManualReason, type SuppressionRepo } from '../../db/suppression-repo';
+import { type BridgeProblem, thrownProblem } from '../../ui/bridge-problem';
 import { FormFooter } from '../../ui/FormFooter';
 import { Modal } from '../../ui/Modal';
 
@@ -24,7 +25,7 @@ export function AddSuppressionDialog({
 }) {
   const [kind, setKind] = useState<'address' | 'domain'>('address');
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState('');
+  const [problem, setProblem] = useState<BridgeProblem | string>('');
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -44,7 +45,9 @@ export function AddSuppressionDialog({
       );
       onClose();
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(
+        thrownProblem(error, 'Fairsend could not add this to the suppression list. Try again in a moment.'),
+      );
       setBusy(false);
     }
   }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { parseDncCsv } from '../../db/dnc-csv';
-import type { ImportSummary, SuppressionRepo } from '../../db/suppression-repo';
+import { type ImportSummary, SuppressionInputError, type SuppressionRepo } from '../../db/suppression-repo';
+import { thrownProblem } from '../../ui/bridge-problem';
 import { Modal } from '../../ui/Modal';
 
 const SHOWN_PROBLEMS = 50;
@@ -16,10 +17,11 @@ export function ImportDncDialog({ repo, onClose }: { repo: SuppressionRepo; onCl
     setProblem('');
     try {
       const parsed = parseDncCsv(await file.text());
-      if (!parsed.values.length && !parsed.invalid.length) throw new Error('The file has no rows.');
+      if (!parsed.values.length && !parsed.invalid.length)
+        throw new SuppressionInputError('The file has no rows.');
       setSummary(await repo.importValues(parsed.values, parsed.invalid));
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(thrownProblem(error, 'The list could not be imported. Check the file and try again.').text);
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { SuppressionDoc } from '../../db/schemas/compliance';
 import type { SuppressionRepo } from '../../db/suppression-repo';
+import { type BridgeProblem, thrownProblem } from '../../ui/bridge-problem';
 import { FormFooter } from '../../ui/FormFooter';
 import { Modal } from '../../ui/Modal';
 
@@ -18,7 +19,7 @@ export function RemoveSuppressionDialog({
 }) {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState('');
+  const [problem, setProblem] = useState<BridgeProblem | string>('');
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -29,7 +30,9 @@ export function RemoveSuppressionDialog({
       onRemoved(`${entry.value} can be contacted again.`);
       onClose();
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(
+        thrownProblem(error, 'Fairsend could not take this entry off the list. Try again in a moment.'),
+      );
       setBusy(false);
     }
   }

@@ -6,6 +6,7 @@ import type { SuppressionDoc } from '../../db/schemas/compliance';
 import { SEARCH_LIMIT } from '../../db/suppression-repo';
 import { useServices } from '../../services/use-services';
 import { useApp } from '../../store';
+import { thrownProblem } from '../../ui/bridge-problem';
 import { EmptyState } from '../../ui/EmptyState';
 import { saveFile } from '../../ui/save-file';
 import { throttle } from '../leads/hooks/throttle';
@@ -95,7 +96,7 @@ export function SuppressionScreen() {
       );
       notify('success', `Exported ${count.toLocaleString()} entries to ${name}.`);
     } catch (error) {
-      notify('error', `Export failed: ${error instanceof Error ? error.message : String(error)}`);
+      notify('error', thrownProblem(error, 'The suppression list could not be exported. Try again.').text);
     } finally {
       setExporting(false);
     }

@@ -59,11 +59,15 @@ describe('import tally', () => {
   });
 
   it('says what was kept when a write fails', () => {
-    expect(storeFailureMessage(new Error('QuotaExceededError'), 12_500)).toBe(
-      'Could not store the leads (QuotaExceededError). 12,500 leads stored before this were kept.',
+    expect(
+      storeFailureMessage(new DOMException('The quota has been exceeded.', 'QuotaExceededError'), 12_500),
+    ).toBe(
+      'Could not store the leads: this computer has no room left for Fairsend’s data. Free some disk space, then import the rest. 12,500 leads stored before this were kept.',
     );
-    expect(storeFailureMessage('odd', 0)).toBe(
-      'Could not store the leads (odd). 0 leads stored before this were kept.',
-    );
+    // a database's own text (an RxDB error code, a schema path) never reaches the rep
+    const odd = storeFailureMessage(new Error('RxError (VD2): object does not match schema at /rank'), 0);
+    expect(odd).toMatch(/^Could not store the leads: Fairsend could not write to its database/);
+    expect(odd).toContain('0 leads stored before this were kept.');
+    expect(odd).not.toMatch(/RxError|VD2|schema|\/rank/);
   });
 });

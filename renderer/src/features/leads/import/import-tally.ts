@@ -92,8 +92,16 @@ export function createImportTally(totalBytes: number) {
   };
 }
 
-/** Why the run stopped when a write failed, and that what was stored before stays. */
+/**
+ * Why the run stopped when a write failed, in words (a full disk is named; the database's own text is for
+ * developers and goes to the console), and that what was stored before stays.
+ */
 export function storeFailureMessage(error: unknown, kept: number): string {
-  const reason = error instanceof Error ? error.message : String(error);
-  return `Could not store the leads (${reason}). ${kept.toLocaleString('en-US')} leads stored before this were kept.`;
+  const name = error instanceof Error ? error.name : '';
+  const full = /quota/i.test(`${name} ${String(error)}`);
+  if (!full) console.warn('import: a write failed', error);
+  const why = full
+    ? 'this computer has no room left for Fairsend’s data. Free some disk space, then import the rest'
+    : 'Fairsend could not write to its database. Reload the window and import the file again (leads already stored are not added twice)';
+  return `Could not store the leads: ${why}. ${kept.toLocaleString('en-US')} leads stored before this were kept.`;
 }

@@ -36,8 +36,13 @@ export function useImportWizard(
       else
         dispatch({ type: 'file-previewed', file, preview: result, source: defaultImportSource(file.name) });
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      dispatch({ type: 'file-refused', file, message: `The file could not be read: ${reason}` });
+      console.warn('import: the file could not be read', error);
+      dispatch({
+        type: 'file-refused',
+        file,
+        message:
+          'The file could not be read. Check that it is still there and opens on this computer, then choose it again.',
+      });
     }
   }
 
