@@ -96,6 +96,12 @@ export function ComposeDialog({ lead: fixedLead, onClose }: { lead?: LeadDoc; on
     });
   }, []);
 
+  // a restored draft's mailbox may have been disconnected since (whichever of the two was read first)
+  useEffect(() => {
+    const first = mailboxes?.[0];
+    if (first && !mailboxes.some((m) => m.id === mailboxId)) setMailboxId(first.id);
+  }, [mailboxes, mailboxId]);
+
   const draft = useMemo((): SendDraft | null => {
     if (!lead || !mailboxId) return null;
     const name = `${lead.firstName} ${lead.lastName}`.trim();
