@@ -94,6 +94,24 @@ describe('suppression sync', () => {
     sync.stop();
   });
 
+  it('tells the rep in words when the bridge itself throws, never the error’s own text', async () => {
+    const troubles: string[] = [];
+    let calls = 0;
+    const sync = startSuppressionSync(db, {
+      apply: async () => {
+        if (calls++ < 3) throw new TypeError("Cannot read properties of undefined (reading 'send')");
+        return ok({ size: 0, ready: true });
+      },
+      retry: { baseMs: 1, maxMs: 4, troubleAfter: 2 },
+      onTrouble: (m) => troubles.push(m),
+    });
+    await sync.ready;
+    expect(troubles).toEqual([
+      'The suppression list could not reach the sending service. Sending waits until it does; Fairsend keeps trying.',
+    ]);
+    sync.stop();
+  });
+
   it('sends the whole list again when main says it lost its index', async () => {
     await db.suppression.insert(entry(1));
     let main = fakeMain();

@@ -1,6 +1,10 @@
 import type { Result } from '../../../shared/ipc/result';
 import type { FairsendDatabase } from './database';
 
+/** Codes whose message main wrote for a rep; the others carry a program's or a schema's text. */
+const WORDED_BY_MAIN = (code: string) =>
+  !['internal', 'invalid-input', 'unknown-channel', 'forbidden'].includes(code);
+
 /** `suppression.apply` takes at most this many keys per list. */
 export const APPLY_CHUNK = 20_000;
 
@@ -60,6 +64,14 @@ export function startSuppressionSync(db: FairsendDatabase, deps: SuppressionSync
     if (loaded) scheduleFlush();
   });
 
+  /** A failure of this window's own database: its text goes to the console, the rep reads what it means. */
+  function troubleFrom(error: unknown): void {
+    console.warn('suppression sync:', error);
+    deps.onTrouble?.(
+      'Fairsend could not read the suppression list on this computer, so sending waits. Reload the window; if this keeps happening, restart Fairsend.',
+    );
+  }
+
   /** One call, retried until it works or the sync stops; null when stopped. */
   async function send(delta: SuppressionDelta): Promise<{ ready: boolean } | null> {
     for (let attempt = 1; !stopped; attempt++) {
@@ -76,8 +88,11 @@ export function startSuppressionSync(db: FairsendDatabase, deps: SuppressionSync
       }
       if (attempt === retry.troubleAfter) {
         troubled = true;
+        // main words its own refusals; a thrown error's or a schema refusal's text is for developers
+        const said = WORDED_BY_MAIN(result.error.code) ? ` (${result.error.message})` : '';
+        if (!said) console.warn('suppression sync:', result.error);
         deps.onTrouble?.(
-          `The suppression list could not reach the sending service (${result.error.message}). Sending waits until it does; Fairsend keeps trying.`,
+          `The suppression list could not reach the sending service${said}. Sending waits until it does; Fairsend keeps trying.`,
         );
       }
       await sleep(Math.min(retry.maxMs, retry.baseMs * 2 ** (attempt - 1)));
@@ -123,7 +138,7 @@ export function startSuppressionSync(db: FairsendDatabase, deps: SuppressionSync
     if (timer || stopped) return;
     timer = setTimeout(() => {
       timer = undefined;
-      queue = queue.then(flush).catch((error: unknown) => deps.onTrouble?.(String(error)));
+      queue = queue.then(flush).catch(troubleFrom);
     }, flushMs);
   }
 
@@ -132,7 +147,7 @@ export function startSuppressionSync(db: FairsendDatabase, deps: SuppressionSync
     loaded = true;
     if (pendingAdd.size || pendingRemove.size) scheduleFlush();
   })();
-  queue = ready.catch((error: unknown) => deps.onTrouble?.(String(error)));
+  queue = ready.catch(troubleFrom);
 
   return {
     ready,
