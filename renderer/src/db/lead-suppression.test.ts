@@ -160,6 +160,25 @@ describe('lead suppression flags', () => {
     expect(keyCalls).toBe(before);
   });
 
+  it('checks an import from its keys alone, and not at all while the list is empty', async () => {
+    const sync = await start();
+    const before = keyCalls;
+    const many = Array.from({ length: 2500 }, (_, i) => lead(`p${i}@bulk.test`));
+    await leads.importBatch(many, 'skip', 'big.csv');
+    await sync.settled();
+    expect(keyCalls).toBe(before);
+    await suppression.add({ kind: 'address', value: 'p7@late.test', reason: 'manual' });
+    await sync.settled();
+    const afterAdd = keyCalls;
+    await leads.importBatch([lead('p7@late.test'), lead('q@late.test')], 'skip', 'more.csv');
+    await sync.settled();
+    expect(keyCalls - afterAdd).toBe(2); // one call for the addresses, one for the domains
+    expect(await flagsOf('p7@late.test', 'q@late.test')).toEqual({
+      'p7@late.test': [1, 'address'],
+      'q@late.test': [0, ''],
+    });
+  });
+
   it('tells the entries behind one lead, for Compose', async () => {
     await suppression.add({ kind: 'domain', value: 'acme.com', reason: 'complained' });
     const entries = await flags.entriesFor({ id: 'ana@acme.com', domainKey: 'acme.com' });

@@ -1,3 +1,4 @@
+import { domainKeyOf } from '../../../shared/leads/lead';
 import type { FairsendDatabase } from './database';
 import type { SuppressionKind } from './dnc-csv';
 import type { LeadsRepo, SuppressedBy } from './leads-repo';
@@ -144,6 +145,8 @@ export function createLeadSuppression(db: FairsendDatabase, repo: LeadsRepo, dep
       const flushMs = deps.flushMs ?? 100;
       const pendingIds = new Set<string>();
       const pendingDomains = new Set<string>();
+      /** new leads: stored unflagged, so only a listed one needs a write */
+      const pendingNew = new Set<string>();
       let everyLead = false;
       let timer: ReturnType<typeof setTimeout> | undefined;
       let stopped = false;
@@ -159,19 +162,24 @@ export function createLeadSuppression(db: FairsendDatabase, repo: LeadsRepo, dep
         const all = everyLead;
         const ids = [...pendingIds];
         const domains = [...pendingDomains];
+        const fresh = [...pendingNew];
         everyLead = false;
         pendingIds.clear();
         pendingDomains.clear();
+        pendingNew.clear();
         if (all) {
           await refreshAll();
           return;
         }
-        // New leads on an empty list keep the flag they were stored with (not suppressed).
-        if (!domains.length && (await db.suppression.count().exec()) === 0) {
-          const flagged = await db.leads.findByIds(ids).exec();
-          ids.splice(0, ids.length, ...[...flagged.values()].filter((d) => d.suppressed).map((d) => d.id));
-        }
         await refresh([...new Set([...ids, ...(await idsOfDomains(domains))])]);
+        // New leads (an import: maybe 100,000) are checked from their keys alone, without reading them; on an
+        // empty list they keep the flag they were stored with.
+        if (!fresh.length || (await db.suppression.count().exec()) === 0) return;
+        for (let i = 0; i < fresh.length; i += CHECK_CHUNK) {
+          const chunk = fresh.slice(i, i + CHECK_CHUNK).map((id) => ({ id, domainKey: domainKeyOf(id) }));
+          const listed = new Map([...(await check(chunk))].filter(([, by]) => by !== ''));
+          if (listed.size) await repo.markSuppressed(listed);
+        }
       }
 
       function schedule(): void {
@@ -192,7 +200,7 @@ export function createLeadSuppression(db: FairsendDatabase, repo: LeadsRepo, dep
       });
       const inserts = db.leads.$.subscribe((event) => {
         if (event.operation !== 'INSERT') return;
-        pendingIds.add(event.documentId);
+        pendingNew.add(event.documentId);
         schedule();
       });
 
@@ -212,7 +220,7 @@ export function createLeadSuppression(db: FairsendDatabase, repo: LeadsRepo, dep
         async settled() {
           for (;;) {
             await queue;
-            if (!timer && !pendingIds.size && !pendingDomains.size && !everyLead) return;
+            if (!timer && !pendingIds.size && !pendingDomains.size && !pendingNew.size && !everyLead) return;
             await new Promise((resolve) => setTimeout(resolve, flushMs));
           }
         },
