@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEvent } from '../audit/chain';
 import type { SendOutcome } from '../ipc/send';
 import { BRIDGE_RETRY_MS, fateOf, MAX_SLEEP_MS, wakeDelay } from './scheduled-sends';
+import { blockedOutcome, CAP_REACHED, SUPPRESSED, sentOutcome } from './testing/outcomes';
 
 const NOW = Date.UTC(2026, 10, 25, 14, 0);
-const audit = {} as AuditEvent;
-const cap = {
-  code: 'daily-cap-reached' as const,
-  message: 'This mailbox has sent 1 of its 1 emails for today.',
-};
 const ok = (value: SendOutcome) => ({ ok: true as const, value });
+const nextOf = (value: SendOutcome) => fateOf(ok(value), NOW).next;
 
 describe('when the scheduler wakes', () => {
   it('sleeps until the soonest scheduled message, at once when one is overdue', () => {
@@ -25,57 +21,42 @@ describe('when the scheduler wakes', () => {
 
 describe('what an attempt makes of a scheduled message', () => {
   it('sent, or already sent under its key (by another window)', () => {
-    const sent: SendOutcome = {
-      status: 'sent',
-      messageId: '<a@b>',
-      providerId: '250',
-      gate: { verdict: 'ok', score: 0, reasons: [] },
-    };
-    expect(fateOf(ok(sent), NOW).next).toBe('sent');
-    expect(fateOf(ok({ status: 'duplicate', state: 'sent' }), NOW).next).toBe('sent');
+    expect(nextOf(sentOutcome())).toBe('sent');
+    expect(nextOf({ status: 'duplicate', state: 'sent' })).toBe('sent');
   });
 
   it('held again only by the cap or the window: rescheduled for the gate’s new time', () => {
-    const again: SendOutcome = {
-      status: 'blocked',
-      gate: { verdict: 'block', score: 0, reasons: [cap], scheduleAt: NOW + 3_600_000 },
-      audit,
-    };
+    const again = blockedOutcome([CAP_REACHED], NOW + 3_600_000);
     expect(fateOf(ok(again), NOW)).toMatchObject({ next: 'rescheduled', at: NOW + 3_600_000 });
   });
 
   it('blocked by anything else, or failed: stopped', () => {
-    const suppressed: SendOutcome = {
-      status: 'blocked',
-      gate: {
-        verdict: 'block',
-        score: 0,
-        reasons: [{ code: 'suppressed-address', message: 'On the list.' }],
-      },
-      audit,
-    };
-    const failed: SendOutcome = {
-      status: 'failed',
-      code: 'rejected-permanent',
-      message: '550 no',
-      retryable: false,
-      gate: { verdict: 'ok', score: 0, reasons: [] },
-    };
-    expect(fateOf(ok(suppressed), NOW).next).toBe('stopped');
-    expect(fateOf(ok(failed), NOW).next).toBe('stopped');
+    expect(nextOf(blockedOutcome([SUPPRESSED]))).toBe('stopped');
+    expect(nextOf(blockedOutcome([CAP_REACHED, SUPPRESSED]))).toBe('stopped');
+    expect(
+      nextOf({
+        status: 'failed',
+        code: 'rejected-permanent',
+        message: '550 no',
+        retryable: false,
+        gate: { verdict: 'ok', score: 0, reasons: [] },
+      }),
+    ).toBe('stopped');
+    expect(nextOf({ status: 'duplicate', state: 'failed' })).toBe('stopped');
   });
 
   it('unknown fate, or being sent elsewhere: held for the rep, never sent again on its own', () => {
-    const unknown: SendOutcome = {
-      status: 'unknown',
-      messageId: '<a@b>',
-      why: 'connection-lost',
-      message: 'dropped',
-      gate: { verdict: 'ok', score: 0, reasons: [] },
-    };
-    expect(fateOf(ok(unknown), NOW).next).toBe('held');
-    expect(fateOf(ok({ status: 'duplicate', state: 'sending' }), NOW).next).toBe('held');
-    expect(fateOf(ok({ status: 'duplicate', state: 'unknown' }), NOW).next).toBe('held');
+    expect(
+      nextOf({
+        status: 'unknown',
+        messageId: '<a@b>',
+        why: 'connection-lost',
+        message: 'dropped',
+        gate: { verdict: 'ok', score: 0, reasons: [] },
+      }),
+    ).toBe('held');
+    expect(nextOf({ status: 'duplicate', state: 'sending' })).toBe('held');
+    expect(nextOf({ status: 'duplicate', state: 'unknown' })).toBe('held');
   });
 
   it('main not reachable: tried again later; refused for good: stopped with the reason', () => {

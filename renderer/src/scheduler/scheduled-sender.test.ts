@@ -1,9 +1,14 @@
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AuditEvent } from '../../../shared/audit/chain';
 import type { Result } from '../../../shared/ipc/result';
 import type { SendDraft, SendOutcome } from '../../../shared/ipc/send';
 import { dueQuery } from '../../../shared/outbox/scheduled-sends';
+import {
+  blockedOutcome,
+  CAP_REACHED as cap,
+  SUPPRESSED,
+  sentOutcome as sent,
+} from '../../../shared/outbox/testing/outcomes';
 import { createFairsendDatabase, type FairsendDatabase } from '../db/database';
 import { createLeadsRepo } from '../db/leads-repo';
 import { createMessagesRepo } from '../db/messages-repo';
@@ -16,11 +21,6 @@ import { windowLock } from './window-lock';
 
 const NOW = Date.UTC(2026, 10, 25, 14, 0);
 const HOUR = 3_600_000;
-const audit = {} as AuditEvent;
-const cap = {
-  code: 'daily-cap-reached' as const,
-  message: 'This mailbox has sent 1 of its 1 emails for today.',
-};
 
 let db: FairsendDatabase;
 let dbCount = 0;
@@ -39,12 +39,6 @@ function mainStandIn() {
     return { ok: true, value };
   };
 }
-const sent = (): SendOutcome => ({
-  status: 'sent',
-  messageId: '<fs.1@acme.test>',
-  providerId: '250 ok',
-  gate: { verdict: 'ok', score: 0, reasons: [] },
-});
 
 function senderOn(database: FairsendDatabase, send: ScheduledSenderDeps['send'], lock = windowLock('t')) {
   return createScheduledSender({
@@ -142,11 +136,7 @@ describe('the scheduled sender', () => {
   });
 
   it('held again by the cap: stays scheduled, for the gate’s new time', async () => {
-    answer = () => ({
-      status: 'blocked',
-      gate: { verdict: 'block', score: 0, reasons: [cap], scheduleAt: NOW + 24 * HOUR },
-      audit,
-    });
+    answer = () => blockedOutcome([cap], NOW + 24 * HOUR);
     const store = createScheduledMessages(db, () => clock);
     const sender = senderOn(db, mainStandIn());
     await sender.schedule({
@@ -163,15 +153,7 @@ describe('the scheduled sender', () => {
   });
 
   it('blocked by something else: booked blocked with its reasons', async () => {
-    answer = () => ({
-      status: 'blocked',
-      gate: {
-        verdict: 'block',
-        score: 0,
-        reasons: [{ code: 'suppressed-address', message: 'On the list.' }],
-      },
-      audit,
-    });
+    answer = () => blockedOutcome([SUPPRESSED]);
     const store = createScheduledMessages(db, () => clock);
     const sender = senderOn(db, mainStandIn());
     await sender.schedule({
