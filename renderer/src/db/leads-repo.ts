@@ -108,7 +108,13 @@ export function createLeadsRepo(db: FairsendDatabase) {
       db.enrollments.find({ selector: { leadId: oldId } }).exec(),
     ]);
     if (messages.length)
-      await db.messages.bulkUpsert(messages.map((m) => ({ ...m.toMutableJSON(), leadId: newId })));
+      await db.messages.bulkUpsert(
+        messages.map((m) => {
+          const doc = m.toMutableJSON();
+          // a scheduled email goes to the corrected address, not the one it was written to
+          return { ...doc, leadId: newId, ...(doc.draft ? { draft: { ...doc.draft, to: newId } } : {}) };
+        }),
+      );
     if (enrollments.length) {
       await db.enrollments.bulkInsert(
         enrollments.map((e) => ({ ...e.toMutableJSON(), id: `${e.sequenceId}|${newId}`, leadId: newId })),

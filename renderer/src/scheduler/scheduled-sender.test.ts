@@ -185,4 +185,28 @@ describe('the scheduled sender', () => {
     expect(calls).toEqual([]);
     expect(recorded.map((r) => r.type)).toEqual(['outbox.scheduled', 'outbox.cancelled']);
   });
+
+  it('goes to a lead’s corrected address, and marks a new lead contacted once sent', async () => {
+    const leads = createLeadsRepo(db);
+    const fields = { firstName: 'Ana', lastName: '', company: '', title: '', timezone: '' };
+    await leads.create({ email: 'ana@prospect.test', ...fields });
+    const sender = senderOn(db, mainStandIn());
+    await sender.schedule({
+      key: 'k6',
+      leadId: 'ana@prospect.test',
+      draft: draft('Hi'),
+      at: NOW,
+      reasons: [cap],
+    });
+    await leads.update('ana@prospect.test', { email: 'ana.b@prospect.test' });
+    const sentTo: string[] = [];
+    const send = mainStandIn();
+    const watching = senderOn(db, async (key, d) => {
+      sentTo.push(d.to);
+      return send(key, d);
+    });
+    await watching.runDue();
+    expect(sentTo).toEqual(['ana.b@prospect.test']);
+    expect((await leads.get('ana.b@prospect.test'))?.status).toBe('contacted');
+  });
 });
