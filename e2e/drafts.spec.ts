@@ -4,7 +4,7 @@ import { addLead, connectSmtpMailbox, go, saveSenderIdentity } from './rep-steps
 
 // A typed email is never lost without a question: Escape or Cancel asks (keep as draft, discard, go back),
 // a kept draft survives a reload and comes back when Compose opens for the lead, the lead's details say it
-// is there, and a send that reaches the SMTP server (counted there) removes it.
+// is there, a send the server refuses keeps it, and one that reaches the SMTP server (counted there) removes it.
 
 const LEAD = 'ana@prospect.test';
 const SUBJECT = 'A question about your outbound team';
@@ -123,7 +123,7 @@ test('a typed email is kept as a draft when Compose closes, and goes once it is 
   await expect(compose.getByLabel('Message')).toHaveValue('');
   await expect(compose.getByText(/Draft from/)).toHaveCount(0);
 
-  // 5. Type and send: the SMTP server receives it once, and the draft is gone
+  // 5. Type and send, the server refusing it for now: not sent, and the draft stays for another try
   const before = mail.smtp.received.length;
   const from = compose.getByLabel('From');
   await from.selectOption(
@@ -131,12 +131,20 @@ test('a typed email is kept as a draft when Compose closes, and goes once it is 
   );
   await compose.getByLabel('Subject').fill(SUBJECT);
   await compose.getByLabel('Message').fill(BODY);
-  const send = compose.getByRole('button', { name: 'Send', exact: true });
-  await expect(
-    compose.getByRole('region', { name: 'Compliance check' }).getByTestId('gate-verdict'),
-  ).toHaveText(/OK|Warning/, { timeout: 20_000 });
-  await expect(send).toBeEnabled();
-  await send.click();
+  const verdict = compose.getByRole('region', { name: 'Compliance check' }).getByTestId('gate-verdict');
+  await expect(verdict).toHaveText(/OK|Warning/, { timeout: 20_000 });
+  mail.smtp.misbehaveNext({ action: 'reject', code: 451, message: 'Try again later' });
+  await compose.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(compose).toBeHidden({ timeout: 20_000 });
+  await expect(page.getByRole('status').getByText(/Your email is kept as a draft/)).toBeVisible();
+  expect(mail.smtp.received.length).toBe(before);
+  await expect(details(page)).toContainText(`Draft: ${SUBJECT}`);
+
+  // 6. Sent for real: the SMTP server receives it once, and the draft is gone
+  compose = await openCompose(page);
+  await expect(compose.getByLabel('Message')).toHaveValue(BODY);
+  await expect(verdict).toHaveText(/OK|Warning/, { timeout: 20_000 });
+  await compose.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(compose).toBeHidden({ timeout: 20_000 });
   await expect(page.getByRole('status').getByText(`Sent to ${LEAD}.`)).toBeVisible();
   expect(mail.smtp.received.length).toBe(before + 1);
