@@ -35,7 +35,11 @@ export function DraftMessages() {
               </span>
             </div>
             <div className="held-actions">
-              <button type="button" onClick={() => void compose(draft)}>
+              <button
+                type="button"
+                onClick={() => void compose(draft)}
+                aria-label={`Open the draft to ${draft.leadId}`}
+              >
                 Open
               </button>
             </div>
