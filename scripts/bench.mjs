@@ -1,7 +1,8 @@
 // @ts-check
-// `npm run bench [-- --only leads,ui,smtp,gate] [--runs N] [--rows N]`: leads and ui measure in Debian's Chromium
-// on an on-disk profile; smtp and gate run in Node 24 child processes (bench/<group>/run.ts, loopback only). Prints a
-// table and writes bench/results.json. It reports; it never fails on a missed target.
+// `npm run bench [-- --only leads,ui,smtp,gate,crash,engine] [--runs N] [--rows N]`: leads and ui measure in
+// Debian's Chromium on an on-disk profile; smtp, gate, crash and engine run in Node 24 child processes
+// (bench/<group>/run.ts, loopback only). Prints a table and writes bench/results.json. It reports; it never fails
+// on a missed target.
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -67,6 +68,7 @@ const GROUPS = {
   smtp: () => runNodeGroup('bench/smtp/run.ts'),
   gate: () => runNodeGroup('bench/gate/run.ts'),
   crash: () => runNodeGroup('bench/crash/run.ts'),
+  engine: () => runNodeGroup('bench/engine/run.ts'),
 };
 
 async function main() {

@@ -7,6 +7,7 @@ import {
   nextOpening,
   type Schedule,
 } from './calendar';
+import { clockText, localTime } from './testing/fixtures';
 import { epochDayOf, isoDate, resolveZone, weekdayOf, zoneClock } from './zone-clock';
 
 const clock = (zone: string) => zoneClock(zone)!;
@@ -14,19 +15,7 @@ const utc = (text: string) => Date.parse(text);
 const NINE_TO_FIVE = { startMinute: 540, endMinute: 1020 };
 
 /** The local "YYYY-MM-DDTHH:MM" of an instant in a zone, read independently through Intl. */
-function local(at: number, zone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)!.value;
-  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
-}
+const local = (at: number, zone: string) => `${localTime(at, zone).date}T${clockText(at, zone)}`;
 
 describe('zone clock', () => {
   it('numbers local days so weekdays are arithmetic', () => {

@@ -35,6 +35,8 @@ export interface Calendar {
   holidays: HolidayCalendar | null;
   /** set when `holidaysCountry` names a country date-holidays does not know (no holiday is skipped) */
   unknownCountry?: string;
+  /** openings worked out per zone and start: a tick asks "from now" for thousands of leads in a few zones */
+  openings: Map<ZoneClock, Map<number, Opening | null>>;
 }
 
 export function calendarFor(schedule: Schedule): Calendar {
@@ -47,6 +49,7 @@ export function calendarFor(schedule: Schedule): Calendar {
     dayMask,
     holidays,
     ...(country && !holidays ? { unknownCountry: country } : {}),
+    openings: new Map(),
   };
 }
 
@@ -81,6 +84,20 @@ const SEARCH_DAYS = 400;
  * no send day (no weekday chosen, an empty window).
  */
 export function nextOpening(from: number, clock: ZoneClock, calendar: Calendar): Opening | null {
+  let known = calendar.openings.get(clock);
+  if (!known) {
+    known = new Map();
+    calendar.openings.set(clock, known);
+  }
+  const hit = known.get(from);
+  if (hit !== undefined) return hit;
+  const opening = searchOpening(from, clock, calendar);
+  if (known.size > 5000) known.clear();
+  known.set(from, opening);
+  return opening;
+}
+
+function searchOpening(from: number, clock: ZoneClock, calendar: Calendar): Opening | null {
   const { startMinute, endMinute } = calendar.schedule.window;
   if (!calendar.dayMask || !(startMinute < endMinute) || startMinute < 0 || endMinute > 1440) return null;
   let day = clock.dayOf(from).day;
@@ -98,7 +115,9 @@ export function nextOpening(from: number, clock: ZoneClock, calendar: Calendar):
     }
     const opensAt = clock.instantOf(day, startMinute);
     if (opensAt > from) deferred ??= 'outside-window';
-    return { at: Math.max(opensAt, from), closesAt, day, ...(deferred ? { deferred } : {}) };
+    const opening: Opening = { at: Math.max(opensAt, from), closesAt, day };
+    if (deferred) opening.deferred = deferred;
+    return opening;
   }
   return null;
 }

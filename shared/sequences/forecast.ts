@@ -40,7 +40,12 @@ export interface Forecast {
 }
 
 /** Waits that mean the day was too short for its load. */
-const OVERLOAD: ReadonlySet<WaitReason> = new Set(['mailbox-at-cap', 'mailbox-busy', 'sequence-daily-limit']);
+const OVERLOAD: ReadonlySet<WaitReason> = new Set([
+  'mailbox-at-cap',
+  'mailbox-day-full',
+  'mailbox-busy',
+  'sequence-daily-limit',
+]);
 
 export function forecast(input: ForecastInput): Forecast {
   const dayCount = Math.max(1, Math.floor(input.days ?? 14));

@@ -36,20 +36,25 @@ function buildCalendar(key: string): HolidayCalendar | null {
   const holidays = state ? new Holidays(country, state) : new Holidays(country);
   if (state && !(state in (holidays.getStates(country, 'en') ?? {}))) return null;
   const years = new Map<number, Map<EpochDay, string>>();
-  const yearOf = (day: EpochDay) => new Date(day * 86_400_000).getUTCFullYear();
+  /** every day asked about, holiday or not (null): a planner asks about the same few days over and over */
+  const asked = new Map<EpochDay, string | null>();
   return {
     code: key,
     holidayOn(day) {
-      const year = yearOf(day);
-      let days = years.get(year);
-      if (!days) {
-        days = new Map();
+      const known = asked.get(day);
+      if (known !== undefined) return known ?? undefined;
+      const year = new Date(day * 86_400_000).getUTCFullYear();
+      let inYear = years.get(year);
+      if (!inYear) {
+        inYear = new Map();
         for (const h of holidays.getHolidays(year, 'en')) {
-          if (SKIPPED_TYPES.has(h.type)) days.set(epochDayOf(h.date), h.name);
+          if (SKIPPED_TYPES.has(h.type)) inYear.set(epochDayOf(h.date), h.name);
         }
-        years.set(year, days);
+        years.set(year, inYear);
       }
-      return days.get(day);
+      const name = inYear.get(day) ?? null;
+      if (asked.size < 50_000) asked.set(day, name);
+      return name ?? undefined;
     },
   };
 }

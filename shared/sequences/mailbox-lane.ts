@@ -40,10 +40,12 @@ function byPriority(a: Candidate, b: Candidate): boolean {
 
 export class MailboxLane {
   private readonly pending: Heap<Candidate>;
-  private readonly ready = new Heap<Candidate>(byPriority);
+  private readonly ready: Heap<Candidate>;
   private readonly missed: Candidate[] = [];
   private readonly limited: Candidate[] = [];
   private followUpsLeft = 0;
+  /** candidates neither sent nor set aside */
+  private remaining: number;
   private spanEnd = 0;
   capLeft: number;
   cursor: number;
@@ -58,28 +60,41 @@ export class MailboxLane {
     private readonly random: Random,
     now: number,
   ) {
-    this.pending = new Heap(byOpening, candidates);
     for (const c of candidates) {
       if (c.enrollment.isFollowUp) this.followUpsLeft++;
       if (c.closesAt > this.spanEnd) this.spanEnd = c.closesAt;
     }
     this.spanEnd = Math.min(this.spanEnd, dayEndsAt);
+    this.remaining = candidates.length;
     this.capLeft = Math.max(0, Math.floor(mailbox.capToday - mailbox.sentToday));
     const last = mailbox.lastSentAt;
     // Never before the last send plus a gap: after sleep this is in the past (catch up from now, paced);
     // after the clock went back it is in the future (nothing goes until the clock is past it).
     this.cursor = last === undefined ? now : Math.max(now, last + this.gapAt(last));
+    // Most due leads are open already: heapify them at once rather than pushing one by one.
+    const open = candidates.filter((c) => c.opensAt <= this.cursor);
+    const later = open.length === candidates.length ? [] : candidates.filter((c) => c.opensAt > this.cursor);
+    this.ready = new Heap(byPriority, open);
+    this.pending = new Heap(byOpening, later);
   }
 
-  /** Sends one candidate at the cursor, or moves the cursor on; false when the lane is done. */
-  next(emit: (c: Candidate, at: number) => void): boolean {
+  /**
+   * Sends one candidate at the cursor, or moves the cursor on; false when the lane is done. `emit` returns
+   * false for an enrollment already planned (an index read that listed a row twice): it is dropped.
+   */
+  next(emit: (c: Candidate, at: number) => boolean): boolean {
     if (this.capLeft <= 0 || this.cursor >= this.endAt) return false;
     this.admit();
     const pick = this.pick();
     if (pick) {
       const at = this.cursor;
-      emit(pick, at);
+      if (!emit(pick, at)) {
+        this.remaining--;
+        if (pick.enrollment.isFollowUp) this.followUpsLeft--;
+        return true;
+      }
       this.capLeft--;
+      this.remaining--;
       pick.sequence.left--;
       if (pick.enrollment.isFollowUp) this.followUpsLeft--;
       this.cursor = at + this.gapAt(at);
@@ -92,18 +107,28 @@ export class MailboxLane {
     return true;
   }
 
-  /** What the mailbox did not reach, each with why and until when. */
+  /**
+   * What the mailbox did not reach, each with why and until when. Past today's remaining sends, leads wait for
+   * tomorrow at once ('mailbox-day-full'), so later ticks read only the leads that can still go today.
+   */
   leftovers(): PlannedWait[] {
     const waits: PlannedWait[] = [];
-    const atCap = this.capLeft <= 0;
-    for (const c of [...this.ready.drain(), ...this.pending.drain()]) {
-      if (atCap) waits.push(waitFor(c, 'mailbox-at-cap', Math.max(this.dayEndsAt, c.opensAt)));
-      else
-        waits.push({
-          enrollmentId: c.enrollment.id,
-          reason: 'pacing',
-          until: Math.max(c.opensAt, this.cursor),
-        });
+    const pacing = (c: Candidate) =>
+      waits.push({
+        enrollmentId: c.enrollment.id,
+        reason: 'pacing',
+        until: Math.max(c.opensAt, this.cursor),
+      });
+    const tomorrow = (c: Candidate, reason: WaitReason) =>
+      waits.push(waitFor(c, reason, Math.max(this.dayEndsAt, c.opensAt)));
+    if (this.capLeft <= 0) {
+      for (const c of this.ready.drain()) tomorrow(c, 'mailbox-at-cap');
+      for (const c of this.pending.drain()) tomorrow(c, 'mailbox-at-cap');
+    } else {
+      // The ready queue is in priority order: the first `capLeft` keep their turn today.
+      for (let kept = 0; kept < this.capLeft && this.ready.size; kept++) pacing(this.ready.pop()!);
+      for (const c of this.ready.drain()) tomorrow(c, 'mailbox-day-full');
+      for (const c of this.pending.drain()) pacing(c);
     }
     for (const c of this.missed) waits.push(waitFor(c, 'mailbox-busy', c.closesAt));
     for (const c of this.limited) {
@@ -139,6 +164,7 @@ export class MailboxLane {
 
   private setAside(into: Candidate[]): void {
     const c = this.ready.pop()!;
+    this.remaining--;
     if (c.enrollment.isFollowUp) this.followUpsLeft--;
     into.push(c);
   }
@@ -148,7 +174,7 @@ export class MailboxLane {
    * (n sends in a window go at its start plus k/n of it, so the day is never front-loaded).
    */
   private gapAt(at: number): number {
-    const sendsLeft = Math.max(0, Math.min(this.capLeft, this.pending.size + this.ready.size));
+    const sendsLeft = Math.max(0, Math.min(this.capLeft, this.remaining));
     const spread = (this.spanEnd - at) / (sendsLeft + 1);
     return Math.max(this.pacing.minGapMs, spread) + this.random() * this.pacing.jitterMs;
   }

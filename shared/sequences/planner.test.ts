@@ -97,6 +97,25 @@ describe('planTick', () => {
     );
   });
 
+  it('tells the leads past the rest of the day at once that they wait for tomorrow, follow-ups kept first', () => {
+    const due = [
+      ...Array.from({ length: 8 }, (_, i) => enrollment(`new${i}`, { nextSendAt: TUE_10 - DAY })),
+      enrollment('fu0', { step: 1, isFollowUp: true, nextSendAt: TUE_10 }),
+    ];
+    const plan = planTick(input({ due, horizonMs: MINUTE, mailboxList: [mailbox('m1', { capToday: 4 })] }));
+    expect(plan.sends.map((s) => s.enrollmentId)).toEqual(['fu0']);
+    expect(plan.waits.filter((w) => w.reason === 'pacing').map((w) => w.enrollmentId)).toEqual([
+      'new0',
+      'new1',
+      'new2',
+    ]);
+    const full = plan.waits.filter((w) => w.reason === 'mailbox-day-full');
+    expect(full.map((w) => w.enrollmentId).sort()).toEqual(['new3', 'new4', 'new5', 'new6', 'new7']);
+    expect(new Set(full.map((w) => `${localTime(w.until!, NY).date} ${clockText(w.until!, NY)}`))).toEqual(
+      new Set(['2026-03-11 09:00']),
+    );
+  });
+
   it('keeps room for a follow-up whose window opens later in the day', () => {
     const due = [
       enrollment('new0', { nextSendAt: TUE_10 }),

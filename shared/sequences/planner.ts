@@ -29,17 +29,20 @@ const MAILBOX_WAIT: Record<Exclude<PlanMailbox['state'], 'ready'>, WaitReason> =
 };
 
 interface Classified {
-  lanes: Map<string, Candidate[]>;
+  lanes: Map<string, { mailbox: PlanMailbox; candidates: Candidate[] }>;
   plan: TickPlan;
 }
 
 export function planTick(input: PlanInput): TickPlan {
   const pacing = input.pacing ?? DEFAULT_PACING;
   const { lanes: byMailbox, plan } = classify(input);
-  const horizonEnd = input.now + input.horizonMs;
+  // A plan stops at the first midnight, the mailbox's (its cap) or the rep's (the sequences' limits): the
+  // counters the caller gave are today's.
+  const repDayEndsAt = (zoneClock(input.repTimeZone) ?? zoneClock('UTC')!).dayOf(input.now).endsAt;
+  const horizonEnd = Math.min(input.now + input.horizonMs, repDayEndsAt);
   const lanes: MailboxLane[] = [];
-  for (const [mailboxId, candidates] of byMailbox) {
-    const mailbox = input.mailboxes.get(mailboxId)!;
+  for (const [mailboxId, { mailbox, candidates }] of byMailbox) {
+    if (!candidates.length) continue;
     const dayEndsAt = (zoneClock(mailbox.timeZone) ?? zoneClock('UTC')!).dayOf(input.now).endsAt;
     const random =
       input.jitterSeed === null
@@ -48,13 +51,19 @@ export function planTick(input: PlanInput): TickPlan {
     const endAt = Math.min(horizonEnd, dayEndsAt);
     lanes.push(new MailboxLane(mailbox, endAt, dayEndsAt, candidates, pacing, random, input.now));
   }
-  runLanes(lanes, (c, at) => plan.sends.push(plannedSend(c, at)));
+  const planned = new Set<string>();
+  runLanes(lanes, (c, at) => {
+    if (planned.has(c.enrollment.id)) return false;
+    planned.add(c.enrollment.id);
+    plan.sends.push(plannedSend(c, at));
+    return true;
+  });
   for (const lane of lanes) plan.waits.push(...lane.leftovers());
   return plan;
 }
 
 /** Walks every lane in time order, so a sequence's daily limit goes to whichever mailbox is first in time. */
-function runLanes(lanes: MailboxLane[], emit: (c: Candidate, at: number) => void): void {
+function runLanes(lanes: MailboxLane[], emit: (c: Candidate, at: number) => boolean): void {
   const active = [...lanes];
   while (active.length) {
     let first = 0;
@@ -83,16 +92,14 @@ function plannedSend(c: Candidate, at: number): PlannedSend {
 /** Sorts the due enrollments into mailbox lanes, or straight into waits when nothing can go in this horizon. */
 function classify(input: PlanInput): Classified {
   const plan: TickPlan = { sends: [], waits: [], finished: [], notices: [] };
-  const lanes = new Map<string, Candidate[]>();
+  const lanes = new Map<string, { mailbox: PlanMailbox; candidates: Candidate[] }>();
   const sequences = sequenceRuns(input, plan.notices);
   const horizonEnd = input.now + input.horizonMs;
   const recheckMs = (input.pacing ?? DEFAULT_PACING).recheckMs;
-  const seen = new Set<string>();
+  const noticed = new Set<string>();
   const wait = (e: DueEnrollment, reason: WaitReason, until: number | null) =>
     plan.waits.push({ enrollmentId: e.id, reason, until });
   for (const e of input.due) {
-    if (seen.has(e.id)) continue; // an index read that returned a row twice still plans it once
-    seen.add(e.id);
     const sequence = sequences.get(e.sequenceId);
     if (!sequence || sequence.plan.paused) {
       wait(e, 'sequence-paused', null);
@@ -102,13 +109,24 @@ function classify(input: PlanInput): Classified {
       plan.finished.push(e.id);
       continue;
     }
-    const mailbox = input.mailboxes.get(e.mailboxId);
-    if (!mailbox) {
+    let lane = lanes.get(e.mailboxId);
+    if (!lane) {
+      const found = input.mailboxes.get(e.mailboxId);
+      if (found) {
+        lane = { mailbox: found, candidates: [] };
+        lanes.set(found.id, lane);
+      }
+    }
+    const mailbox = lane?.mailbox;
+    if (!lane || !mailbox) {
       wait(e, 'mailbox-gone', null); // one sender per lead: it waits for the rep, never switches in silence
       continue;
     }
     const zone = resolveZone(e.leadTimeZone, mailbox.timeZone);
-    if (zone.problem) plan.notices.push({ code: zone.problem, subjectId: e.id, value: zone.unknown ?? '' });
+    if (zone.problem && !noticed.has(e.id)) {
+      noticed.add(e.id); // rare: only leads whose zone is not understood
+      plan.notices.push({ code: zone.problem, subjectId: e.id, value: zone.unknown ?? '' });
+    }
     const opening = nextOpening(Math.max(e.nextSendAt, input.now), zone.clock, sequence.calendar);
     if (!opening) {
       wait(e, 'no-send-days', null);
@@ -126,9 +144,7 @@ function classify(input: PlanInput): Classified {
         opensAt: opening.at,
         closesAt: opening.closesAt,
       };
-      const list = lanes.get(mailbox.id);
-      if (list) list.push(candidate);
-      else lanes.set(mailbox.id, [candidate]);
+      lane.candidates.push(candidate);
     }
   }
   return { lanes, plan };

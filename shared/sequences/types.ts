@@ -87,6 +87,8 @@ export const WAIT_REASONS = [
   'not-a-send-day',
   'public-holiday',
   'mailbox-at-cap',
+  /** the mailbox's sends left today are taken by leads ahead (follow-ups, longer waiting) */
+  'mailbox-day-full',
   'mailbox-busy',
   'sequence-daily-limit',
   'mailbox-paused',

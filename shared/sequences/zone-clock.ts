@@ -38,8 +38,12 @@ export class ZoneClock {
   private readonly days: LocalDay[] = [];
   private readonly instants = new Map<number, number>();
   private lastHit: LocalDay | undefined;
+  /** this clock as a resolved zone without a problem (one object, not one per lead) */
+  readonly resolved: ResolvedZone;
 
-  constructor(readonly zone: string) {}
+  constructor(readonly zone: string) {
+    this.resolved = { clock: this };
+  }
 
   /** The local day that contains `at`. */
   dayOf(at: number): LocalDay {
@@ -138,11 +142,11 @@ const UTC_CLOCK = new ZoneClock('UTC');
 export function resolveZone(leadZone: string | null | undefined, mailboxZone: string): ResolvedZone {
   if (leadZone) {
     const lead = zoneClock(leadZone);
-    if (lead) return { clock: lead };
+    if (lead) return lead.resolved;
     const fallback = zoneClock(mailboxZone);
     return { clock: fallback ?? UTC_CLOCK, problem: 'unknown-lead-time-zone', unknown: leadZone };
   }
   const mailbox = zoneClock(mailboxZone);
-  if (mailbox) return { clock: mailbox };
+  if (mailbox) return mailbox.resolved;
   return { clock: UTC_CLOCK, problem: 'unknown-mailbox-time-zone', unknown: mailboxZone };
 }
