@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateBreaker } from './breakers';
 import { decide, type GateFacts } from './gate';
+import { dailyCap } from './limits';
 import { cleanGateFacts } from './testing/clean-facts';
 import { capRetryAt } from './waiting';
 
@@ -52,6 +53,15 @@ describe('a send the gate lets the rep schedule', () => {
     expect(oneOff.verdict).toBe('block');
     expect(oneOff.scheduleAt).toBe(Date.UTC(2026, 10, 26, 7, 0));
     expect(decide(full()).scheduleAt).toBe(Date.UTC(2026, 10, 26, 7, 0));
+  });
+
+  it('is one held by a warming-up mailbox’s lower cap (ramp-up) too', () => {
+    const base = facts({ kind: 'one-off' });
+    const warming = dailyCap({ provider: 'google-workspace', createdAt: WEDNESDAY, now: WEDNESDAY });
+    const decision = decide({ ...base, limits: { ...base.limits, cap: warming, sentToday: warming.cap } });
+    expect(warming.rampingUp).toBe(true);
+    expect(decision.reasons.map((r) => r.code)).toEqual(['daily-cap-reached']);
+    expect(decision.scheduleAt).toBe(Date.UTC(2026, 10, 26, 7, 0));
   });
 
   it('is a sequence step outside its send window, at the window’s opening', () => {
