@@ -86,7 +86,7 @@ export function ScheduledMessages({ mailboxes }: { mailboxes: ReadonlyMap<string
               {item.reasons.length ? (
                 <details>
                   <summary>Why it waits</summary>
-                  <ReasonList reasons={item.reasons} />
+                  <ReasonList reasons={item.reasons} context={{ mailboxId: item.mailboxId }} />
                 </details>
               ) : null}
             </div>
