@@ -23,6 +23,8 @@ async function go(page: Page, area: string) {
 const grid = (page: Page) => page.getByRole('grid', { name: 'Leads' });
 const row = (page: Page, email: string) =>
   grid(page).getByRole('row', { name: new RegExp(email.replace('.', '\\.')) });
+/** The list's Status filter, which also offers "Suppressed" (the lead's details have a Status menu too). */
+const statusFilter = (page: Page) => page.getByRole('search').getByRole('combobox', { name: 'Status' });
 const details = (page: Page) => page.getByRole('complementary', { name: 'Lead details' });
 
 async function openLead(page: Page, email: string) {
@@ -140,7 +142,7 @@ test('suppressed leads carry a badge, have a filter, and say so on their details
   await expect(row(page, DI).getByTestId('suppressed-badge')).toHaveCount(0);
   await expect(row(page, DI)).toContainText('New');
   await expect(grid(page).getByTestId('suppressed-badge')).toHaveCount(3);
-  await page.getByRole('checkbox', { name: 'Suppressed' }).check();
+  await statusFilter(page).selectOption('Suppressed');
   await expect(page.getByTestId('result-count')).toHaveText('3 leads');
   const shown = grid(page)
     .getByRole('row')
@@ -155,7 +157,7 @@ test('suppressed leads carry a badge, have a filter, and say so on their details
   await expect(notice).toContainText(`The address ${ANA} is listed (Unsubscribed)`);
   await openLead(page, BO);
   await expect(notice).toContainText('The whole domain blocked.test is listed (Added by hand)');
-  await page.getByRole('checkbox', { name: 'Suppressed' }).uncheck();
+  await statusFilter(page).selectOption('Any status');
   await expect(page.getByTestId('result-count')).toHaveText('24 leads');
 
   // 5. Compose for a suppressed lead: the notice at the top before anything is typed, and Send off
@@ -189,6 +191,6 @@ test('suppressed leads carry a badge, have a filter, and say so on their details
   await expect(row(page, ANA)).toContainText('New');
   await openLead(page, ANA);
   await expect(details(page).getByRole('note', { name: 'Suppressed' })).toHaveCount(0);
-  await page.getByRole('checkbox', { name: 'Suppressed' }).check();
+  await statusFilter(page).selectOption('Suppressed');
   await expect(page.getByTestId('result-count')).toHaveText('0 leads');
 });

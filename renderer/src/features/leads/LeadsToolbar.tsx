@@ -7,6 +7,9 @@ import { ExportMenu } from './ExportMenu';
 import { EXPORT_CHUNK } from './export-file';
 import { useDebounced } from './hooks/use-debounced';
 
+/** The Status menu's entry for the suppressed leads (any status). */
+const SUPPRESSED = 'suppressed';
+
 export const isFiltered = (f: LeadFilter) => Object.values(f).some((v) => v !== '');
 
 /**
@@ -57,10 +60,17 @@ export function LeadsToolbar({
         value={search}
         onChange={(e) => setSearch(e.target.value)}
       />
+      {/* "Suppressed" sits with the statuses: the toolbar has no room for another control at 1,024 pixels */}
       <select
         aria-label="Status"
-        value={filter.status}
-        onChange={(e) => setFilter({ status: e.target.value as LeadStatus | '' })}
+        value={filter.suppressed === 'only' ? SUPPRESSED : filter.status}
+        onChange={(e) =>
+          setFilter(
+            e.target.value === SUPPRESSED
+              ? { status: '', suppressed: 'only' }
+              : { status: e.target.value as LeadStatus | '', suppressed: '' },
+          )
+        }
       >
         <option value="">Any status</option>
         {LEAD_STATUSES.map((s) => (
@@ -68,6 +78,9 @@ export function LeadsToolbar({
             {LEAD_STATUS_LABELS[s]}
           </option>
         ))}
+        <option value={SUPPRESSED} title="Leads whose address or whole domain is on the suppression list">
+          Suppressed
+        </option>
       </select>
       <select aria-label="Tag" value={filter.tag} onChange={(e) => setFilter({ tag: e.target.value })}>
         <option value="">Any tag</option>
@@ -95,14 +108,6 @@ export function LeadsToolbar({
           </option>
         ))}
       </select>
-      <label className="check-filter" title="Leads whose address or whole domain is on the suppression list">
-        <input
-          type="checkbox"
-          checked={filter.suppressed === 'only'}
-          onChange={(e) => setFilter({ suppressed: e.target.checked ? 'only' : '' })}
-        />
-        Suppressed
-      </label>
       <select aria-label="Sort" value={sort} onChange={(e) => setSort(e.target.value as LeadSort)}>
         {/* a search lists its best matches first (names, then last names, companies, addresses, domains) */}
         <option value="newest">{filter.search.trim() ? 'Best match' : 'Newest first'}</option>
