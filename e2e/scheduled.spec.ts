@@ -98,8 +98,18 @@ test('at the daily cap a one-off is scheduled for tomorrow and goes out once the
     ).toBeVisible();
     await expect(scheduled).toHaveCount(1);
 
-    // 5. A third one is scheduled, then cancelled — asked first, in the app
+    // 5. A third one: the draft passes while the cap is raised, then the cap fills before Send (another window,
+    //    a lower cap): main holds the Send, the dialog stays and offers tomorrow; scheduled, then cancelled
+    host.services.mailboxes.update(mailbox!.id, { dailyCapOverride: 5 });
     dialog = await compose(page, 'Third note');
+    await expect(
+      dialog.getByRole('region', { name: 'Compliance check' }).getByTestId('gate-verdict'),
+    ).toHaveText(/OK|Warning/);
+    host.services.mailboxes.update(mailbox!.id, { dailyCapOverride: 1 });
+    await dialog.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(
+      dialog.getByText(/Not sent: .* Send now schedules it for tomorrow at 08:00\./),
+    ).toBeVisible();
     await dialog.getByRole('button', { name: 'Send tomorrow at 08:00' }).click();
     await expect(dialog).toBeHidden();
     await go(page, 'Outbox');

@@ -82,7 +82,8 @@ export function createScheduledMessages(db: FairsendDatabase, clock: () => numbe
           ...(draft.leadTimeZone ? { leadTimeZone: draft.leadTimeZone } : {}),
         },
       };
-      await messages.insert(doc);
+      // upsert: a plain Send main held for later was booked blocked under this key a moment ago
+      await messages.upsert(doc);
       return doc;
     },
 

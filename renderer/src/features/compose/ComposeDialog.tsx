@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { MailboxInfo } from '../../../../shared/ipc/mailboxes';
-import type { SendDraft } from '../../../../shared/ipc/send';
+import type { GateVerdict, SendDraft } from '../../../../shared/ipc/send';
 import { call } from '../../bridge/client';
 import type { LeadDoc } from '../../db/schemas/leads';
 import { useServices } from '../../services/use-services';
@@ -16,7 +16,13 @@ import { GatePanel } from './GatePanel';
 import { KeepDraftDialog } from './KeepDraftDialog';
 import { LeadPicker } from './LeadPicker';
 import { MessagePreview } from './MessagePreview';
-import { scheduleCompose, scheduleTimeOf, sendLabel } from './schedule-compose';
+import {
+  heldForLater,
+  heldForLaterText,
+  scheduleCompose,
+  scheduleTimeOf,
+  sendLabel,
+} from './schedule-compose';
 import { sendCompose } from './send-compose';
 import { useComposeDraft } from './use-compose-draft';
 import { useGatePreview } from './use-gate-preview';
@@ -119,13 +125,18 @@ export function ComposeDialog({ lead: fixedLead, onClose }: { lead?: LeadDoc; on
   }, [lead, mailboxId, subject, body]);
 
   const gate = useGatePreview(draft);
+  // main held a plain Send for the cap or the window (schedule-compose.ts); a changed draft is checked afresh
+  const [heldFor, setHeldFor] = useState<GateVerdict | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: any change to the draft clears main's old answer.
+  useEffect(() => setHeldFor(null), [draft]);
   const preview = gate.state === 'done' ? gate.preview : gate.state === 'checking' ? gate.last : null;
   const upToDate = gate.state === 'done';
   // a suppressed lead is said so before anything is typed, and Send stays off (main's gate blocks it anyway)
   const listed = useLeadEntries(lead);
   const suppressed = isListed(lead, listed);
   // held only by the daily cap or the send window: Send schedules it instead (schedule-compose.ts)
-  const scheduleAt = scheduleTimeOf(preview);
+  const scheduleGate = heldFor ?? (scheduleTimeOf(preview) !== undefined ? preview : null);
+  const scheduleAt = scheduleGate?.scheduleAt;
   const blocked = !preview || (preview.verdict === 'block' && scheduleAt === undefined);
 
   async function send() {
@@ -133,8 +144,8 @@ export function ComposeDialog({ lead: fixedLead, onClose }: { lead?: LeadDoc; on
     setBusy(true);
     setProblem('');
     try {
-      if (scheduleAt !== undefined && preview) {
-        notify('success', await scheduleCompose(key, draft, lead, preview, scheduled));
+      if (scheduleGate) {
+        notify('success', await scheduleCompose(key, draft, lead, scheduleGate, scheduled));
         await saved.discard(); // the Outbox holds the email now
         onClose();
         return;
@@ -142,6 +153,12 @@ export function ComposeDialog({ lead: fixedLead, onClose }: { lead?: LeadDoc; on
       const result = await sendCompose(key, draft, lead, { messages, leads, audit });
       if (!result.outcome) {
         setProblem(result.text);
+        return;
+      }
+      const later = heldForLater(result.outcome);
+      if (later) {
+        setHeldFor(later); // the dialog stays: Send now offers main's time
+        setProblem(heldForLaterText(later));
         return;
       }
       const goes = draftGoesAfter(result.outcome);
