@@ -67,12 +67,27 @@ function applyAsRunner(world: World, plan: TickPlan): void {
   world.index = [...byId.values()].sort((a, b) => a.nextSendAt - b.nextSendAt || (a.id < b.id ? -1 : 1));
 }
 
-/** The morning's first tick (20% of 100,000 due at once), then the minute after it, as every tick all day. */
+/** Ticks a minute apart after the morning's first, each written back as the runner would: every tick all day. */
+function runDay(world: World, minutes: number) {
+  const times: number[] = [];
+  let due = 0;
+  let sends = 0;
+  for (let minute = 1; minute <= minutes; minute++) {
+    const tick = tickOnce(world, NOW + minute * TICK_MS, minute);
+    times.push(tick.ms);
+    due += tick.due;
+    sends += tick.plan.sends.length;
+    applyAsRunner(world, tick.plan);
+  }
+  return { median: median(times), p90: quantile(times, 0.9), due: due / minutes, sends };
+}
+
+/** The morning's first tick (20% of 100,000 due at once), then 30 minutes of ticks after it; and a launch. */
 function timeTick() {
   const world = engineWorld(100_000, NOW, 0.2);
   const burst = timeTicks(world, NOW, 15);
   applyAsRunner(world, tickOnce(world, NOW, 0).plan);
-  const steady = timeTicks(world, NOW + TICK_MS, 15);
+  const steady = runDay(world, 30);
   const launch = timeTicks(engineWorld(100_000, NOW, 1), NOW, 7);
   return { burst, steady, launch };
 }
@@ -126,13 +141,14 @@ const loadAfter = loadAverage();
 const figures: Figure[] = [
   {
     id: 'engine.tick.100k_ms',
-    value: tick.steady.median,
+    value: tick.burst.median,
     unit: 'ms',
     target: 50,
     note:
-      `index slice + planTick (1-min horizon) over 100,000 active enrollments, 20 mailboxes (one paused), 5 sequences, 13 zones, ` +
-      `the minute after the morning's first tick: ${tick.steady.due.toLocaleString('en')} due, ${tick.steady.sends} sends; median of 15, p90 ${tick.steady.p90.toFixed(1)} ms. ` +
-      `The first tick itself (${tick.burst.due.toLocaleString('en')} due at once, 20%): median ${tick.burst.median.toFixed(1)} ms; ` +
+      `index slice + planTick (1-min horizon) over 100,000 active enrollments, 20 mailboxes (one paused), 5 sequences, 13 zones; ` +
+      `the morning's first tick, ${tick.burst.due.toLocaleString('en')} due at once (20%): median of 15, p90 ${tick.burst.p90.toFixed(1)} ms. ` +
+      `The 30 one-minute ticks after it (each written back as the runner does): ${Math.round(tick.steady.due).toLocaleString('en')} due a tick on average, ` +
+      `${tick.steady.sends} sends in all, median ${tick.steady.median.toFixed(1)} ms, p90 ${tick.steady.p90.toFixed(1)} ms; ` +
       `all 100,000 due (a launch): median ${tick.launch.median.toFixed(1)} ms; load ${loadBefore} → ${loadAfter}`,
   },
   {

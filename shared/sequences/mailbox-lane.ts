@@ -111,8 +111,7 @@ export class MailboxLane {
    * What the mailbox did not reach, each with why and until when. Past today's remaining sends, leads wait for
    * tomorrow at once ('mailbox-day-full'), so later ticks read only the leads that can still go today.
    */
-  leftovers(): PlannedWait[] {
-    const waits: PlannedWait[] = [];
+  leftovers(waits: PlannedWait[]): void {
     const pacing = (c: Candidate) =>
       waits.push({
         enrollmentId: c.enrollment.id,
@@ -134,7 +133,6 @@ export class MailboxLane {
     for (const c of this.limited) {
       waits.push(waitFor(c, 'sequence-daily-limit', Math.max(c.sequence.dayEndsAt, c.opensAt)));
     }
-    return waits;
   }
 
   /** Leads whose window has opened by the cursor move to the ready queue. */

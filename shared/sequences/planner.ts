@@ -58,7 +58,7 @@ export function planTick(input: PlanInput): TickPlan {
     plan.sends.push(plannedSend(c, at));
     return true;
   });
-  for (const lane of lanes) plan.waits.push(...lane.leftovers());
+  for (const lane of lanes) lane.leftovers(plan.waits);
   return plan;
 }
 
