@@ -4,6 +4,8 @@
  * contract (shared/ipc/mailboxes.ts) carries these types; it does not own them.
  */
 
+import type { CertificateProblem } from './certificate-problems';
+
 export const MAILBOX_KINDS = ['smtp', 'gmail', 'outlook'] as const;
 export type MailboxKind = (typeof MAILBOX_KINDS)[number];
 
@@ -40,5 +42,10 @@ export interface MailboxInfo {
   senderAuth?: { dkimSelectors: string[]; spf: string[] };
   /** last connection or send problem, in words; null when healthy */
   lastError: string | null;
+  /**
+   * The server certificate behind `lastError`, when a refused certificate was the cause: the card shows it and,
+   * for a local relay, can trust it. Absent otherwise.
+   */
+  lastCertificate?: CertificateProblem;
   lastCheckedAt: number | null;
 }

@@ -158,6 +158,47 @@ describe('connecting an SMTP mailbox', () => {
     expect(service.list()).toEqual([]);
     expect(await vault.take('mailbox:mb1:password')).toBeNull();
   });
+
+  it('a refused server certificate stays on the card with the certificate until a check passes', async () => {
+    // the server the rep connected to, then one with a certificate nothing here trusts, at the same address
+    const stranger = await startLoopbackSmtp({ auth: login, tls: selfSignedCertificate() });
+    let answering = server;
+    const routed = {
+      get port() {
+        return answering.port;
+      },
+    } as LoopbackSmtp;
+    try {
+      const { service, store } = await setup({ smtp: routed });
+      const info = await service.connectSmtp(request());
+      answering = stranger;
+      const before = stranger.received.length;
+      const transport = await service.transportFor(info.id);
+      const raw = Buffer.from('Subject: hi\r\n\r\nHello\r\n');
+      // a send refused for the certificate marks the card, without the rep pressing Test connection
+      const sent = await transport.deliver(
+        { raw, from: info.address, to: ['lead@example.test'] },
+        async () => {},
+      );
+      expect(sent).toMatchObject({ ok: false, error: { certificate: { causes: ['self-signed'] } } });
+      expect(stranger.received).toHaveLength(before);
+      expect(store.get(info.id)).toMatchObject({
+        lastError: expect.stringMatching(/self-signed/),
+        lastCertificate: { causes: ['self-signed'] },
+      });
+      // Test connection says the same, and keeps the certificate for the card to show
+      const refused = await service.test(info.id);
+      expect(refused.lastError).toMatch(/self-signed/);
+      expect(refused.lastCertificate?.causes).toEqual(['self-signed']);
+      answering = server;
+      const passed = await service.test(info.id);
+      expect(passed.lastError).toBeNull();
+      expect(passed).not.toHaveProperty('lastCertificate');
+      expect(store.get(info.id)).not.toHaveProperty('lastCertificate');
+    } finally {
+      await stranger.close();
+    }
+  });
 });
 
 describe('mailbox health', () => {

@@ -5,7 +5,7 @@ import type {
   MailboxInfo,
   SmtpConnectRequest,
 } from '../../../shared/ipc/mailboxes';
-import { AppError, type Result } from '../../../shared/ipc/result';
+import { AppError, type AppErrorShape, type Result } from '../../../shared/ipc/result';
 import { tokenStoreFromVault } from '../oauth/token-store';
 import type { MailboxHealth } from '../send/mailbox-health';
 import { createGmailTransport } from '../send/transports/gmail-transport';
@@ -89,12 +89,22 @@ export function createMailboxService(deps: MailboxServiceDeps) {
     requireVault,
   });
 
-  /** A password or token that stopped working shows on the mailbox card, with what to do. */
+  /**
+   * A password or token that stopped working, or a server certificate refused, shows on the mailbox card with
+   * what to do (a refused certificate with the certificate, so the card can offer to trust it).
+   */
   function noteResult<R extends Result<unknown>>(id: string, result: R): R {
     const current = deps.store.get(id);
-    if (!current) return result;
-    if (!result.ok && result.error.code === 'auth-expired' && current.lastError !== result.error.message)
-      deps.store.put({ ...current, lastError: result.error.message, lastCheckedAt: deps.now() });
+    if (!current || result.ok || current.lastError === result.error.message) return result;
+    const { code, message, certificate } = result.error;
+    if (code !== 'auth-expired' && !certificate) return result;
+    const { lastCertificate: _before, ...rest } = current;
+    deps.store.put({
+      ...rest,
+      lastError: message,
+      ...(certificate ? { lastCertificate: certificate } : {}),
+      lastCheckedAt: deps.now(),
+    });
     return result;
   }
 
@@ -168,17 +178,24 @@ export function createMailboxService(deps: MailboxServiceDeps) {
 
     async test(id: string): Promise<MailboxInfo> {
       const info = requireMailbox(id);
-      let lastError: string | null = null;
+      let failure: Pick<AppErrorShape, 'message' | 'certificate'> | null = null;
       if (info.kind === 'smtp') {
-        lastError = await smtp.test(requireSmtp(info));
+        failure = await smtp.test(requireSmtp(info));
       } else {
         // an API call with the sealed token: refresh, scopes and the API itself, without sending anything
         const probe = await buildTransport(info);
         const found = await probe.findSent(PROBE_MESSAGE_ID);
         await probe.close();
-        if (!found.ok) lastError = found.error.message;
+        if (!found.ok) failure = found.error;
       }
-      const next = { ...requireMailbox(id), lastError, lastCheckedAt: deps.now() };
+      // a refused certificate stays with the card (it can be trusted there) until a check passes
+      const { lastCertificate: _before, ...current } = requireMailbox(id);
+      const next: MailboxInfo = {
+        ...current,
+        lastError: failure?.message ?? null,
+        ...(failure?.certificate ? { lastCertificate: failure.certificate } : {}),
+        lastCheckedAt: deps.now(),
+      };
       deps.store.put(next);
       return next;
     },

@@ -134,10 +134,10 @@ export function createSmtpMailboxes(deps: SmtpMailboxDeps) {
       return info;
     },
 
-    /** The mailbox card's check: the problem in words, or null. */
-    async test(info: MailboxInfo & { smtp: SmtpInfo }): Promise<string | null> {
+    /** The mailbox card's check: the first failure (in words, with a refused certificate), or null. */
+    async test(info: MailboxInfo & { smtp: SmtpInfo }): Promise<AppError | null> {
       const password = (await deps.vault.take(secretName(info.id, 'password'))) ?? '';
-      return (await check(info.smtp, password, await imapPassword(info.id, password)))?.message ?? null;
+      return check(info.smtp, password, await imapPassword(info.id, password));
     },
 
     /** The pooled send transport; with IMAP it also saves to Sent, finds in Sent and reads the inbox. */

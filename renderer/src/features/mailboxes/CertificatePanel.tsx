@@ -13,11 +13,14 @@ export function CertificatePanel({
   problem,
   localRelay,
   onTrusted,
+  connected = false,
 }: {
   problem: CertificateProblem;
   /** the rep said the server is on their own network ("Local relay") */
   localRelay: boolean;
   onTrusted: () => void;
+  /** shown on a connected mailbox's card: "Local relay" is chosen when connecting, so the way there differs */
+  connected?: boolean;
 }) {
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState('');
@@ -68,7 +71,9 @@ export function CertificatePanel({
         <p className="hint">
           Fairsend offers to trust a certificate only for a server on your own network: a public mail server
           showing this may mean someone is intercepting the connection. If {endpoint.host} is your own relay,
-          tick “Local relay” and connect again.
+          {connected
+            ? ' disconnect this mailbox and connect it again with “Local relay” ticked.'
+            : ' tick “Local relay” and connect again.'}
         </p>
       )}
     </section>

@@ -8,6 +8,7 @@ import { bridgeProblem } from '../../ui/bridge-problem';
 import { ReasonList } from '../compose/GatePanel';
 import { ConfirmDialog } from '../leads/dialogs/ConfirmDialog';
 import { UnsubscribeNotices } from '../settings/UnsubscribeNotices';
+import { CertificatePanel } from './CertificatePanel';
 import { MailboxHealthPanel } from './MailboxHealthPanel';
 import { type SelfTestOutcome, sendSelfTest } from './self-test';
 
@@ -67,6 +68,15 @@ export function MailboxCard({
     return result.ok ? result.value : null;
   }
 
+  /** Checks the connection and login again; `done` is what a pass means to the rep. */
+  async function testConnection(done = 'The connection and login work.') {
+    const next = await run('test', () => call('mailboxes.test', { id: mailbox.id }));
+    if (next) {
+      onChanged(next);
+      notify(next.lastError ? 'error' : 'success', next.lastError ?? done);
+    }
+  }
+
   const healthy = mailbox.lastError === null;
   return (
     <li
@@ -83,20 +93,7 @@ export function MailboxCard({
           </span>
         </div>
         <div className="mailbox-actions">
-          <button
-            type="button"
-            disabled={!!busy}
-            onClick={async () => {
-              const next = await run('test', () => call('mailboxes.test', { id: mailbox.id }));
-              if (next) {
-                onChanged(next);
-                notify(
-                  next.lastError ? 'error' : 'success',
-                  next.lastError ?? 'The connection and login work.',
-                );
-              }
-            }}
-          >
+          <button type="button" disabled={!!busy} onClick={() => void testConnection()}>
             {busy === 'test' ? 'Testing…' : 'Test connection'}
           </button>
           <button
@@ -125,6 +122,15 @@ export function MailboxCard({
         </div>
       </div>
       {mailbox.lastError ? <p className="error">{mailbox.lastError}</p> : null}
+      {mailbox.lastCertificate ? (
+        <CertificatePanel
+          problem={mailbox.lastCertificate}
+          localRelay={mailbox.smtp?.localRelay ?? false}
+          connected
+          // trusted: check again, so the card says whether the mailbox works now
+          onTrusted={() => void testConnection('Certificate trusted. The connection and login work again.')}
+        />
+      ) : null}
       <UnsubscribeNotices only="team-server" />
       {selfTest ? (
         <div role="status" data-testid="self-test-outcome">
