@@ -7,6 +7,7 @@ import {
   nextOpening,
   type Schedule,
 } from './calendar';
+import { holidayCalendar } from './holidays';
 import { clockText, localTime } from './testing/fixtures';
 import { epochDayOf, isoDate, resolveZone, weekdayOf, zoneClock } from './zone-clock';
 
@@ -101,7 +102,11 @@ describe('send windows', () => {
 
   it('reports a country it does not know instead of skipping nothing silently', () => {
     expect(calendarFor({ ...DEFAULT_SCHEDULE, holidaysCountry: 'XX' }).unknownCountry).toBe('XX');
-    expect(calendarFor({ ...DEFAULT_SCHEDULE, holidaysCountry: 'DE-BY' }).holidays?.code).toBe('DE-BY');
+    const bavaria = calendarFor({ ...DEFAULT_SCHEDULE, holidaysCountry: 'de-by' }).holidays!;
+    expect(bavaria.code).toBe('DE-BY');
+    expect(bavaria.holidayOn(epochDayOf('2026-01-06'))).toBeDefined(); // Epiphany: Bavaria, not all Germany
+    expect(holidayCalendar('DE')!.holidayOn(epochDayOf('2026-01-06'))).toBeUndefined();
+    expect(holidayCalendar('DE-ZZ')).toBeNull();
   });
 
   it('has no opening when no day or no hour is chosen', () => {
