@@ -2,8 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { simpleParser } from 'mailparser';
-import { expect, startTestHost, test } from './fixtures';
-import { addLead, connectSmtpMailbox, go, openCompose, saveSenderIdentity } from './rep-steps';
+import { cappedRep } from './capped-rep';
+import { expect, test } from './fixtures';
+import { go, openCompose } from './rep-steps';
 
 // A rep at the daily cap, as they meet it: Compose offers "Send tomorrow at 08:00" instead of a dead Send
 // button, the Outbox keeps the email as Scheduled (through a reload), and when the morning comes it goes out
@@ -38,31 +39,14 @@ async function countsAtServer(raws: Buffer[]): Promise<Record<string, number>> {
 
 test('at the daily cap a one-off is scheduled for tomorrow and goes out once then', async ({ context }) => {
   test.setTimeout(150_000);
-  const host = await startTestHost();
+  // The rep's own cap of one a day: one email today, then the cap holds the rest.
+  const { host, page, mailboxId } = await cappedRep(context, {
+    start: START,
+    cap: 1,
+    lead: { email: LEAD, firstName: 'Ana' },
+  });
   try {
     const { mail } = host;
-    host.clock.setTo(START);
-    await context.clock.install({ time: START });
-    const page = await context.newPage();
-    await page.goto(host.url);
-
-    await saveSenderIdentity(page, {
-      company: 'Acme Sender GmbH',
-      postalAddress: 'Hauptstraße 1, 10115 Berlin, Germany',
-      teamServer: 'https://team.acme.test',
-      unsubscribeMailbox: `unsubscribe@${mail.sender.domain}`,
-    });
-    await connectSmtpMailbox(page, {
-      address: mail.sender.address,
-      name: 'Rita Rep',
-      password: mail.login.pass,
-      dkim: mail.dkim,
-    });
-    // The rep's own cap of one a day (no screen sets it yet): one email today, then the cap holds the rest.
-    const [mailbox] = host.services.mailboxes.list();
-    host.services.mailboxes.update(mailbox!.id, { dailyCapOverride: 1 });
-
-    await addLead(page, { email: LEAD, firstName: 'Ana' });
 
     // 1. Today's one email goes out
     let dialog = await compose(page, 'First note');
@@ -100,12 +84,12 @@ test('at the daily cap a one-off is scheduled for tomorrow and goes out once the
 
     // 5. A third one: the draft passes while the cap is raised, then the cap fills before Send (another window,
     //    a lower cap): main holds the Send, the dialog stays and offers tomorrow; scheduled, then cancelled
-    host.services.mailboxes.update(mailbox!.id, { dailyCapOverride: 5 });
+    host.services.mailboxes.update(mailboxId, { dailyCapOverride: 5 });
     dialog = await compose(page, 'Third note');
     await expect(
       dialog.getByRole('region', { name: 'Compliance check' }).getByTestId('gate-verdict'),
     ).toHaveText(/OK|Warning/);
-    host.services.mailboxes.update(mailbox!.id, { dailyCapOverride: 1 });
+    host.services.mailboxes.update(mailboxId, { dailyCapOverride: 1 });
     await dialog.getByRole('button', { name: 'Send', exact: true }).click();
     await expect(
       dialog.getByText(/Not sent: .* Send now schedules it for tomorrow at 08:00\./),
