@@ -157,6 +157,10 @@ test('a merge field left in the draft blocks the send, naming it and how to fix 
     .getByLabel('Message')
     .fill('Hi {{first_name}},\n\nWould a short call next week help your team?\n\nRita');
   const checks = compose.getByRole('region', { name: 'Compliance check' });
+  // Compose, too, says where unsubscribe clicks go while no team server is joined
+  await expect(checks.getByRole('list', { name: 'Where opt-outs arrive' })).toContainText(
+    'only received if https://team.acme.test answers',
+  );
   const leftover = checks.locator('[data-code="template-leftover"]');
   await expect(leftover).toContainText('{{first_name}}');
   await expect(leftover).toContainText("Replace {{first_name}} with the lead's details");

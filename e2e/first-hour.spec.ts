@@ -103,9 +103,13 @@ test('a refused sender identity says which field is wrong and why, beside it, in
   await expect(teamServer).not.toHaveAttribute('aria-invalid', 'true');
 });
 
-test('the compliance check speaks in words; its reason codes wait behind Details', async ({ page, host }) => {
+test('the compliance check speaks in words, each reason once at 1,024 wide; its codes wait behind Details', async ({
+  page,
+  host,
+}) => {
   test.setTimeout(90_000);
   const { mail } = host;
+  await page.setViewportSize({ width: 1024, height: 700 });
   await connectSmtpMailbox(page, host);
   await go(page, 'Leads');
   await page.getByRole('button', { name: 'New lead' }).click();
@@ -124,8 +128,30 @@ test('the compliance check speaks in words; its reason codes wait behind Details
   const checks = compose.getByRole('region', { name: 'Compliance check' });
   const noSubject = checks.locator('li[data-code="subject-empty"]');
   await expect(noSubject).toBeVisible({ timeout: 20_000 });
+  // the missing subject is one finding, listed once (the gate and the message assembly both find it)
+  await expect(noSubject).toHaveCount(1);
+  await expect(checks.getByText('The subject is empty', { exact: false })).toHaveCount(1);
   // The rep reads words; the code is there for support, folded away
   await expect(noSubject.getByText('subject-empty', { exact: true })).toBeHidden();
   await noSubject.getByText('Details').click();
   await expect(noSubject.getByText('subject-empty', { exact: true })).toBeVisible();
+});
+
+test('the setup steps a rep needs are shown in the app, not as a file to find', async ({ page }) => {
+  await go(page, 'Mailboxes');
+  // DKIM: in the Connect dialog, where the key is asked for
+  await page.getByRole('button', { name: 'Connect SMTP mailbox' }).click();
+  const connect = page.getByRole('dialog', { name: 'Connect an SMTP mailbox' });
+  await connect.getByText(/DKIM signing/).click();
+  await connect.getByText('How to make a key and publish it').click();
+  await expect(connect.getByRole('listitem').filter({ hasText: '_domainkey' })).toBeVisible();
+  await expect(connect).not.toContainText(/docs\/|\.md\b/);
+  await connect.getByRole('button', { name: 'Cancel' }).click();
+  // Gmail and Outlook: the team's sign-in clients, where they are entered
+  await page.getByRole('button', { name: 'Sign-in settings' }).click();
+  const signIn = page.getByRole('region', { name: 'Sign-in settings for Gmail and Outlook' });
+  await signIn.getByText('How to create the sign-in clients').click();
+  await expect(signIn.getByRole('listitem').filter({ hasText: 'Desktop app' })).toBeVisible();
+  await expect(signIn.getByRole('listitem').filter({ hasText: 'Microsoft Graph permissions' })).toBeVisible();
+  await expect(page.locator('main')).not.toContainText(/docs\/|\.md\b/);
 });
