@@ -26,7 +26,15 @@ export async function importCsv(page: Page, csv: string, file: string): Promise<
   await expect(wizard).toBeHidden();
 }
 
-/** Dismisses every toast ("Imported 20 leads…"), so it covers nothing. */
+/**
+ * Dismisses every toast ("Imported 20 leads…"), so it covers nothing: the first one at a time, since each one
+ * gone shifts the rest (and a toast may leave by itself meanwhile).
+ */
 export async function dismissToasts(page: Page) {
-  for (const button of await page.getByRole('button', { name: 'Dismiss' }).all()) await button.click();
+  const dismiss = page.getByRole('button', { name: 'Dismiss' });
+  for (let i = 0; i < 10 && (await dismiss.count()) > 0; i++)
+    await dismiss
+      .first()
+      .click({ timeout: 2000 })
+      .catch(() => {});
 }
