@@ -25,17 +25,19 @@ export interface Candidate {
   /** the earliest send time: in a window, not before it is due or now */
   opensAt: number;
   closesAt: number;
+  /** the priority as one number, lower first: follow-ups, then the longest waiting (`rankOf`) */
+  rank: number;
 }
+
+/** Follow-ups a whole epoch ahead of first touches, then by how long they have waited. */
+const FIRST_TOUCH_OFFSET = 2 ** 45;
+export const rankOf = (e: DueEnrollment): number => (e.isFollowUp ? 0 : FIRST_TOUCH_OFFSET) + e.nextSendAt;
 
 const byOpening = (a: Candidate, b: Candidate) => a.opensAt < b.opensAt;
 
 /** Follow-ups before first touches; then whoever has waited longest; then the id, so ties are stable. */
 function byPriority(a: Candidate, b: Candidate): boolean {
-  if (a.enrollment.isFollowUp !== b.enrollment.isFollowUp) return a.enrollment.isFollowUp;
-  if (a.enrollment.nextSendAt !== b.enrollment.nextSendAt) {
-    return a.enrollment.nextSendAt < b.enrollment.nextSendAt;
-  }
-  return a.enrollment.id < b.enrollment.id;
+  return a.rank !== b.rank ? a.rank < b.rank : a.enrollment.id < b.enrollment.id;
 }
 
 export class MailboxLane {

@@ -5,7 +5,7 @@
  * function on a simulated clock with a day's horizon and no jitter.
  */
 import { calendarFor, dueAfterDelay, nextOpening } from './calendar';
-import { type Candidate, MailboxLane, type SequenceRun } from './mailbox-lane';
+import { type Candidate, MailboxLane, rankOf, type SequenceRun } from './mailbox-lane';
 import { type Random, streamFor } from './random';
 import {
   DEFAULT_PACING,
@@ -143,6 +143,7 @@ function classify(input: PlanInput): Classified {
         clock: zone.clock,
         opensAt: opening.at,
         closesAt: opening.closesAt,
+        rank: rankOf(e),
       };
       lane.candidates.push(candidate);
     }
