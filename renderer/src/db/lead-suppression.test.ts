@@ -56,6 +56,19 @@ async function flagsOf(...ids: string[]) {
   return Object.fromEntries(docs.map((d) => [d.id, [d.suppressed, d.suppressedBy]]));
 }
 
+/** An entry with no plaintext, as an erasure leaves it or the team's list brings it. */
+async function listedByKeyOnly(kind: 'address' | 'domain', value: string, reason: 'erased' | 'unsubscribed') {
+  await db.suppression.insert({
+    id: await fakeKey(kind, value),
+    kind,
+    value: '',
+    reason,
+    note: '',
+    rank: 1,
+    createdAt: 1,
+  });
+}
+
 async function suppressedList() {
   const list = await openLeadList(db, leads, { suppressed: 'only' });
   await list.load(0, list.total);
@@ -103,15 +116,7 @@ describe('lead suppression flags', () => {
   it('flags a new lead that is already listed, also by a key with no plaintext (an erased lead imported again)', async () => {
     const sync = await start();
     await suppression.add({ kind: 'domain', value: 'beta.io', reason: 'manual' });
-    await db.suppression.insert({
-      id: await fakeKey('address', 'eve@x.org'),
-      kind: 'address',
-      value: '',
-      reason: 'erased',
-      note: '',
-      rank: 1,
-      createdAt: 1,
-    });
+    await listedByKeyOnly('address', 'eve@x.org', 'erased');
     await sync.settled();
     await leads.importBatch(['eve@x.org', 'cy@beta.io', 'fay@x.org'].map(lead), 'skip', 'b.csv');
     await leads.create({ ...lead('gus@beta.io'), tags: [] });
@@ -131,15 +136,7 @@ describe('lead suppression flags', () => {
   it('checks every lead when an entry with no plaintext arrives (a team entry)', async () => {
     await leads.importBatch(['ana@acme.com', 'di@gamma.org'].map(lead), 'skip', 'a.csv');
     const sync = await start();
-    await db.suppression.insert({
-      id: await fakeKey('domain', 'gamma.org'),
-      kind: 'domain',
-      value: '',
-      reason: 'unsubscribed',
-      note: '',
-      rank: 1,
-      createdAt: 1,
-    });
+    await listedByKeyOnly('domain', 'gamma.org', 'unsubscribed');
     await sync.settled();
     expect(await flagsOf('ana@acme.com', 'di@gamma.org')).toEqual({
       'ana@acme.com': [0, ''],

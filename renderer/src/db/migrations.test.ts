@@ -36,33 +36,40 @@ const leadV0 = {
   indexes: ['rank', ['status', 'rank'], ['companyKey', 'rank'], ['source', 'rank'], ['nameKey', 'rank']],
 };
 
+/** A lead as v0 stored it. */
+const EMMA_V0 = {
+  id: 'emma@acme.com',
+  email: 'Emma@ACME.com',
+  firstName: 'Emma',
+  lastName: 'Khán',
+  company: 'Acme',
+  title: '',
+  timezone: '',
+  status: 'replied',
+  source: 'a.csv',
+  companyKey: 'acme',
+  nameKey: 'emma khan',
+  tags: ['vip'],
+  custom: { city: 'Oslo' },
+  rank: 42,
+  createdAt: 1,
+  updatedAt: 2,
+};
+
+/** Stores `doc` under an old leads schema, then opens the database as the app does (which migrates it). */
+async function migratedLeads(name: string, schema: object, doc: object) {
+  // Memory storage keeps a database's data in this process between instances of the same name.
+  const storage = getRxStorageMemory();
+  const old = await createRxDatabase({ name, storage, multiInstance: false });
+  await old.addCollections({ leads: { schema } });
+  await old.leads.insert(doc);
+  await old.close();
+  return createFairsendDatabase(name, storage);
+}
+
 describe('schema migrations', () => {
   it('migrates leads v0 to v2: the last-name and domain keys, found through their indexes', async () => {
-    const storage = getRxStorageMemory();
-    const name = 'lead-migration-test';
-    const old = await createRxDatabase({ name, storage, multiInstance: false });
-    await old.addCollections({ leads: { schema: leadV0 } });
-    await old.leads.insert({
-      id: 'emma@acme.com',
-      email: 'Emma@ACME.com',
-      firstName: 'Emma',
-      lastName: 'Khán',
-      company: 'Acme',
-      title: '',
-      timezone: '',
-      status: 'replied',
-      source: 'a.csv',
-      companyKey: 'acme',
-      nameKey: 'emma khan',
-      tags: ['vip'],
-      custom: { city: 'Oslo' },
-      rank: 42,
-      createdAt: 1,
-      updatedAt: 2,
-    });
-    await old.close();
-
-    const db = await createFairsendDatabase(name, storage);
+    const db = await migratedLeads('lead-migration-test', leadV0, EMMA_V0);
     try {
       const lead = await db.leads.findOne('emma@acme.com').exec();
       expect(lead?.lastNameKey).toBe('khan');
@@ -82,33 +89,8 @@ describe('schema migrations', () => {
   });
 
   it('migrates leads v1 to v2: the suppression flag, cleared, found through its index', async () => {
-    const storage = getRxStorageMemory();
-    const name = 'lead-migration-v2-test';
-    const old = await createRxDatabase({ name, storage, multiInstance: false });
-    await old.addCollections({ leads: { schema: leadV1 } });
-    await old.leads.insert({
-      id: 'emma@acme.com',
-      email: 'emma@acme.com',
-      firstName: 'Emma',
-      lastName: 'Khan',
-      company: 'Acme',
-      title: '',
-      timezone: '',
-      status: 'new',
-      source: 'a.csv',
-      companyKey: 'acme',
-      nameKey: 'emma khan',
-      lastNameKey: 'khan',
-      domainKey: 'acme.com',
-      tags: [],
-      custom: {},
-      rank: 42,
-      createdAt: 1,
-      updatedAt: 2,
-    });
-    await old.close();
-
-    const db = await createFairsendDatabase(name, storage);
+    const v1 = { ...EMMA_V0, lastNameKey: 'khan', domainKey: 'acme.com' };
+    const db = await migratedLeads('lead-migration-v2-test', leadV1, v1);
     try {
       const lead = await db.leads.findOne('emma@acme.com').exec();
       expect(lead?.suppressed).toBe(0);
