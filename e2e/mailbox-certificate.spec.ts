@@ -1,7 +1,7 @@
 import { startLoopbackSmtp } from '../electron/main/testing/loopback-smtp';
 import { testCertificate } from '../electron/main/testing/self-signed';
 import { expect, startTestHost, test } from './fixtures';
-import { go } from './rep-steps';
+import { connectSmtpMailbox, go } from './rep-steps';
 
 // A rep whose office relay got a new certificate after the mailbox was connected (its old one was trusted).
 // The mailbox's card says why it cannot connect, shows the new certificate, and trusts it right there, with
@@ -20,21 +20,14 @@ test('a connected relay whose certificate changed: the card names it, shows it, 
     await page.goto(host.url);
 
     // Connected through the office relay, its self-signed certificate trusted when connecting
-    await go(page, 'Mailboxes');
-    await page.getByRole('button', { name: 'Connect SMTP mailbox' }).click();
-    const connect = page.getByRole('dialog', { name: 'Connect an SMTP mailbox' });
-    await connect.getByLabel('Email address').fill(address);
-    await connect.getByLabel('Name recipients see').fill('Rita Rep');
-    await connect.getByLabel('SMTP server').fill('localhost');
-    await connect.getByLabel('Login (if not the address)').fill(mail.login.user);
-    await connect.getByLabel('Password or app password').fill(mail.login.pass);
-    await connect.getByLabel(/Local relay/).check();
-    await connect.getByRole('button', { name: 'Connect' }).click();
-    await connect
-      .getByRole('button', { name: 'Trust this certificate for localhost' })
-      .click({ timeout: 20_000 });
-    await expect(connect).toBeHidden({ timeout: 20_000 });
-    const card = page.getByRole('listitem', { name: address });
+    const card = await connectSmtpMailbox(page, {
+      address,
+      name: 'Rita Rep',
+      login: mail.login.user,
+      password: mail.login.pass,
+      server: 'localhost',
+      trustCertificate: true,
+    });
     await expect(card.getByTestId('mailbox-health')).toHaveText('Healthy');
 
     // The relay is given a new certificate (same host and port)

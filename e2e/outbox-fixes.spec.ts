@@ -1,5 +1,6 @@
-import { expect, startTestHost, test } from './fixtures';
-import { addLead, connectSmtpMailbox, go, openCompose, saveSenderIdentity } from './rep-steps';
+import { cappedRep } from './capped-rep';
+import { expect, test } from './fixtures';
+import { go, openCompose } from './rep-steps';
 
 // The Outbox's reasons are about one email's mailbox: a fix button under a scheduled email's "Why it waits"
 // opens that mailbox's settings, not just the Mailboxes screen. A host of its own: the rep's cap is set on it.
@@ -10,29 +11,13 @@ const START = new Date(2027, 0, 5, 10, 0).getTime();
 
 test('a scheduled email’s fix button opens the settings of the mailbox it goes from', async ({ context }) => {
   test.setTimeout(120_000);
-  const host = await startTestHost();
+  const { host, page, mailboxId } = await cappedRep(context, {
+    start: START,
+    cap: 1,
+    lead: { email: LEAD, firstName: 'Ana' },
+  });
   try {
     const { mail } = host;
-    host.clock.setTo(START);
-    await context.clock.install({ time: START });
-    const page = await context.newPage();
-    await page.goto(host.url);
-    await saveSenderIdentity(page, {
-      company: 'Acme Sender GmbH',
-      postalAddress: 'Hauptstraße 1, 10115 Berlin, Germany',
-      teamServer: 'https://team.acme.test',
-      unsubscribeMailbox: `unsubscribe@${mail.sender.domain}`,
-    });
-    await connectSmtpMailbox(page, {
-      address: mail.sender.address,
-      name: 'Rita Rep',
-      password: mail.login.pass,
-      dkim: mail.dkim,
-    });
-    // A cap of none left today (no screen sets the rep's own cap yet): the email can only be scheduled
-    const [mailbox] = host.services.mailboxes.list();
-    host.services.mailboxes.update(mailbox!.id, { dailyCapOverride: 1 });
-    await addLead(page, { email: LEAD, firstName: 'Ana' });
     for (const [subject, send] of [
       ['First note', 'Send'],
       ['Second note', 'Send tomorrow at 08:00'],
@@ -55,7 +40,7 @@ test('a scheduled email’s fix button opens the settings of the mailbox it goes
     await expect(spf).toContainText('this mailbox’s settings');
     await spf.getByRole('button', { name: 'Open this mailbox’s settings' }).click();
     await expect(page.getByRole('dialog', { name: `Settings for ${mail.sender.address}` })).toBeVisible();
-    expect(new URL(page.url()).hash).toBe(`#/mailboxes?settings=${mailbox!.id}`);
+    expect(new URL(page.url()).hash).toBe(`#/mailboxes?settings=${mailboxId}`);
   } finally {
     await host.close();
   }

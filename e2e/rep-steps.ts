@@ -22,7 +22,10 @@ export async function saveSenderIdentity(
   await expect(page.getByRole('status').getByText(/saved/i)).toBeVisible();
 }
 
-/** Mailboxes → Connect SMTP mailbox on the loopback relay (127.0.0.1, local relay), DKIM key if given; its card. */
+/**
+ * Mailboxes → Connect SMTP mailbox on the loopback relay (127.0.0.1 unless `server` says, local relay), DKIM key
+ * if given, the relay's certificate trusted from the dialog if asked; its card.
+ */
 export async function connectSmtpMailbox(
   page: Page,
   mailbox: {
@@ -31,14 +34,17 @@ export async function connectSmtpMailbox(
     login?: string;
     password: string;
     dkim?: { selector: string; privateKeyPem: string };
+    server?: string;
+    trustCertificate?: boolean;
   },
 ): Promise<Locator> {
+  const server = mailbox.server ?? '127.0.0.1';
   await go(page, 'Mailboxes');
   await page.getByRole('button', { name: 'Connect SMTP mailbox' }).click();
   const connect = page.getByRole('dialog', { name: 'Connect an SMTP mailbox' });
   await connect.getByLabel('Email address').fill(mailbox.address);
   await connect.getByLabel('Name recipients see').fill(mailbox.name);
-  await connect.getByLabel('SMTP server').fill('127.0.0.1');
+  await connect.getByLabel('SMTP server').fill(server);
   if (mailbox.login) await connect.getByLabel('Login (if not the address)').fill(mailbox.login);
   await connect.getByLabel('Password or app password').fill(mailbox.password);
   await connect.getByLabel(/Local relay/).check();
@@ -48,6 +54,10 @@ export async function connectSmtpMailbox(
     await connect.getByLabel('DKIM private key (PEM)').fill(mailbox.dkim.privateKeyPem);
   }
   await connect.getByRole('button', { name: 'Connect' }).click();
+  if (mailbox.trustCertificate)
+    await connect
+      .getByRole('button', { name: `Trust this certificate for ${server}` })
+      .click({ timeout: 20_000 });
   await expect(connect).toBeHidden({ timeout: 20_000 });
   const card = page.getByRole('listitem', { name: mailbox.address });
   await expect(card).toBeVisible();
