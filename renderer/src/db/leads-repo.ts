@@ -8,7 +8,7 @@ import {
   slotRank,
 } from '../../../shared/leads/lead';
 import type { FairsendDatabase } from './database';
-import { moveDraft, removeDraftsOf } from './drafts-repo';
+import { removeDraftsOf } from './drafts-repo';
 import { countStatuses, createLeadCounters } from './lead-counters';
 import {
   type BatchOutcome,
@@ -22,6 +22,7 @@ import {
   type WriteWatcher,
   withDerived,
 } from './lead-docs';
+import { rekeyHistory } from './lead-history';
 import type { LeadDoc } from './schemas/leads';
 
 export {
@@ -99,30 +100,6 @@ export function createLeadsRepo(db: FairsendDatabase) {
   async function removeTags(leadIds: readonly string[]): Promise<void> {
     const rows = await db.lead_tags.find({ selector: { leadId: { $in: [...leadIds] } } }).exec();
     if (rows.length) await db.lead_tags.bulkRemove(rows.map((r) => r.id));
-  }
-
-  /** Points a re-keyed lead's messages and enrollments at its new key (enrollment ids embed the lead id). */
-  async function rekeyHistory(oldId: string, newId: string): Promise<void> {
-    const [messages, enrollments] = await Promise.all([
-      db.messages.find({ selector: { leadId: oldId } }).exec(),
-      db.enrollments.find({ selector: { leadId: oldId } }).exec(),
-    ]);
-    if (messages.length)
-      await db.messages.bulkUpsert(
-        messages.map((m) => {
-          const doc = m.toMutableJSON();
-          // a scheduled email goes to the corrected address, not the one it was written to
-          return { ...doc, leadId: newId, ...(doc.draft ? { draft: { ...doc.draft, to: newId } } : {}) };
-        }),
-      );
-    if (enrollments.length) {
-      await db.enrollments.bulkInsert(
-        enrollments.map((e) => ({ ...e.toMutableJSON(), id: `${e.sequenceId}|${newId}`, leadId: newId })),
-      );
-      await db.enrollments.bulkRemove(enrollments.map((e) => e.id));
-      await Promise.all([db.enrollments.cleanup(0), db.messages.cleanup(0)]);
-    }
-    await moveDraft(db, oldId, newId);
   }
 
   return {
@@ -289,7 +266,7 @@ export function createLeadsRepo(db: FairsendDatabase) {
           await leads.insert(next);
           await doc.remove();
           await removeTags([id]);
-          await rekeyHistory(id, next.id);
+          await rekeyHistory(db, id, next.id);
           await leads.cleanup(0); // the old key is an address: do not keep it in a tombstone
         } else {
           await doc.incrementalPatch(next);
