@@ -2,6 +2,7 @@
  * Deterministic, realistic lead CSVs for the benchmark (100,000 rows, ~19 MB) and the end-to-end tests (1,000 rows).
  * Pure: no Node or DOM API, so the same rows are generated in Node (tests) and in the page (bench).
  */
+import { seededRandom } from '../shared/sequences/random';
 
 export interface LeadRow {
   email: string;
@@ -115,17 +116,8 @@ const INDUSTRIES = list(`
   Energy, Real Estate, Telecommunications, Consulting, Biotech, Hospitality, Automotive
 `);
 
-/** mulberry32: tiny, fast and good enough for test data; the same seed gives the same file everywhere. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** mulberry32 (shared with the engine's jitter): the same seed gives the same file everywhere. */
+export { seededRandom };
 
 const ASCII = (s: string) =>
   s

@@ -6,18 +6,10 @@
  * credential ask, spam wording and shouting, link text naming another site, a lead outside its send window.
  */
 import type { SendDraft } from '../../shared/ipc/send';
+import { seededRandom } from '../../shared/sequences/random';
 
-/** Mulberry32: small, fast, deterministic. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Mulberry32: small, fast, deterministic (the engine's seeded random source). */
+export const prng = seededRandom;
 
 const FIRST = [
   'dana',

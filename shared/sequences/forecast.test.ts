@@ -36,6 +36,11 @@ describe('forecast', () => {
     expect(roomy.days.map((d) => d.total).filter(Boolean)).toEqual([50, 50, 50]);
     expect(roomy.days.every((d) => d.short.length === 0)).toBe(true);
     expect(roomy.lastStepDate).toBe('2026-03-09'); // two, then three business days later
+    // The caps stretch the sequence past what its delays alone would take: the screen warns.
+    expect(result.sequences).toEqual([
+      { sequenceId: 's1', lastStepDate: null, withoutCaps: '2026-03-09', stretched: true },
+    ]);
+    expect(roomy.sequences[0]).toMatchObject({ lastStepDate: '2026-03-09', stretched: false });
   });
 
   it('says when leads are still going after the last day, and how many wait for the rep', () => {
