@@ -189,7 +189,7 @@ describe('runImport (engine in-process)', () => {
     const summary = await runImportWith(inProcessWorker(4096), repo, csv(5000), options());
     expect(summary.inserted).toBe(1000);
     expect(summary.error).toBe(
-      'Could not store the leads (QuotaExceededError). 1,000 leads stored before this were kept.',
+      'Could not store the leads: this computer has no room left for Fairsend’s data. Free some disk space, then import the rest. 1,000 leads stored before this were kept.',
     );
   });
 });
