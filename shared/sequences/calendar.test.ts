@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { checkSendWindow } from '../compliance/limits';
 import {
   addBusinessDays,
   calendarFor,
   DEFAULT_SCHEDULE,
   dueAfterDelay,
+  gateWindowOf,
   nextOpening,
   type Schedule,
 } from './calendar';
@@ -131,5 +133,26 @@ describe('business-day delays', () => {
     const due = dueAfterDelay(sent, 2, clock('Europe/Berlin'), germany)!;
     expect(local(due, 'Europe/Berlin')).toBe('2026-03-31T09:00'); // Tuesday, CEST
     expect(dueAfterDelay(sent, 0, clock('Europe/Berlin'), germany)).toBe(sent);
+  });
+});
+
+describe('the gate window of a schedule', () => {
+  it('covers the schedule in whole hours, so the gate never refuses what the planner planned', () => {
+    const schedule = {
+      sendDays: [5, 1, 3],
+      window: { startMinute: 8 * 60 + 30, endMinute: 17 * 60 + 15 },
+      holidaysCountry: null,
+    };
+    expect(gateWindowOf(schedule)).toEqual({ startHour: 8, endHour: 18, days: [1, 3, 5] });
+    const at = Date.parse('2026-03-09T21:10:00Z'); // Monday 17:10 in New York (EDT): inside both
+    expect(
+      checkSendWindow({
+        now: at,
+        timeZone: 'America/New_York',
+        fallbackTimeZone: 'UTC',
+        window: gateWindowOf(schedule),
+      }).verdict,
+    ).toBe('ok');
+    expect(nextOpening(at, clock('America/New_York'), calendarFor(schedule))!.at).toBe(at);
   });
 });

@@ -3,6 +3,7 @@
  * window opens and closes on them in a given zone, and business-day delays between steps. All times are
  * worked out per local day in the zone, so 09:00 stays 09:00 across a DST change.
  */
+import type { SendWindow as GateSendWindow } from '../compliance/limits';
 import { type HolidayCalendar, holidayCalendar } from './holidays';
 import { type EpochDay, weekdayOf, type ZoneClock } from './zone-clock';
 
@@ -148,4 +149,18 @@ export function dueAfterDelay(
   if (!(delayDays > 0)) return sentAt;
   const day = addBusinessDays(clock.dayOf(sentAt).day, delayDays, calendar);
   return day === null ? null : clock.instantOf(day, calendar.schedule.window.startMinute);
+}
+
+/**
+ * The gate's send window (whole hours) for a schedule: the hours that contain the schedule's window, on its send
+ * days. The planner is the stricter of the two (minutes, holidays), so the gate never refuses a planned send
+ * for its window, yet still checks it at the actual send time.
+ */
+export function gateWindowOf(schedule: Schedule): GateSendWindow {
+  const { startMinute, endMinute } = schedule.window;
+  return {
+    startHour: Math.max(0, Math.floor(startMinute / 60)),
+    endHour: Math.min(24, Math.ceil(endMinute / 60)),
+    days: [...schedule.sendDays].sort((a, b) => a - b),
+  };
 }
