@@ -58,6 +58,8 @@ export interface LeadsBenchApi {
   firstPage(): Promise<ListMeasure>;
   search(options: { text: string }): Promise<ListMeasure>;
   company(options: { name: string }): Promise<ListMeasure>;
+  /** the "Suppressed" filter, one lead in a thousand flagged first (the flag's upkeep is not timed) */
+  suppressed(): Promise<ListMeasure>;
   stats(): Promise<ListMeasure>;
   /** newest-first list, one fresh list object per position: time of `load(at, at + 100)`; `ms` is the median */
   jump(options: { at: number[] }): Promise<JumpMeasure>;

@@ -131,6 +131,20 @@ const api: LeadsBenchApi = {
     return timedList(() => openLeadList(db, repo, { search: text }));
   },
 
+  async suppressed() {
+    const { db, repo } = await app();
+    const flagged = await db.leads
+      .count({ selector: { suppressed: 1 }, index: ['suppressed', 'rank'] })
+      .exec();
+    if (!flagged) {
+      const ids = rows
+        .filter((_, i) => i % 1000 === 0)
+        .map((r) => normalizeEmail(r.email) ?? r.email.toLowerCase());
+      await repo.markSuppressed(new Map(ids.map((id) => [id, 'address' as const])));
+    }
+    return timedList(() => openLeadList(db, repo, { suppressed: 'only' }));
+  },
+
   async company({ name }) {
     const { db, repo } = await app();
     return timedList(() => openLeadList(db, repo, { company: name }));
