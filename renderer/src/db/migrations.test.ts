@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createFairsendDatabase } from './database';
 import { suppressionSchemaLiteral } from './schemas/compliance';
 import { leadSchemaLiteral } from './schemas/leads';
-import { messageSchemaLiteral } from './schemas/outreach';
+import { messageSchemaLiteral, sequenceSchemaLiteral } from './schemas/outreach';
 
 // Version 0 of each migrated schema, as it shipped: a v0 document must come through the migration intact.
 const suppressionV0 = { ...suppressionSchemaLiteral, version: 0, indexes: ['rank'] };
@@ -34,6 +34,35 @@ const leadV0 = {
   properties: leadV0Properties,
   required: leadV1.required.filter((f) => f !== 'lastNameKey' && f !== 'domainKey'),
   indexes: ['rank', ['status', 'rank'], ['companyKey', 'rank'], ['source', 'rank'], ['nameKey', 'rank']],
+};
+
+// sequences v0: steps without a plain-text part or variants, no schedule, limit or company stop.
+const {
+  schedule: _sc,
+  dailyLimit: _dl,
+  stopCompanyOnReply: _st,
+  ...sequenceV0Properties
+} = sequenceSchemaLiteral.properties;
+const {
+  text: _t,
+  variants: _v,
+  ...stepV0Properties
+} = sequenceSchemaLiteral.properties.steps.items.properties;
+const sequenceV0 = {
+  ...sequenceSchemaLiteral,
+  version: 0,
+  properties: {
+    ...sequenceV0Properties,
+    steps: {
+      ...sequenceSchemaLiteral.properties.steps,
+      items: {
+        type: 'object',
+        properties: stepV0Properties,
+        required: ['id', 'delayBusinessDays', 'subject', 'body', 'threadWithPrevious'],
+      },
+    },
+  },
+  required: ['id', 'name', 'status', 'steps', 'mailboxIds', 'rank', 'createdAt', 'updatedAt'],
 };
 
 /** A lead as v0 stored it. */
@@ -100,6 +129,44 @@ describe('schema migrations', () => {
         .find({ selector: { suppressed: 0 }, index: ['suppressed', 'rank'], sort: [{ rank: 'asc' }] })
         .exec();
       expect(clear.map((d) => d.id)).toEqual(['emma@acme.com']);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('migrates sequences v0 to v1: plain-text parts, no variants, Mon–Fri 09:00–17:00, no own limit', async () => {
+    const storage = getRxStorageMemory();
+    const name = 'sequence-migration-test';
+    const old = await createRxDatabase({ name, storage, multiInstance: false });
+    await old.addCollections({ sequences: { schema: sequenceV0 } });
+    const step = {
+      id: 's1',
+      delayBusinessDays: 0,
+      subject: 'Hi',
+      body: '<p>Hi</p>',
+      threadWithPrevious: false,
+    };
+    await old.sequences.insert({
+      id: 'q1',
+      name: 'Outbound',
+      status: 'draft',
+      steps: [step],
+      mailboxIds: ['m1'],
+      rank: 1,
+      createdAt: 1,
+      updatedAt: 2,
+    });
+    await old.close();
+    const db = await createFairsendDatabase(name, storage);
+    try {
+      const sequence = (await db.sequences.findOne('q1').exec())?.toJSON();
+      expect(sequence).toMatchObject({
+        name: 'Outbound',
+        steps: [{ ...step, text: '', variants: [] }],
+        schedule: { sendDays: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1020, holidaysCountry: '' },
+        dailyLimit: 0,
+        stopCompanyOnReply: false,
+      });
     } finally {
       await db.close();
     }

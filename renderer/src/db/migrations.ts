@@ -29,3 +29,14 @@ export function leadsV1(doc: { id: string; lastName: string }) {
 export function leadsV2(doc: object) {
   return { ...doc, suppressed: 0, suppressedBy: '' };
 }
+
+/** sequences v0 → v1: steps gain a plain-text part and no variants; Mon–Fri 09:00–17:00, no holidays. */
+export function sequencesV1(doc: { steps: object[] }) {
+  return {
+    ...doc,
+    steps: doc.steps.map((step) => ({ ...step, text: '', variants: [] })),
+    schedule: { sendDays: [1, 2, 3, 4, 5], startMinute: 9 * 60, endMinute: 17 * 60, holidaysCountry: '' },
+    dailyLimit: 0,
+    stopCompanyOnReply: false,
+  };
+}

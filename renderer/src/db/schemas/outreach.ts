@@ -5,9 +5,20 @@ import { type ExtractDocumentTypeFromTypedRxJsonSchema, toTypedRxJsonSchema } fr
 const TIME = { type: 'number', minimum: 0, maximum: 10_000_000_000_000, multipleOf: 1 } as const;
 const RANK = { type: 'number', minimum: 0, maximum: 9_000_000_000_000_000, multipleOf: 1 } as const;
 
+const MINUTE_OF_DAY = { type: 'number', minimum: 0, maximum: 1440, multipleOf: 1 } as const;
+
+/** One email of a step: a Liquid subject, HTML body and optional plain-text part (derived when empty). */
+const EMAIL = {
+  subject: { type: 'string', maxLength: 998 },
+  body: { type: 'string', maxLength: 100_000 },
+  text: { type: 'string', maxLength: 100_000 },
+} as const;
+
 export const sequenceSchemaLiteral = {
   title: 'sequence',
-  version: 0,
+  // v1: a step's plain-text part and A/B variants; the schedule (send days, window, holidays), the daily
+  // limit and the company stop, as shared/sequences' planner reads them
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -22,19 +33,65 @@ export const sequenceSchemaLiteral = {
         properties: {
           id: { type: 'string', maxLength: 64 },
           delayBusinessDays: { type: 'number', minimum: 0, maximum: 60 },
-          subject: { type: 'string', maxLength: 998 },
-          body: { type: 'string', maxLength: 100_000 },
+          ...EMAIL,
           threadWithPrevious: { type: 'boolean' },
+          /** A/B: none, or 2–4 variants that replace the step's own email, each with a share of the leads */
+          variants: {
+            type: 'array',
+            maxItems: 4,
+            items: {
+              type: 'object',
+              properties: {
+                id: { type: 'string', maxLength: 64 },
+                ...EMAIL,
+                weight: { type: 'number', minimum: 1, maximum: 100, multipleOf: 1 },
+              },
+              required: ['id', 'subject', 'body', 'text', 'weight'],
+            },
+          },
         },
-        required: ['id', 'delayBusinessDays', 'subject', 'body', 'threadWithPrevious'],
+        required: ['id', 'delayBusinessDays', 'subject', 'body', 'text', 'threadWithPrevious', 'variants'],
       },
     },
+    /** one mailbox, or a rotation: each lead gets one at enrollment and keeps it for every step */
     mailboxIds: { type: 'array', items: { type: 'string', maxLength: 64 } },
+    /** shared/sequences/calendar.ts `Schedule`: weekdays 0 = Sunday, the window in the lead's local minutes */
+    schedule: {
+      type: 'object',
+      properties: {
+        sendDays: {
+          type: 'array',
+          maxItems: 7,
+          items: { type: 'number', minimum: 0, maximum: 6, multipleOf: 1 },
+        },
+        startMinute: MINUTE_OF_DAY,
+        endMinute: MINUTE_OF_DAY,
+        /** ISO 3166 country, optionally "-STATE"; '' for none */
+        holidaysCountry: { type: 'string', maxLength: 16 },
+      },
+      required: ['sendDays', 'startMinute', 'endMinute', 'holidaysCountry'],
+    },
+    /** sends a day over all its mailboxes; 0 for no limit of its own (the mailboxes' caps still hold) */
+    dailyLimit: { type: 'number', minimum: 0, maximum: 100_000, multipleOf: 1 },
+    /** a reply from anyone at a company stops everyone there */
+    stopCompanyOnReply: { type: 'boolean' },
     rank: RANK,
     createdAt: TIME,
     updatedAt: TIME,
   },
-  required: ['id', 'name', 'status', 'steps', 'mailboxIds', 'rank', 'createdAt', 'updatedAt'],
+  required: [
+    'id',
+    'name',
+    'status',
+    'steps',
+    'mailboxIds',
+    'schedule',
+    'dailyLimit',
+    'stopCompanyOnReply',
+    'rank',
+    'createdAt',
+    'updatedAt',
+  ],
   indexes: ['rank'],
 } as const;
 
