@@ -3,6 +3,7 @@ import { openLeadList } from '../../db/lead-list';
 import type { LeadDoc } from '../../db/schemas/leads';
 import { useServices } from '../../services/use-services';
 import { useDebounced } from '../leads/hooks/use-debounced';
+import '../suppression/suppressed-notice.css';
 
 const SHOWN = 8;
 
@@ -59,6 +60,7 @@ export function LeadPicker({ onPick }: { onPick: (lead: LeadDoc) => void }) {
                 <span className="muted">
                   {`${lead.firstName} ${lead.lastName}`.trim()} {lead.company ? `· ${lead.company}` : ''}
                 </span>
+                {lead.suppressedBy ? <span className="badge suppressed"> Suppressed</span> : null}
               </button>
             </li>
           ))}

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { LEAD_STATUS_LABELS } from '../../../../../shared/leads/lead';
 import type { LeadDoc } from '../../../db/schemas/leads';
+import '../../suppression/suppressed-notice.css';
 import { LEAD_COLUMNS } from './columns';
 
 const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
