@@ -2,7 +2,15 @@ import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type
 import { RxDBCleanupPlugin } from 'rxdb/plugins/cleanup';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
-import { leadsV1, leadsV2, messagesV1, messagesV2, sequencesV1, suppressionV1 } from './migrations';
+import {
+  enrollmentsV1,
+  leadsV1,
+  leadsV2,
+  messagesV1,
+  messagesV2,
+  sequencesV1,
+  suppressionV1,
+} from './migrations';
 import {
   type AuditDoc,
   auditSchema,
@@ -51,7 +59,7 @@ export const COLLECTIONS = {
   leads: { schema: leadSchema, migrationStrategies: { 1: leadsV1, 2: leadsV2 }, localDocuments: true },
   lead_tags: { schema: leadTagSchema, migrationStrategies: {} },
   sequences: { schema: sequenceSchema, migrationStrategies: { 1: sequencesV1 } },
-  enrollments: { schema: enrollmentSchema, migrationStrategies: {} },
+  enrollments: { schema: enrollmentSchema, migrationStrategies: { 1: enrollmentsV1 } },
   messages: { schema: messageSchema, migrationStrategies: { 1: messagesV1, 2: messagesV2 } },
   suppression: { schema: suppressionSchema, migrationStrategies: { 1: suppressionV1 } },
   audit: { schema: auditSchema, migrationStrategies: {} },

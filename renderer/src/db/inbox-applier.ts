@@ -96,7 +96,7 @@ export function createInboxApplier(db: FairsendDatabase, deps: InboxApplierDeps)
     if (lead.status !== STATUS[event.type] && !KEEP[event.type].includes(lead.status))
       await deps.leads.update(lead.id, { status: STATUS[event.type] });
     const live = await db.enrollments
-      .find({ selector: { leadId: lead.id, status: { $in: ['active', 'paused'] } } })
+      .find({ selector: { leadId: lead.id, status: { $in: ['active', 'paused', 'held'] } } })
       .exec();
     const now = Date.now();
     for (const enrollment of live)

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createFairsendDatabase } from './database';
 import { suppressionSchemaLiteral } from './schemas/compliance';
 import { leadSchemaLiteral } from './schemas/leads';
-import { messageSchemaLiteral, sequenceSchemaLiteral } from './schemas/outreach';
+import { enrollmentSchemaLiteral, messageSchemaLiteral, sequenceSchemaLiteral } from './schemas/outreach';
 
 // Version 0 of each migrated schema, as it shipped: a v0 document must come through the migration intact.
 const suppressionV0 = { ...suppressionSchemaLiteral, version: 0, indexes: ['rank'] };
@@ -63,6 +63,23 @@ const sequenceV0 = {
     },
   },
   required: ['id', 'name', 'status', 'steps', 'mailboxIds', 'rank', 'createdAt', 'updatedAt'],
+};
+
+// enrollments v0: no enrolment time, variants or wait reason, and no `held` status.
+const {
+  enrolledAt: _ea,
+  variants: _va,
+  waitReason: _wr,
+  ...enrollmentV0Properties
+} = enrollmentSchemaLiteral.properties;
+const enrollmentV0 = {
+  ...enrollmentSchemaLiteral,
+  version: 0,
+  properties: {
+    ...enrollmentV0Properties,
+    status: { type: 'string', enum: ['active', 'paused', 'finished', 'stopped'], maxLength: 16 },
+  },
+  required: ['id', 'sequenceId', 'leadId', 'mailboxId', 'step', 'status', 'nextSendAt', 'updatedAt'],
 };
 
 /** A lead as v0 stored it. */
@@ -129,6 +146,39 @@ describe('schema migrations', () => {
         .find({ selector: { suppressed: 0 }, index: ['suppressed', 'rank'], sort: [{ rank: 'asc' }] })
         .exec();
       expect(clear.map((d) => d.id)).toEqual(['emma@acme.com']);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('migrates enrollments v0 to v1: enrolled at its last change, no variants, found as due by its index', async () => {
+    const storage = getRxStorageMemory();
+    const name = 'enrollment-migration-test';
+    const old = await createRxDatabase({ name, storage, multiInstance: false });
+    await old.addCollections({ enrollments: { schema: enrollmentV0 } });
+    await old.enrollments.insert({
+      id: 'q1|emma@acme.com',
+      sequenceId: 'q1',
+      leadId: 'emma@acme.com',
+      mailboxId: 'm1',
+      step: 1,
+      status: 'active',
+      nextSendAt: 500,
+      updatedAt: 400,
+    });
+    await old.close();
+    const db = await createFairsendDatabase(name, storage);
+    try {
+      const due = await db.enrollments
+        .find({
+          selector: { status: 'active', nextSendAt: { $lte: 1000 } },
+          index: ['status', 'nextSendAt'],
+          sort: [{ status: 'asc' }, { nextSendAt: 'asc' }],
+        })
+        .exec();
+      expect(due.map((d) => d.toJSON())).toMatchObject([
+        { id: 'q1|emma@acme.com', step: 1, enrolledAt: 400, variants: [], waitReason: '' },
+      ]);
     } finally {
       await db.close();
     }

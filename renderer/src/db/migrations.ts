@@ -40,3 +40,8 @@ export function sequencesV1(doc: { steps: object[] }) {
     stopCompanyOnReply: false,
   };
 }
+
+/** enrollments v0 → v1: enrolled when last changed (the best known), no variant recorded, no wait reason. */
+export function enrollmentsV1(doc: { updatedAt: number }) {
+  return { ...doc, enrolledAt: doc.updatedAt, variants: [], waitReason: '' };
+}

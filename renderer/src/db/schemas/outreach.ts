@@ -97,23 +97,41 @@ export const sequenceSchemaLiteral = {
 
 export const enrollmentSchemaLiteral = {
   title: 'enrollment',
-  version: 0,
+  // v1: when it was enrolled, the A/B variant each sent step used, why it waits, and `held` (a send whose
+  // fate is unknown: the engine asks main's journal again, never sends it anew)
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
-    /** `${sequenceId}|${leadId}`: a lead is in a sequence at most once */
+    /** short and opaque (enrollments-repo.ts `enrollmentIdOf`): the send key `id:step` fits a message id */
     id: { type: 'string', maxLength: 320 },
     sequenceId: { type: 'string', maxLength: 64 },
     leadId: { type: 'string', maxLength: 254 },
     mailboxId: { type: 'string', maxLength: 64 },
     step: { type: 'number', minimum: 0, maximum: 100, multipleOf: 1 },
-    status: { type: 'string', enum: ['active', 'paused', 'finished', 'stopped'], maxLength: 16 },
+    status: { type: 'string', enum: ['active', 'paused', 'held', 'finished', 'stopped'], maxLength: 16 },
     stopReason: { type: 'string', maxLength: 32 },
+    /** the planner's or the gate's reason it waits now ('' when it does not) */
+    waitReason: { type: 'string', maxLength: 32 },
+    /** the variant id each sent step used ('' for a step without variants), by step */
+    variants: { type: 'array', maxItems: 20, items: { type: 'string', maxLength: 64 } },
     /** the engine's tick reads due enrollments through ['status', 'nextSendAt'], never a scan */
     nextSendAt: TIME,
+    enrolledAt: TIME,
     updatedAt: TIME,
   },
-  required: ['id', 'sequenceId', 'leadId', 'mailboxId', 'step', 'status', 'nextSendAt', 'updatedAt'],
+  required: [
+    'id',
+    'sequenceId',
+    'leadId',
+    'mailboxId',
+    'step',
+    'status',
+    'variants',
+    'nextSendAt',
+    'enrolledAt',
+    'updatedAt',
+  ],
   indexes: [['status', 'nextSendAt'], 'leadId', ['sequenceId', 'status']],
 } as const;
 
