@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { addLead, connectSmtpMailbox, go, saveSenderIdentity } from './rep-steps';
+import { addLead, go, readyToSend } from './rep-steps';
 
 // A typed email is never lost without a question: Escape or Cancel asks (keep as draft, discard, go back),
 // a kept draft survives a reload and comes back when Compose opens for the lead, the lead's details say it
@@ -36,22 +36,7 @@ test('a typed email is kept as a draft when Compose closes, and goes once it is 
   test.setTimeout(120_000);
   const { mail } = host;
 
-  await saveSenderIdentity(page, {
-    company: 'Acme Sender GmbH',
-    postalAddress: 'Hauptstraße 1, 10115 Berlin, Germany',
-    teamServer: 'https://team.acme.test',
-    unsubscribeMailbox: `unsubscribe@${mail.sender.domain}`,
-  });
-  await go(page, 'Mailboxes');
-  // the worker's host is shared: another spec may have connected this address already
-  if ((await page.getByRole('listitem', { name: mail.sender.address }).count()) === 0) {
-    await connectSmtpMailbox(page, {
-      address: mail.sender.address,
-      name: 'Rita Rep',
-      password: mail.login.pass,
-      dkim: mail.dkim,
-    });
-  }
+  await readyToSend(page, mail);
   await addLead(page, { email: LEAD, firstName: 'Ana' });
 
   // 1. Type an email and press Escape: asked, with "Keep as draft" the default; going back keeps typing

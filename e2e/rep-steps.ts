@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { TestMailWorld } from './fixtures';
 
 // Steps a rep takes on the way to the thing a spec tests, as the rep takes them (through the screens).
 
@@ -62,6 +63,27 @@ export async function connectSmtpMailbox(
   const card = page.getByRole('listitem', { name: mailbox.address });
   await expect(card).toBeVisible();
   return card;
+}
+
+/**
+ * What Compose needs to send: the usual sender identity, and the loopback sender's mailbox (with its DKIM
+ * key) unless this worker's host has it connected already (another spec may have connected it).
+ */
+export async function readyToSend(page: Page, mail: TestMailWorld): Promise<void> {
+  await saveSenderIdentity(page, {
+    company: 'Acme Sender GmbH',
+    postalAddress: 'Hauptstraße 1, 10115 Berlin, Germany',
+    teamServer: 'https://team.acme.test',
+    unsubscribeMailbox: `unsubscribe@${mail.sender.domain}`,
+  });
+  await go(page, 'Mailboxes');
+  if ((await page.getByRole('listitem', { name: mail.sender.address }).count()) === 0)
+    await connectSmtpMailbox(page, {
+      address: mail.sender.address,
+      name: 'Rita Rep',
+      password: mail.login.pass,
+      dkim: mail.dkim,
+    });
 }
 
 /** Leads → New lead. */

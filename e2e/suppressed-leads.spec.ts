@@ -5,7 +5,7 @@ import type { Locator, Page } from '@playwright/test';
 import { generateLeadsCsv } from '../bench/generate-leads';
 import { expect, test } from './fixtures';
 import { dismissToasts, importCsv } from './leads-helpers';
-import { connectSmtpMailbox, go, saveSenderIdentity } from './rep-steps';
+import { go, readyToSend } from './rep-steps';
 
 // A suppressed lead looks suppressed wherever a rep meets it: a badge in the leads list, a "Suppressed"
 // filter that lists exactly those leads, a notice on the lead's details, and a notice at the top of Compose
@@ -74,21 +74,7 @@ test('suppressed leads carry a badge, have a filter, and say so on their details
   await page.setViewportSize({ width: 1400, height: 1400 });
 
   // A sender identity and a mailbox, so Compose could send to a lead that is not suppressed
-  await saveSenderIdentity(page, {
-    company: 'Acme Sender GmbH',
-    postalAddress: 'Hauptstraße 1, 10115 Berlin, Germany',
-    teamServer: 'https://team.acme.test',
-    unsubscribeMailbox: `unsubscribe@${mail.sender.domain}`,
-  });
-  await go(page, 'Mailboxes');
-  // the worker's host is shared: another spec may have connected this address already
-  if ((await page.getByRole('listitem', { name: mail.sender.address }).count()) === 0)
-    await connectSmtpMailbox(page, {
-      address: mail.sender.address,
-      name: 'Rita Rep',
-      password: mail.login.pass,
-      dkim: mail.dkim,
-    });
+  await readyToSend(page, mail);
 
   // 1. Import leads: twenty ordinary ones and the four this test follows
   await go(page, 'Leads');
