@@ -10,6 +10,7 @@ import { createLeadSuppression } from '../db/lead-suppression';
 import { createLeadsRepo } from '../db/leads-repo';
 import { createMessagesRepo } from '../db/messages-repo';
 import { createScheduledMessages } from '../db/scheduled-messages';
+import { createSequencesRepo } from '../db/sequences-repo';
 import { createSuppressionRepo } from '../db/suppression-repo';
 import { startSuppressionSync } from '../db/suppression-sync';
 import { createScheduledSender } from '../scheduler/scheduled-sender';
@@ -65,6 +66,7 @@ export function composeApp({ db, call, notify, timing }: CompositionDeps): Compo
   const leads = createLeadsRepo(db);
   const messages = createMessagesRepo(db);
   const drafts = createDraftsRepo(db);
+  const sequences = createSequencesRepo(db);
   const audit = createAuditLog(
     call,
     createAuditMirror(db, {
@@ -123,7 +125,18 @@ export function composeApp({ db, call, notify, timing }: CompositionDeps): Compo
 
   let stops: (() => Promise<void> | void)[] | null = null;
   return {
-    services: { db, leads, suppression, leadSuppression, messages, scheduled, drafts, audit, inbox },
+    services: {
+      db,
+      leads,
+      suppression,
+      leadSuppression,
+      messages,
+      scheduled,
+      drafts,
+      audit,
+      inbox,
+      sequences,
+    },
     start() {
       stops ??= Object.values(background).map((startJob) => startJob());
     },

@@ -5,6 +5,7 @@ import type { DraftsRepo } from '../db/drafts-repo';
 import type { LeadSuppression } from '../db/lead-suppression';
 import type { LeadsRepo } from '../db/leads-repo';
 import type { MessagesRepo } from '../db/messages-repo';
+import type { SequencesRepo } from '../db/sequences-repo';
 import type { SuppressionRepo } from '../db/suppression-repo';
 import type { ScheduledSender } from '../scheduler/scheduled-sender';
 
@@ -28,4 +29,6 @@ export interface AppServices {
   drafts: DraftsRepo;
   audit: AuditLog;
   inbox: InboxSync;
+  /** the rep's sequences (the Sequences screen edits them; the engine reads them) */
+  sequences: SequencesRepo;
 }
