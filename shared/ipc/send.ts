@@ -15,6 +15,15 @@ const draft = z
     isFirstTouch: z.boolean(),
     kind: z.enum(['sequence', 'one-off']),
     leadTimeZone: z.string().max(64).optional(),
+    /** a sequence's send window (whole hours, gateWindowOf); absent: the gate's default business hours */
+    window: z
+      .object({
+        startHour: z.number().int().min(0).max(23),
+        endHour: z.number().int().min(1).max(24),
+        days: z.array(z.number().int().min(0).max(6)).max(7),
+      })
+      .strict()
+      .optional(),
     thread: z
       .object({
         inReplyTo: z.string().max(998).optional(),

@@ -79,6 +79,7 @@ export async function gateDecision(deps: GateFactsDeps, draft: SendDraft, mailbo
       sentToday: deps.health.sentSince(mailbox.id, startOfDay(now, deps.timeZone)),
       breaker: deps.health.breaker(mailbox.id, now),
       mailboxTimeZone: deps.timeZone,
+      ...(draft.window ? { window: draft.window } : {}),
     },
     senderAuth,
     content: { subject: draft.subject, html: draft.html, text, isFirstTouch: draft.isFirstTouch },
