@@ -14,6 +14,8 @@ export interface SendAttempt {
   mailboxId: string;
   subject: string;
   outcome: SendOutcome;
+  /** a sequence's step: the enrollment and step it was (the lead's timeline and the reports read them) */
+  sequence?: { enrollmentId: string; step: number };
 }
 
 export type StoredReason = MessageDoc['reasons'][number];
@@ -63,6 +65,7 @@ export function createMessagesRepo(db: FairsendDatabase) {
         reasons: reasonsOf(outcome),
         scheduledAt: at,
         rank: rankFor(at),
+        ...(attempt.sequence ?? {}),
         ...(outcome.status === 'sent' ? { messageId: outcome.messageId, sentAt: at } : {}),
       };
       await messages.upsert(doc);
@@ -99,6 +102,12 @@ export function createMessagesRepo(db: FairsendDatabase) {
         )
         .exec();
       return docs.map((d) => d.toMutableJSON());
+    },
+
+    /** Messages by key (a sequence's earlier steps: `enrollmentId:step`), read past this window's caches. */
+    async byKeys(keys: readonly string[]): Promise<Map<string, MessageDoc>> {
+      const found = await messages.storageInstance.findDocumentsById([...keys], false);
+      return new Map((found as unknown as MessageDoc[]).map((doc) => [doc.id, doc]));
     },
 
     count: (status?: OutboxStatus) =>

@@ -1,0 +1,158 @@
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { enrollmentIdOf } from '../engine/enroll-check';
+import { createFairsendDatabase, type FairsendDatabase } from './database';
+import { createEnrollmentsRepo, dueQuery, ENROLL_CHUNK, type EnrollmentsRepo } from './enrollments-repo';
+import type { IncomingLead } from './lead-docs';
+import { createLeadsRepo, type LeadsRepo } from './leads-repo';
+import type { SequenceDoc } from './schemas/outreach';
+import { blankStep, createSequencesRepo } from './sequences-repo';
+
+// Enrollment over a real (in-memory) RxDB: skipped leads counted by reason, the rotation kept, chunks.
+
+let db: FairsendDatabase;
+let leads: LeadsRepo;
+let repo: EnrollmentsRepo;
+let sequence: SequenceDoc;
+let dbCount = 0;
+const clock = Date.UTC(2026, 11, 1, 9);
+
+const lead = (n: number, fields: Partial<IncomingLead> = {}): IncomingLead => ({
+  id: `p${n}@prospect.test`,
+  email: `p${n}@prospect.test`,
+  firstName: `P${n}`,
+  lastName: '',
+  company: 'Prospect',
+  title: '',
+  timezone: '',
+  tags: [],
+  custom: {},
+  ...fields,
+});
+
+beforeEach(async () => {
+  db = await createFairsendDatabase(`enrollments-test-${++dbCount}`, getRxStorageMemory());
+  leads = createLeadsRepo(db);
+  repo = createEnrollmentsRepo(db, () => clock);
+  const sequences = createSequencesRepo(db);
+  sequence = await sequences.create({
+    name: 'Outbound',
+    mailboxIds: ['mb1', 'mb2'],
+    steps: [{ ...blankStep(0), subject: 'Hi {{ first_name }}', body: '<p>Hello {{ first_name }}</p>' }],
+  });
+});
+afterEach(async () => {
+  await db.close();
+});
+
+describe('enroll', () => {
+  it('counts each skipped lead with its reason and enrolls the rest, spread over the rotation', async () => {
+    await leads.importBatch(
+      [
+        lead(1),
+        lead(2),
+        lead(3),
+        lead(4, { firstName: '' }), // the subject needs first_name and has no fallback
+        lead(5),
+        lead(6),
+      ],
+      'skip',
+      'test',
+    );
+    await leads.markSuppressed(new Map([['p5@prospect.test', 'address']]));
+    await leads.update('p6@prospect.test', { status: 'replied' });
+    const report = await repo.enroll({
+      sequence,
+      leadIds: [
+        'p1@prospect.test',
+        'p2@prospect.test',
+        'p3@prospect.test',
+        'p4@prospect.test',
+        'p5@prospect.test',
+        'p6@prospect.test',
+        'gone@prospect.test',
+      ],
+    });
+    expect(report.enrolled).toBe(3);
+    expect(report.skipped).toMatchObject({
+      'cannot-render': 1,
+      suppressed: 1,
+      replied: 1,
+      'not-found': 1,
+      'in-active-sequence': 0,
+    });
+    expect(report.gaps[0]?.variable).toBe('first_name');
+    const enrolled = await db.enrollments.find().exec();
+    const byMailbox = new Map<string, number>();
+    for (const e of enrolled) byMailbox.set(e.mailboxId, (byMailbox.get(e.mailboxId) ?? 0) + 1);
+    expect([...byMailbox.values()].sort()).toEqual([1, 2]);
+    expect(enrolled.every((e) => e.status === 'active' && e.step === 0 && e.nextSendAt === clock)).toBe(true);
+    expect(enrolled[0]!.id).toBe(enrollmentIdOf(sequence.id, enrolled[0]!.leadId));
+    expect(`${enrolled[0]!.id}:19`.length).toBeLessThanOrEqual(64);
+  });
+
+  it('skips a lead already in an active sequence, and one enrolled in this sequence before', async () => {
+    await leads.importBatch([lead(1), lead(2)], 'skip', 'test');
+    const other = { ...sequence, id: 'other' };
+    await repo.enroll({ sequence: other, leadIds: ['p1@prospect.test'] });
+    await repo.enroll({ sequence, leadIds: ['p2@prospect.test'] });
+    const p2 = enrollmentIdOf(sequence.id, 'p2@prospect.test');
+    await repo.patch(p2, { status: 'finished' });
+    const report = await repo.enroll({ sequence, leadIds: ['p1@prospect.test', 'p2@prospect.test'] });
+    expect(report.enrolled).toBe(0);
+    expect(report.skipped['in-active-sequence']).toBe(1);
+    expect(report.skipped['already-in-sequence']).toBe(1);
+  });
+
+  it('writes in chunks with progress, and evens the rotation out across enrollments', async () => {
+    const count = ENROLL_CHUNK * 2 + 10;
+    const batch = Array.from({ length: count }, (_, i) => lead(i));
+    await leads.importBatch(batch, 'skip', 'test');
+    const progress: number[] = [];
+    const report = await repo.enroll({
+      sequence,
+      leadIds: batch.slice(0, 1).map((l) => l.id),
+    });
+    expect(report.enrolled).toBe(1);
+    const second = await repo.enroll({
+      sequence,
+      leadIds: batch.slice(1).map((l) => l.id),
+      onProgress: (done) => progress.push(done),
+    });
+    expect(second.enrolled).toBe(count - 1);
+    expect(progress).toEqual([ENROLL_CHUNK, ENROLL_CHUNK * 2, count - 1]);
+    const mb1 = await db.enrollments.count({ selector: { mailboxId: 'mb1' } }).exec();
+    expect(mb1).toBe(count / 2);
+  });
+});
+
+describe('due enrollments', () => {
+  it('are read through [status, nextSendAt], soonest first, active ones only', async () => {
+    await leads.importBatch([lead(1), lead(2), lead(3)], 'skip', 'test');
+    await repo.enroll({ sequence, leadIds: ['p1@prospect.test', 'p2@prospect.test', 'p3@prospect.test'] });
+    const [a, b, c] = (await db.enrollments.find().exec()).map((e) => e.id);
+    await repo.patch(a!, { nextSendAt: clock + 5_000 });
+    await repo.patch(b!, { status: 'held', nextSendAt: clock });
+    await repo.patch(c!, { nextSendAt: clock + 1_000 });
+    const due = await repo.due(clock + 10_000);
+    expect(due.map((e) => e.id)).toEqual([c, a]);
+    expect((await repo.heldDue(clock + 1)).map((e) => e.id)).toEqual([b]);
+    expect(await repo.nextDueAt()).toBe(clock);
+    const plan = db.enrollments.find(dueQuery('active', clock, 10)).getPreparedQuery();
+    expect(plan.queryPlan.index).toEqual(['_deleted', 'status', 'nextSendAt', 'id']);
+    expect(plan.queryPlan.sortSatisfiedByIndex).toBe(true);
+  });
+
+  it('waits many at once, and leaves alone one that is no longer active', async () => {
+    await leads.importBatch([lead(1), lead(2)], 'skip', 'test');
+    await repo.enroll({ sequence, leadIds: ['p1@prospect.test', 'p2@prospect.test'] });
+    const [a, b] = (await db.enrollments.find().exec()).map((e) => e.id);
+    await repo.patch(b!, { status: 'stopped', stopReason: 'replied' });
+    await repo.waitMany([
+      { id: a!, until: clock + 60_000, reason: 'outside-window' },
+      { id: b!, until: clock + 60_000, reason: 'outside-window' },
+    ]);
+    expect(await repo.fresh(a!)).toMatchObject({ nextSendAt: clock + 60_000, waitReason: 'outside-window' });
+    expect(await repo.fresh(b!)).toMatchObject({ status: 'stopped', nextSendAt: clock, waitReason: '' });
+  });
+});
