@@ -8,7 +8,8 @@ import { readAddress } from '../store/address';
  */
 export const SCREEN_CHUNKS: Record<Area, () => Promise<{ default: ComponentType }>> = {
   leads: () => import('../features/leads/LeadsScreen').then((m) => ({ default: m.LeadsScreen })),
-  sequences: () => import('./Placeholders').then((m) => ({ default: m.SequencesScreen })),
+  sequences: () =>
+    import('../features/sequences/SequencesScreen').then((m) => ({ default: m.SequencesScreen })),
   outbox: () => import('../features/outbox/OutboxScreen').then((m) => ({ default: m.OutboxScreen })),
   mailboxes: () =>
     import('../features/mailboxes/MailboxesScreen').then((m) => ({ default: m.MailboxesScreen })),

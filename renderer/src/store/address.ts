@@ -31,6 +31,8 @@ export const PLACE_PARAMS = {
   mailbox: 'mailbox',
   /** Settings: the section shown and focused */
   section: 'section',
+  /** Sequences: the id of the sequence open in the editor */
+  sequence: 'sequence',
 } as const;
 
 /** Element ids of the places a fix button opens; the screens render them, fix-places.test.ts checks. */

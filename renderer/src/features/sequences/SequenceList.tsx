@@ -1,0 +1,201 @@
+import { useEffect, useState } from 'react';
+import type { SequenceDoc } from '../../db/schemas/outreach';
+import type { SequenceStatus } from '../../db/sequences-repo';
+import { useServices } from '../../services/use-services';
+import { useApp } from '../../store';
+import { PLACE_PARAMS } from '../../store/address';
+import { thrownProblem } from '../../ui/bridge-problem';
+import { EmptyState } from '../../ui/EmptyState';
+import { RenameDialog } from './RenameDialog';
+import { NO_COUNTS, replyRate } from './sequence-counts';
+import { useSequenceCounts } from './use-sequence-counts';
+
+export const STATUS_WORDS: Record<SequenceStatus, string> = {
+  draft: 'Draft',
+  active: 'Active',
+  paused: 'Paused',
+  archived: 'Archived',
+};
+
+/** Every sequence with where its leads are; create, open, duplicate, rename, pause or resume, archive. */
+export function SequenceList() {
+  const { db, sequences } = useServices();
+  const go = useApp((s) => s.go);
+  const notify = useApp((s) => s.notify);
+  const [all, setAll] = useState<SequenceDoc[] | null>(null);
+  const [showArchived, setShowArchived] = useState(false);
+  const [renaming, setRenaming] = useState<SequenceDoc | null>(null);
+  useEffect(() => sequences.watchAll(setAll), [sequences]);
+
+  const shown = (all ?? []).filter((s) => showArchived || s.status !== 'archived');
+  const archived = (all ?? []).length - (all ?? []).filter((s) => s.status !== 'archived').length;
+  const counts = useSequenceCounts(
+    db,
+    shown.map((s) => s.id),
+  );
+  const open = (id: string) => go('sequences', { [PLACE_PARAMS.sequence]: id });
+
+  async function act(what: () => Promise<unknown>, failed: string, done?: string) {
+    try {
+      await what();
+      if (done) notify('success', done);
+    } catch (error) {
+      notify('error', thrownProblem(error, failed).text);
+    }
+  }
+
+  const create = () =>
+    act(
+      async () => open((await sequences.create({ name: 'New sequence' })).id),
+      'The sequence could not be made.',
+    );
+
+  return (
+    <div className="screen sequences">
+      <header className="screen-header">
+        <h1>Sequences</h1>
+        <div className="header-actions">
+          {archived ? (
+            <label>
+              <input
+                type="checkbox"
+                checked={showArchived}
+                onChange={(e) => setShowArchived(e.target.checked)}
+              />
+              Show archived ({archived})
+            </label>
+          ) : null}
+          <button type="button" className="primary" onClick={() => void create()}>
+            New sequence
+          </button>
+        </div>
+      </header>
+      {all && !shown.length ? (
+        <EmptyState title={all.length ? 'Every sequence is archived' : 'No sequences yet'}>
+          A sequence sends a series of emails with business-day waits between them, each follow-up a reply in
+          the same thread, and stops for a lead who replies, bounces or opts out. Start with New sequence.
+        </EmptyState>
+      ) : null}
+      {shown.length ? (
+        <table className="outbox-table sequence-table" aria-label="Sequences">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Status</th>
+              <th scope="col">Steps</th>
+              <th scope="col">Enrolled</th>
+              <th scope="col">Active</th>
+              <th scope="col">Finished</th>
+              <th scope="col">Replied</th>
+              <th scope="col">Reply rate</th>
+              <th scope="col" aria-label="Actions" />
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((s) => {
+              const c = counts.get(s.id) ?? NO_COUNTS;
+              return (
+                <tr key={s.id} aria-label={s.name}>
+                  <td>
+                    <button type="button" className="link" onClick={() => open(s.id)}>
+                      {s.name}
+                    </button>
+                  </td>
+                  <td>
+                    <span className={`badge sequence-${s.status}`}>{STATUS_WORDS[s.status]}</span>
+                  </td>
+                  <td>{s.steps.length}</td>
+                  <td>{c.enrolled.toLocaleString()}</td>
+                  <td>{c.active.toLocaleString()}</td>
+                  <td>{c.finished.toLocaleString()}</td>
+                  <td>{c.replied.toLocaleString()}</td>
+                  <td>{replyRate(c)}</td>
+                  <td className="row-actions">
+                    <RowActions
+                      sequence={s}
+                      onRename={() => setRenaming(s)}
+                      act={(what, failed, done) => void act(what, failed, done)}
+                    />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : null}
+      {renaming ? (
+        <RenameDialog
+          name={renaming.name}
+          onRename={(name) => sequences.rename(renaming.id, name)}
+          onClose={() => setRenaming(null)}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function RowActions({
+  sequence: s,
+  onRename,
+  act,
+}: {
+  sequence: SequenceDoc;
+  onRename: () => void;
+  act: (what: () => Promise<unknown>, failed: string, done?: string) => void;
+}) {
+  const { sequences } = useServices();
+  const label = (verb: string) => `${verb} ${s.name}`;
+  return (
+    <>
+      <button
+        type="button"
+        aria-label={label('Duplicate')}
+        onClick={() =>
+          act(
+            () => sequences.duplicate(s.id),
+            'The sequence could not be copied.',
+            `Copied “${s.name}” as a draft.`,
+          )
+        }
+      >
+        Duplicate
+      </button>
+      <button type="button" aria-label={label('Rename')} onClick={onRename}>
+        Rename
+      </button>
+      {s.status === 'active' || s.status === 'paused' ? (
+        <button
+          type="button"
+          aria-label={label(s.status === 'active' ? 'Pause' : 'Resume')}
+          onClick={() =>
+            act(
+              () => sequences.setStatus(s.id, s.status === 'active' ? 'paused' : 'active'),
+              'The sequence could not be changed.',
+            )
+          }
+        >
+          {s.status === 'active' ? 'Pause' : 'Resume'}
+        </button>
+      ) : null}
+      {s.status === 'archived' ? (
+        <button
+          type="button"
+          aria-label={label('Restore')}
+          onClick={() => act(() => sequences.setStatus(s.id, 'draft'), 'The sequence could not be restored.')}
+        >
+          Restore
+        </button>
+      ) : (
+        <button
+          type="button"
+          aria-label={label('Archive')}
+          onClick={() =>
+            act(() => sequences.archive(s.id), 'The sequence could not be archived.', `Archived “${s.name}”.`)
+          }
+        >
+          Archive
+        </button>
+      )}
+    </>
+  );
+}
