@@ -5,6 +5,7 @@ import { createAuditMirror } from '../db/audit-mirror';
 import type { FairsendDatabase } from '../db/database';
 import type { SuppressionKind } from '../db/dnc-csv';
 import { createDraftsRepo } from '../db/drafts-repo';
+import { createEnrollmentsRepo } from '../db/enrollments-repo';
 import { createInboxApplier } from '../db/inbox-applier';
 import { createLeadSuppression } from '../db/lead-suppression';
 import { createLeadsRepo } from '../db/leads-repo';
@@ -13,6 +14,7 @@ import { createScheduledMessages } from '../db/scheduled-messages';
 import { createSequencesRepo } from '../db/sequences-repo';
 import { createSuppressionRepo } from '../db/suppression-repo';
 import { startSuppressionSync } from '../db/suppression-sync';
+import { composeSequenceEngine } from '../engine/compose-engine';
 import { createScheduledSender } from '../scheduler/scheduled-sender';
 import { windowLock } from '../scheduler/window-lock';
 import type { AppServices } from '../services/app-services';
@@ -104,6 +106,10 @@ export function composeApp({ db, call, notify, timing }: CompositionDeps): Compo
     lock: windowLock('fairsend.scheduled-sends'),
   });
 
+  // sequences go out step by step at their planned times; one window at a time runs the engine
+  const enrollments = createEnrollmentsRepo(db);
+  const engine = composeSequenceEngine({ db, call, enrollments, sequences, leads, messages, inbox });
+
   /** Work that runs for the window's whole life; each entry starts one job and returns how to stop it. */
   const background: Record<string, () => () => Promise<void> | void> = {
     // main's suppression index follows the `suppression` collection; main holds every send until it is full
@@ -120,7 +126,7 @@ export function composeApp({ db, call, notify, timing }: CompositionDeps): Compo
     // bounces, opt-outs, complaints and replies main's inbox watcher found
     'inbox events': () => repeat(inbox.apply, every.inboxApplyMs),
     'scheduled sends': () => scheduled.start(),
-    // the sequence engine starts here
+    'sequence engine': () => engine.start(),
   };
 
   let stops: (() => Promise<void> | void)[] | null = null;
@@ -136,6 +142,8 @@ export function composeApp({ db, call, notify, timing }: CompositionDeps): Compo
       audit,
       inbox,
       sequences,
+      enrollments,
+      engine,
     },
     start() {
       stops ??= Object.values(background).map((startJob) => startJob());

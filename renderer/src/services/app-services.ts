@@ -2,11 +2,13 @@ import type { AuditLog } from '../bridge/audit';
 import type { InboxSync } from '../bridge/inbox';
 import type { FairsendDatabase } from '../db/database';
 import type { DraftsRepo } from '../db/drafts-repo';
+import type { EnrollmentsRepo } from '../db/enrollments-repo';
 import type { LeadSuppression } from '../db/lead-suppression';
 import type { LeadsRepo } from '../db/leads-repo';
 import type { MessagesRepo } from '../db/messages-repo';
 import type { SequencesRepo } from '../db/sequences-repo';
 import type { SuppressionRepo } from '../db/suppression-repo';
+import type { SequenceRunner } from '../engine/sequence-runner';
 import type { ScheduledSender } from '../scheduler/scheduled-sender';
 
 /**
@@ -31,4 +33,8 @@ export interface AppServices {
   inbox: InboxSync;
   /** the rep's sequences (the Sequences screen edits them; the engine reads them) */
   sequences: SequencesRepo;
+  /** who is in which sequence, at which step (the enroll dialog writes them, the lead's timeline reads them) */
+  enrollments: EnrollmentsRepo;
+  /** the sequence engine: sends due steps; `wake()` after enrolling or resuming */
+  engine: SequenceRunner;
 }
