@@ -238,7 +238,26 @@ export function createSequenceRunner(deps: SequenceRunnerDeps) {
     return { sent, nextAt };
   }
 
-  return createLoop(deps, now, () => deps.lock(run));
+  /** A step as it renders for its lead now (the timeline's "Open": the same variant, thread and text). */
+  async function draftFor(enrollmentId: string, step: number): Promise<SendDraft | null> {
+    const e = await enrollments.fresh(enrollmentId);
+    const sequence = e ? await deps.sequences.get(e.sequenceId) : null;
+    const lead = e ? await deps.leads.get(e.leadId) : null;
+    if (!e || !sequence || !lead) return null;
+    const { list } = await deps.mailboxes();
+    const message = stepMessage({
+      sequence,
+      stepIndex: step,
+      enrollmentId: e.id,
+      mailboxId: e.mailboxId,
+      lead,
+      sender: await senderOf(e.mailboxId, list),
+      earlier: await earlierSteps(e, sequence, step),
+    });
+    return message.ok ? message.draft : null;
+  }
+
+  return { ...createLoop(deps, now, () => deps.lock(run)), draftFor };
 }
 
 /** A seed per day: one day's jitter is the same on every tick and after a reload. */

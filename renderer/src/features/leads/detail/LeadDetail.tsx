@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../dialogs/ConfirmDialog';
 import { ERASE_EXPLANATION, eraseLeads } from '../erase';
 import { LeadDraft } from './LeadDraft';
 import { LeadForm } from './LeadForm';
+import { LeadTimeline } from './LeadTimeline';
 import { formFromLead } from './lead-form';
 import { useLead } from './use-lead';
 
@@ -92,6 +93,7 @@ export function LeadDetail({ id }: { id: string }) {
             </button>
           </div>
           <LeadDraft leadId={lead.id} onOpen={() => setComposing(true)} />
+          <LeadTimeline leadId={lead.id} />
         </LeadFacts>
       ) : null}
       {lead && composing ? <ComposeDialog lead={lead} onClose={() => setComposing(false)} /> : null}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { EnrollmentDoc, MessageDoc } from '../../../db/schemas/outreach';
+import { timelineOf } from './timeline';
+
+const enrollment = (over: Partial<EnrollmentDoc> = {}): EnrollmentDoc => ({
+  id: 'e1',
+  sequenceId: 'q1',
+  leadId: 'ana@prospect.test',
+  mailboxId: 'mb1',
+  step: 2,
+  status: 'stopped',
+  stopReason: 'replied',
+  waitReason: '',
+  variants: ['', ''],
+  nextSendAt: 500,
+  enrolledAt: 100,
+  updatedAt: 400,
+  ...over,
+});
+const message = (step: number, at: number, over: Partial<MessageDoc> = {}): MessageDoc => ({
+  id: `e1:${step}`,
+  leadId: 'ana@prospect.test',
+  mailboxId: 'mb1',
+  enrollmentId: 'e1',
+  step,
+  status: 'sent',
+  subject: step ? 'Re: Hello' : 'Hello',
+  reasons: [],
+  scheduledAt: at,
+  sentAt: at,
+  rank: 1,
+  ...over,
+});
+
+describe('a lead’s sequence timeline', () => {
+  it('reads enrolled, each step sent, then the stop and why, in time order', () => {
+    const entries = timelineOf([enrollment()], [message(1, 300), message(0, 200)], () => 'Outbound');
+    expect(entries.map((e) => e.kind)).toEqual(['enrolled', 'step', 'step', 'stopped']);
+    expect(entries[2]).toMatchObject({ step: 1, subject: 'Re: Hello', messageKey: 'e1:1' });
+    expect(entries[3]).toMatchObject({ code: 'replied', text: expect.stringContaining('replied') });
+  });
+
+  it('says why an active enrollment waits, and why a step was held back; other leads’ messages stay out', () => {
+    const entries = timelineOf(
+      [enrollment({ status: 'active', stopReason: undefined, step: 0, waitReason: 'mailbox-breaker' })],
+      [
+        message(0, 200, {
+          status: 'blocked',
+          reasons: [{ code: 'daily-cap-reached', message: 'Cap reached.' }],
+        }),
+        message(0, 250, { id: 'one-off', enrollmentId: undefined }),
+      ],
+      () => 'Outbound',
+    );
+    expect(entries.map((e) => e.kind)).toEqual(['enrolled', 'step', 'waiting']);
+    expect(entries[1]).toMatchObject({ reason: { code: 'daily-cap-reached', text: 'Cap reached.' } });
+    expect(entries[2]).toMatchObject({ text: expect.stringContaining('too many bounces') });
+  });
+});

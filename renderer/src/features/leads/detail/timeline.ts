@@ -1,0 +1,116 @@
+/**
+ * A lead's sequence timeline, pure: enrolled, each step sent (or held back, and why), the reply, the stop and
+ * its reason, in time order. Words for the rep; the codes stay beside them for the Details toggle.
+ */
+import type { WaitReason } from '../../../../../shared/sequences/types';
+import type { EnrollmentDoc, MessageDoc } from '../../../db/schemas/outreach';
+
+export type TimelineEntry = { key: string } & (
+  | { kind: 'enrolled'; at: number; sequence: string; enrollmentId: string }
+  | {
+      kind: 'step';
+      at: number;
+      sequence: string;
+      step: number;
+      status: MessageDoc['status'];
+      subject: string;
+      messageKey: string;
+      reason?: { text: string; code: string };
+    }
+  | { kind: 'stopped'; at: number; sequence: string; text: string; code: string }
+  | { kind: 'finished'; at: number; sequence: string }
+  | { kind: 'waiting'; at: number; sequence: string; step: number; text: string; code: string }
+);
+
+const STOP_WORDS: Record<string, string> = {
+  replied: 'They replied, so the sequence stopped for them.',
+  bounced: 'Their address bounced.',
+  'opted-out': 'They unsubscribed.',
+  complained: 'They reported an email as spam.',
+  suppressed: 'Their address or domain is on the suppression list.',
+  'suppressed-address': 'Their address is on the suppression list.',
+  'suppressed-domain': 'Their domain is on the suppression list.',
+  erased: 'The lead was erased.',
+  'cannot-render': 'A template could not be filled in for them (a value is missing and has no fallback).',
+  'rejected-permanent': 'Their mail server refused the address for good.',
+  'invalid-address': 'Their address cannot receive email.',
+  'no-mx': 'Their domain has no mail server.',
+  'null-mx': 'Their domain accepts no email.',
+  'domain-not-found': 'Their domain does not exist.',
+  'disposable-domain': 'Their address is a throwaway one.',
+  'sequence-deleted': 'The sequence was deleted.',
+  'send-failed': 'The email could not be sent.',
+};
+
+const WAIT_WORDS: Partial<Record<WaitReason | string, string>> = {
+  'outside-window': 'waits for the send window to open',
+  'not-a-send-day': 'waits for the next send day',
+  'public-holiday': 'waits: today is a public holiday',
+  'mailbox-at-cap': 'waits: its mailbox has sent its emails for today',
+  'mailbox-day-full': 'waits for tomorrow: its mailbox’s day is full',
+  'mailbox-busy': 'waits its turn on its mailbox',
+  'sequence-daily-limit': 'waits: the sequence’s daily limit is reached',
+  'mailbox-paused': 'waits: its mailbox is paused',
+  'mailbox-breaker': 'waits: its mailbox is paused by too many bounces or complaints (Mailboxes)',
+  'mailbox-disconnected': 'waits for its mailbox to be connected again (Mailboxes)',
+  'mailbox-gone': 'waits: its mailbox was removed; it never switches sender on its own',
+  'sequence-paused': 'waits: the sequence is paused or not launched yet',
+  'no-send-days': 'waits: the sequence has no send days (Sequences → schedule)',
+  'daily-cap-reached': 'waits for tomorrow: the mailbox reached its daily cap',
+  'outside-send-window': 'waits for the send window to open',
+  'unknown-fate': 'is held: its last email may or may not have gone out (Outbox → decide)',
+};
+
+export const stopWords = (code: string) => STOP_WORDS[code] ?? 'The sequence stopped for them.';
+export const waitWords = (code: string) =>
+  WAIT_WORDS[code] ?? 'waits: the last try was held back (see the Outbox for why)';
+
+export function timelineOf(
+  enrollments: readonly EnrollmentDoc[],
+  messages: readonly MessageDoc[],
+  sequenceName: (id: string) => string,
+): TimelineEntry[] {
+  const out: TimelineEntry[] = [];
+  for (const e of enrollments) {
+    const sequence = sequenceName(e.sequenceId);
+    out.push({ key: `enrolled:${e.id}`, kind: 'enrolled', at: e.enrolledAt, sequence, enrollmentId: e.id });
+    for (const m of messages) {
+      if (m.enrollmentId !== e.id || m.status === 'scheduled') continue;
+      const first = m.reasons[0];
+      out.push({
+        key: m.id,
+        kind: 'step',
+        at: m.sentAt ?? m.scheduledAt,
+        sequence,
+        step: m.step ?? 0,
+        status: m.status,
+        subject: m.subject,
+        messageKey: m.id,
+        ...(m.status !== 'sent' && first ? { reason: { text: first.message, code: first.code } } : {}),
+      });
+    }
+    if (e.status === 'stopped') {
+      const code = e.stopReason ?? '';
+      out.push({
+        key: `stopped:${e.id}`,
+        kind: 'stopped',
+        at: e.updatedAt,
+        sequence,
+        text: stopWords(code),
+        code,
+      });
+    } else if (e.status === 'finished')
+      out.push({ key: `finished:${e.id}`, kind: 'finished', at: e.updatedAt, sequence });
+    else if (e.waitReason && e.waitReason !== 'pacing')
+      out.push({
+        key: `waiting:${e.id}`,
+        kind: 'waiting',
+        at: e.nextSendAt,
+        sequence,
+        step: e.step,
+        text: waitWords(e.waitReason),
+        code: e.waitReason,
+      });
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
