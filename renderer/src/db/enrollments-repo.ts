@@ -31,7 +31,7 @@ export interface EnrollRequest {
 export interface EnrollReport {
   enrolled: number;
   skipped: Record<SkipReason, number>;
-  /** what the templates miss, grouped ("12 leads have no first_name and no fallback"), first chunk's words */
+  /** what the templates miss, by template and variable, with the leads that miss it */
   gaps: RenderGap[];
 }
 
@@ -125,7 +125,7 @@ export function createEnrollmentsRepo(db: FairsendDatabase, clock: () => number 
         const found2 = new Map([...found].map(([id, doc]) => [id, doc.toMutableJSON()]));
         const judged = judgeLeads(chunk, found2, enrolled, templates, request.sender);
         for (const { reason } of judged.skipped) report.skipped[reason]++;
-        if (!report.gaps.length) report.gaps = judged.gaps;
+        mergeGaps(report.gaps, judged.gaps);
         const ids = judged.admitted.map((lead) => lead.id);
         const mailboxes = assignMailboxes(ids, sequence.mailboxIds, load);
         for (const mailboxId of mailboxes.values()) load.set(mailboxId, (load.get(mailboxId) ?? 0) + 1);
@@ -212,6 +212,15 @@ export function createEnrollmentsRepo(db: FairsendDatabase, clock: () => number 
       return () => subscription.unsubscribe();
     },
   };
+}
+
+/** Adds one chunk's template gaps to the report's, the same template and variable counted together. */
+function mergeGaps(into: RenderGap[], more: readonly RenderGap[]): void {
+  for (const gap of more) {
+    const same = into.find((g) => g.template === gap.template && g.variable === gap.variable);
+    if (same) same.leadIds.push(...gap.leadIds);
+    else into.push({ ...gap, leadIds: [...gap.leadIds] });
+  }
 }
 
 /** Where a parked enrollment's time sits: past any tick's horizon, yet a valid time. */

@@ -22,14 +22,15 @@ export const SKIP_REASONS = [
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 /** How the dialog words each reason (a rep reads these; no codes). */
+/** How the dialog words each reason after a count ("12 leads are suppressed…"); a rep reads these, no codes. */
 export const SKIP_WORDS: Record<SkipReason, string> = {
-  'not-found': 'no longer in your leads',
-  suppressed: 'suppressed, bounced or opted out',
+  'not-found': 'are no longer in your leads',
+  suppressed: 'are suppressed, bounced or unsubscribed',
   replied: 'have already replied',
-  'in-active-sequence': 'already in an active sequence',
+  'in-active-sequence': 'are already in an active sequence',
   'already-in-sequence': 'were in this sequence before',
   'invalid-address': 'have an address that cannot receive email',
-  'cannot-render': 'miss a value a template needs (and it has no fallback)',
+  'cannot-render': 'miss a value a template needs, with no fallback',
 };
 
 /** What a lead already has in sequences: any live enrollment, and whether one is this sequence's. */

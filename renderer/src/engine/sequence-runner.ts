@@ -14,7 +14,7 @@ import type { EnrollmentDoc, SequenceDoc } from '../db/schemas/outreach';
 import type { SequencesRepo } from '../db/sequences-repo';
 import type { Lock } from '../scheduler/window-lock';
 import { type EngineDay, engineDayFor, planInputOf } from './plan-input';
-import { startsThread, stepMessage } from './step-message';
+import { senderFields, startsThread, stepMessage } from './step-message';
 import { type StepTransition, transitionOf } from './step-outcome';
 
 export interface SequenceRunnerDeps {
@@ -80,10 +80,7 @@ export function createSequenceRunner(deps: SequenceRunnerDeps) {
 
   async function senderOf(mailboxId: string, list: MailboxInfo[]): Promise<SenderFields> {
     const mailbox = list.find((m) => m.id === mailboxId);
-    const name = mailbox?.displayName.trim() ?? '';
-    const [first = '', ...rest] = name.split(/\s+/);
-    const company = await deps.company().catch(() => '');
-    return { name, first_name: first, last_name: rest.join(' '), company };
+    return senderFields(mailbox?.displayName ?? '', await deps.company().catch(() => ''));
   }
 
   /** Why this enrollment may not get its step now (checked at the send, not when planned); null: it may. */

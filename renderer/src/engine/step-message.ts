@@ -111,6 +111,13 @@ function windowOf(schedule: SequenceDoc['schedule']): NonNullable<SendDraft['win
   return { ...window, days: [...window.days] };
 }
 
+/** The rep's own fields a template may name, from the sending mailbox's display name and the company. */
+export function senderFields(displayName: string, company: string): SenderFields {
+  const name = displayName.trim();
+  const [first = '', ...rest] = name.split(/\s+/);
+  return { name, first_name: first, last_name: rest.join(' '), company };
+}
+
 /** Whether step `k` started a thread of its own (the first step, or one sent as a new thread). */
 export const startsThread = (sequence: Pick<SequenceDoc, 'steps'>, k: number): boolean =>
   k === 0 || !sequence.steps[k]?.threadWithPrevious;

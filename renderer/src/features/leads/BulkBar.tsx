@@ -1,18 +1,29 @@
 import { useState } from 'react';
+import type { LeadList } from '../../db/lead-list';
 import { useServices } from '../../services/use-services';
 import { useApp } from '../../store';
 import { ConfirmDialog } from './dialogs/ConfirmDialog';
+import { EnrollDialog } from './dialogs/EnrollDialog';
 import { TagDialog } from './dialogs/TagDialog';
 import { ExportMenu } from './ExportMenu';
 import { ERASE_EXPLANATION, eraseLeads } from './erase';
 import { chunksOfIds } from './export-file';
 
-type Pending = 'add-tag' | 'remove-tag' | 'delete' | 'erase' | null;
+type Pending = 'add-tag' | 'remove-tag' | 'enroll' | 'delete' | 'erase' | null;
 
 const plural = (n: number) => `${n.toLocaleString()} lead${n === 1 ? '' : 's'}`;
 
 /** Actions on the selected leads; shown while something is selected. */
-export function BulkBar({ knownTags }: { knownTags: string[] }) {
+export function BulkBar({
+  knownTags,
+  list,
+  filtered,
+}: {
+  knownTags: string[];
+  /** the current list (the filters' matches), for "Add to sequence" */
+  list: LeadList | null;
+  filtered: boolean;
+}) {
   const services = useServices();
   const { leads } = services;
   const selected = useApp((s) => s.selected);
@@ -32,6 +43,9 @@ export function BulkBar({ knownTags }: { knownTags: string[] }) {
   return (
     <section className="bulk-bar" aria-label="Selected leads">
       <strong>{plural(ids.length)} selected</strong>
+      <button type="button" onClick={() => setPending('enroll')}>
+        Add to sequence
+      </button>
       <button type="button" onClick={() => setPending('add-tag')}>
         Add tag
       </button>
@@ -49,6 +63,9 @@ export function BulkBar({ knownTags }: { knownTags: string[] }) {
         Clear selection
       </button>
 
+      {pending === 'enroll' ? (
+        <EnrollDialog selected={ids} list={list} filtered={filtered} knownTags={knownTags} onClose={close} />
+      ) : null}
       {pending === 'add-tag' || pending === 'remove-tag' ? (
         <TagDialog
           mode={pending === 'add-tag' ? 'add' : 'remove'}

@@ -52,7 +52,13 @@ export function LeadsScreen() {
         ) : (
           <>
             <LeadsToolbar list={list} tags={tags} sources={sources} />
-            {selectedCount ? <BulkBar knownTags={tags} /> : null}
+            {selectedCount ? (
+              <BulkBar
+                knownTags={tags}
+                list={list}
+                filtered={listFilter !== null && isFiltered(listFilter)}
+              />
+            ) : null}
             {error ? (
               <p className="error" role="alert">
                 Could not read the leads: {error}
