@@ -34,12 +34,16 @@ export function TemplateField({
   const checked = useDeferredValue(value);
   const problems = useMemo(() => templateProblems(checked, part, known), [checked, part, known]);
 
+  // the picker calls the target after later renders: it reads the text and the handler of the latest one
+  const latest = useRef({ value, onChange });
+  latest.current = { value, onChange };
   const target: FieldTarget = {
     insert(text) {
       const el = ref.current;
-      const start = el?.selectionStart ?? value.length;
-      const end = el?.selectionEnd ?? value.length;
-      onChange(value.slice(0, start) + text + value.slice(end));
+      const now = latest.current.value;
+      const start = el?.selectionStart ?? now.length;
+      const end = el?.selectionEnd ?? now.length;
+      latest.current.onChange(now.slice(0, start) + text + now.slice(end));
       requestAnimationFrame(() => {
         el?.focus();
         el?.setSelectionRange(start + text.length, start + text.length);
