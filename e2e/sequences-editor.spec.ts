@@ -101,6 +101,7 @@ test('a rep builds a three-step sequence, previews it for a lead and manages it 
   await expect(preview).toContainText(/Content score \d+/);
   await preview.getByRole('combobox', { name: /^Step/ }).selectOption({ label: 'Step 2' });
   await expect(headers.getByRole('row', { name: /^Subject/ })).toContainText('Re: Hi Ana');
+  await expect(headers.getByRole('row', { name: /^In-Reply-To/ })).toContainText('step-1.preview');
   await expect(preview.getByTestId('text-part')).toContainText('Just checking in, Ana.');
 
   // 6. Saved: a new window shows the same sequence

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { MailboxInfo } from '../../../../shared/ipc/mailboxes';
 import type { LeadDoc } from '../../db/schemas/leads';
-import type { SequenceStep } from '../../db/sequences-repo';
+import type { SequenceFields, SequenceStep } from '../../db/sequences-repo';
 import { GatePanel } from '../compose/GatePanel';
 import { LeadPicker } from '../compose/LeadPicker';
 import { MessagePreview } from '../compose/MessagePreview';
@@ -16,11 +16,13 @@ import { previewDraft } from './preview-draft';
  */
 export function PreviewPanel({
   steps,
+  schedule,
   mailboxIds,
   mailboxes,
   company,
 }: {
-  steps: readonly SequenceStep[];
+  steps: SequenceStep[];
+  schedule: SequenceFields['schedule'];
   mailboxIds: readonly string[];
   mailboxes: MailboxInfo[] | null;
   company: string;
@@ -36,8 +38,10 @@ export function PreviewPanel({
 
   const made = useMemo(
     () =>
-      lead && mailbox ? previewDraft({ steps, stepIndex: index, variant, lead, mailbox, company }) : null,
-    [steps, index, variant, lead, mailbox, company],
+      lead && mailbox
+        ? previewDraft({ steps, schedule, stepIndex: index, variant, lead, mailbox, company })
+        : null,
+    [steps, schedule, index, variant, lead, mailbox, company],
   );
   const gate = useGatePreview(made?.ok ? made.draft : null);
   const preview = gate.state === 'done' ? gate.preview : gate.state === 'checking' ? gate.last : null;

@@ -170,6 +170,7 @@ export function SequenceEditor({ id }: { id: string }) {
           />
           <PreviewPanel
             steps={fields.steps}
+            schedule={fields.schedule}
             mailboxIds={fields.mailboxIds}
             mailboxes={data.mailboxes}
             company={data.company}

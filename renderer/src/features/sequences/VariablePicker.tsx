@@ -1,5 +1,4 @@
 import { LEAD_VARIABLES } from '../../../../shared/sequences/templates/scope';
-import { SENDER_FILLED } from './preview-draft';
 
 const LEAD_WORDS: Record<(typeof LEAD_VARIABLES)[number], string> = {
   first_name: 'First name',
@@ -9,6 +8,9 @@ const LEAD_WORDS: Record<(typeof LEAD_VARIABLES)[number], string> = {
   company: 'Company',
   title: 'Title',
 };
+
+/** The sender fields Fairsend fills (the mailbox's name, the profile's company); others need a `default`. */
+const SENDER_FILLED = ['first_name', 'last_name', 'name', 'company'] as const;
 
 /**
  * Inserts `{{ variable }}` where the rep's cursor was in the step's last field. A lead field that may be

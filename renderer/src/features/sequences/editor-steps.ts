@@ -88,10 +88,3 @@ export function updateVariant(
 
 /** "A", "B", … as the editor and reports name variants. */
 export const variantLetter = (index: number): string => String.fromCharCode(65 + index);
-
-/** The step whose subject a same-thread step replies to: the nearest one at or before it that started a thread. */
-export function threadStartOf(steps: Steps, index: number): number {
-  let start = index;
-  while (start > 0 && steps[start]?.threadWithPrevious) start--;
-  return start;
-}

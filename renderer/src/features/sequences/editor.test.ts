@@ -5,16 +5,8 @@ import { createFairsendDatabase } from '../../db/database';
 import type { LeadDoc } from '../../db/schemas/leads';
 import { blankStep, DEFAULT_SEQUENCE_SCHEDULE, type SequenceFields } from '../../db/sequences-repo';
 import { minuteToTime, sequenceProblems, templateProblems, timeToMinute } from './editor-checks';
-import {
-  addStep,
-  addVariant,
-  evenSplit,
-  moveStep,
-  removeStep,
-  removeVariant,
-  threadStartOf,
-} from './editor-steps';
-import { previewDraft } from './preview-draft';
+import { addStep, addVariant, evenSplit, moveStep, removeStep, removeVariant } from './editor-steps';
+import { previewDraft, previewMessageId } from './preview-draft';
 import { countEnrollments, replyRate } from './sequence-counts';
 
 const known = knownVariables(['icebreaker']);
@@ -60,11 +52,6 @@ describe('steps', () => {
     s = { ...s, variants: s.variants.map((v, i) => ({ ...v, subject: `S${i}` })) };
     s = removeVariant(removeVariant(removeVariant(s, 0), 0), 0);
     expect(s).toMatchObject({ subject: 'S3', variants: [] });
-  });
-
-  it('finds the step a same-thread follow-up replies to', () => {
-    const steps = [step('A', 'a'), step('', 'b', 1), { ...step('C', 'c', 2), threadWithPrevious: false }];
-    expect([0, 1, 2].map((i) => threadStartOf(steps, i))).toEqual([0, 0, 2]);
   });
 });
 
@@ -124,41 +111,52 @@ describe('preview draft', () => {
       '<p>{{ custom.icebreaker }}, {{ company }}</p><p>{{ sender.first_name }}</p>',
     ),
     { ...step('unused', '<p>Bump</p>', 1), text: 'Bump, {{ first_name }}' },
+    { ...step('Idea', '<p>New</p>', 2), threadWithPrevious: false },
   ];
+  const input = { steps, schedule: DEFAULT_SEQUENCE_SCHEDULE, variant: 0, lead, mailbox, company: 'Acme' };
 
-  it('renders the first step with the lead and sender, as a first touch', () => {
-    const made = previewDraft({ steps, stepIndex: 0, variant: 0, lead, mailbox, company: 'Acme' });
-    expect(made).toEqual({
-      ok: true,
-      draft: {
-        mailboxId: 'mb1',
-        to: 'ana@prospect.test',
-        toName: 'Ana Lopez',
-        subject: 'Hi Ana',
-        html: '<p>Loved your talk, Prospect</p><p>Rita</p>',
-        isFirstTouch: true,
-        kind: 'sequence',
-        leadTimeZone: 'Europe/Berlin',
-      },
+  it('renders the first step with the lead and sender, as a first touch in the schedule’s hours', () => {
+    const made = previewDraft({ ...input, stepIndex: 0 });
+    expect(made.ok && made.draft).toMatchObject({
+      mailboxId: 'mb1',
+      to: 'ana@prospect.test',
+      toName: 'Ana Lopez',
+      subject: 'Hi Ana',
+      html: '<p>Loved your talk, Prospect</p><p>Rita</p>',
+      isFirstTouch: true,
+      kind: 'sequence',
+      leadTimeZone: 'Europe/Berlin',
+      window: { days: [1, 2, 3, 4, 5] },
     });
+    expect(made.ok && made.draft.thread).toBeUndefined();
   });
 
-  it('answers in the thread with Re: and the first subject, and its own plain text', () => {
-    const made = previewDraft({ steps, stepIndex: 1, variant: 0, lead, mailbox, company: 'Acme' });
+  it('answers in the thread with Re:, the first subject and the earlier step’s stand-in Message-ID', () => {
+    const made = previewDraft({ ...input, stepIndex: 1 });
     expect(made.ok && made.draft).toMatchObject({
       subject: 'Re: Hi Ana',
       text: 'Bump, Ana',
       isFirstTouch: false,
+      thread: { inReplyTo: previewMessageId(0), references: [previewMessageId(0)] },
+    });
+    const fresh = previewDraft({ ...input, stepIndex: 2 });
+    expect(fresh.ok && fresh.draft.subject).toBe('Idea');
+    expect(fresh.ok && fresh.draft.thread).toBeUndefined();
+  });
+
+  it('renders the variant the rep picks', () => {
+    const ab = addVariant(steps[0]!);
+    ab.variants[1] = { ...ab.variants[1]!, subject: 'Quick one, {{ first_name }}' };
+    expect(previewDraft({ ...input, steps: [ab], stepIndex: 0, variant: 1 })).toMatchObject({
+      draft: { subject: 'Quick one, Ana' },
     });
   });
 
   it('says what a lead lacks instead of sending "Hi ,"', () => {
     const noName = { ...lead, firstName: '' } as LeadDoc;
-    const made = previewDraft({ steps, stepIndex: 0, variant: 0, lead: noName, mailbox, company: '' });
-    expect(made).toEqual({
-      ok: false,
-      problems: ['The subject: Line 1, column 7: No value for first_name and no fallback.'],
-    });
+    const made = previewDraft({ ...input, lead: noName, stepIndex: 0 });
+    expect(made.ok).toBe(false);
+    expect(!made.ok && made.problems.join()).toMatch(/first_name/);
   });
 });
 
