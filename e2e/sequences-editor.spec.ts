@@ -42,6 +42,12 @@ test('a rep builds a three-step sequence, previews it for a lead and manages it 
   await expect(problems).toHaveText(
     'Line 2, column 7: No lead field, column or sender field is called compnay.',
   );
+  // saving waits until it reads
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const blocked = page.getByRole('alert').filter({ hasText: 'Fix these before saving' });
+  await expect(blocked).toContainText(
+    'Step 1, message: Line 2, column 7: No lead field, column or sender field is called compnay.',
+  );
   await step(page, 1)
     .getByLabel('Message', { exact: true })
     .fill('<p>Hi {{ first_name }},</p>\n<p>{{ company | default: "your team"  </p>');
@@ -50,6 +56,7 @@ test('a rep builds a three-step sequence, previews it for a lead and manages it 
     .getByLabel('Message', { exact: true })
     .fill('<p>Hi {{ first_name }},</p>\n<p>A short call about {{ company | default: "your team" }}?</p>');
   await expect(problems).toBeHidden();
+  await expect(blocked).toBeHidden();
 
   // 3. Two more steps: a follow-up in the thread after 3 business days, then a new thread
   await page.getByRole('button', { name: 'Add a step' }).click();
