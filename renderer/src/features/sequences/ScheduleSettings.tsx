@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { MailboxInfo } from '../../../../shared/ipc/mailboxes';
 import type { SequenceFields } from '../../db/sequences-repo';
 import { useApp } from '../../store';
-import { minuteToTime, timeToMinute } from './editor-checks';
+import { NumberField, TimeField } from './fields';
 import { type HolidayPlaces, loadHolidayPlaces, splitPlace } from './holiday-places';
 
 const DAYS = [
@@ -54,45 +54,30 @@ export function ScheduleSettings({
         ))}
       </fieldset>
       <div className="schedule-row">
-        <label className="field">
-          <span>Send from</span>
-          <input
-            type="time"
-            value={minuteToTime(schedule.startMinute)}
-            onChange={(e) => {
-              const m = timeToMinute(e.target.value);
-              if (m !== null) setSchedule({ startMinute: m });
-            }}
-          />
-        </label>
-        <label className="field">
-          <span>Until</span>
-          <input
-            type="time"
-            value={minuteToTime(schedule.endMinute)}
-            onChange={(e) => {
-              const m = timeToMinute(e.target.value, true);
-              if (m !== null) setSchedule({ endMinute: m });
-            }}
-          />
-        </label>
+        <TimeField
+          label="Send from"
+          minute={schedule.startMinute}
+          onChange={(startMinute) => setSchedule({ startMinute })}
+        />
+        <TimeField
+          label="Until"
+          minute={schedule.endMinute}
+          isEnd
+          onChange={(endMinute) => setSchedule({ endMinute })}
+        />
         <p className="muted">In each lead's time zone (the mailbox's when a lead has none).</p>
       </div>
       <HolidaysChoice
         value={schedule.holidaysCountry}
         onChange={(holidaysCountry) => setSchedule({ holidaysCountry })}
       />
-      <label className="field">
-        <span>Daily limit for this sequence (0 for none; each mailbox's own cap always applies)</span>
-        <input
-          type="number"
-          min={0}
-          max={100_000}
-          step={1}
-          value={fields.dailyLimit}
-          onChange={(e) => set({ dailyLimit: Number(e.target.value) })}
-        />
-      </label>
+      <NumberField
+        label="Daily limit for this sequence (0 for none; each mailbox's own cap always applies)"
+        value={fields.dailyLimit}
+        min={0}
+        max={100_000}
+        onChange={(dailyLimit) => set({ dailyLimit })}
+      />
       <label>
         <input
           type="checkbox"

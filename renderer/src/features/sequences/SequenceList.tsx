@@ -17,6 +17,8 @@ export const STATUS_WORDS: Record<SequenceStatus, string> = {
   archived: 'Archived',
 };
 
+const COLUMNS = ['Name', 'Status', 'Steps', 'Enrolled', 'Active', 'Finished', 'Replied', 'Reply rate'];
+
 /** Every sequence with where its leads are; create, open, duplicate, rename, pause or resume, archive. */
 export function SequenceList() {
   const { db, sequences } = useServices();
@@ -80,14 +82,11 @@ export function SequenceList() {
         <table className="outbox-table sequence-table" aria-label="Sequences">
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Status</th>
-              <th scope="col">Steps</th>
-              <th scope="col">Enrolled</th>
-              <th scope="col">Active</th>
-              <th scope="col">Finished</th>
-              <th scope="col">Replied</th>
-              <th scope="col">Reply rate</th>
+              {COLUMNS.map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ))}
               <th scope="col" aria-label="Actions" />
             </tr>
           </thead>
@@ -104,11 +103,10 @@ export function SequenceList() {
                   <td>
                     <span className={`badge sequence-${s.status}`}>{STATUS_WORDS[s.status]}</span>
                   </td>
-                  <td>{s.steps.length}</td>
-                  <td>{c.enrolled.toLocaleString()}</td>
-                  <td>{c.active.toLocaleString()}</td>
-                  <td>{c.finished.toLocaleString()}</td>
-                  <td>{c.replied.toLocaleString()}</td>
+                  {[s.steps.length, c.enrolled, c.active, c.finished, c.replied].map((n, k) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed; their place is the key.
+                    <td key={k}>{n.toLocaleString()}</td>
+                  ))}
                   <td>{replyRate(c)}</td>
                   <td className="row-actions">
                     <RowActions

@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import type { SequenceStep, SequenceVariant } from '../../db/sequences-repo';
 import type { EmailPart } from './editor-checks';
 import { addVariant, MAX_VARIANTS, removeVariant, updateVariant, variantLetter } from './editor-steps';
+import { NumberField } from './fields';
 import { type FieldTarget, TemplateField } from './TemplateField';
 import { VariablePicker } from './VariablePicker';
 
@@ -109,17 +110,13 @@ function StepTiming({
 }) {
   return (
     <div className="step-timing">
-      <label className="field">
-        <span>Wait (business days after step {index})</span>
-        <input
-          type="number"
-          min={0}
-          max={60}
-          step={1}
-          value={step.delayBusinessDays}
-          onChange={(e) => onChange({ ...step, delayBusinessDays: Number(e.target.value) })}
-        />
-      </label>
+      <NumberField
+        label={`Wait (business days after step ${index})`}
+        value={step.delayBusinessDays}
+        min={0}
+        max={60}
+        onChange={(delayBusinessDays) => onChange({ ...step, delayBusinessDays })}
+      />
       <fieldset className="segmented">
         <legend>Thread</legend>
         <label>
@@ -161,16 +158,13 @@ function VariantBox({
     <fieldset className="variant-box" aria-label={name}>
       <legend>{name}</legend>
       <div className="variant-head">
-        <label className="field">
-          <span>Share of leads (%)</span>
-          <input
-            type="number"
-            min={1}
-            max={100}
-            value={variant.weight}
-            onChange={(e) => onWeight(Number(e.target.value))}
-          />
-        </label>
+        <NumberField
+          label="Share of leads (%)"
+          value={variant.weight}
+          min={1}
+          max={100}
+          onChange={onWeight}
+        />
         <button type="button" aria-label={`Remove ${name.toLowerCase()}`} onClick={onRemove}>
           Remove variant
         </button>
