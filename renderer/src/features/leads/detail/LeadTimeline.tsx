@@ -78,7 +78,12 @@ function EntryWords({
         <span>
           Step {entry.step + 1} {STEP_STATUS[entry.status] ?? entry.status}: “{entry.subject}”{' '}
           {entry.status === 'sent' ? (
-            <button type="button" className="link" onClick={() => onOpen(entry)}>
+            <button
+              type="button"
+              className="link"
+              aria-label={`Open the email of step ${entry.step + 1}`}
+              onClick={() => onOpen(entry)}
+            >
               Open
             </button>
           ) : null}

@@ -38,6 +38,7 @@ export function EnrollDialog({
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [report, setReport] = useState<EnrollReport | null>(null);
   const [problem, setProblem] = useState('');
+  const [launch, setLaunch] = useState(false);
 
   useEffect(() => {
     void services.sequences.list().then((all) => {
@@ -70,6 +71,8 @@ export function EnrollDialog({
         sender,
         onProgress: (done, total) => setProgress({ done, total }),
       });
+      // a draft is launched only when asked: its leads wait until then
+      if (launch && sequence.status !== 'active') await services.sequences.setStatus(sequence.id, 'active');
       services.engine.wake();
       setReport(result);
     } catch (error) {
@@ -97,7 +100,7 @@ export function EnrollDialog({
             <select data-autofocus value={sequenceId} onChange={(e) => setSequenceId(e.target.value)}>
               {(sequences ?? []).map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.name} {s.status === 'active' ? '' : `(${s.status})`}
+                  {s.status === 'active' ? s.name : `${s.name} (${s.status})`}
                 </option>
               ))}
             </select>
@@ -131,7 +134,11 @@ export function EnrollDialog({
           </p>
         ) : null}
         {sequence && sequence.status !== 'active' && !noMailbox ? (
-          <p className="muted">This sequence is not running: its leads wait until you launch or resume it.</p>
+          <label className="choice">
+            <input type="checkbox" checked={launch} onChange={(e) => setLaunch(e.target.checked)} />{' '}
+            {sequence.status === 'paused' ? 'Resume' : 'Launch'} the sequence now (otherwise its leads wait
+            until you do)
+          </label>
         ) : null}
         {progress ? (
           <div role="status">
