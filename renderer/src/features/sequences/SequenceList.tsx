@@ -7,7 +7,7 @@ import { PLACE_PARAMS } from '../../store/address';
 import { thrownProblem } from '../../ui/bridge-problem';
 import { EmptyState } from '../../ui/EmptyState';
 import { RenameDialog } from './RenameDialog';
-import { NO_COUNTS, replyRate } from './sequence-counts';
+import { NO_COUNTS, replyRate, type SequenceCounts } from './sequence-counts';
 import { useSequenceCounts } from './use-sequence-counts';
 
 export const STATUS_WORDS: Record<SequenceStatus, string> = {
@@ -37,14 +37,12 @@ export function SequenceList() {
   );
   const open = (id: string) => go('sequences', { [PLACE_PARAMS.sequence]: id });
 
-  async function act(what: () => Promise<unknown>, failed: string, done?: string) {
-    try {
-      await what();
-      if (done) notify('success', done);
-    } catch (error) {
-      notify('error', thrownProblem(error, failed).text);
-    }
-  }
+  const act: Act = (what, failed, done) => {
+    void what().then(
+      () => done && notify('success', done),
+      (error) => notify('error', thrownProblem(error, failed).text),
+    );
+  };
 
   const create = () =>
     act(
@@ -67,7 +65,7 @@ export function SequenceList() {
               Show archived ({archived})
             </label>
           ) : null}
-          <button type="button" className="primary" onClick={() => void create()}>
+          <button type="button" className="primary" onClick={create}>
             New sequence
           </button>
         </div>
@@ -79,47 +77,7 @@ export function SequenceList() {
         </EmptyState>
       ) : null}
       {shown.length ? (
-        <table className="outbox-table sequence-table" aria-label="Sequences">
-          <thead>
-            <tr>
-              {COLUMNS.map((c) => (
-                <th key={c} scope="col">
-                  {c}
-                </th>
-              ))}
-              <th scope="col" aria-label="Actions" />
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((s) => {
-              const c = counts.get(s.id) ?? NO_COUNTS;
-              return (
-                <tr key={s.id} aria-label={s.name}>
-                  <td>
-                    <button type="button" className="link" onClick={() => open(s.id)}>
-                      {s.name}
-                    </button>
-                  </td>
-                  <td>
-                    <span className={`badge sequence-${s.status}`}>{STATUS_WORDS[s.status]}</span>
-                  </td>
-                  {[s.steps.length, c.enrolled, c.active, c.finished, c.replied].map((n, k) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed; their place is the key.
-                    <td key={k}>{n.toLocaleString()}</td>
-                  ))}
-                  <td>{replyRate(c)}</td>
-                  <td className="row-actions">
-                    <RowActions
-                      sequence={s}
-                      onRename={() => setRenaming(s)}
-                      act={(what, failed, done) => void act(what, failed, done)}
-                    />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <SequenceTable shown={shown} counts={counts} open={open} onRename={setRenaming} act={act} />
       ) : null}
       {renaming ? (
         <RenameDialog
@@ -132,6 +90,62 @@ export function SequenceList() {
   );
 }
 
+type Act = (what: () => Promise<unknown>, failed: string, done?: string) => void;
+
+function SequenceTable({
+  shown,
+  counts,
+  open,
+  onRename,
+  act,
+}: {
+  shown: SequenceDoc[];
+  counts: Map<string, SequenceCounts>;
+  open: (id: string) => void;
+  onRename: (sequence: SequenceDoc) => void;
+  act: Act;
+}) {
+  return (
+    <table className="outbox-table sequence-table" aria-label="Sequences">
+      <thead>
+        <tr>
+          {COLUMNS.map((c) => (
+            <th key={c} scope="col">
+              {c}
+            </th>
+          ))}
+          <th scope="col" aria-label="Actions" />
+        </tr>
+      </thead>
+      <tbody>
+        {shown.map((s) => {
+          const c = counts.get(s.id) ?? NO_COUNTS;
+          return (
+            <tr key={s.id} aria-label={s.name}>
+              <td>
+                <button type="button" className="link" onClick={() => open(s.id)}>
+                  {s.name}
+                </button>
+              </td>
+              <td>
+                <span className={`badge sequence-${s.status}`}>{STATUS_WORDS[s.status]}</span>
+              </td>
+              {[s.steps.length, c.enrolled, c.active, c.finished, c.replied].map((n, k) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed; their place is the key.
+                <td key={k}>{n.toLocaleString()}</td>
+              ))}
+              <td>{replyRate(c)}</td>
+              <td className="row-actions">
+                <RowActions sequence={s} onRename={() => onRename(s)} act={act} />
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
 function RowActions({
   sequence: s,
   onRename,
@@ -139,7 +153,7 @@ function RowActions({
 }: {
   sequence: SequenceDoc;
   onRename: () => void;
-  act: (what: () => Promise<unknown>, failed: string, done?: string) => void;
+  act: Act;
 }) {
   const { sequences } = useServices();
   const label = (verb: string) => `${verb} ${s.name}`;

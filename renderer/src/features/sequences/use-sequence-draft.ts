@@ -1,0 +1,85 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { SequenceDoc } from '../../db/schemas/outreach';
+import type { SequenceFields } from '../../db/sequences-repo';
+import { useServices } from '../../services/use-services';
+import { useApp } from '../../store';
+import { thrownProblem } from '../../ui/bridge-problem';
+import { type SequenceProblem, sequenceProblems } from './editor-checks';
+
+const fieldsOf = ({ name, steps, mailboxIds, schedule, dailyLimit, stopCompanyOnReply }: SequenceDoc) => ({
+  name,
+  steps,
+  mailboxIds,
+  schedule,
+  dailyLimit,
+  stopCompanyOnReply,
+});
+
+export interface SequenceDraft {
+  /** undefined while loading, null when there is no such sequence */
+  doc: SequenceDoc | null | undefined;
+  fields: SequenceFields | null;
+  dirty: boolean;
+  busy: boolean;
+  /** what keeps it from saving, once the rep has tried to save (then kept live as they fix it) */
+  shownProblems: SequenceProblem[];
+  set(patch: Partial<SequenceFields>): void;
+  save(): Promise<void>;
+}
+
+/** The sequence as the rep edits it: read once, changed here, written whole by `save` when it reads. */
+export function useSequenceDraft(id: string, known: readonly string[]): SequenceDraft {
+  const { sequences } = useServices();
+  const notify = useApp((s) => s.notify);
+  const [doc, setDoc] = useState<SequenceDoc | null | undefined>(undefined);
+  const [fields, setFields] = useState<SequenceFields | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const [tried, setTried] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void sequences.get(id).then((found) => {
+      if (!live) return;
+      setDoc(found);
+      if (found) setFields(fieldsOf(found));
+    });
+    return () => {
+      live = false;
+    };
+  }, [sequences, id]);
+
+  const problems = useMemo(() => (fields ? sequenceProblems(fields, known) : []), [fields, known]);
+
+  async function save() {
+    if (!fields) return;
+    setTried(true);
+    if (problems.length) return;
+    setBusy(true);
+    try {
+      const saved = await sequences.update(id, fields);
+      setDoc(saved);
+      setFields(fieldsOf(saved));
+      setDirty(false);
+      setTried(false);
+      notify('success', `Saved “${saved.name}”.`);
+    } catch (error) {
+      notify('error', thrownProblem(error, 'The sequence could not be saved. Try again.').text);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return {
+    doc,
+    fields,
+    dirty,
+    busy,
+    shownProblems: tried ? problems : [],
+    set(patch) {
+      setFields((f) => (f ? { ...f, ...patch } : f));
+      setDirty(true);
+    },
+    save,
+  };
+}
