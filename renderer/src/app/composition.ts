@@ -14,7 +14,7 @@ import { createScheduledMessages } from '../db/scheduled-messages';
 import { createSequencesRepo } from '../db/sequences-repo';
 import { createSuppressionRepo } from '../db/suppression-repo';
 import { startSuppressionSync } from '../db/suppression-sync';
-import { composeSequenceEngine } from '../engine/compose-engine';
+import { lazySequenceEngine } from '../engine/lazy-engine';
 import { createScheduledSender } from '../scheduler/scheduled-sender';
 import { windowLock } from '../scheduler/window-lock';
 import type { AppServices } from '../services/app-services';
@@ -108,7 +108,19 @@ export function composeApp({ db, call, notify, timing }: CompositionDeps): Compo
 
   // sequences go out step by step at their planned times; one window at a time runs the engine
   const enrollments = createEnrollmentsRepo(db);
-  const engine = composeSequenceEngine({ db, call, enrollments, sequences, leads, messages, inbox });
+  const engine = lazySequenceEngine({
+    load: async () =>
+      (await import('../engine/compose-engine')).composeSequenceEngine({
+        db,
+        call,
+        enrollments,
+        sequences,
+        leads,
+        messages,
+        inbox,
+      }),
+    anyWaiting: async () => (await enrollments.nextDueAt()) !== null,
+  });
 
   /** Work that runs for the window's whole life; each entry starts one job and returns how to stop it. */
   const background: Record<string, () => () => Promise<void> | void> = {

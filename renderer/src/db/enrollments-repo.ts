@@ -2,14 +2,8 @@ import type { MangoQuery } from 'rxdb';
 import { assignMailboxes } from '../../../shared/sequences/rotation';
 import type { RenderGap } from '../../../shared/sequences/templates/render-check';
 import type { SenderFields } from '../../../shared/sequences/templates/scope';
-import {
-  enrollmentIdOf,
-  judgeLeads,
-  type LeadEnrollments,
-  SKIP_REASONS,
-  type SkipReason,
-  sequenceTemplates,
-} from '../engine/enroll-check';
+// types only: the checks (Liquid, every template compiled) load with the first enrollment, not at start
+import type { LeadEnrollments, SkipReason } from '../engine/enroll-check';
 import type { FairsendDatabase } from './database';
 import type { EnrollmentDoc, SequenceDoc } from './schemas/outreach';
 
@@ -108,6 +102,9 @@ export function createEnrollmentsRepo(db: FairsendDatabase, clock: () => number 
      */
     async enroll(request: EnrollRequest): Promise<EnrollReport> {
       const { sequence, leadIds } = request;
+      const { enrollmentIdOf, judgeLeads, SKIP_REASONS, sequenceTemplates } = await import(
+        '../engine/enroll-check'
+      );
       const report: EnrollReport = {
         enrolled: 0,
         skipped: Object.fromEntries(SKIP_REASONS.map((r) => [r, 0])) as Record<SkipReason, number>,

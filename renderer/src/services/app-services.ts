@@ -8,7 +8,7 @@ import type { LeadsRepo } from '../db/leads-repo';
 import type { MessagesRepo } from '../db/messages-repo';
 import type { SequencesRepo } from '../db/sequences-repo';
 import type { SuppressionRepo } from '../db/suppression-repo';
-import type { SequenceRunner } from '../engine/sequence-runner';
+import type { SequenceEngine } from '../engine/lazy-engine';
 import type { ScheduledSender } from '../scheduler/scheduled-sender';
 
 /**
@@ -36,5 +36,5 @@ export interface AppServices {
   /** who is in which sequence, at which step (the enroll dialog writes them, the lead's timeline reads them) */
   enrollments: EnrollmentsRepo;
   /** the sequence engine: sends due steps; `wake()` after enrolling or resuming */
-  engine: SequenceRunner;
+  engine: SequenceEngine;
 }
