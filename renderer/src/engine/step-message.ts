@@ -16,6 +16,8 @@ import type { LeadDoc } from '../db/schemas/leads';
 import type { SequenceDoc } from '../db/schemas/outreach';
 import { hash53 } from './enroll-check';
 
+export { senderFields } from './sender-fields';
+
 type Step = SequenceDoc['steps'][number];
 
 /** The planner's calendar schedule from the stored one ('' holidays: none). */
@@ -109,13 +111,6 @@ export function stepMessage(input: StepMessageInput): StepMessage {
 function windowOf(schedule: SequenceDoc['schedule']): NonNullable<SendDraft['window']> {
   const window = gateWindowOf(scheduleOf(schedule));
   return { ...window, days: [...window.days] };
-}
-
-/** The rep's own fields a template may name, from the sending mailbox's display name and the company. */
-export function senderFields(displayName: string, company: string): SenderFields {
-  const name = displayName.trim();
-  const [first = '', ...rest] = name.split(/\s+/);
-  return { name, first_name: first, last_name: rest.join(' '), company };
 }
 
 /** Whether step `k` started a thread of its own (the first step, or one sent as a new thread). */
