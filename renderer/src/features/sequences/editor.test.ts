@@ -2,8 +2,10 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { describe, expect, it } from 'vitest';
 import { knownVariables } from '../../../../shared/sequences/templates/scope';
 import { createFairsendDatabase } from '../../db/database';
+import { createLeadsRepo } from '../../db/leads-repo';
 import type { LeadDoc } from '../../db/schemas/leads';
 import { blankStep, DEFAULT_SEQUENCE_SCHEDULE, type SequenceFields } from '../../db/sequences-repo';
+import { customKeysOf } from './custom-keys';
 import { minuteToTime, sequenceProblems, templateProblems, timeToMinute } from './editor-checks';
 import { addStep, addVariant, evenSplit, moveStep, removeStep, removeVariant } from './editor-steps';
 import { previewDraft, previewMessageId } from './preview-draft';
@@ -188,6 +190,21 @@ describe('counts', () => {
     expect(counts).toEqual({ enrolled: 5, active: 2, finished: 1, replied: 1 });
     expect(replyRate(counts)).toBe('20%');
     expect(replyRate({ ...counts, enrolled: 0 })).toBe('–');
+    await db.close();
+  });
+});
+
+describe('custom columns for the picker', () => {
+  it('come from the newest leads, each name once, sorted', async () => {
+    const db = await createFairsendDatabase('sequence-custom-keys-test', getRxStorageMemory());
+    const leads = createLeadsRepo(db);
+    const add = (email: string, custom: Record<string, string>) =>
+      leads.create({ email, firstName: '', lastName: '', company: '', title: '', timezone: '', custom });
+    await add('old@prospect.test', { old_column: 'x' });
+    await add('a@prospect.test', { icebreaker: 'Hi', role: 'VP' });
+    await add('b@prospect.test', { icebreaker: 'Yo' });
+    expect(await customKeysOf(db)).toEqual(['icebreaker', 'old_column', 'role']);
+    expect(await customKeysOf(db, 2)).toEqual(['icebreaker', 'role']);
     await db.close();
   });
 });

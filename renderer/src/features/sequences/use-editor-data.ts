@@ -2,20 +2,9 @@ import { useEffect, useMemo, useState } from 'react';
 import type { MailboxInfo } from '../../../../shared/ipc/mailboxes';
 import { knownVariables } from '../../../../shared/sequences/templates/scope';
 import { call } from '../../bridge/client';
-import type { FairsendDatabase } from '../../db/database';
 import { useServices } from '../../services/use-services';
 import { bridgeProblem } from '../../ui/bridge-problem';
-
-/** Leads read for their custom columns: an import gives every row of a file the same columns. */
-const SAMPLE = 1000;
-
-/** The custom CSV columns of the newest leads (the `rank` index), sorted. */
-export async function customKeysOf(db: FairsendDatabase, sample = SAMPLE): Promise<string[]> {
-  const docs = await db.leads.find({ sort: [{ rank: 'asc' }], limit: sample }).exec();
-  const keys = new Set<string>();
-  for (const doc of docs) for (const key of Object.keys(doc.custom ?? {})) keys.add(key);
-  return [...keys].sort((a, b) => a.localeCompare(b));
-}
+import { customKeysOf } from './custom-keys';
 
 export interface EditorData {
   /** null while loading */
