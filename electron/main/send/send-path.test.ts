@@ -160,6 +160,21 @@ describe('the send path', () => {
     await fresh.close();
   });
 
+  it('holds a sequence step to the window its draft carries, not the default business hours', async () => {
+    // the services' clock reads Thursday 26 November 2026, 10:00 UTC: inside the default 08:00–18:00
+    const days = [1, 2, 3, 4, 5];
+    const step = (key: string, window: SendDraft['window']) =>
+      services.send.send(key, draft({ kind: 'sequence', leadTimeZone: 'UTC', window }));
+    const closed = await step('k-window-closed', { startHour: 13, endHour: 17, days });
+    expect(closed.status === 'blocked' && closed.gate.reasons.map((r) => r.code)).toContain(
+      'outside-send-window',
+    );
+    expect(await step('k-window-open', { startHour: 10, endHour: 11, days })).toMatchObject({
+      status: 'sent',
+    });
+    expect(smtp.received).toHaveLength(1);
+  });
+
   it('stops at the new mailbox’s ramp-up cap of 10 a day', async () => {
     for (let i = 0; i < 10; i++)
       expect((await services.send.send(`k-cap-${i}`, draft())).status).toBe('sent');
