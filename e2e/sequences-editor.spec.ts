@@ -73,11 +73,23 @@ test('a rep builds a three-step sequence, previews it for a lead and manages it 
   );
   await step(page, 2).getByLabel('Message', { exact: true }).press('End');
   await step(page, 2).getByLabel('Message', { exact: true }).pressSequentially('.</p>');
+  // an A/B test on the last step: B gets its own subject, the leads split 50/50
+  await step(page, 3).getByRole('button', { name: 'Test variants (A/B)' }).click();
+  const variantB = step(page, 3).getByRole('group', { name: 'Variant B' });
+  await expect(variantB.getByLabel('Share of leads (%)')).toHaveValue('50');
   await step(page, 3).getByLabel('New thread').check();
-  await fillStep(page, 3, {
-    subject: 'One last idea for {{ company | default: "you" }}',
-    message: '<p>Last one.</p>',
-  });
+  const variantA = step(page, 3).getByRole('group', { name: 'Variant A' });
+  await variantA
+    .getByLabel('Subject', { exact: true })
+    .fill('One last idea for {{ company | default: "you" }}');
+  await variantA.getByLabel('Message', { exact: true }).fill('<p>Last one.</p>');
+  await variantB.getByLabel('Subject', { exact: true }).fill('Should I stop writing, {{ first_name }}?');
+  await variantB.getByLabel('Message', { exact: true }).fill('<p>Last one, B.</p>');
+  // reordering moves the whole step, and back
+  await step(page, 3).getByRole('button', { name: 'Move Step 3 up' }).click();
+  await expect(step(page, 2).getByRole('group', { name: 'Variant B' })).toBeVisible();
+  await step(page, 2).getByRole('button', { name: 'Move Step 2 down' }).click();
+  await expect(variantB).toBeVisible();
 
   // 4. The schedule: the mailbox, Mon–Thu, 08:30–16:00, German holidays, 50 a day, the company stop
   const schedule = page.getByRole('region', { name: 'Schedule' });
@@ -110,13 +122,16 @@ test('a rep builds a three-step sequence, previews it for a lead and manages it 
   await expect(headers.getByRole('row', { name: /^Subject/ })).toContainText('Re: Hi Ana');
   await expect(headers.getByRole('row', { name: /^In-Reply-To/ })).toContainText('step-1.preview');
   await expect(preview.getByTestId('text-part')).toContainText('Just checking in, Ana.');
+  await preview.getByRole('combobox', { name: /^Step/ }).selectOption({ label: 'Step 3' });
+  await preview.getByRole('combobox', { name: /^Variant/ }).selectOption({ label: 'B' });
+  await expect(headers.getByRole('row', { name: /^Subject/ })).toContainText('Should I stop writing, Ana?');
 
   // 6. Saved: a new window shows the same sequence
   await page.reload();
   await expect(page.getByRole('heading', { name: NAME, level: 1 })).toBeVisible();
-  await expect(step(page, 3).getByLabel('Subject', { exact: true })).toHaveValue(
-    'One last idea for {{ company | default: "you" }}',
-  );
+  await expect(
+    step(page, 3).getByRole('group', { name: 'Variant A' }).getByLabel('Subject', { exact: true }),
+  ).toHaveValue('One last idea for {{ company | default: "you" }}');
   await expect(step(page, 2).getByLabel(/^Wait/)).toHaveValue('3');
   await expect(schedule.getByLabel('Fri', { exact: true })).not.toBeChecked();
   await expect(schedule.getByLabel('Send from')).toHaveValue('08:30');

@@ -49,6 +49,14 @@ export function useSequenceDraft(id: string, known: readonly string[]): Sequence
     };
   }, [sequences, id]);
 
+  // closing or reloading the window with unsaved edits asks first (the browser's own question)
+  useEffect(() => {
+    if (!dirty) return;
+    const ask = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [dirty]);
+
   const problems = useMemo(() => (fields ? sequenceProblems(fields, known) : []), [fields, known]);
 
   async function save() {
