@@ -230,6 +230,8 @@ export function createSequenceRunner(deps: SequenceRunnerDeps) {
         const e = await stillDue(planned);
         if (e && (await sendStep(e, planned, list, day))) sent++;
       }
+      // due leads pacing past this horizon (a day's sends spread over the window): look again a horizon on
+      if (nextAt === null && due.length > sent) nextAt = at + HORIZON_MS;
     }
     await deps.day.save(day);
     return { sent, nextAt };
@@ -275,8 +277,10 @@ function createLoop(deps: SequenceRunnerDeps, now: () => number, runOnce: () => 
     let delay: number;
     try {
       const report = await runOnce();
+      // a due time already past belongs to leads this run planned for later (pacing): the plan's time wins
       const soonest = await deps.enrollments.nextDueAt();
-      const next = [report.nextAt, soonest].filter((t): t is number => t !== null);
+      const future = soonest !== null && soonest > now() ? soonest : null;
+      const next = [report.nextAt, future].filter((t): t is number => t !== null);
       delay = report.sent > 0 ? 0 : wakeDelay(next.length ? Math.min(...next) : null, now());
     } catch (error) {
       console.warn('Sequence sends will retry:', error instanceof Error ? error.message : error);
