@@ -12,6 +12,7 @@ import type { MessagesRepo } from '../db/messages-repo';
 import type { LeadDoc } from '../db/schemas/leads';
 import type { EnrollmentDoc, SequenceDoc } from '../db/schemas/outreach';
 import type { SequencesRepo } from '../db/sequences-repo';
+import { wakeLoop } from '../scheduler/wake-loop';
 import type { Lock } from '../scheduler/window-lock';
 import { type EngineDay, engineDayFor, planInputOf } from './plan-input';
 import { senderFields, startsThread, stepMessage } from './step-message';
@@ -268,59 +269,25 @@ function hashDay(day: string): number {
 
 /** Runs at start, again at the next planned or due time (at most MAX_SLEEP_MS apart), and at once after sends. */
 function createLoop(deps: SequenceRunnerDeps, now: () => number, runOnce: () => Promise<RunReport>) {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let stopped = true;
-  let running: Promise<void> = Promise.resolve();
-  const listeners = new Set<() => void>();
-
-  async function tick(): Promise<void> {
-    let delay: number;
-    try {
+  const loop = wakeLoop(
+    async () => {
       const report = await runOnce();
+      if (report.sent > 0) return 0;
       // a due time already past belongs to leads this run planned for later (pacing): the plan's time wins
       const soonest = await deps.enrollments.nextDueAt();
       const future = soonest !== null && soonest > now() ? soonest : null;
       const next = [report.nextAt, future].filter((t): t is number => t !== null);
-      delay = report.sent > 0 ? 0 : wakeDelay(next.length ? Math.min(...next) : null, now());
-    } catch (error) {
-      console.warn('Sequence sends will retry:', error instanceof Error ? error.message : error);
-      delay = 60_000;
-    }
-    for (const listener of listeners) listener();
-    arm(delay);
-  }
-
-  function arm(delay: number): void {
-    if (stopped) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      running = tick();
-    }, delay);
-  }
-
-  return {
-    /** Starts the runs (the first at once); the returned stop waits for a run under way. */
-    start(): () => Promise<void> {
-      if (!stopped) return async () => {};
-      stopped = false;
-      running = tick();
-      return async () => {
-        stopped = true;
-        clearTimeout(timer);
-        await running;
-      };
+      return wakeDelay(next.length ? Math.min(...next) : null, now());
     },
-    /** One run now (tests, and after an enrollment): sends what is due. */
+    { troubleMs: 60_000, what: 'Sequence sends' },
+  );
+  return {
+    start: loop.start,
+    /** One run now (tests): sends what is due. */
     runOnce,
     /** Wakes the engine now (new enrollments, a sequence resumed). */
-    wake(): void {
-      arm(0);
-    },
-    /** Calls `listener` after each run; returns how to stop. */
-    onRun(listener: () => void): () => void {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    wake: (): void => loop.arm(0),
+    onRun: loop.onRun,
   };
 }
 

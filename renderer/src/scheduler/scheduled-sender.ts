@@ -8,6 +8,7 @@ import type { MessagesRepo } from '../db/messages-repo';
 import { draftOf, type ScheduledMessages } from '../db/scheduled-messages';
 import type { MessageDoc } from '../db/schemas/outreach';
 import { bridgeProblem } from '../ui/bridge-problem';
+import { wakeLoop } from './wake-loop';
 import type { Lock } from './window-lock';
 
 export interface ScheduledSenderDeps {
@@ -100,56 +101,30 @@ export function createScheduledSender(deps: ScheduledSenderDeps) {
     });
   }
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let stopped = true;
-  let running: Promise<void> = Promise.resolve();
-
-  // Told after every run: a window's lists learn what another window sent (windows share no change feeds).
-  const listeners = new Set<() => void>();
-
-  async function tick(): Promise<void> {
-    let delay: number;
-    try {
-      const more = await runDue();
-      delay = more ? 0 : wakeDelay(await store.nextDueAt(), now());
-    } catch (error) {
-      console.warn('Scheduled sends will retry:', error instanceof Error ? error.message : error);
-      delay = troubleRetryMs;
-    }
-    for (const listener of listeners) listener();
-    arm(delay);
-  }
-
-  function arm(delay: number): void {
-    if (stopped) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      running = tick();
-    }, delay);
-  }
+  const loop = wakeLoop(async () => ((await runDue()) ? 0 : wakeDelay(await store.nextDueAt(), now())), {
+    troubleMs: troubleRetryMs,
+    what: 'Scheduled sends',
+  });
 
   /** After a write in this window (a new schedule, a send): wake for the soonest message again. */
   async function rearm(): Promise<void> {
-    if (stopped) return;
+    if (loop.stopped) return;
     try {
-      arm(wakeDelay(await store.nextDueAt(), now()));
+      loop.arm(wakeDelay(await store.nextDueAt(), now()));
     } catch {
-      arm(troubleRetryMs);
+      loop.arm(troubleRetryMs);
     }
   }
 
   return {
     /** Starts the runs (the first at once); the returned stop waits for a run under way. */
     start(): () => Promise<void> {
-      if (!stopped) return async () => {};
-      stopped = false;
-      running = tick();
+      if (!loop.stopped) return async () => {};
+      const stop = loop.start();
       const off = deps.messages.onChange(() => void rearm());
       return async () => {
-        stopped = true;
         off();
-        clearTimeout(timer);
-        await running;
+        await stop();
       };
     },
 
@@ -160,10 +135,7 @@ export function createScheduledSender(deps: ScheduledSenderDeps) {
     list: store.list,
 
     /** Calls `listener` after each run (the Outbox re-reads then); returns how to stop. */
-    onRun(listener: () => void): () => void {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onRun: loop.onRun,
 
     /** Keeps a one-off the cap or send window holds, to go out at `at`; audited. */
     async schedule(request: Parameters<ScheduledMessages['schedule']>[0]): Promise<MessageDoc> {
