@@ -43,8 +43,9 @@ export function composeSequenceEngine({ db, call, inbox, ...repos }: EngineDeps)
     async beforeSend() {
       if (Date.now() - inboxCheckedAt < INBOX_CHECK_MS) return inbox.apply();
       inboxCheckedAt = Date.now();
-      const checked = await inbox.checkNow();
-      if (!checked.ok) await inbox.apply();
+      await inbox.checkNow();
+      // once more: the apply inside checkNow may have joined a run that began before main read the inbox
+      await inbox.apply();
     },
     day: {
       async load() {
