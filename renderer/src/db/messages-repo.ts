@@ -67,9 +67,38 @@ export function createMessagesRepo(db: FairsendDatabase) {
         rank: rankFor(at),
         ...(attempt.sequence ?? {}),
         ...(outcome.status === 'sent' ? { messageId: outcome.messageId, sentAt: at } : {}),
+        // an unknown fate keeps its Message-ID: a follow-up can thread under it once it is settled as sent
+        ...(outcome.status === 'unknown' ? { messageId: outcome.messageId } : {}),
       };
       await messages.upsert(doc);
       return doc;
+    },
+
+    /**
+     * A key main's journal says went out before (a run cut short, a held send the rep settled): booked as
+     * sent, keeping what an earlier record of it knew (its Message-ID).
+     */
+    async bookSent(attempt: Omit<SendAttempt, 'outcome'>): Promise<void> {
+      const [earlier] = (await messages.storageInstance.findDocumentsById(
+        [attempt.key],
+        false,
+      )) as unknown as MessageDoc[];
+      if (earlier?.status === 'sent') return;
+      const at = Math.max(Date.now(), lastAt + 1);
+      lastAt = at;
+      await messages.upsert({
+        id: attempt.key,
+        leadId: attempt.leadId,
+        mailboxId: attempt.mailboxId,
+        status: 'sent',
+        subject: clip(attempt.subject, 998),
+        reasons: [],
+        scheduledAt: at,
+        sentAt: at,
+        rank: rankFor(at),
+        ...(attempt.sequence ?? {}),
+        ...(earlier?.messageId ? { messageId: earlier.messageId } : {}),
+      });
     },
 
     /** Newest first, optionally one status, `limit` after the message of rank `afterRank` (keyset paging). */

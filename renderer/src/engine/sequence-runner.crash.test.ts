@@ -96,8 +96,9 @@ it('delivers each step of each lead exactly once however often the engine dies m
     };
   };
   const realMessages = createMessagesRepo(db);
-  const messages: Pick<MessagesRepo, 'record' | 'byKeys'> = {
+  const messages: Pick<MessagesRepo, 'record' | 'bookSent' | 'byKeys'> = {
     byKeys: realMessages.byKeys,
+    bookSent: realMessages.bookSent,
     async record(attempt) {
       const doc = await realMessages.record(attempt);
       kill(0.2); // recorded, but the enrollment did not move on

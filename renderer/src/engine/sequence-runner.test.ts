@@ -173,6 +173,12 @@ describe('the sequence runner', () => {
     await engine.runOnce();
     expect(delivered).toHaveLength(0);
     expect(await enrollments.fresh(id)).toMatchObject({ step: 1, status: 'active' });
+    // booked as sent, so the lead's timeline and the Outbox show it
+    expect(await db.messages.findOne(`${id}:0`).exec()).toMatchObject({
+      status: 'sent',
+      enrollmentId: id,
+      step: 0,
+    });
   });
 
   it('does not send for a paused sequence, nor outside the window', async () => {
@@ -236,5 +242,14 @@ describe('the sequence runner', () => {
     await engine.runOnce();
     expect(await enrollments.fresh(id)).toMatchObject({ status: 'active', step: 1 });
     expect(delivered).toHaveLength(0);
+    // booked as sent with the Message-ID it was tried with, so step 2 threads under it
+    expect(await db.messages.findOne(`${id}:0`).exec()).toMatchObject({
+      status: 'sent',
+      messageId: '<fs.x@acme.test>',
+    });
+    answer = () => null;
+    clock = Date.UTC(2026, 11, 3, 10);
+    await engine.runOnce();
+    expect(delivered[0]?.draft.thread?.inReplyTo).toBe('<fs.x@acme.test>');
   });
 });

@@ -22,7 +22,7 @@ export interface SequenceRunnerDeps {
   enrollments: EnrollmentsRepo;
   sequences: Pick<SequencesRepo, 'get'>;
   leads: Pick<LeadsRepo, 'get' | 'getMany' | 'update'>;
-  messages: Pick<MessagesRepo, 'record' | 'byKeys'>;
+  messages: Pick<MessagesRepo, 'record' | 'bookSent' | 'byKeys'>;
   /** the one send path: `send.message` */
   send(key: string, draft: SendDraft): Promise<Result<SendOutcome>>;
   mailboxes(): Promise<{ list: MailboxInfo[]; health: MailboxHealthInfo[] }>;
@@ -155,15 +155,18 @@ export function createSequenceRunner(deps: SequenceRunnerDeps) {
     const key = sendKey(e.id, e.step);
     const answer = await deps.send(key, message.draft);
     const t = transitionOf(answer, now());
-    if (answer.ok)
-      await deps.messages.record({
+    if (answer.ok) {
+      const attempt = {
         key,
         leadId: e.leadId,
         mailboxId: e.mailboxId,
         subject: message.draft.subject,
-        outcome: answer.value,
         sequence: { enrollmentId: e.id, step: e.step },
-      });
+      };
+      // "duplicate, sent": main delivered it before; booked as sent (the first record, if any, stands)
+      if (answer.value.status === 'duplicate' && t.next === 'advance') await deps.messages.bookSent(attempt);
+      else await deps.messages.record({ ...attempt, outcome: answer.value });
+    }
     await apply(e, t, planned ? { variant: message.variant, next: planned.next } : undefined);
     if (t.next !== 'advance') return false;
     day.bySequence[e.sequenceId] = (day.bySequence[e.sequenceId] ?? 0) + 1;
