@@ -8,7 +8,7 @@ import type { FairsendDatabase } from './database';
 import type { EnrollmentDoc, SequenceDoc } from './schemas/outreach';
 
 /** Leads read, checked and written per chunk; the main thread gets a turn between chunks. */
-export const ENROLL_CHUNK = 500;
+export const ENROLL_CHUNK = 250;
 /** Due enrollments the engine reads per run. */
 export const DUE_LIMIT = 2_000;
 
