@@ -15,7 +15,8 @@ let leads: LeadsRepo;
 let repo: EnrollmentsRepo;
 let sequence: SequenceDoc;
 let dbCount = 0;
-const clock = Date.UTC(2026, 11, 1, 9);
+const START = Date.UTC(2026, 11, 1, 9);
+let clock = START;
 
 const lead = (n: number, fields: Partial<IncomingLead> = {}): IncomingLead => ({
   id: `p${n}@prospect.test`,
@@ -31,6 +32,7 @@ const lead = (n: number, fields: Partial<IncomingLead> = {}): IncomingLead => ({
 });
 
 beforeEach(async () => {
+  clock = START;
   db = await createFairsendDatabase(`enrollments-test-${++dbCount}`, getRxStorageMemory());
   leads = createLeadsRepo(db);
   repo = createEnrollmentsRepo(db, () => clock);
@@ -154,5 +156,19 @@ describe('due enrollments', () => {
     ]);
     expect(await repo.fresh(a!)).toMatchObject({ nextSendAt: clock + 60_000, waitReason: 'outside-window' });
     expect(await repo.fresh(b!)).toMatchObject({ status: 'stopped', nextSendAt: clock, waitReason: '' });
+  });
+
+  it('wakes a resumed sequence’s parked enrollments at once, and no other', async () => {
+    await leads.importBatch([lead(1), lead(2)], 'skip', 'test');
+    await repo.enroll({ sequence, leadIds: ['p1@prospect.test', 'p2@prospect.test'] });
+    const [a, b] = (await db.enrollments.find().exec()).map((e) => e.id);
+    await repo.waitMany([
+      { id: a!, until: clock + 3_600_000, reason: 'sequence-paused' },
+      { id: b!, until: clock + 3_600_000, reason: 'outside-window' },
+    ]);
+    clock += 60_000;
+    expect(await repo.wakeSequence(sequence.id)).toBe(1);
+    expect(await repo.fresh(a!)).toMatchObject({ nextSendAt: clock, waitReason: '' });
+    expect(await repo.fresh(b!)).toMatchObject({ waitReason: 'outside-window' });
   });
 });

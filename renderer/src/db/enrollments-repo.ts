@@ -197,6 +197,27 @@ export function createEnrollmentsRepo(db: FairsendDatabase, clock: () => number 
       }
     },
 
+    /**
+     * A sequence launched or resumed: its active enrollments parked for that reason (or any other that only a
+     * change by the rep cures) are due now, instead of at the next hourly look (through ['sequenceId', 'status']).
+     */
+    async wakeSequence(sequenceId: string): Promise<number> {
+      const now = clock();
+      const parked = await enrollments
+        .find({
+          selector: { sequenceId, status: 'active', waitReason: { $in: [...PARKED_REASONS] } },
+          index: ['sequenceId', 'status'],
+        })
+        .exec();
+      for (let i = 0; i < parked.length; i += ENROLL_CHUNK)
+        await enrollments.bulkUpsert(
+          parked
+            .slice(i, i + ENROLL_CHUNK)
+            .map((d) => ({ ...d.toMutableJSON(), nextSendAt: now, waitReason: '', updatedAt: now })),
+        );
+      return parked.length;
+    },
+
     /** A lead's enrollments, for its timeline. */
     async forLead(leadId: string): Promise<EnrollmentDoc[]> {
       const docs = await enrollments.find({ selector: { leadId } }).exec();
@@ -219,6 +240,9 @@ function mergeGaps(into: RenderGap[], more: readonly RenderGap[]): void {
     else into.push({ ...gap, leadIds: [...gap.leadIds] });
   }
 }
+
+/** Waits only the rep ends (the planner's `until: null`): looked at hourly, and at once on a launch or resume. */
+export const PARKED_REASONS = ['sequence-paused', 'mailbox-gone', 'no-send-days'] as const;
 
 /** Where a parked enrollment's time sits: past any tick's horizon, yet a valid time. */
 export const PARKED_AT = 9_999_999_999_999;

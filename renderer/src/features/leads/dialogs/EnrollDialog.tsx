@@ -72,7 +72,10 @@ export function EnrollDialog({
         onProgress: (done, total) => setProgress({ done, total }),
       });
       // a draft is launched only when asked: its leads wait until then
-      if (launch && sequence.status !== 'active') await services.sequences.setStatus(sequence.id, 'active');
+      if (launch && sequence.status !== 'active') {
+        await services.sequences.setStatus(sequence.id, 'active');
+        await services.enrollments.wakeSequence(sequence.id);
+      }
       services.engine.wake();
       setReport(result);
     } catch (error) {
