@@ -155,8 +155,14 @@ function RowActions({
   onRename: () => void;
   act: Act;
 }) {
-  const { sequences } = useServices();
+  const { sequences, enrollments, engine } = useServices();
   const label = (verb: string) => `${verb} ${s.name}`;
+  // resumed: the leads the pause parked are due now, and the engine looks at once
+  const resume = async () => {
+    await sequences.setStatus(s.id, 'active');
+    await enrollments.wakeSequence(s.id);
+    engine.wake();
+  };
   return (
     <>
       <button
@@ -181,7 +187,7 @@ function RowActions({
           aria-label={label(s.status === 'active' ? 'Pause' : 'Resume')}
           onClick={() =>
             act(
-              () => sequences.setStatus(s.id, s.status === 'active' ? 'paused' : 'active'),
+              () => (s.status === 'active' ? sequences.setStatus(s.id, 'paused') : resume()),
               'The sequence could not be changed.',
             )
           }
