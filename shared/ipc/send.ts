@@ -76,8 +76,11 @@ export type SendOutcome =
       gate: GateVerdict;
       audit?: AuditEvent;
     }
-  /** this key was sent before, is being sent, or its fate is unknown: nothing was sent now */
-  | { status: 'duplicate'; state: 'sent' | 'sending' | 'unknown' | 'failed' };
+  /**
+   * this key was sent before, is being sent, or its fate is unknown: nothing was sent now. `messageId` is the
+   * journal's (a run cut short before its record still threads its follow-up under the step that went out).
+   */
+  | { status: 'duplicate'; state: 'sent' | 'sending' | 'unknown' | 'failed'; messageId?: string };
 
 /** A message whose fate nothing could decide, as the Outbox shows it. */
 export interface HeldMessage {

@@ -82,6 +82,7 @@ describe('answers to a send', () => {
     expect(await services.send.send('k-drop', keyedDraft(mailboxId, 'k-drop'))).toEqual({
       status: 'duplicate',
       state: 'unknown',
+      messageId: outcome.status === 'unknown' ? outcome.messageId : 'not held',
     });
     await services.send.upkeep(); // SMTP without IMAP: nothing can look it up
     expect((await atServer('k-drop')).count).toBe(1);

@@ -36,6 +36,13 @@ const DUPLICATE_STATE = {
   failed: 'failed',
 } as const satisfies Record<JournalEntry['state'], string>;
 
+/** A key main has seen: its state and the Message-ID its first attempt carried (the thread's anchor). */
+const duplicateOf = (entry: JournalEntry): SendOutcome => ({
+  status: 'duplicate',
+  state: DUPLICATE_STATE[entry.state],
+  ...(entry.messageId ? { messageId: entry.messageId } : {}),
+});
+
 /**
  * The one send path in main: every message, whatever the mailbox kind, is decided by the gate, assembled
  * (footer, RFC 8058 headers) with its key's one Message-ID, signed when the mailbox holds a DKIM key,
@@ -72,8 +79,7 @@ export function createSendService(deps: SendServiceDeps) {
 
   async function send(key: string, draft: SendDraft): Promise<SendOutcome> {
     const existing = deps.journal.get(key);
-    if (existing && blocksRetry(existing))
-      return { status: 'duplicate', state: DUPLICATE_STATE[existing.state] };
+    if (existing && blocksRetry(existing)) return duplicateOf(existing);
     const mailbox = mailboxOf(draft.mailboxId);
     // The audit names the recipient by its suppression key only, never by address.
     const { decision, text, now, recipientKey } = await gateDecision(deps, draft, mailbox);
@@ -121,7 +127,7 @@ export function createSendService(deps: SendServiceDeps) {
     } catch (error) {
       return journalFailure(error, gate, mailbox, key, recipientKey);
     }
-    if (!prepared.ok) return { status: 'duplicate', state: DUPLICATE_STATE[prepared.existing.state] };
+    if (!prepared.ok) return duplicateOf(prepared.existing);
     try {
       const outcome = await deliverPrepared(
         deps.journal,

@@ -78,7 +78,7 @@ export function createMessagesRepo(db: FairsendDatabase) {
      * A key main's journal says went out before (a run cut short, a held send the rep settled): booked as
      * sent, keeping what an earlier record of it knew (its Message-ID).
      */
-    async bookSent(attempt: Omit<SendAttempt, 'outcome'>): Promise<void> {
+    async bookSent(attempt: Omit<SendAttempt, 'outcome'> & { messageId?: string | null }): Promise<void> {
       const [earlier] = (await messages.storageInstance.findDocumentsById(
         [attempt.key],
         false,
@@ -86,6 +86,7 @@ export function createMessagesRepo(db: FairsendDatabase) {
       if (earlier?.status === 'sent') return;
       const at = Math.max(Date.now(), lastAt + 1);
       lastAt = at;
+      const messageId = earlier?.messageId || attempt.messageId;
       await messages.upsert({
         id: attempt.key,
         leadId: attempt.leadId,
@@ -97,7 +98,7 @@ export function createMessagesRepo(db: FairsendDatabase) {
         sentAt: at,
         rank: rankFor(at),
         ...(attempt.sequence ?? {}),
-        ...(earlier?.messageId ? { messageId: earlier.messageId } : {}),
+        ...(messageId ? { messageId } : {}),
       });
     },
 

@@ -29,12 +29,16 @@ let enrollments: EnrollmentsRepo;
 let sequences: SequencesRepo;
 let delivered: { key: string; draft: SendDraft; messageId: string }[];
 let journal: Map<string, 'sent' | 'unknown'>;
+/** the Message-ID main's journal keeps for a key (answered with "duplicate") */
+let journalIds: Map<string, string>;
 let answer: (key: string, draft: SendDraft) => SendOutcome | null;
 
 function mainStandIn() {
   return async (key: string, draft: SendDraft): Promise<Result<SendOutcome>> => {
     const known = journal.get(key);
-    if (known) return { ok: true, value: { status: 'duplicate', state: known } };
+    const kept = journalIds.get(key);
+    if (known)
+      return { ok: true, value: { status: 'duplicate', state: known, ...(kept ? { messageId: kept } : {}) } };
     const special = answer(key, draft);
     if (special) return { ok: true, value: special };
     const messageId = `<fs.${delivered.length + 1}@acme.test>`;
@@ -125,6 +129,7 @@ beforeEach(async () => {
   sequences = createSequencesRepo(db, () => clock);
   delivered = [];
   journal = new Map();
+  journalIds = new Map();
   answer = () => null;
 });
 afterEach(async () => {
@@ -178,6 +183,24 @@ describe('the sequence runner', () => {
       status: 'sent',
       enrollmentId: id,
       step: 0,
+    });
+  });
+
+  it('threads the next step under the Message-ID main kept for a step sent before the window died', async () => {
+    const engine = runner();
+    const id = await enrollAna(await threeStepSequence());
+    journal.set(`${id}:0`, 'sent');
+    journalIds.set(`${id}:0`, '<fs.before-crash@acme.test>');
+    await engine.runOnce();
+    expect(await db.messages.findOne(`${id}:0`).exec()).toMatchObject({
+      status: 'sent',
+      messageId: '<fs.before-crash@acme.test>',
+    });
+    clock = Date.UTC(2026, 11, 3, 9, 30);
+    expect((await engine.runOnce()).sent).toBe(1);
+    expect(delivered[0]!.draft).toMatchObject({
+      subject: 'Re: Quick question, Ana',
+      thread: { inReplyTo: '<fs.before-crash@acme.test>', references: ['<fs.before-crash@acme.test>'] },
     });
   });
 

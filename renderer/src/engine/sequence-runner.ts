@@ -164,7 +164,8 @@ export function createSequenceRunner(deps: SequenceRunnerDeps) {
         sequence: { enrollmentId: e.id, step: e.step },
       };
       // "duplicate, sent": main delivered it before; booked as sent (the first record, if any, stands)
-      if (answer.value.status === 'duplicate' && t.next === 'advance') await deps.messages.bookSent(attempt);
+      if (answer.value.status === 'duplicate' && t.next === 'advance')
+        await deps.messages.bookSent({ ...attempt, messageId: t.messageId });
       else await deps.messages.record({ ...attempt, outcome: answer.value });
     }
     await apply(e, t, planned ? { variant: message.variant, next: planned.next } : undefined);

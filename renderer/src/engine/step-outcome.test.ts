@@ -21,6 +21,11 @@ describe('what a send answer makes of an enrollment', () => {
       next: 'advance',
       messageId: null,
     });
+    // the journal's Message-ID, when main has it, so the next step still threads
+    expect(transitionOf(ok({ status: 'duplicate', state: 'sent', messageId: '<a@b>' }), NOW)).toEqual({
+      next: 'advance',
+      messageId: '<a@b>',
+    });
   });
 
   it('holds an unknown fate, and a key main is still sending or holding', () => {

@@ -52,7 +52,8 @@ export function transitionOf(answer: Result<SendOutcome>, now: number): StepTran
       return { next: 'advance', messageId: outcome.messageId };
     case 'duplicate':
       // the key was sent before (a run cut short, another window): book it as sent, never send it again
-      if (outcome.state === 'sent') return { next: 'advance', messageId: null };
+      // with the journal's Message-ID, so the next step threads under it even when no record was made here
+      if (outcome.state === 'sent') return { next: 'advance', messageId: outcome.messageId ?? null };
       if (outcome.state === 'failed') return { next: 'stop', reason: 'send-failed' };
       return { next: 'hold', at: now + HELD_RECHECK_MS };
     case 'unknown':
