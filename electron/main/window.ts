@@ -33,6 +33,8 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
       allowRunningInsecureContent: false,
       spellcheck: true,
       devTools: options.devTools,
+      // the sequence engine runs in this window: a hidden or minimised window must keep its timers on time
+      backgroundThrottling: false,
     },
   });
   hardenContents(window.webContents, options.appOrigin);
