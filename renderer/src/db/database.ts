@@ -4,6 +4,7 @@ import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import {
   enrollmentsV1,
+  enrollmentsV2,
   leadsV1,
   leadsV2,
   messagesV1,
@@ -59,7 +60,7 @@ export const COLLECTIONS = {
   leads: { schema: leadSchema, migrationStrategies: { 1: leadsV1, 2: leadsV2 }, localDocuments: true },
   lead_tags: { schema: leadTagSchema, migrationStrategies: {} },
   sequences: { schema: sequenceSchema, migrationStrategies: { 1: sequencesV1 } },
-  enrollments: { schema: enrollmentSchema, migrationStrategies: { 1: enrollmentsV1 } },
+  enrollments: { schema: enrollmentSchema, migrationStrategies: { 1: enrollmentsV1, 2: enrollmentsV2 } },
   messages: { schema: messageSchema, migrationStrategies: { 1: messagesV1, 2: messagesV2 } },
   suppression: { schema: suppressionSchema, migrationStrategies: { 1: suppressionV1 } },
   audit: { schema: auditSchema, migrationStrategies: {} },

@@ -1,4 +1,5 @@
 import type { MangoQuery } from 'rxdb';
+import { type EditPlan, type LiveEnrollment, planEdit } from '../../../shared/sequences/edit-plan';
 import { assignMailboxes } from '../../../shared/sequences/rotation';
 import type { RenderGap } from '../../../shared/sequences/templates/render-check';
 import type { SenderFields } from '../../../shared/sequences/templates/scope';
@@ -137,6 +138,7 @@ export function createEnrollmentsRepo(db: FairsendDatabase, clock: () => number 
               leadId: lead.id,
               mailboxId,
               step: 0,
+              keyShift: 0,
               status: 'active',
               waitReason: '',
               variants: [],
@@ -216,6 +218,51 @@ export function createEnrollmentsRepo(db: FairsendDatabase, clock: () => number 
             .map((d) => ({ ...d.toMutableJSON(), nextSendAt: now, waitReason: '', updatedAt: now })),
         );
       return parked.length;
+    },
+
+    /**
+     * What editing a running sequence's steps does to its live enrollments (through ['sequenceId', 'status']),
+     * mapped by step id: the confirm panel shows it before saving, and `applyEdit` writes it.
+     */
+    async planEdit(
+      sequenceId: string,
+      oldIds: readonly string[],
+      newIds: readonly string[],
+    ): Promise<EditPlan> {
+      const live = await enrollments
+        .find({
+          selector: { sequenceId, status: { $in: [...LIVE_STATUSES] } },
+          index: ['sequenceId', 'status'],
+        })
+        .exec();
+      const rows: LiveEnrollment[] = live.map((d) => ({
+        id: d.id,
+        step: d.step,
+        status: d.status as LiveEnrollment['status'],
+        keyShift: d.keyShift ?? 0,
+      }));
+      return planEdit(oldIds, newIds, rows);
+    },
+
+    /** Writes an edit's moves (changed rows only, in chunks). */
+    async applyEdit(plan: EditPlan): Promise<number> {
+      const now = clock();
+      const changed = plan.moves.filter((m) => m.changed);
+      for (let i = 0; i < changed.length; i += ENROLL_CHUNK) {
+        const chunk = changed.slice(i, i + ENROLL_CHUNK);
+        const found = await enrollments.findByIds(chunk.map((m) => m.id)).exec();
+        const docs = chunk.flatMap((m) => {
+          const doc = found.get(m.id)?.toMutableJSON();
+          // one the engine moved on meanwhile is left as it is: the engine's step wins over a stale plan
+          if (!doc || doc.step !== m.from || !(LIVE_STATUSES as readonly string[]).includes(doc.status))
+            return [];
+          if (m.to === null) return [{ ...doc, status: 'finished' as const, waitReason: '', updatedAt: now }];
+          // its due time stays: the wait after the step it had holds for whichever step comes next
+          return [{ ...doc, step: m.to, keyShift: m.keyShift, status: m.status, updatedAt: now }];
+        });
+        if (docs.length) await enrollments.bulkUpsert(docs);
+      }
+      return changed.length;
     },
 
     /** A lead's enrollments, for its timeline. */

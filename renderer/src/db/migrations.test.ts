@@ -65,13 +65,11 @@ const sequenceV0 = {
   required: ['id', 'name', 'status', 'steps', 'mailboxIds', 'rank', 'createdAt', 'updatedAt'],
 };
 
+// enrollments v1: no key shift (no sequence was edited under an enrollment).
+const { keyShift: _ks, ...enrollmentV1Properties } = enrollmentSchemaLiteral.properties;
+const enrollmentV1 = { ...enrollmentSchemaLiteral, version: 1, properties: enrollmentV1Properties };
 // enrollments v0: no enrolment time, variants or wait reason, and no `held` status.
-const {
-  enrolledAt: _ea,
-  variants: _va,
-  waitReason: _wr,
-  ...enrollmentV0Properties
-} = enrollmentSchemaLiteral.properties;
+const { enrolledAt: _ea, variants: _va, waitReason: _wr, ...enrollmentV0Properties } = enrollmentV1Properties;
 const enrollmentV0 = {
   ...enrollmentSchemaLiteral,
   version: 0,
@@ -179,6 +177,35 @@ describe('schema migrations', () => {
       expect(due.map((d) => d.toJSON())).toMatchObject([
         { id: 'q1|emma@acme.com', step: 1, enrolledAt: 400, variants: [], waitReason: '' },
       ]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('migrates enrollments v1 to v2: its send key number is its step (key shift 0)', async () => {
+    const storage = getRxStorageMemory();
+    const name = 'enrollment-v2-migration-test';
+    const old = await createRxDatabase({ name, storage, multiInstance: false });
+    await old.addCollections({ enrollments: { schema: enrollmentV1 } });
+    const doc = {
+      id: 'e1',
+      sequenceId: 'q1',
+      leadId: 'emma@acme.com',
+      mailboxId: 'm1',
+      step: 2,
+      status: 'held',
+      waitReason: 'unknown-fate',
+      variants: ['', 'b'],
+      nextSendAt: 500,
+      enrolledAt: 100,
+      updatedAt: 400,
+    };
+    await old.enrollments.insert(doc);
+    await old.close();
+    const db = await createFairsendDatabase(name, storage);
+    try {
+      const [found] = await db.enrollments.find({ selector: { sequenceId: 'q1', status: 'held' } }).exec();
+      expect(found?.toJSON()).toEqual({ ...doc, keyShift: 0 });
     } finally {
       await db.close();
     }

@@ -45,3 +45,8 @@ export function sequencesV1(doc: { steps: object[] }) {
 export function enrollmentsV1(doc: { updatedAt: number }) {
   return { ...doc, enrolledAt: doc.updatedAt, variants: [], waitReason: '' };
 }
+
+/** enrollments v1 → v2: no edit has moved it, so its send key number is its step. */
+export function enrollmentsV2(doc: object) {
+  return { ...doc, keyShift: 0 };
+}

@@ -276,3 +276,29 @@ describe('the sequence runner', () => {
     expect(delivered[0]?.draft.thread?.inReplyTo).toBe('<fs.x@acme.test>');
   });
 });
+
+describe('editing a running sequence', () => {
+  it('after a sent step is removed, the next step goes out under a fresh key (not answered "duplicate")', async () => {
+    const engine = runner();
+    const sequence = await threeStepSequence();
+    const id = await enrollAna(sequence);
+    await engine.runOnce();
+    clock = Date.UTC(2026, 11, 3, 9, 30);
+    await engine.runOnce();
+    expect(delivered.map((d) => d.key)).toEqual([`${id}:0`, `${id}:1`]);
+    // the rep removes step 1 (sent): Ana had steps 1 and 2, so the last note (now step 2) is next
+    const oldIds = sequence.steps.map((s) => s.id);
+    const newIds = oldIds.slice(1);
+    const plan = await enrollments.planEdit(sequence.id, oldIds, newIds);
+    expect(plan.groups).toEqual([{ from: 2, to: 1, count: 1 }]);
+    await sequences.update(sequence.id, { steps: sequence.steps.slice(1) });
+    expect(await enrollments.applyEdit(plan)).toBe(1);
+    expect(await enrollments.fresh(id)).toMatchObject({ step: 1, keyShift: 1, status: 'active' });
+
+    clock = Date.UTC(2026, 11, 9, 10);
+    expect((await engine.runOnce()).sent).toBe(1);
+    expect(delivered[2]).toMatchObject({ key: `${id}:2`, draft: { subject: 'Re: Quick question, Ana' } });
+    expect(delivered[2]!.draft.thread?.inReplyTo).toBe(delivered[1]!.messageId);
+    expect(await enrollments.fresh(id)).toMatchObject({ status: 'finished' });
+  });
+});

@@ -69,13 +69,15 @@ export function createSequenceRunner(deps: SequenceRunnerDeps) {
 
   /** What this lead was sent by the sequence before `step`, from the messages kept under their keys. */
   async function earlierSteps(e: EnrollmentDoc, sequence: SequenceDoc, step: number): Promise<SentStep[]> {
-    const keys = Array.from({ length: step }, (_, k) => sendKey(e.id, k));
+    const shift = e.keyShift ?? 0;
+    const keys = Array.from({ length: Math.max(0, step + shift) }, (_, k) => sendKey(e.id, k));
     const found = await deps.messages.byKeys(keys);
     return keys.flatMap((key, k) => {
       const doc = found.get(key);
       // a step booked sent without its Message-ID (main's journal said "sent" after a crash) cannot be quoted
       if (!doc?.messageId) return [];
-      return [{ subject: doc.subject, messageId: doc.messageId, startedThread: startsThread(sequence, k) }];
+      const startedThread = startsThread(sequence, Math.max(0, k - shift));
+      return [{ subject: doc.subject, messageId: doc.messageId, startedThread }];
     });
   }
 
@@ -152,7 +154,8 @@ export function createSequenceRunner(deps: SequenceRunnerDeps) {
       earlier: await earlierSteps(e, sequence, e.step),
     });
     if (!message.ok) return stopped(e, 'cannot-render');
-    const key = sendKey(e.id, e.step);
+    // the key's number only grows: a sequence edited under it (edit-plan.ts) shifts it past keys main holds
+    const key = sendKey(e.id, e.step + (e.keyShift ?? 0));
     const answer = await deps.send(key, message.draft);
     const t = transitionOf(answer, now());
     if (answer.ok) {

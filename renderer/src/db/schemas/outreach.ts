@@ -99,7 +99,8 @@ export const enrollmentSchemaLiteral = {
   title: 'enrollment',
   // v1: when it was enrolled, the A/B variant each sent step used, why it waits, and `held` (a send whose
   // fate is unknown: the engine asks main's journal again, never sends it anew)
-  version: 1,
+  // v2: `keyShift`, so a sequence edited under it (steps removed or moved) never reuses a send key
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -113,6 +114,11 @@ export const enrollmentSchemaLiteral = {
     stopReason: { type: 'string', maxLength: 32 },
     /** the planner's or the gate's reason it waits now ('' when it does not) */
     waitReason: { type: 'string', maxLength: 32 },
+    /**
+     * the send key's number minus `step` (shared/sequences/edit-plan.ts): 0 until the sequence is edited under
+     * it; the key `id:(step + keyShift)` only grows, so a step removed or moved never reuses one main holds
+     */
+    keyShift: { type: 'number', minimum: -100, maximum: 100, multipleOf: 1 },
     /** the variant id each sent step used ('' for a step without variants), by step */
     variants: { type: 'array', maxItems: 20, items: { type: 'string', maxLength: 64 } },
     /** the engine's tick reads due enrollments through ['status', 'nextSendAt'], never a scan */
