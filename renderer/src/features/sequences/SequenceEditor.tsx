@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { SequenceFields } from '../../db/sequences-repo';
 import { useApp } from '../../store';
 import { EmptyState } from '../../ui/EmptyState';
@@ -9,6 +9,11 @@ import { STATUS_WORDS } from './SequenceList';
 import { StepCard } from './StepCard';
 import { type EditorData, useEditorData } from './use-editor-data';
 import { type SequenceDraft, useSequenceDraft } from './use-sequence-draft';
+
+// the forecast carries the planner and the results a chart: read when the rep opens one of them
+const SequenceInsights = lazy(() =>
+  import('./SequenceInsights').then((m) => ({ default: m.SequenceInsights })),
+);
 
 /**
  * One sequence's steps, schedule and preview, edited here and saved together once every template reads and
@@ -77,6 +82,9 @@ export function SequenceEditor({ id }: { id: string }) {
         <input value={fields.name} maxLength={200} onChange={(e) => draft.set({ name: e.target.value })} />
       </label>
       <EditorBody fields={fields} set={draft.set} data={data} />
+      <Suspense fallback={null}>
+        <SequenceInsights sequence={doc} />
+      </Suspense>
     </div>
   );
 }

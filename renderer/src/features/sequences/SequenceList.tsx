@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { SequenceDoc } from '../../db/schemas/outreach';
 import type { SequenceStatus } from '../../db/sequences-repo';
 import { useServices } from '../../services/use-services';
@@ -9,6 +9,9 @@ import { EmptyState } from '../../ui/EmptyState';
 import { RenameDialog } from './RenameDialog';
 import { NO_COUNTS, replyRate, type SequenceCounts } from './sequence-counts';
 import { useSequenceCounts } from './use-sequence-counts';
+
+// the forecast carries the planner (with every country's holidays): read when the rep asks for it
+const ForecastPanel = lazy(() => import('./ForecastPanel').then((m) => ({ default: m.ForecastPanel })));
 
 export const STATUS_WORDS: Record<SequenceStatus, string> = {
   draft: 'Draft',
@@ -27,6 +30,7 @@ export function SequenceList() {
   const [all, setAll] = useState<SequenceDoc[] | null>(null);
   const [showArchived, setShowArchived] = useState(false);
   const [renaming, setRenaming] = useState<SequenceDoc | null>(null);
+  const [forecasting, setForecasting] = useState(false);
   useEffect(() => sequences.watchAll(setAll), [sequences]);
 
   const shown = (all ?? []).filter((s) => showArchived || s.status !== 'archived');
@@ -79,6 +83,7 @@ export function SequenceList() {
       {shown.length ? (
         <SequenceTable shown={shown} counts={counts} open={open} onRename={setRenaming} act={act} />
       ) : null}
+      <AllForecast all={all ?? []} shown={forecasting} onShow={() => setForecasting(true)} />
       {renaming ? (
         <RenameDialog
           name={renaming.name}
@@ -87,6 +92,23 @@ export function SequenceList() {
         />
       ) : null}
     </div>
+  );
+}
+
+/** The next 14 days of every active sequence, worked out when the rep asks. */
+function AllForecast({ all, shown, onShow }: { all: SequenceDoc[]; shown: boolean; onShow: () => void }) {
+  const active = all.filter((s) => s.status === 'active');
+  if (!active.length) return null;
+  if (!shown)
+    return (
+      <button type="button" onClick={onShow}>
+        Forecast the next 14 days
+      </button>
+    );
+  return (
+    <Suspense fallback={<p className="muted">Working out the next 14 days…</p>}>
+      <ForecastPanel sequences={active} />
+    </Suspense>
   );
 }
 

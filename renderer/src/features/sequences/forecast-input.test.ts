@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import type { MailboxHealthInfo, MailboxInfo } from '../../../../shared/ipc/mailboxes';
+import { PARKED_AT } from '../../db/enrollments-repo';
+import type { EnrollmentDoc, SequenceDoc } from '../../db/schemas/outreach';
+import { blankStep, DEFAULT_SEQUENCE_SCHEDULE } from '../../db/sequences-repo';
+import { type ForecastFacts, forecastInputOf, forecastOf, stretchWords } from './forecast-input';
+
+const MONDAY = Date.parse('2026-03-02T05:00:00Z'); // 00:00 in New York
+
+const sequence = (status: SequenceDoc['status']): SequenceDoc => ({
+  id: 's1',
+  name: 'Intro',
+  status,
+  steps: [blankStep(0, 'a'), blankStep(1, 'b'), blankStep(2, 'c')],
+  mailboxIds: ['mb1'],
+  schedule: DEFAULT_SEQUENCE_SCHEDULE,
+  dailyLimit: 0,
+  stopCompanyOnReply: false,
+  rank: 1,
+  createdAt: 0,
+  updatedAt: 0,
+});
+
+const enrollment = (i: number, fields: Partial<EnrollmentDoc> = {}): EnrollmentDoc => ({
+  id: `e${i}`,
+  sequenceId: 's1',
+  leadId: `l${i}`,
+  mailboxId: 'mb1',
+  step: 0,
+  status: 'active',
+  waitReason: '',
+  variants: [],
+  nextSendAt: MONDAY,
+  enrolledAt: 0,
+  updatedAt: 0,
+  ...fields,
+});
+
+const health = (cap: number): MailboxHealthInfo => ({
+  id: 'mb1',
+  sentToday: 0,
+  cap: { cap, target: cap, ceiling: 500, rampingUp: false, reasons: [] },
+  breaker: { state: 'ok', reasons: [], judged: false, rates: { bounce: 0, complaint: 0 } },
+});
+
+const facts = (fields: Partial<ForecastFacts> = {}): ForecastFacts => ({
+  now: MONDAY,
+  sequences: [sequence('active')],
+  enrollments: Array.from({ length: 20 }, (_, i) => enrollment(i)),
+  leadZones: new Map(),
+  mailboxes: [{ id: 'mb1', displayName: 'Rita Rep' } as MailboxInfo],
+  health: [health(10)],
+  engineDay: null,
+  repTimeZone: 'America/New_York',
+  ...fields,
+});
+
+describe('the forecast from what the window holds', () => {
+  it("plans with the mailbox's cap from main and warns in words when the caps stretch the sequence", () => {
+    const result = forecastOf(facts());
+    expect(result.days).toHaveLength(14);
+    for (const day of result.days) expect(day.perMailbox.mb1 ?? 0).toBeLessThanOrEqual(10);
+    expect(result.days[0]).toMatchObject({ total: 10, short: ['mb1'] });
+    const [s] = result.sequences;
+    expect(s).toMatchObject({ sequenceId: 's1', withoutCaps: '2026-03-06', stretched: true });
+    expect(stretchWords(s!, 3)).toMatch(
+      /^At these caps the last lead gets step 3 on \w{3} \d+ Mar, \d+ business days? later than without them\.$/,
+    );
+    const roomy = forecastOf(facts({ health: [health(100)] }));
+    expect(roomy.sequences[0]).toMatchObject({ lastStepDate: '2026-03-06', stretched: false });
+    expect(stretchWords(roomy.sequences[0]!, 3)).toBe('');
+  });
+
+  it('counts what main says was sent today against the cap', () => {
+    const busy = health(10);
+    busy.sentToday = 8;
+    expect(forecastOf(facts({ health: [busy] })).days[0]!.total).toBe(2);
+  });
+
+  it('plans a draft as if launched, judges parked leads afresh and leaves stopped ones out', () => {
+    const input = forecastInputOf(
+      facts({
+        sequences: [sequence('draft')],
+        enrollments: [
+          enrollment(1, { nextSendAt: PARKED_AT, waitReason: 'sequence-paused' }),
+          enrollment(2, { status: 'stopped', stopReason: 'replied' }),
+        ],
+      }),
+    );
+    expect(input.sequences.get('s1')!.paused).toBe(false);
+    expect(input.enrollments.map((e) => [e.id, e.nextSendAt])).toEqual([['e1', MONDAY]]);
+  });
+
+  it('a disconnected mailbox (no health from main) sends nothing and its leads wait for it past the fortnight', () => {
+    const result = forecastOf(facts({ health: [] }));
+    expect(result.days.every((d) => d.total === 0)).toBe(true);
+    expect(result.unfinished).toBe(20);
+  });
+});

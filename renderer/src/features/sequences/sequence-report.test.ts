@@ -1,0 +1,157 @@
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { InboxEvent } from '../../../../shared/ipc/inbox';
+import { ok } from '../../../../shared/ipc/result';
+import type { SendOutcome } from '../../../../shared/ipc/send';
+import { blockedOutcome, SUPPRESSED } from '../../../../shared/outbox/testing/outcomes';
+import { createFairsendDatabase, type FairsendDatabase } from '../../db/database';
+import { createInboxApplier } from '../../db/inbox-applier';
+import { createLeadsRepo, type LeadsRepo } from '../../db/leads-repo';
+import { createMessagesRepo, type MessagesRepo } from '../../db/messages-repo';
+import type { SequenceDoc } from '../../db/schemas/outreach';
+import { blankStep, DEFAULT_SEQUENCE_SCHEDULE } from '../../db/sequences-repo';
+import { createSuppressionRepo } from '../../db/suppression-repo';
+import { fakeKeys } from '../../db/testing/fake-keys';
+import { readSequenceReport } from './report-data';
+import { rateWords } from './sequence-report';
+
+// Sends, blocks, replies and bounces booked through the real repos and the real inbox applier, then the
+// report read back through the indexes. Each count is one audit event's worth (docs/decisions.md, Reports):
+// sent ↔ send.sent, blocked ↔ send.blocked (latest per key), replied ↔ inbox.reply, bounced ↔ inbox.bounce.
+
+let db: FairsendDatabase;
+let leads: LeadsRepo;
+let messages: MessagesRepo;
+let events: InboxEvent[];
+let n = 0;
+
+const step1 = {
+  ...blankStep(1, 'b'),
+  variants: [
+    { id: 'va', subject: 'A', body: 'a', text: '', weight: 50 },
+    { id: 'vb', subject: 'B', body: 'b', text: '', weight: 50 },
+  ],
+};
+const SEQUENCE: SequenceDoc = {
+  id: 's1',
+  name: 'Intro',
+  status: 'active',
+  steps: [blankStep(0, 'a'), step1, blankStep(2, 'c')],
+  mailboxIds: ['mb1'],
+  schedule: DEFAULT_SEQUENCE_SCHEDULE,
+  dailyLimit: 0,
+  stopCompanyOnReply: false,
+  rank: 1,
+  createdAt: 0,
+  updatedAt: 0,
+};
+
+const sent = (messageId: string): SendOutcome => ({
+  status: 'sent',
+  messageId,
+  providerId: '250 ok',
+  gate: { verdict: 'ok', score: 0, reasons: [] },
+});
+
+beforeEach(async () => {
+  db = await createFairsendDatabase(`sequence-report-${++n}`, getRxStorageMemory());
+  leads = createLeadsRepo(db);
+  messages = createMessagesRepo(db);
+  events = [];
+});
+afterEach(() => db.close());
+
+async function enroll(i: number, step: number, variants: string[]) {
+  const email = `lead${i}@example.test`;
+  await leads.create({ email, firstName: 'A', lastName: 'B', company: 'C', title: '', timezone: '' });
+  await db.enrollments.insert({
+    id: `e${i}`,
+    sequenceId: 's1',
+    leadId: email,
+    mailboxId: 'mb1',
+    step,
+    status: 'active',
+    variants,
+    nextSendAt: 5,
+    enrolledAt: 1,
+    updatedAt: 1,
+  });
+  return email;
+}
+
+async function book(i: number, step: number, outcome: SendOutcome) {
+  await messages.record({
+    key: `e${i}:${step}`,
+    leadId: `lead${i}@example.test`,
+    mailboxId: 'mb1',
+    subject: 'Hi',
+    outcome,
+    sequence: { enrollmentId: `e${i}`, step },
+  });
+}
+
+describe('a sequence report', () => {
+  it('counts per step and variant what was sent, blocked, replied to and bounced', async () => {
+    // lead 1: steps 1 and 2 (variant A) sent, then replies; lead 2: step 1 sent, bounces;
+    // lead 3: step 1 sent, step 2 (variant B) blocked as suppressed; lead 4: step 1 blocked, then sent.
+    await enroll(1, 2, ['', 'va']);
+    await enroll(2, 1, ['']);
+    await enroll(3, 1, ['', 'vb']);
+    await enroll(4, 1, ['']);
+    await book(1, 0, sent('<m1.0@acme.test>'));
+    await book(1, 1, sent('<m1.1@acme.test>'));
+    await book(2, 0, sent('<m2.0@acme.test>'));
+    await book(3, 0, sent('<m3.0@acme.test>'));
+    await book(3, 1, blockedOutcome([SUPPRESSED]));
+    await book(4, 0, blockedOutcome([SUPPRESSED]));
+    await book(4, 0, sent('<m4.0@acme.test>')); // the same key sent later: one sent, no block
+    events = [
+      {
+        seq: 1,
+        type: 'reply',
+        address: 'lead1@example.test',
+        messageId: '<m1.1@acme.test>',
+        mailboxId: 'mb1',
+        at: 2,
+      },
+      { seq: 2, type: 'bounce', address: 'lead2@example.test', mailboxId: 'mb1', at: 3 },
+    ];
+    const suppression = createSuppressionRepo(db, { keys: fakeKeys, record: async () => {} });
+    await createInboxApplier(db, {
+      since: async (seq, limit) => ok(events.filter((e) => e.seq > seq).slice(0, limit)),
+      suppression,
+      leads,
+    }).apply();
+
+    const report = await readSequenceReport(db, messages, SEQUENCE, 'UTC');
+    expect(report.total).toEqual({
+      sent: 5,
+      replied: 1,
+      bounced: 1,
+      optedOut: 0,
+      blocked: 1,
+      leadsReached: 4,
+    });
+    const rows = report.rows.map(({ step, variant, sent, replied, bounced, blocked }) => [
+      step,
+      variant,
+      sent,
+      replied,
+      bounced,
+      blocked,
+    ]);
+    expect(rows).toEqual([
+      [0, '', 4, 0, 1, 0],
+      [1, '', 1, 1, 0, 1],
+      [1, 'va', 1, 1, 0, 0],
+      [1, 'vb', 0, 0, 0, 1],
+      [2, '', 0, 0, 0, 0],
+    ]);
+    expect(report.rows[1]!.blockedBy).toEqual([
+      { code: 'suppressed-address', message: 'On the list.', count: 1 },
+    ]);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(report.days).toEqual([{ date: today, sent: 5, replied: 1 }]);
+    expect(rateWords(report.total.replied, report.total.leadsReached)).toBe('25%');
+  });
+});

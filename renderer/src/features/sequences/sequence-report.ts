@@ -1,0 +1,135 @@
+/**
+ * A sequence's report, pure: per step and per A/B variant, how many were sent, replied, bounced, opted out and
+ * blocked (by reason), and the sends and replies per day. Sends and blocks are the message records of the keys
+ * `enrollmentId:step` (one per key: the latest outcome of that step for that lead, as the Outbox shows it);
+ * replies, bounces and opt-outs are the enrollments the inbox stopped, counted against the last step the lead
+ * was sent, with the variant that step used.
+ */
+import type { EnrollmentDoc, MessageDoc, SequenceDoc } from '../../db/schemas/outreach';
+
+export interface ReportCounts {
+  sent: number;
+  replied: number;
+  bounced: number;
+  optedOut: number;
+  blocked: number;
+}
+
+export interface BlockedReason {
+  code: string;
+  /** the gate's own words for it */
+  message: string;
+  count: number;
+}
+
+export interface ReportRow extends ReportCounts {
+  step: number;
+  /** '' for the step as a whole */
+  variant: string;
+  blockedBy: BlockedReason[];
+}
+
+export interface ReportDay {
+  /** the rep's local date, YYYY-MM-DD */
+  date: string;
+  sent: number;
+  replied: number;
+}
+
+export interface SequenceReport {
+  total: ReportCounts & { leadsReached: number };
+  /** each step, then its variants (when it has some) */
+  rows: ReportRow[];
+  days: ReportDay[];
+}
+
+const OPTED_OUT = new Set(['opted-out', 'complained']);
+
+/** The keys of the steps an enrollment may have a record of: every step up to the one it is at. */
+export function reportKeys(sequence: SequenceDoc, enrollments: readonly EnrollmentDoc[]): string[] {
+  const last = sequence.steps.length - 1;
+  return enrollments.flatMap((e) =>
+    Array.from({ length: Math.min(e.step, last) + 1 }, (_, step) => `${e.id}:${step}`),
+  );
+}
+
+const zero = (): ReportCounts => ({ sent: 0, replied: 0, bounced: 0, optedOut: 0, blocked: 0 });
+
+export function sequenceReport(
+  sequence: SequenceDoc,
+  enrollments: readonly EnrollmentDoc[],
+  messages: ReadonlyMap<string, MessageDoc>,
+  dayOf: (at: number) => string,
+): SequenceReport {
+  const rows = new Map<string, ReportRow>();
+  const row = (step: number, variant: string): ReportRow => {
+    const key = `${step}|${variant}`;
+    const found = rows.get(key);
+    if (found) return found;
+    const r: ReportRow = { step, variant, ...zero(), blockedBy: [] };
+    rows.set(key, r);
+    return r;
+  };
+  const days = new Map<string, ReportDay>();
+  const day = (at: number) => {
+    const date = dayOf(at);
+    const found = days.get(date);
+    if (found) return found;
+    const d: ReportDay = { date, sent: 0, replied: 0 };
+    days.set(date, d);
+    return d;
+  };
+  const total = { ...zero(), leadsReached: 0 };
+  const count = (step: number, variant: string, field: keyof ReportCounts) => {
+    row(step, '')[field]++;
+    if (variant) row(step, variant)[field]++;
+    total[field]++;
+  };
+
+  for (const e of enrollments) {
+    let lastSent = -1;
+    for (let step = 0; step < sequence.steps.length && step <= e.step; step++) {
+      const m = messages.get(`${e.id}:${step}`);
+      const variant = e.variants[step] ?? '';
+      if (m?.status === 'sent') {
+        lastSent = step;
+        count(step, variant, 'sent');
+        day(m.sentAt ?? m.scheduledAt).sent++;
+      } else if (m?.status === 'blocked') {
+        count(step, variant, 'blocked');
+        const reason = m.reasons[0] ?? { code: 'unknown', message: 'No reason was given.' };
+        for (const r of variant ? [row(step, ''), row(step, variant)] : [row(step, '')]) {
+          const same = r.blockedBy.find((b) => b.code === reason.code);
+          if (same) same.count++;
+          else r.blockedBy.push({ code: reason.code, message: reason.message, count: 1 });
+        }
+      }
+    }
+    if (lastSent >= 0) total.leadsReached++;
+    if (e.status !== 'stopped' || lastSent < 0) continue;
+    const variant = e.variants[lastSent] ?? '';
+    if (e.stopReason === 'replied') {
+      count(lastSent, variant, 'replied');
+      day(e.updatedAt).replied++;
+    } else if (e.stopReason === 'bounced') count(lastSent, variant, 'bounced');
+    else if (OPTED_OUT.has(e.stopReason ?? '')) count(lastSent, variant, 'optedOut');
+  }
+
+  for (let step = 0; step < sequence.steps.length; step++) row(step, '');
+  const order = (r: ReportRow) => {
+    const variants = sequence.steps[r.step]?.variants.map((v) => v.id) ?? [];
+    return r.step * 100 + (r.variant ? variants.indexOf(r.variant) + 1 : 0);
+  };
+  return {
+    total,
+    rows: [...rows.values()].sort((a, b) => order(a) - order(b)),
+    days: [...days.values()].sort((a, b) => (a.date < b.date ? -1 : 1)),
+  };
+}
+
+/** "12%", or "–" before anything was sent. */
+export function rateWords(part: number, whole: number): string {
+  if (!whole) return '–';
+  const rate = (100 * part) / whole;
+  return `${rate < 10 && rate > 0 ? rate.toFixed(1) : Math.round(rate)}%`;
+}
