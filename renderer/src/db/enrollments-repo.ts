@@ -251,7 +251,7 @@ export function createEnrollmentsRepo(db: FairsendDatabase, clock: () => number 
       for (let i = 0; i < changed.length; i += ENROLL_CHUNK) {
         const chunk = changed.slice(i, i + ENROLL_CHUNK);
         const found = await enrollments.findByIds(chunk.map((m) => m.id)).exec();
-        const docs = chunk.flatMap((m) => {
+        const docs = chunk.flatMap((m): EnrollmentDoc[] => {
           const doc = found.get(m.id)?.toMutableJSON();
           // one the engine moved on meanwhile is left as it is: the engine's step wins over a stale plan
           if (!doc || doc.step !== m.from || !(LIVE_STATUSES as readonly string[]).includes(doc.status))

@@ -2,6 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import type { SequenceFields } from '../../db/sequences-repo';
 import { useApp } from '../../store';
 import { EmptyState } from '../../ui/EmptyState';
+import { EditConfirm } from './EditConfirm';
 import { addStep, MAX_STEPS, moveStep, removeStep, updateStep } from './editor-steps';
 import { PreviewPanel } from './PreviewPanel';
 import { ScheduleSettings } from './ScheduleSettings';
@@ -77,6 +78,16 @@ export function SequenceEditor({ id }: { id: string }) {
         </p>
       ) : null}
       <SaveProblems draft={draft} />
+      {draft.pending ? (
+        <EditConfirm
+          plan={draft.pending}
+          before={doc.steps}
+          after={fields.steps}
+          busy={draft.busy}
+          onConfirm={() => void draft.confirm()}
+          onCancel={draft.cancel}
+        />
+      ) : null}
       <label className="field sequence-name">
         <span>Name</span>
         <input value={fields.name} maxLength={200} onChange={(e) => draft.set({ name: e.target.value })} />

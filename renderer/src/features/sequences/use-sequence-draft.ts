@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import type { EditPlan } from '../../../../shared/sequences/edit-plan';
 import type { SequenceDoc } from '../../db/schemas/outreach';
 import type { SequenceFields } from '../../db/sequences-repo';
 import { useServices } from '../../services/use-services';
@@ -25,17 +26,25 @@ export interface SequenceDraft {
   shownProblems: SequenceProblem[];
   set(patch: Partial<SequenceFields>): void;
   save(): Promise<void>;
+  /** a running sequence's save waits here: what it does to enrolled leads, shown before it is written */
+  pending: EditPlan | null;
+  confirm(): Promise<void>;
+  cancel(): void;
 }
+
+const isRunning = (doc: SequenceDoc | null | undefined): doc is SequenceDoc =>
+  doc?.status === 'active' || doc?.status === 'paused';
 
 /** The sequence as the rep edits it: read once, changed here, written whole by `save` when it reads. */
 export function useSequenceDraft(id: string, known: readonly string[]): SequenceDraft {
-  const { sequences } = useServices();
+  const { sequences, enrollments } = useServices();
   const notify = useApp((s) => s.notify);
   const [doc, setDoc] = useState<SequenceDoc | null | undefined>(undefined);
   const [fields, setFields] = useState<SequenceFields | null>(null);
   const [dirty, setDirty] = useState(false);
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState<EditPlan | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -59,17 +68,38 @@ export function useSequenceDraft(id: string, known: readonly string[]): Sequence
 
   const problems = useMemo(() => (fields ? sequenceProblems(fields, known) : []), [fields, known]);
 
+  const planFor = (from: SequenceDoc, to: SequenceFields) =>
+    enrollments.planEdit(
+      from.id,
+      from.steps.map((step) => step.id),
+      to.steps.map((step) => step.id),
+    );
+
   async function save() {
     if (!fields) return;
     setTried(true);
     if (problems.length) return;
+    if (isRunning(doc)) {
+      // leads are enrolled: the rep sees where each goes on before anything is written
+      const plan = await planFor(doc, fields).catch(() => null);
+      if (plan?.moves.length) return setPending(plan);
+    }
+    await write();
+  }
+
+  async function write() {
+    if (!fields) return;
     setBusy(true);
     try {
+      // planned again at the write: the engine may have moved leads on while the panel was open
+      const plan = isRunning(doc) ? await planFor(doc, fields) : null;
       const saved = await sequences.update(id, fields);
+      if (plan) await enrollments.applyEdit(plan);
       setDoc(saved);
       setFields(fieldsOf(saved));
       setDirty(false);
       setTried(false);
+      setPending(null);
       notify('success', `Saved “${saved.name}”.`);
     } catch (error) {
       notify('error', thrownProblem(error, 'The sequence could not be saved. Try again.').text);
@@ -89,5 +119,8 @@ export function useSequenceDraft(id: string, known: readonly string[]): Sequence
       setDirty(true);
     },
     save,
+    pending,
+    confirm: write,
+    cancel: () => setPending(null),
   };
 }
