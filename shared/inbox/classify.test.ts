@@ -90,7 +90,7 @@ describe('classifyInbound', () => {
       [{ type: 'optout', address: LEAD }],
     ],
     [
-      'an out-of-office with Auto-Submitted is not a reply',
+      'an out-of-office with Auto-Submitted is not a reply: it pauses the lead until its date',
       reply(
         OURS,
         LEAD,
@@ -99,15 +99,15 @@ describe('classifyInbound', () => {
         'Out of Office: Re: Quick question',
       ),
       LEAD,
-      'auto-reply',
-      [],
+      'out-of-office',
+      [{ type: 'ooo', address: LEAD, messageId: OURS, returnsOn: '2026-12-03' }],
     ],
     [
       'an Exchange automatic reply known by its subject only',
       reply(OURS, LEAD, 'I am away.', '', 'Automatic reply: Quick question'),
       LEAD,
-      'auto-reply',
-      [],
+      'out-of-office',
+      [{ type: 'ooo', address: LEAD, messageId: OURS }],
     ],
     [
       'X-Autoreply marks an auto-answer',

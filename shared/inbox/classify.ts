@@ -1,5 +1,6 @@
 import { isComplaintReply, parseArfReport } from '../compliance/breakers';
 import { addressesIn, type Entity, messageIds, multipartParts, param, splitEntity } from './mime';
+import { returnDateOf } from './return-date';
 
 /**
  * What one inbound message means for outreach: a bounce, a complaint, a reply, an opt-out, or nothing.
@@ -12,6 +13,8 @@ export interface InboundMail {
   text: string;
   /** the sender's address, decoded; null when the message has none */
   from: string | null;
+  /** when it arrived (epoch ms; else its Date header): a return date without a year is the next one after */
+  receivedAt?: number;
 }
 
 export interface ClassifyContext {
@@ -23,7 +26,8 @@ export interface ClassifyContext {
   ownAddresses: readonly string[];
 }
 
-export type InboxEffectType = 'bounce' | 'complaint' | 'reply' | 'optout';
+/** `ooo`: an out-of-office auto-reply: the lead waits until `returnsOn` (or a few business days), never stops */
+export type InboxEffectType = 'bounce' | 'complaint' | 'reply' | 'optout' | 'ooo';
 
 export interface InboxEffect {
   type: InboxEffectType;
@@ -33,6 +37,8 @@ export interface InboxEffect {
   messageId?: string;
   /** what the mailbox's circuit breaker counts for it */
   breaker?: 'hard-bounce' | 'complaint';
+  /** an out-of-office's stated return date, YYYY-MM-DD */
+  returnsOn?: string;
 }
 
 /** `effects` is empty when the message changes nothing; `label` then says why (tests and logs read it). */
@@ -47,6 +53,7 @@ export interface Classification {
     | 'not-ours'
     | 'arf-not-spam'
     | 'auto-reply'
+    | 'out-of-office'
     | 'own'
     | 'unrelated';
   effects: InboxEffect[];
@@ -61,6 +68,12 @@ const BOUNCE_SUBJECT =
 // Out-of-office and other auto-answers (English, German, French, Spanish), matched at the subject's start.
 const AUTO_SUBJECT =
   /^(out of (the )?office|automatic reply|auto(matic)?[- ]?(reply|response)|autoreply|abwesenheit|automatische antwort|r[ée]ponse automatique|absence|respuesta autom[aá]tica|fuera de la oficina)/i;
+
+// What makes an auto-reply an absence (rather than "we got your ticket"), by subject or by its first lines.
+const OOO_SUBJECT =
+  /(out of (the )?office|automatic reply|auto(matic)?[- ]?reply|autoreply|abwesenheit|automatische antwort|r[ée]ponse automatique|absence|absent|respuesta autom[aá]tica|fuera de la oficina|vacation|urlaub|cong[ée]s?|vacaciones|ausente)/i;
+const OOO_TEXT =
+  /(out of (the )?office|away from (the )?office|on (annual )?leave|on vacation|on holiday|parental leave|abwesend|nicht im b[üu]ro|im urlaub|au?ßer haus|absent|en cong[ée]s?|hors du bureau|fuera de la oficina|de vacaciones|ausente)/i;
 
 export function classifyInbound(mail: InboundMail, ctx: ClassifyContext): Classification {
   const top = splitEntity(mail.raw.replace(/^\s+/, ''));
@@ -78,9 +91,10 @@ export function classifyInbound(mail: InboundMail, ctx: ClassifyContext): Classi
     const bounce = textBounce(mail, top, ctx);
     if (bounce) return bounce;
   }
-  if (isAutoReply(top.headers, subject)) return none('auto-reply');
+  // only inbound mail from someone else counts: our own copies (Sent, a BCC to ourselves) never do
+  if (from && ctx.ownAddresses.some((a) => a.toLowerCase() === from)) return none('own');
+  if (isAutoReply(top.headers, subject)) return outOfOffice(mail, top, subject, from, ctx);
   if (!from) return none('unrelated');
-  if (ctx.ownAddresses.some((a) => a.toLowerCase() === from)) return none('own');
 
   const mailto = ctx.unsubscribeMailto?.toLowerCase();
   if (mailto) {
@@ -103,6 +117,37 @@ export function classifyInbound(mail: InboundMail, ctx: ClassifyContext): Classi
       breaker: 'complaint',
     });
   return { label: 'reply', effects };
+}
+
+/**
+ * An auto-reply that says its sender is away pauses the lead (never a stop: nobody answered). The lead is
+ * found by the thread it answers, else by the sender's address; other auto-replies (tickets) change nothing.
+ */
+function outOfOffice(
+  mail: InboundMail,
+  top: Entity,
+  subject: string,
+  from: string | null,
+  ctx: ClassifyContext,
+): Classification {
+  if (!from || !(OOO_SUBJECT.test(subject) || OOO_TEXT.test(mail.text.slice(0, 4_000))))
+    return none('auto-reply');
+  const h = (name: string) => top.headers.get(name);
+  const ours = [...messageIds(h('in-reply-to')), ...messageIds(h('references'))].find(ctx.isOurMessage);
+  const received = mail.receivedAt ?? Date.parse(h('date') ?? '');
+  const back = Number.isFinite(received) ? returnDateOf(`${subject}\n${mail.text}`, received) : null;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return {
+    label: 'out-of-office',
+    effects: [
+      {
+        type: 'ooo',
+        address: from,
+        ...(ours ? { messageId: ours } : {}),
+        ...(back ? { returnsOn: `${back.year}-${pad(back.month)}-${pad(back.day)}` } : {}),
+      },
+    ],
+  };
 }
 
 function isAutoReply(headers: Map<string, string>, subject: string): boolean {

@@ -13,6 +13,8 @@ export interface InboxEvent {
   address: string | null;
   /** our message it concerns */
   messageId?: string;
+  /** an out-of-office's stated return date (YYYY-MM-DD); absent: a few business days */
+  returnsOn?: string;
   mailboxId: string;
   at: number;
 }

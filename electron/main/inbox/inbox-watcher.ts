@@ -53,8 +53,21 @@ const AUDIT_TYPE = {
   complaint: 'inbox.complaint',
   reply: 'inbox.reply',
   optout: 'inbox.optout',
-} as const satisfies Record<InboxEffect['type'], AuditEventType>;
+} as const satisfies Record<Exclude<InboxEffect['type'], 'ooo'>, AuditEventType>;
 const COUNTER = { bounce: 'bounces', complaint: 'complaints', reply: 'replies', optout: 'optOuts' } as const;
+
+/** An out-of-office only pauses a lead: no breaker, no audit event (nothing about consent changed). */
+async function appendOutOfOffice(deps: InboxWatcherDeps, mailbox: MailboxInfo, effect: InboxEffect) {
+  if (!effect.address) return;
+  await deps.events.append({
+    type: 'ooo',
+    address: effect.address,
+    ...(effect.messageId ? { messageId: effect.messageId } : {}),
+    ...(effect.returnsOn ? { returnsOn: effect.returnsOn } : {}),
+    mailboxId: mailbox.id,
+    at: deps.now(),
+  });
+}
 
 /** What the rep can do about a mailbox that could not be read, from the adapter's error code. */
 export function troubleOf(error: unknown): InboxCheckTrouble {
@@ -84,6 +97,7 @@ export function createInboxWatcher(deps: InboxWatcherDeps): InboxWatcher {
   }
 
   async function apply(mailbox: MailboxInfo, effect: InboxEffect, summary: InboxCheckSummary) {
+    if (effect.type === 'ooo') return appendOutOfOffice(deps, mailbox, effect);
     const at = deps.now();
     const key = effect.address ? await keyOf(effect.address) : null;
     const address = key ? effect.address : null;
@@ -116,7 +130,12 @@ export function createInboxWatcher(deps: InboxWatcherDeps): InboxWatcher {
     };
     const from = parsed.from?.value[0]?.address ?? null;
     const outcome = classifyInbound(
-      { raw: item.raw.toString('utf8'), text: parsed.text ?? '', from },
+      {
+        raw: item.raw.toString('utf8'),
+        text: parsed.text ?? '',
+        from,
+        ...(parsed.date ? { receivedAt: parsed.date.getTime() } : {}),
+      },
       context,
     );
     summary.messages++;

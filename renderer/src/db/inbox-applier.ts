@@ -2,8 +2,10 @@ import type { InboxEvent } from '../../../shared/ipc/inbox';
 import type { Result } from '../../../shared/ipc/result';
 import { normalizeEmail } from '../../../shared/leads/email';
 import type { LeadStatus } from '../../../shared/leads/lead';
+import { createCompanyStop } from './company-stop';
 import type { FairsendDatabase } from './database';
 import type { LeadsRepo } from './leads-repo';
+import { outOfOfficeUntil } from './out-of-office';
 import type { LeadDoc } from './schemas/leads';
 import { type ManualReason, SuppressionInputError, type SuppressionRepo } from './suppression-repo';
 
@@ -33,14 +35,15 @@ const STOP_REASON = {
   complaint: 'complained',
   reply: 'replied',
 } as const;
+type StoppingType = Exclude<InboxEvent['type'], 'ooo'>;
 /** terminal statuses a later, weaker event does not overwrite */
-const KEEP: Record<InboxEvent['type'], LeadStatus[]> = {
+const KEEP: Record<StoppingType, LeadStatus[]> = {
   bounce: ['opted-out'],
   optout: [],
   complaint: [],
   reply: ['opted-out', 'bounced'],
 };
-const STATUS: Record<InboxEvent['type'], LeadStatus> = {
+const STATUS: Record<StoppingType, LeadStatus> = {
   bounce: 'bounced',
   optout: 'opted-out',
   complaint: 'opted-out',
@@ -54,6 +57,7 @@ const STATUS: Record<InboxEvent['type'], LeadStatus> = {
  */
 export function createInboxApplier(db: FairsendDatabase, deps: InboxApplierDeps): InboxApplier {
   let running: Promise<number> | null = null;
+  const companyStop = createCompanyStop(db);
 
   async function appliedSeq(): Promise<number> {
     const doc = await db.leads.getLocal<{ seq: number }>(APPLIED_DOC);
@@ -74,7 +78,7 @@ export function createInboxApplier(db: FairsendDatabase, deps: InboxApplierDeps)
       const id = event.address ? normalizeEmail(event.address) : null;
       return id ? deps.leads.get(id) : null;
     };
-    if (event.type === 'reply') return (await byMessage()) ?? byAddress();
+    if (event.type === 'reply' || event.type === 'ooo') return (await byMessage()) ?? byAddress();
     return (await byAddress()) ?? byMessage();
   }
 
@@ -86,7 +90,32 @@ export function createInboxApplier(db: FairsendDatabase, deps: InboxApplierDeps)
     }
   }
 
+  /** An out-of-office: the lead's running enrollments wait until the return date, then go on; never a stop. */
+  async function pauseAway(event: InboxEvent): Promise<void> {
+    const lead = await leadFor(event);
+    if (!lead) return;
+    const until = outOfOfficeUntil(event.returnsOn, event.at);
+    const active = await db.enrollments.find({ selector: { leadId: lead.id, status: 'active' } }).exec();
+    for (const enrollment of active)
+      if (enrollment.nextSendAt < until)
+        await enrollment.incrementalPatch({
+          nextSendAt: until,
+          waitReason: 'out-of-office',
+          updatedAt: Date.now(),
+        });
+  }
+
+  /** A reply in a sequence with the company stop on stops that sequence for everyone at the lead's company. */
+  async function stopCompany(lead: LeadDoc): Promise<void> {
+    const mine = await db.enrollments.find({ selector: { leadId: lead.id } }).exec();
+    for (const sequenceId of new Set(mine.map((e) => e.sequenceId))) {
+      const sequence = await db.sequences.findOne(sequenceId).exec();
+      if (sequence?.stopCompanyOnReply) await companyStop.stopColleagues(lead, sequenceId);
+    }
+  }
+
   async function applyOne(event: InboxEvent): Promise<void> {
+    if (event.type === 'ooo') return pauseAway(event);
     const lead = await leadFor(event);
     const reason = SUPPRESS[event.type];
     // Both the address that bounced or asked and the lead of the thread: when in doubt, contact nobody.
@@ -105,6 +134,7 @@ export function createInboxApplier(db: FairsendDatabase, deps: InboxApplierDeps)
         stopReason: STOP_REASON[event.type],
         updatedAt: now,
       });
+    if (event.type === 'reply') await stopCompany(lead);
   }
 
   async function run(): Promise<number> {

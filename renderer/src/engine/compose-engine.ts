@@ -1,5 +1,6 @@
 import type { CallBridge } from '../bridge/client';
 import type { InboxSync } from '../bridge/inbox';
+import { createCompanyStop } from '../db/company-stop';
 import type { FairsendDatabase } from '../db/database';
 import type { EnrollmentsRepo } from '../db/enrollments-repo';
 import type { LeadsRepo } from '../db/leads-repo';
@@ -30,6 +31,7 @@ export function composeSequenceEngine({ db, call, inbox, ...repos }: EngineDeps)
   return createSequenceRunner({
     ...repos,
     send: (key, draft) => call('send.message', { key, draft }),
+    companyStop: createCompanyStop(db),
     async mailboxes() {
       const [list, health] = await Promise.all([call('mailboxes.list', {}), call('mailboxes.health', {})]);
       if (!list.ok) throw new Error(list.error.message);

@@ -4,6 +4,7 @@ import type { MailboxHealthInfo, MailboxInfo } from '../../../shared/ipc/mailbox
 import type { Result } from '../../../shared/ipc/result';
 import type { SendDraft, SendOutcome } from '../../../shared/ipc/send';
 import { blockedOutcome, CAP_REACHED, SUPPRESSED } from '../../../shared/outbox/testing/outcomes';
+import { createCompanyStop } from '../db/company-stop';
 import { createFairsendDatabase, type FairsendDatabase } from '../db/database';
 import { createEnrollmentsRepo, type EnrollmentsRepo } from '../db/enrollments-repo';
 import { createLeadsRepo, type LeadsRepo } from '../db/leads-repo';
@@ -67,6 +68,7 @@ function runner() {
     leads,
     messages: createMessagesRepo(db),
     send: mainStandIn(),
+    companyStop: createCompanyStop(db),
     mailboxes: async () => ({ list: [MAILBOX], health: [HEALTH] }),
     company: async () => 'Acme',
     day: {
@@ -202,6 +204,38 @@ describe('the sequence runner', () => {
       subject: 'Re: Quick question, Ana',
       thread: { inReplyTo: '<fs.before-crash@acme.test>', references: ['<fs.before-crash@acme.test>'] },
     });
+  });
+
+  it.each([
+    ['stops a lead right before the send when a colleague replied to the sequence (company stop on)', true],
+    ['sends to a colleague of a lead who replied when the company stop is off', false],
+  ])('%s', async (_name, stopCompanyOnReply) => {
+    const engine = runner();
+    const created = await sequences.create({
+      name: 'Company',
+      mailboxIds: ['mb1'],
+      steps: [{ ...blankStep(0), subject: 'Hi {{ first_name }}', body: '<p>Hi</p>' }],
+      stopCompanyOnReply,
+    });
+    const sequence = await sequences.setStatus(created.id, 'active');
+    const id = await enrollAna(sequence);
+    await leads.create({
+      email: 'bo@prospect.test',
+      firstName: 'Bo',
+      lastName: 'Li',
+      company: 'Prospect',
+      title: '',
+      timezone: '',
+    });
+    await enrollments.enroll({ sequence, leadIds: ['bo@prospect.test'] });
+    // Bo replied (the watcher found it between planning and sending): his enrollment stopped as replied
+    const bo = await db.enrollments.findOne({ selector: { leadId: 'bo@prospect.test' } }).exec();
+    await bo!.incrementalPatch({ status: 'stopped', stopReason: 'replied' });
+    await engine.runOnce();
+    if (stopCompanyOnReply) {
+      expect(delivered).toHaveLength(0);
+      expect(await enrollments.fresh(id)).toMatchObject({ status: 'stopped', stopReason: 'company-replied' });
+    } else expect(delivered.map((d) => d.draft.to)).toEqual(['ana@prospect.test']);
   });
 
   it('does not send for a paused sequence, nor outside the window', async () => {

@@ -6,6 +6,7 @@ import { planTick } from '../../../shared/sequences/planner';
 import type { SenderFields } from '../../../shared/sequences/templates/scope';
 import type { SentStep } from '../../../shared/sequences/templates/threading';
 import { type PlannedSend, sendKey } from '../../../shared/sequences/types';
+import type { CompanyStop } from '../db/company-stop';
 import type { EnrollmentsRepo } from '../db/enrollments-repo';
 import type { LeadsRepo } from '../db/leads-repo';
 import type { MessagesRepo } from '../db/messages-repo';
@@ -30,6 +31,8 @@ export interface SequenceRunnerDeps {
   company(): Promise<string>;
   /** applies what main's inbox watcher found (a reply stops the lead) right before a send */
   beforeSend?(): Promise<unknown>;
+  /** a sequence's company stop: has someone at the lead's company replied to it (checked right before a send) */
+  companyStop?: Pick<CompanyStop, 'replied'>;
   /** the engine's own counters, kept across reloads */
   day: { load(): Promise<EngineDay | null>; save(day: EngineDay): Promise<void> };
   lock: Lock;
@@ -144,6 +147,8 @@ export function createSequenceRunner(deps: SequenceRunnerDeps) {
     if (!sequence) return stopped(e, 'sequence-deleted');
     const check = await stopReasonOf(e);
     if (!('lead' in check)) return stopped(e, check.stop);
+    if (sequence.stopCompanyOnReply && (await deps.companyStop?.replied(check.lead, e.sequenceId)))
+      return stopped(e, 'company-replied');
     const message = stepMessage({
       sequence,
       stepIndex: e.step,

@@ -40,6 +40,7 @@ const STOP_WORDS: Record<string, string> = {
   'disposable-domain': 'Their address is a throwaway one.',
   'sequence-deleted': 'The sequence was deleted.',
   'send-failed': 'The email could not be sent.',
+  'company-replied': 'Someone at their company replied, and this sequence stops for the whole company.',
 };
 
 const WAIT_WORDS: Partial<Record<WaitReason | string, string>> = {
@@ -58,6 +59,7 @@ const WAIT_WORDS: Partial<Record<WaitReason | string, string>> = {
   'no-send-days': 'waits: the sequence has no send days (Sequences → schedule)',
   'daily-cap-reached': 'waits for tomorrow: the mailbox reached its daily cap',
   'outside-send-window': 'waits for the send window to open',
+  'out-of-office': 'waits: their auto-reply says they are away; it goes on when they are back',
   'unknown-fate': 'is held: its last email may or may not have gone out (Outbox → decide)',
 };
 
