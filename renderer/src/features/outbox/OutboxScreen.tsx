@@ -11,6 +11,8 @@ import { throttle } from '../leads/hooks/throttle';
 import { DraftMessages } from './DraftMessages';
 import { HeldMessages } from './HeldMessages';
 import { ScheduledMessages } from './ScheduledMessages';
+import { SequencePicker } from './SequencePicker';
+import { countsOf, type SequenceFilter, sequenceMessages } from './sequence-messages';
 
 const PAGE = 100;
 const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -27,8 +29,9 @@ const STATUS_LABEL: Record<string, string> = { sent: 'Sent', failed: 'Failed', b
  * them, the emails whose fate is unknown, waiting for the rep's decision.
  */
 export function OutboxScreen() {
-  const { messages: repo } = useServices();
+  const { messages: repo, db } = useServices();
   const [status, setStatus] = useState<OutboxStatus | ''>('');
+  const [sequence, setSequence] = useState<SequenceFilter | null>(null);
   const [rows, setRows] = useState<MessageDoc[] | null>(null);
   const [limit, setLimit] = useState(PAGE);
   const [counts, setCounts] = useState<Record<string, number>>({});
@@ -36,6 +39,12 @@ export function OutboxScreen() {
   const [composing, setComposing] = useState(false);
 
   const load = useCallback(async () => {
+    if (sequence) {
+      const all = await sequenceMessages(db, repo, sequence);
+      setRows(all.filter((m) => !status || m.status === status).slice(0, limit));
+      setCounts(countsOf(all));
+      return;
+    }
     const [list, ...byStatus] = await Promise.all([
       repo.list({ ...(status ? { status } : {}), limit }),
       repo.count(),
@@ -48,7 +57,7 @@ export function OutboxScreen() {
         ...OUTBOX_STATUSES.map((s, i) => [s, byStatus[i + 1] ?? 0]),
       ]),
     );
-  }, [repo, status, limit]);
+  }, [repo, db, sequence, status, limit]);
 
   useEffect(() => {
     void load();
@@ -90,6 +99,13 @@ export function OutboxScreen() {
           </button>
         </div>
       </header>
+      <SequencePicker
+        value={sequence}
+        onChange={(next) => {
+          setSequence(next);
+          setLimit(PAGE);
+        }}
+      />
       <HeldMessages mailboxes={mailboxes} />
       <ScheduledMessages mailboxes={mailboxes} />
       <DraftMessages />
