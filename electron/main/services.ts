@@ -20,6 +20,7 @@ import { openMailboxHealth } from './send/mailbox-health';
 import { openSendJournal } from './send/send-journal';
 import type { Checkpoint } from './send/send-points';
 import { createSendService } from './send/send-service';
+import { createSendingPause } from './send/sending-pause';
 import { createSuppressionHolder } from './send/suppression-holder';
 import { createImapReader, type ImapOptions, type ImapReader } from './send/transports/imap-reader';
 import { createSmtpTransport, type SmtpOptions, type SmtpTransport } from './send/transports/smtp-transport';
@@ -141,7 +142,9 @@ export async function createMainServices(
   });
   // What the watcher finds is audited: it starts once the audit log can be appended to (see audit-log.ts).
   audit.onWritable(() => inbox.start());
+  const sending = createSendingPause({ audit, now });
   const send = createSendService({
+    sendingPaused: sending.paused,
     mailboxes,
     profile,
     teamKey,
@@ -193,6 +196,7 @@ export async function createMainServices(
     profile,
     dnsSettings,
     send,
+    sending,
     suppression,
     audit,
     inbox,

@@ -37,6 +37,7 @@ export const FIX_IN_HAND = {
   outside: 'outside Fairsend: the domain’s DNS records, or the mail provider’s admin console',
   wait: 'nothing: Fairsend holds or delays the email and goes on by itself',
   report: 'a fault in Fairsend, for the rep to report',
+  'sending-pause': 'the Fairsend icon in the tray or menu bar, whose menu pauses and resumes all sending',
 } as const;
 export type FixInHand = keyof typeof FIX_IN_HAND;
 
@@ -235,6 +236,12 @@ export const REASONS = {
       valid
         ? `The team setting ${key} = ${value} is looser than the default of ${fallback}; thresholds can only be made stricter, so ${fallback} applies.`
         : `The team setting ${key} = ${value} is not a valid threshold; the default of ${fallback} applies.`,
+  }),
+  'sending-paused': spec({
+    floor: 'block',
+    message: 'Sending is paused for every mailbox (Pause all sending); nothing goes out until it is resumed.',
+    fix: 'Choose Resume sending in the menu of the Fairsend icon in the tray or menu bar; waiting emails then go on by themselves.',
+    doneIn: 'sending-pause',
   }),
   'outside-send-window': spec<{ time: string; zone: string; hours: string; days: string }>({
     floor: 'block',

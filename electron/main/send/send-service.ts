@@ -23,6 +23,8 @@ export interface SendServiceDeps extends GateFactsDeps {
   newMessageIdLocal?: () => string;
   /** crash tests: told each named moment of a send (send-points.ts) */
   checkpoint?: Checkpoint;
+  /** "Pause all sending" (sending-pause.ts): while paused, every send is blocked with `sending-paused` */
+  sendingPaused?: () => boolean;
   /** how often open fates are looked up again and due follow-ups retried; default 5 minutes */
   upkeepEveryMs?: number;
 }
@@ -93,6 +95,12 @@ export function createSendService(deps: SendServiceDeps) {
         reasons: gate.reasons.map((r) => r.code),
       }),
     });
+    if (deps.sendingPaused?.())
+      return blocked({
+        verdict: 'block',
+        score: decision.content.score,
+        reasons: [reason('sending-paused')],
+      });
     if (decision.verdict === 'block') return blocked(verdictOf(decision), decision.retryAt);
 
     // every attempt of a key reuses its first Message-ID (a retry from another domain gets that domain's)

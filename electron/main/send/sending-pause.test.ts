@@ -1,0 +1,99 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SendDraft } from '../../../shared/ipc/send';
+import { createKeySealer } from '../secrets/sealer';
+import { type LoopbackDns, startLoopbackDns } from '../testing/loopback-dns';
+import { type LoopbackSmtp, startLoopbackSmtp } from '../testing/loopback-smtp';
+import { selfSignedCertificate } from '../testing/self-signed';
+import { startTestServices } from '../testing/test-services';
+import { createSmtpTransport } from './transports/smtp-transport';
+
+// "Pause all sending" held in main, through the real send path: loopback DNS and SMTP, the real gate,
+// journal and audit log. A paused send never reaches the SMTP server.
+
+const tls = selfSignedCertificate();
+const login = { user: 'ana@acme.test', pass: 'app-password-x1' };
+const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const dkimPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const dkimPublic = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+
+let dns: LoopbackDns;
+let smtp: LoopbackSmtp;
+
+beforeAll(async () => {
+  dns = await startLoopbackDns({
+    mx: { 'example.test': [[10, 'mx.example.test']], 'acme.test': [[10, 'mx.acme.test']] },
+    txt: {
+      'acme.test': ['v=spf1 ip4:127.0.0.1 -all'],
+      'fs1._domainkey.acme.test': [`v=DKIM1; k=rsa; p=${dkimPublic}`],
+      '_dmarc.acme.test': ['v=DMARC1; p=quarantine; adkim=r; aspf=r'],
+    },
+  });
+  smtp = await startLoopbackSmtp({ auth: login, tls });
+});
+afterAll(async () => {
+  await dns.close();
+  await smtp.close();
+});
+
+describe('pause all sending', () => {
+  it('blocks every send while paused, with a reason that says how to resume, audited; resumed, it sends', async () => {
+    const { services } = await startTestServices({
+      sealer: createKeySealer(Buffer.alloc(32, 9)),
+      smtpCa: tls.cert,
+      smtpTransport: (o) => createSmtpTransport({ ...o, port: smtp.port as 587 }),
+      dnsServers: [dns.server],
+    });
+    try {
+      const mailbox = await services.mailboxes.connectSmtp({
+        address: 'ana@acme.test',
+        displayName: 'Ana Rep',
+        host: '127.0.0.1',
+        port: 587,
+        security: 'starttls',
+        user: login.user,
+        password: login.pass,
+        localRelay: true,
+        dkim: { selector: 'fs1', privateKeyPem: dkimPem },
+      });
+      services.profile.set({
+        company: 'Acme Analytics GmbH',
+        postalAddress: 'Torstraße 1, 10119 Berlin, Germany',
+        unsubscribeBaseUrl: 'https://team.acme.test',
+        unsubscribeMailto: 'unsubscribe@acme.test',
+      });
+      services.suppression.apply({ add: [], remove: [], complete: true });
+      smtp.received.length = 0;
+      const draft: SendDraft = {
+        mailboxId: mailbox.id,
+        to: 'jane.doe@example.test',
+        toName: 'Jane Doe',
+        subject: 'Onboarding new analysts at Example',
+        html: '<p>Hi Jane,</p><p>We help data teams onboard analysts in half the time. Worth a short call?</p><p>Ana</p>',
+        isFirstTouch: true,
+        kind: 'one-off',
+      };
+
+      expect(await services.sending.set(true)).toMatchObject({ paused: true });
+      const paused = await services.send.send('k-paused', draft);
+      expect(paused.status).toBe('blocked');
+      const reasons = paused.status === 'blocked' ? paused.gate.reasons : [];
+      expect(reasons.map((r) => r.code)).toEqual(['sending-paused']);
+      expect(reasons[0]?.fix).toContain('Resume sending');
+      expect(smtp.received).toHaveLength(0);
+
+      expect(await services.sending.set(false)).toMatchObject({ paused: false });
+      // the same key goes out once resumed: a paused block is not a send main remembers as done
+      expect((await services.send.send('k-paused', draft)).status).toBe('sent');
+      expect(smtp.received).toHaveLength(1);
+
+      const types = services.audit.since(0, 1000).map((e) => e.type);
+      expect(types).toEqual(
+        expect.arrayContaining(['sending.paused', 'send.blocked', 'sending.resumed', 'send.sent']),
+      );
+      expect(types.indexOf('sending.paused')).toBeLessThan(types.indexOf('sending.resumed'));
+    } finally {
+      await services.close();
+    }
+  });
+});
