@@ -72,7 +72,11 @@ function EntryWords({
 }) {
   switch (entry.kind) {
     case 'enrolled':
-      return <span>Added to “{entry.sequence}”.</span>;
+      return (
+        <span>
+          Added to “{entry.sequence}”. {entry.control ? <PauseButton entry={entry} /> : null}
+        </span>
+      );
     case 'step':
       return (
         <span>
@@ -110,6 +114,43 @@ function EntryWords({
         </span>
       );
   }
+}
+
+/**
+ * Pause or resume this lead's run of one sequence. A paused enrollment is never due (the engine reads active
+ * and held ones) and the runner re-reads it right before a send; resuming makes its step due now.
+ */
+function PauseButton({ entry }: { entry: Extract<TimelineEntry, { kind: 'enrolled' }> }) {
+  const { enrollments, engine } = useServices();
+  const [busy, setBusy] = useState(false);
+  const pause = entry.control === 'pause';
+  async function toggle() {
+    setBusy(true);
+    try {
+      if (pause) await enrollments.patch(entry.enrollmentId, { status: 'paused', waitReason: '' });
+      else {
+        await enrollments.patch(entry.enrollmentId, {
+          status: 'active',
+          nextSendAt: Date.now(),
+          waitReason: '',
+        });
+        engine.wake();
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <button
+      type="button"
+      className="link"
+      disabled={busy}
+      aria-label={`${pause ? 'Pause' : 'Resume'} “${entry.sequence}” for this lead`}
+      onClick={() => void toggle()}
+    >
+      {pause ? 'Pause' : 'Resume'}
+    </button>
+  );
 }
 
 /** A sent step: its subject, time and Message-ID, and the email as the gate builds it for this lead. */

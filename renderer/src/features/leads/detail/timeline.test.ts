@@ -33,6 +33,28 @@ const message = (step: number, at: number, over: Partial<MessageDoc> = {}): Mess
 });
 
 describe('a lead’s sequence timeline', () => {
+  it('offers Pause on a running enrollment, and Resume with the reason on one the rep paused', () => {
+    const running = timelineOf(
+      [enrollment({ status: 'active', waitReason: 'out-of-office' })],
+      [],
+      () => 'Q',
+    );
+    expect(running[0]).toMatchObject({ kind: 'enrolled', control: 'pause' });
+    expect(running[1]).toMatchObject({
+      kind: 'waiting',
+      code: 'out-of-office',
+      text: expect.stringContaining('away'),
+    });
+    const paused = timelineOf([enrollment({ status: 'paused' })], [], () => 'Q');
+    expect(paused[0]).toMatchObject({ kind: 'enrolled', control: 'resume' });
+    expect(paused[1]).toMatchObject({
+      kind: 'waiting',
+      code: 'paused-by-rep',
+      text: expect.stringContaining('Resume'),
+    });
+    expect(timelineOf([enrollment()], [], () => 'Q')[0]).not.toHaveProperty('control');
+  });
+
   it('reads enrolled, each step sent, then the stop and why, in time order', () => {
     const entries = timelineOf([enrollment()], [message(1, 300), message(0, 200)], () => 'Outbound');
     expect(entries.map((e) => e.kind)).toEqual(['enrolled', 'step', 'step', 'stopped']);

@@ -6,7 +6,14 @@ import type { WaitReason } from '../../../../../shared/sequences/types';
 import type { EnrollmentDoc, MessageDoc } from '../../../db/schemas/outreach';
 
 export type TimelineEntry = { key: string } & (
-  | { kind: 'enrolled'; at: number; sequence: string; enrollmentId: string }
+  | {
+      kind: 'enrolled';
+      at: number;
+      sequence: string;
+      enrollmentId: string;
+      /** what the rep can do to this lead's run now: pause a running one, resume one they paused */
+      control?: 'pause' | 'resume';
+    }
   | {
       kind: 'step';
       at: number;
@@ -60,6 +67,7 @@ const WAIT_WORDS: Partial<Record<WaitReason | string, string>> = {
   'daily-cap-reached': 'waits for tomorrow: the mailbox reached its daily cap',
   'outside-send-window': 'waits for the send window to open',
   'out-of-office': 'waits: their auto-reply says they are away; it goes on when they are back',
+  'paused-by-rep': 'is paused for this lead (Resume to go on)',
   'unknown-fate': 'is held: its last email may or may not have gone out (Outbox → decide)',
 };
 
@@ -75,7 +83,15 @@ export function timelineOf(
   const out: TimelineEntry[] = [];
   for (const e of enrollments) {
     const sequence = sequenceName(e.sequenceId);
-    out.push({ key: `enrolled:${e.id}`, kind: 'enrolled', at: e.enrolledAt, sequence, enrollmentId: e.id });
+    const control = e.status === 'active' ? 'pause' : e.status === 'paused' ? 'resume' : undefined;
+    out.push({
+      key: `enrolled:${e.id}`,
+      kind: 'enrolled',
+      at: e.enrolledAt,
+      sequence,
+      enrollmentId: e.id,
+      ...(control ? { control } : {}),
+    });
     for (const m of messages) {
       if (m.enrollmentId !== e.id || m.status === 'scheduled') continue;
       const first = m.reasons[0];
@@ -101,7 +117,17 @@ export function timelineOf(
         text: stopWords(code),
         code,
       });
-    } else if (e.status === 'finished')
+    } else if (e.status === 'paused')
+      out.push({
+        key: `waiting:${e.id}`,
+        kind: 'waiting',
+        at: e.updatedAt,
+        sequence,
+        step: e.step,
+        text: waitWords('paused-by-rep'),
+        code: 'paused-by-rep',
+      });
+    else if (e.status === 'finished')
       out.push({ key: `finished:${e.id}`, kind: 'finished', at: e.updatedAt, sequence });
     else if (e.waitReason && e.waitReason !== 'pacing')
       out.push({
