@@ -3,6 +3,7 @@ import { dispatch } from '../../shared/ipc/dispatch';
 import { createHandlers, type MainServices } from './handlers';
 import type { MailboxService } from './mailboxes/mailbox-service';
 import type { SendService } from './send/send-service';
+import { createSendingPause } from './send/sending-pause';
 import type { DnsSettingsStore } from './settings/dns-settings';
 import type { ProfileStore } from './settings/profile-store';
 
@@ -30,6 +31,10 @@ function setup() {
     profile: {} as ProfileStore,
     dnsSettings: {} as DnsSettingsStore,
     send: {} as SendService,
+    sending: createSendingPause({
+      audit: { append: async () => Promise.reject(new Error('no log')) },
+      now: () => 5,
+    }),
     suppression: { apply: () => ({ size: 0, ready: false }) },
     audit: {
       since: () => [],
@@ -46,6 +51,20 @@ function setup() {
 }
 
 describe('main handlers', () => {
+  it('pauses and resumes all sending through a validated channel', async () => {
+    const { handlers } = setup();
+    const call = (channel: 'sending.state' | 'sending.setPaused', request: unknown) =>
+      dispatch(handlers, channel, request, { transport: 'ipc' });
+    expect(await call('sending.state', {})).toEqual({ ok: true, value: { paused: false, since: 0 } });
+    expect(await call('sending.setPaused', { paused: 'yes' })).toMatchObject({ ok: false });
+    expect(await call('sending.setPaused', { paused: true, extra: 1 })).toMatchObject({ ok: false });
+    expect(await call('sending.setPaused', { paused: true })).toEqual({
+      ok: true,
+      value: { paused: true, since: 5 },
+    });
+    expect(await call('sending.state', {})).toEqual({ ok: true, value: { paused: true, since: 5 } });
+  });
+
   it('opens https links in the system browser and refuses every other scheme', async () => {
     const { handlers, opened } = setup();
     const good = await dispatch(

@@ -8,6 +8,7 @@ import type { InboxWatcher } from './inbox/inbox-watcher';
 import type { MailboxService } from './mailboxes/mailbox-service';
 import type { TeamKey } from './secrets/team-key';
 import type { SendService } from './send/send-service';
+import type { SendingPause } from './send/sending-pause';
 import type { SuppressionHolder } from './send/suppression-holder';
 import type { DnsSettingsStore } from './settings/dns-settings';
 import type { OAuthSettingsStore } from './settings/oauth-settings';
@@ -24,6 +25,8 @@ export interface MainServices {
   profile: ProfileStore;
   dnsSettings: DnsSettingsStore;
   send: SendService;
+  /** "Pause all sending": main's send path honours it */
+  sending: Pick<SendingPause, 'state' | 'set'>;
   suppression: Pick<SuppressionHolder, 'apply'>;
   audit: Pick<
     AuditLog,
@@ -72,6 +75,8 @@ export function createHandlers(services: MainServices): Handlers {
       return services.send.send(key, draft);
     },
     'send.held': () => services.send.held(),
+    'sending.state': () => services.sending.state(),
+    'sending.setPaused': ({ paused }) => services.sending.set(paused),
     'send.resolve': ({ key, as }) => {
       services.audit.requireWritable(); // both decisions are audited, and a resend is a send
       return services.send.resolve(key, as);

@@ -41,6 +41,8 @@ export const CHANNEL_NAMES = [
   'certificates.list',
   'certificates.trust',
   'certificates.remove',
+  'sending.state',
+  'sending.setPaused',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

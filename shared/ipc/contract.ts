@@ -9,6 +9,7 @@ import { mailboxChannels } from './mailboxes';
 import { oauthSettingsChannels } from './oauth-settings';
 import type { Result } from './result';
 import { sendChannels } from './send';
+import { sendingChannels } from './sending';
 import { settingsChannels } from './settings';
 import { suppressionChannels } from './suppression';
 import { vaultChannels } from './vault';
@@ -25,6 +26,7 @@ export const contract = combineChannels(
   auditChannels,
   inboxChannels,
   certificateChannels,
+  sendingChannels,
 );
 
 export type Contract = typeof contract;
