@@ -90,11 +90,12 @@ async function startMailWorld(): Promise<TestMailWorld & { tls: { cert: string }
   };
 }
 
-interface WorkerFixtures {
-  host: TestHost;
-}
-
 interface TestFixtures {
+  /**
+   * Main's services, the web host and the loopback mail servers, fresh for each test: a mailbox connected,
+   * a cap reached or sending paused by one spec must never decide what another sees.
+   */
+  host: TestHost;
   /** the page's Chromium profile on disk, fresh for each test */
   profileDir: string;
   /** writes a generated lead CSV (default 1,000 rows) into the test's output folder and returns its path */
@@ -172,16 +173,13 @@ export async function startTestHost(): Promise<
   };
 }
 
-export const test = base.extend<TestFixtures, WorkerFixtures>({
-  host: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
-    async ({}, use) => {
-      const host = await startTestHost();
-      await use(host);
-      await host.close();
-    },
-    { scope: 'worker' },
-  ],
+export const test = base.extend<TestFixtures>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
+  host: async ({}, use) => {
+    const host = await startTestHost();
+    await use(host);
+    await host.close();
+  },
 
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
   profileDir: async ({}, use) => {
