@@ -60,7 +60,7 @@ const HEALTH = {
   breaker: { state: 'ok', reasons: [], judged: false, rates: { bounce: 0, complaint: 0 } },
 } satisfies MailboxHealthInfo;
 
-function runner() {
+function runner(beforeSend?: () => Promise<unknown>) {
   let stored: EngineDay | null = null;
   return createSequenceRunner({
     enrollments,
@@ -69,6 +69,7 @@ function runner() {
     messages: createMessagesRepo(db),
     send: mainStandIn(),
     companyStop: createCompanyStop(db),
+    ...(beforeSend ? { beforeSend } : {}),
     mailboxes: async () => ({ list: [MAILBOX], health: [HEALTH] }),
     company: async () => 'Acme',
     day: {
@@ -236,6 +237,30 @@ describe('the sequence runner', () => {
       expect(delivered).toHaveLength(0);
       expect(await enrollments.fresh(id)).toMatchObject({ status: 'stopped', stopReason: 'company-replied' });
     } else expect(delivered.map((d) => d.draft.to)).toEqual(['ana@prospect.test']);
+  });
+
+  it('does not send a step whose lead an out-of-office paused right before the send, and sends it when back', async () => {
+    let id = '';
+    const back = Date.UTC(2026, 11, 8, 12);
+    const engine = runner(async () => {
+      // the inbox's news, applied right before the send: Ana is away until Tuesday 8 December
+      const e = await enrollments.fresh(id);
+      if (e && e.step === 1 && e.waitReason !== 'out-of-office')
+        await enrollments.patch(id, { nextSendAt: back, waitReason: 'out-of-office' });
+    });
+    id = await enrollAna(await threeStepSequence());
+    await engine.runOnce();
+    clock = Date.UTC(2026, 11, 3, 9, 30);
+    expect((await engine.runOnce()).sent).toBe(0);
+    expect(delivered).toHaveLength(1);
+    expect(await enrollments.fresh(id)).toMatchObject({
+      status: 'active',
+      step: 1,
+      waitReason: 'out-of-office',
+    });
+    clock = back + HOUR;
+    expect((await engine.runOnce()).sent).toBe(1);
+    expect(delivered[1]!.key).toBe(`${id}:1`);
   });
 
   it('does not send for a paused sequence, nor outside the window', async () => {

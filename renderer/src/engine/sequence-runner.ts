@@ -190,6 +190,8 @@ export function createSequenceRunner(deps: SequenceRunnerDeps) {
     await deps.beforeSend?.().catch(() => undefined);
     const e = await enrollments.fresh(planned.enrollmentId);
     if (e?.status !== 'active' || e.step !== planned.step) return null;
+    // moved on since the plan (an out-of-office the inbox just applied): it waits for its new time
+    if (e.nextSendAt > now() + HORIZON_MS) return null;
     const sequence = await deps.sequences.get(e.sequenceId);
     return sequence?.status === 'active' ? e : null;
   }
