@@ -26,7 +26,7 @@ export interface MainServices {
   dnsSettings: DnsSettingsStore;
   send: SendService;
   /** "Pause all sending": main's send path honours it */
-  sending: Pick<SendingPause, 'state' | 'set'>;
+  sending: Pick<SendingPause, 'state' | 'set' | 'onChange'>;
   suppression: Pick<SuppressionHolder, 'apply'>;
   audit: Pick<
     AuditLog,

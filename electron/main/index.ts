@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { app, type BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
+import trayIcon from '../../resources/icons/32x32.png?asset';
 import windowIcon from '../../resources/icons/512x512.png?asset';
 import { registerAppScheme, rendererLocation, serveRenderer } from './app-protocol';
 import { readMainConfig } from './config';
@@ -10,6 +11,7 @@ import { hardenSession } from './security';
 import { createMainServices } from './services';
 import { holdSingleInstance } from './single-instance';
 import { describeStartupFailure } from './startup-problem';
+import { createSendingTray } from './tray';
 import { createElectronCiphertextStore } from './vault/electron-store-adapter';
 import { createMainWindow, createStartupProblemWindow } from './window';
 
@@ -98,4 +100,17 @@ async function start(): Promise<void> {
   app.on('activate', () => {
     if (!window) open();
   });
+  // today's count and "Pause all sending" while the window is hidden (the engine keeps running in it)
+  const tray = createSendingTray({
+    iconPath: trayIcon,
+    pause: services.sending,
+    sentToday: () => services.mailboxes.health().reduce((n, m) => n + m.sentToday, 0),
+    show: () => {
+      if (!window) return open();
+      if (window.isMinimized()) window.restore();
+      window.show();
+      window.focus();
+    },
+  });
+  app.on('will-quit', () => tray.destroy());
 }
