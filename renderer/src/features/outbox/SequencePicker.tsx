@@ -20,6 +20,7 @@ export function SequencePicker({
       <label className="field">
         <span>Sequence</span>
         <select
+          aria-label="Sequence"
           value={value?.sequenceId ?? ''}
           onChange={(e) => onChange(e.target.value ? { sequenceId: e.target.value, step: null } : null)}
         >
@@ -35,6 +36,7 @@ export function SequencePicker({
         <label className="field">
           <span>Step</span>
           <select
+            aria-label="Step"
             value={value.step ?? ''}
             onChange={(e) =>
               onChange({ ...value, step: e.target.value === '' ? null : Number(e.target.value) })

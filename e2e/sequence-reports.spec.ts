@@ -1,0 +1,94 @@
+import type { Locator, Page } from '@playwright/test';
+import { simpleParser } from 'mailparser';
+import { cappedRep } from './capped-rep';
+import { expect, test } from './fixtures';
+import { go } from './rep-steps';
+
+// A rep opens a running sequence and sees the next 14 days as the engine will send them (Ana's step 2 on
+// Thursday, from Rita's mailbox), then its results once step 1 went out: counted at the SMTP server first.
+
+const LEAD = 'ana@prospect.test';
+const NAME = 'Forecasted';
+// Tuesday 5 January 2027, 10:00 in this machine's zone (main and Chromium share it)
+const START = new Date(2027, 0, 5, 10, 0).getTime();
+
+const step = (page: Page, n: number): Locator => page.getByRole('region', { name: `Step ${n}` });
+
+async function buildSequence(page: Page, sender: string) {
+  await go(page, 'Sequences');
+  await page.getByRole('button', { name: 'New sequence' }).click();
+  await page.getByLabel('Name', { exact: true }).fill(NAME);
+  await step(page, 1).getByLabel('Subject', { exact: true }).fill('A question for {{ first_name }}');
+  await step(page, 1)
+    .getByLabel('Message', { exact: true })
+    .fill('<p>Hi {{ first_name }},</p><p>Would a short call next week help your outbound team?</p>');
+  await page.getByRole('button', { name: 'Add a step' }).click();
+  await step(page, 2).getByLabel(/^Wait/).fill('2');
+  await step(page, 2).getByLabel('Message', { exact: true }).fill('<p>Bringing this back to the top.</p>');
+  await page.getByRole('region', { name: 'Schedule' }).getByLabel(new RegExp(sender)).check();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText(`Saved “${NAME}”.`)).toBeVisible();
+}
+
+test('a rep sees a 14-day forecast for a sequence with a lead in it, and its results once a step went out', async ({
+  context,
+}) => {
+  test.setTimeout(180_000);
+  const { host, page } = await cappedRep(context, {
+    start: START,
+    cap: 20,
+    lead: { email: LEAD, firstName: 'Ana' },
+  });
+  try {
+    const { mail } = host;
+    await buildSequence(page, mail.sender.address);
+    await go(page, 'Leads');
+    await page.getByRole('checkbox', { name: 'Select Ana' }).check();
+    await page.getByRole('button', { name: 'Add to sequence' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add leads to a sequence' });
+    await dialog.getByRole('combobox', { name: 'Sequence' }).selectOption({ label: `${NAME} (draft)` });
+    await dialog.getByRole('checkbox', { name: /Launch the sequence now/ }).check();
+    await dialog.getByRole('button', { name: 'Add to sequence' }).click();
+    await page
+      .getByRole('dialog', { name: `Added 1 lead to “${NAME}”` })
+      .getByRole('button', { name: 'Done' })
+      .click();
+
+    // step 1 goes out at once, counted at the server
+    await expect.poll(() => mail.smtp.received.length, { timeout: 30_000 }).toBe(1);
+    const first = await simpleParser(mail.smtp.received[0]!.raw);
+    expect(first.subject).toBe('A question for Ana');
+
+    await go(page, 'Sequences');
+    await page.getByRole('button', { name: NAME, exact: true }).click();
+    await page.getByRole('tab', { name: 'Forecast' }).click();
+    const forecast = page.getByRole('region', { name: 'Forecast' });
+    await expect(forecast.getByRole('heading', { name: 'Next 14 days' })).toBeVisible({ timeout: 30_000 });
+    await expect(forecast).toContainText('The last lead gets the last step on Thu 7 Jan.');
+    const table = forecast.getByRole('table');
+    await expect(table.getByRole('columnheader')).toHaveCount(15);
+    await expect(table.getByRole('columnheader').nth(1)).toHaveText('Tue 5 Jan');
+    const rita = table.getByRole('row', { name: /Rita Rep/ });
+    // Tue 0 (step 1 is already sent), Wed 0, Thu 1: Ana's step 2
+    await expect(rita.getByRole('cell').nth(2)).toHaveText('1');
+    await expect(rita.getByRole('cell').nth(0)).toHaveText('0');
+
+    await page.getByRole('tab', { name: 'Results' }).click();
+    const results = page.getByRole('region', { name: 'Report' });
+    await expect(results).toContainText('1 sent to 1 leads, 0 replied');
+    const step1 = results.getByRole('row', { name: 'Step 1' });
+    await expect(step1.getByRole('cell').nth(0)).toHaveText('1');
+    await expect(results.getByRole('row', { name: 'Step 2' }).getByRole('cell').nth(0)).toHaveText('0');
+    await expect(results.getByRole('img', { name: 'Sends and replies per day' })).toBeVisible();
+
+    // the Outbox shows this sequence's step 1 by itself
+    await go(page, 'Outbox');
+    await page.getByRole('combobox', { name: 'Sequence', exact: true }).selectOption({ label: NAME });
+    await page.getByRole('combobox', { name: 'Step', exact: true }).selectOption({ label: 'Step 1' });
+    await expect(page.getByRole('table', { name: 'Messages' })).toContainText('A question for Ana');
+    await page.getByRole('combobox', { name: 'Step', exact: true }).selectOption({ label: 'Step 2' });
+    await expect(page.getByText('Nothing sent yet')).toBeVisible();
+  } finally {
+    await host.close();
+  }
+});
