@@ -37,7 +37,7 @@ export const FIX_IN_HAND = {
   outside: 'outside Fairsend: the domain’s DNS records, or the mail provider’s admin console',
   wait: 'nothing: Fairsend holds or delays the email and goes on by itself',
   report: 'a fault in Fairsend, for the rep to report',
-  'sending-pause': 'the Fairsend icon in the tray or menu bar, whose menu pauses and resumes all sending',
+  'sending-pause': 'Resume sending at the foot of the app’s menu (every screen), or the tray icon’s menu',
 } as const;
 export type FixInHand = keyof typeof FIX_IN_HAND;
 
@@ -240,7 +240,7 @@ export const REASONS = {
   'sending-paused': spec({
     floor: 'block',
     message: 'Sending is paused for every mailbox (Pause all sending); nothing goes out until it is resumed.',
-    fix: 'Choose Resume sending in the menu of the Fairsend icon in the tray or menu bar; waiting emails then go on by themselves.',
+    fix: 'Choose Resume sending at the foot of the app’s menu, or in the menu of the Fairsend icon in the tray or menu bar; waiting emails then go on by themselves.',
     doneIn: 'sending-pause',
   }),
   'outside-send-window': spec<{ time: string; zone: string; hours: string; days: string }>({

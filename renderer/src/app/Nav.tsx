@@ -1,4 +1,5 @@
 import { AREAS, type Area, useApp } from '../store';
+import { SendingToggle } from './SendingToggle';
 
 const LABELS: Record<Area, string> = {
   leads: 'Leads',
@@ -36,6 +37,7 @@ export function Nav() {
           </li>
         ))}
       </ul>
+      <SendingToggle />
       <button
         type="button"
         className="ghost theme-toggle"
