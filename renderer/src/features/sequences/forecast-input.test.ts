@@ -1,25 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { MailboxHealthInfo, MailboxInfo } from '../../../../shared/ipc/mailboxes';
 import { PARKED_AT } from '../../db/enrollments-repo';
-import type { EnrollmentDoc, SequenceDoc } from '../../db/schemas/outreach';
-import { blankStep, DEFAULT_SEQUENCE_SCHEDULE } from '../../db/sequences-repo';
+import type { EnrollmentDoc } from '../../db/schemas/outreach';
 import { type ForecastFacts, forecastInputOf, forecastOf, stretchWords } from './forecast-input';
+import { testSequence } from './test-sequence';
 
 const MONDAY = Date.parse('2026-03-02T05:00:00Z'); // 00:00 in New York
 
-const sequence = (status: SequenceDoc['status']): SequenceDoc => ({
-  id: 's1',
-  name: 'Intro',
-  status,
-  steps: [blankStep(0, 'a'), blankStep(1, 'b'), blankStep(2, 'c')],
-  mailboxIds: ['mb1'],
-  schedule: DEFAULT_SEQUENCE_SCHEDULE,
-  dailyLimit: 0,
-  stopCompanyOnReply: false,
-  rank: 1,
-  createdAt: 0,
-  updatedAt: 0,
-});
+const sequence = testSequence;
 
 const enrollment = (i: number, fields: Partial<EnrollmentDoc> = {}): EnrollmentDoc => ({
   id: `e${i}`,

@@ -8,12 +8,12 @@ import { createFairsendDatabase, type FairsendDatabase } from '../../db/database
 import { createInboxApplier } from '../../db/inbox-applier';
 import { createLeadsRepo, type LeadsRepo } from '../../db/leads-repo';
 import { createMessagesRepo, type MessagesRepo } from '../../db/messages-repo';
-import type { SequenceDoc } from '../../db/schemas/outreach';
-import { blankStep, DEFAULT_SEQUENCE_SCHEDULE } from '../../db/sequences-repo';
+import { blankStep } from '../../db/sequences-repo';
 import { createSuppressionRepo } from '../../db/suppression-repo';
 import { fakeKeys } from '../../db/testing/fake-keys';
 import { readSequenceReport } from './report-data';
 import { rateWords } from './sequence-report';
+import { testSequence } from './test-sequence';
 
 // Sends, blocks, replies and bounces booked through the real repos and the real inbox applier, then the
 // report read back through the indexes. Each count is one audit event's worth (docs/decisions.md, Reports):
@@ -32,19 +32,7 @@ const step1 = {
     { id: 'vb', subject: 'B', body: 'b', text: '', weight: 50 },
   ],
 };
-const SEQUENCE: SequenceDoc = {
-  id: 's1',
-  name: 'Intro',
-  status: 'active',
-  steps: [blankStep(0, 'a'), step1, blankStep(2, 'c')],
-  mailboxIds: ['mb1'],
-  schedule: DEFAULT_SEQUENCE_SCHEDULE,
-  dailyLimit: 0,
-  stopCompanyOnReply: false,
-  rank: 1,
-  createdAt: 0,
-  updatedAt: 0,
-};
+const SEQUENCE = testSequence('active', [blankStep(0, 'a'), step1, blankStep(2, 'c')]);
 
 const sent = (messageId: string): SendOutcome => ({
   status: 'sent',
