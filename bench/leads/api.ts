@@ -46,7 +46,16 @@ export interface JumpMeasure extends Timed {
   matches: boolean;
 }
 
+export interface EnrollMeasure extends Timed {
+  enrolled: number;
+  skipped: number;
+  maxTaskMs: number;
+  longTasks: number;
+}
+
 export interface LeadsBenchApi {
+  /** enrolls the newest `count` imported leads in a fresh two-step sequence, as the Add to sequence dialog does */
+  enroll(options: { count: number }): Promise<EnrollMeasure>;
   /** generates the CSV in the page (not timed as part of anything) */
   prepare(options: { count: number; seed: number }): Promise<Prepared>;
   /** raw IndexedDB with the leads schema's indexes: the physical floor */
