@@ -59,12 +59,15 @@ test('a rep sees a 14-day forecast for a sequence with a lead in it, and its res
     const first = await simpleParser(mail.smtp.received[0]!.raw);
     expect(first.subject).toBe('A question for Ana');
 
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
     await go(page, 'Sequences');
     await page.getByRole('button', { name: NAME, exact: true }).click();
     await page.getByRole('tab', { name: 'Forecast' }).click();
     const forecast = page.getByRole('region', { name: 'Forecast' });
     await expect(forecast.getByRole('heading', { name: 'Next 14 days' })).toBeVisible({ timeout: 30_000 });
     await expect(forecast).toContainText('The last lead gets the last step on Thu 7 Jan.');
+    expect(workers.some((url) => url.includes('forecast'))).toBe(true); // planned off the page's thread
     const table = forecast.getByRole('table');
     await expect(table.getByRole('columnheader')).toHaveCount(15);
     await expect(table.getByRole('columnheader').nth(1)).toHaveText('Tue 5 Jan');

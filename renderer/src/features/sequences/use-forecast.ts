@@ -7,7 +7,8 @@ import type { LeadsRepo } from '../../db/leads-repo';
 import type { EnrollmentDoc, SequenceDoc } from '../../db/schemas/outreach';
 import { useServices } from '../../services/use-services';
 import { bridgeProblem } from '../../ui/bridge-problem';
-import { forecastOf } from './forecast-input';
+import { forecastInputOf } from './forecast-input';
+import { runForecast } from './run-forecast';
 
 export type ForecastState =
   | { state: 'working' }
@@ -31,18 +32,19 @@ async function computeForecast(
   if (!list.ok) return { state: 'problem', ...bridgeProblem(list.error) };
   const enrollments = (await Promise.all(sequences.map((s) => activeOf(db, s.id)))).flat();
   const found = await leads.getMany([...new Set(enrollments.map((e) => e.leadId))]);
-  // a turn for the screen to show "Working out…" before the planner's run (~200 ms for 10,000 leads)
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  const forecast = forecastOf({
-    now: Date.now(),
-    sequences,
-    enrollments,
-    leadZones: new Map(found.map((l) => [l.id, l.timezone])),
-    mailboxes: list.value,
-    health: health.ok ? health.value : [],
-    engineDay: null,
-    repTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-  });
+  // in a worker: the planner's run takes ~200 ms for 10,000 leads
+  const forecast = await runForecast(
+    forecastInputOf({
+      now: Date.now(),
+      sequences,
+      enrollments,
+      leadZones: new Map(found.map((l) => [l.id, l.timezone])),
+      mailboxes: list.value,
+      health: health.ok ? health.value : [],
+      engineDay: null,
+      repTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    }),
+  );
   return { state: 'ready', forecast, mailboxes: list.value };
 }
 
