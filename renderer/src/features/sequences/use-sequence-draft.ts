@@ -117,6 +117,8 @@ export function useSequenceDraft(id: string, known: readonly string[]): Sequence
     set(patch) {
       setFields((f) => (f ? { ...f, ...patch } : f));
       setDirty(true);
+      // the panel described the edit before this one: it is shown again, afresh, at the next Save
+      setPending(null);
     },
     save,
     pending,
