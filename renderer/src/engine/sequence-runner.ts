@@ -109,10 +109,18 @@ export function createSequenceRunner(deps: SequenceRunnerDeps) {
         variants[e.step] = sent?.variant ?? variants[e.step] ?? '';
         const filled = Array.from(variants, (v) => v ?? '');
         const next = sent ? sent.next : await nextAfter(e);
+        // an out-of-office applied while this step was on its way keeps its later time
+        const away = next ? await awayUntil(e.id, next.dueAt) : null;
         return enrollments.patch(
           e.id,
           next
-            ? { status: 'active', step: next.step, nextSendAt: next.dueAt, waitReason: '', variants: filled }
+            ? {
+                status: 'active',
+                step: next.step,
+                nextSendAt: away ?? next.dueAt,
+                waitReason: away ? 'out-of-office' : '',
+                variants: filled,
+              }
             : { status: 'finished', waitReason: '', variants: filled },
         );
       }
@@ -123,6 +131,12 @@ export function createSequenceRunner(deps: SequenceRunnerDeps) {
       case 'stop':
         return enrollments.patch(e.id, { status: 'stopped', stopReason: t.reason, waitReason: '' });
     }
+  }
+
+  /** The return time an out-of-office set on the enrollment after it was read, when later than `dueAt`. */
+  async function awayUntil(id: string, dueAt: number): Promise<number | null> {
+    const current = await enrollments.fresh(id);
+    return current?.waitReason === 'out-of-office' && current.nextSendAt > dueAt ? current.nextSendAt : null;
   }
 
   /** A held step that turned out sent: its next step is due from now (the planner's rule, without jitter). */
