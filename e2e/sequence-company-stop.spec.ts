@@ -1,0 +1,97 @@
+import { simpleParser } from 'mailparser';
+import { cappedRep } from './capped-rep';
+import { expect, test } from './fixtures';
+import { addLead, go } from './rep-steps';
+
+// "Stop everyone at a company when someone there replies": Ana and Dee work at the same company (one
+// domain, not a free-mail one). Whoever gets step 1 first replies over IMAP before the other's step 1 is
+// due; the inbox is read right before that send, and the colleague is stopped without a single email.
+
+// Tuesday 5 January 2027, 10:00 in this machine's zone
+const START = new Date(2027, 0, 5, 10, 0).getTime();
+const EVENING = new Date(2027, 0, 5, 16, 59).getTime();
+const NAMES: Record<string, string> = { 'ana@prospect.test': 'Ana', 'dee@prospect.test': 'Dee' };
+
+test('with the company stop on, a reply from one lead stops a colleague before their first email', async ({
+  context,
+}) => {
+  test.setTimeout(180_000);
+  const { host, page, mailboxId } = await cappedRep(context, {
+    start: START,
+    cap: 20,
+    lead: { email: 'ana@prospect.test', firstName: 'Ana' },
+  });
+  try {
+    const { mail } = host;
+    await host.services.mailboxes.setImap(mailboxId, { host: '127.0.0.1', port: 143, security: 'starttls' });
+    await addLead(page, { email: 'dee@prospect.test', firstName: 'Dee' });
+    await go(page, 'Sequences');
+    await page.getByRole('button', { name: 'New sequence' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Company test');
+    const first = page.getByRole('region', { name: 'Step 1' });
+    await first.getByLabel('Subject', { exact: true }).fill('Hello {{ first_name }}');
+    await first.getByLabel('Message', { exact: true }).fill('<p>Hi {{ first_name }}, a short question.</p>');
+    const schedule = page.getByRole('region', { name: 'Schedule' });
+    await schedule.getByLabel(new RegExp(mail.sender.address)).check();
+    await schedule.getByLabel('Stop everyone at a company when someone there replies').check();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByText('Saved “Company test”.')).toBeVisible();
+
+    await go(page, 'Leads');
+    await page.getByRole('checkbox', { name: 'Select Ana' }).check();
+    await page.getByRole('checkbox', { name: 'Select Dee' }).check();
+    await page.getByRole('button', { name: 'Add to sequence' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add leads to a sequence' });
+    await dialog.getByRole('combobox', { name: 'Sequence' }).selectOption({ label: 'Company test (draft)' });
+    await dialog.getByRole('checkbox', { name: /Launch the sequence now/ }).check();
+    await dialog.getByRole('button', { name: 'Add to sequence' }).click();
+    await page
+      .getByRole('dialog', { name: /Added 2 leads/ })
+      .getByRole('button', { name: 'Done' })
+      .click();
+
+    await expect.poll(() => mail.smtp.received.length, { timeout: 30_000 }).toBe(1);
+    const sent = await simpleParser(mail.smtp.received[0]!.raw);
+    const to = (Array.isArray(sent.to) ? sent.to[0] : sent.to)?.value[0]?.address ?? '';
+    const colleague = to === 'ana@prospect.test' ? 'dee@prospect.test' : 'ana@prospect.test';
+    await page
+      .getByRole('grid', { name: 'Leads' })
+      .getByRole('row', { name: new RegExp(NAMES[to]!) })
+      .click();
+    await expect(page.getByRole('region', { name: 'Sequence timeline' })).toContainText('Step 1 sent');
+
+    mail.imap.deliverToInbox(
+      [
+        `From: ${NAMES[to]} <${to}>`,
+        `To: ${mail.sender.address}`,
+        `Subject: Re: ${sent.subject}`,
+        `Message-ID: <reply-c@${mail.recipientDomain}>`,
+        `In-Reply-To: ${sent.messageId}`,
+        `References: ${sent.messageId}`,
+        `Date: ${new Date(host.clock.now()).toUTCString()}`,
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Happy to talk, and I am looping in my colleague.',
+        '',
+      ].join('\r\n'),
+      new Date(host.clock.now()),
+    );
+
+    // late in the day the colleague's first step is due: the reply is read first and stops them
+    const jump = EVENING - host.clock.now();
+    host.clock.setTo(EVENING);
+    await page.context().clock.fastForward(jump);
+    await page
+      .getByRole('grid', { name: 'Leads' })
+      .getByRole('row', { name: new RegExp(NAMES[colleague]!) })
+      .click();
+    await expect(page.getByRole('region', { name: 'Sequence timeline' })).toContainText(
+      'Someone at their company replied',
+      { timeout: 30_000 },
+    );
+    await page.waitForTimeout(2_000);
+    expect(mail.smtp.received).toHaveLength(1);
+  } finally {
+    await host.close();
+  }
+});
