@@ -105,7 +105,7 @@ export class MailboxLane {
     const upcoming = this.pending.peek();
     if (!upcoming) return false;
     // The next window opens later: start there, a little after the hour (never on the dot like a machine).
-    this.cursor = Math.max(this.cursor, upcoming.opensAt + this.random() * this.pacing.jitterMs);
+    this.cursor = Math.max(this.cursor, upcoming.opensAt + this.jitter());
     return true;
   }
 
@@ -169,6 +169,11 @@ export class MailboxLane {
     into.push(c);
   }
 
+  /** The random part of a gap, in whole milliseconds. */
+  private jitter(): number {
+    return Math.floor(this.random() * this.pacing.jitterMs);
+  }
+
   /**
    * The gap after a send at `at`: the minimum, or the rest of the window shared evenly by the sends left
    * (n sends in a window go at its start plus k/n of it, so the day is never front-loaded).
@@ -176,7 +181,8 @@ export class MailboxLane {
   private gapAt(at: number): number {
     const sendsLeft = Math.max(0, Math.min(this.capLeft, this.remaining));
     const spread = (this.spanEnd - at) / (sendsLeft + 1);
-    return Math.max(this.pacing.minGapMs, spread) + this.random() * this.pacing.jitterMs;
+    // whole milliseconds: a send's time is an instant (Temporal refuses a fraction of a millisecond)
+    return Math.floor(Math.max(this.pacing.minGapMs, spread)) + this.jitter();
   }
 }
 
