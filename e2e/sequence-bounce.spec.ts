@@ -2,7 +2,7 @@ import { simpleParser } from 'mailparser';
 import { postfixDsn } from '../shared/inbox/testing/inbound-fixtures';
 import { cappedRep } from './capped-rep';
 import { expect, test } from './fixtures';
-import { go } from './rep-steps';
+import { addToSequence, createSequence, moveClocks, TWO_STEPS } from './sequence-steps';
 
 // A DSN (5.1.1) for Bo's step 1 arrives over IMAP: Bo's address is suppressed, his enrollment stops as
 // bounced, and step 2 never goes when due.
@@ -24,31 +24,8 @@ test('a bounce arriving over IMAP suppresses the lead and stops the sequence for
   try {
     const { mail } = host;
     await host.services.mailboxes.setImap(mailboxId, { host: '127.0.0.1', port: 143, security: 'starttls' });
-    await go(page, 'Sequences');
-    await page.getByRole('button', { name: 'New sequence' }).click();
-    await page.getByLabel('Name', { exact: true }).fill('Bounce test');
-    const first = page.getByRole('region', { name: 'Step 1' });
-    await first.getByLabel('Subject', { exact: true }).fill('Hello {{ first_name }}');
-    await first.getByLabel('Message', { exact: true }).fill('<p>Hi {{ first_name }}, a short question.</p>');
-    await page.getByRole('button', { name: 'Add a step' }).click();
-    const second = page.getByRole('region', { name: 'Step 2' });
-    await second.getByLabel(/^Wait/).fill('2');
-    await second.getByLabel('Message', { exact: true }).fill('<p>Bringing this back up.</p>');
-    await page.getByRole('region', { name: 'Schedule' }).getByLabel(new RegExp(mail.sender.address)).check();
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(page.getByText('Saved “Bounce test”.')).toBeVisible();
-
-    await go(page, 'Leads');
-    await page.getByRole('checkbox', { name: 'Select Bo' }).check();
-    await page.getByRole('button', { name: 'Add to sequence' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Add leads to a sequence' });
-    await dialog.getByRole('combobox', { name: 'Sequence' }).selectOption({ label: 'Bounce test (draft)' });
-    await dialog.getByRole('checkbox', { name: /Launch the sequence now/ }).check();
-    await dialog.getByRole('button', { name: 'Add to sequence' }).click();
-    await page
-      .getByRole('dialog', { name: /Added 1 lead/ })
-      .getByRole('button', { name: 'Done' })
-      .click();
+    await createSequence(page, { name: 'Bounce test', sender: mail.sender.address, steps: TWO_STEPS });
+    await addToSequence(page, ['Bo'], 'Bounce test');
     await page.getByRole('grid', { name: 'Leads' }).getByRole('row', { name: /Bo/ }).click();
     const timeline = page.getByRole('region', { name: 'Sequence timeline' });
 
@@ -60,9 +37,7 @@ test('a bounce arriving over IMAP suppresses the lead and stops the sequence for
       new Date(host.clock.now()),
     );
 
-    const jump = THURSDAY_9_30 - host.clock.now();
-    host.clock.setTo(THURSDAY_9_30);
-    await page.context().clock.fastForward(jump);
+    await moveClocks(host, page, THURSDAY_9_30);
     await expect(timeline).toContainText('Their address bounced.', { timeout: 30_000 });
     await page.waitForTimeout(2_000);
     expect(mail.smtp.received).toHaveLength(1);

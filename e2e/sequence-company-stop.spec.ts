@@ -1,7 +1,8 @@
 import { simpleParser } from 'mailparser';
 import { cappedRep } from './capped-rep';
 import { expect, test } from './fixtures';
-import { addLead, go } from './rep-steps';
+import { addLead } from './rep-steps';
+import { addToSequence, createSequence, TWO_STEPS } from './sequence-steps';
 
 // "Stop everyone at a company when someone there replies": Ana and Dee work at the same company (one
 // domain, not a free-mail one). Whoever gets step 1 first replies over IMAP before the other's step 1 is
@@ -25,30 +26,13 @@ test('with the company stop on, a reply from one lead stops a colleague before t
     const { mail } = host;
     await host.services.mailboxes.setImap(mailboxId, { host: '127.0.0.1', port: 143, security: 'starttls' });
     await addLead(page, { email: 'dee@prospect.test', firstName: 'Dee' });
-    await go(page, 'Sequences');
-    await page.getByRole('button', { name: 'New sequence' }).click();
-    await page.getByLabel('Name', { exact: true }).fill('Company test');
-    const first = page.getByRole('region', { name: 'Step 1' });
-    await first.getByLabel('Subject', { exact: true }).fill('Hello {{ first_name }}');
-    await first.getByLabel('Message', { exact: true }).fill('<p>Hi {{ first_name }}, a short question.</p>');
-    const schedule = page.getByRole('region', { name: 'Schedule' });
-    await schedule.getByLabel(new RegExp(mail.sender.address)).check();
-    await schedule.getByLabel('Stop everyone at a company when someone there replies').check();
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(page.getByText('Saved “Company test”.')).toBeVisible();
-
-    await go(page, 'Leads');
-    await page.getByRole('checkbox', { name: 'Select Ana' }).check();
-    await page.getByRole('checkbox', { name: 'Select Dee' }).check();
-    await page.getByRole('button', { name: 'Add to sequence' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Add leads to a sequence' });
-    await dialog.getByRole('combobox', { name: 'Sequence' }).selectOption({ label: 'Company test (draft)' });
-    await dialog.getByRole('checkbox', { name: /Launch the sequence now/ }).check();
-    await dialog.getByRole('button', { name: 'Add to sequence' }).click();
-    await page
-      .getByRole('dialog', { name: /Added 2 leads/ })
-      .getByRole('button', { name: 'Done' })
-      .click();
+    await createSequence(page, {
+      name: 'Company test',
+      sender: mail.sender.address,
+      steps: TWO_STEPS.slice(0, 1),
+      companyStop: true,
+    });
+    await addToSequence(page, ['Ana', 'Dee'], 'Company test');
 
     await expect.poll(() => mail.smtp.received.length, { timeout: 30_000 }).toBe(1);
     const sent = await simpleParser(mail.smtp.received[0]!.raw);
