@@ -3,6 +3,13 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import {
+  GOLDEN_ADDRESS,
+  GOLDEN_ISSUED_AT_MS,
+  GOLDEN_MAILBOX,
+  GOLDEN_TEAM_KEY_BYTE,
+  GOLDEN_TOKEN,
+} from '../../../shared/team/testing/golden-token';
 import { sealUnboundV1 } from '../testing/sealed-v1';
 import { createKeySealer, isBound } from './sealer';
 import { createTeamKey } from './team-key';
@@ -80,5 +87,16 @@ describe('team key', () => {
     expect(body).toEqual({ v: 1, k: key, m: 'mb1', t: 1_700_000_000 });
     expect(token.toLowerCase()).not.toContain('jane');
     expect(await teamKey.unsubscribeToken('jane@example.com', 'mb1', 1_700_000_000_000)).toBe(token);
+  });
+
+  it('signs the golden token the team server verifies, byte for byte', async () => {
+    const file = await freshKeyFile();
+    await writeFile(file, await sealer.seal(Buffer.alloc(32, GOLDEN_TEAM_KEY_BYTE), 'team-key'));
+    const token = await createTeamKey(file, sealer).unsubscribeToken(
+      GOLDEN_ADDRESS,
+      GOLDEN_MAILBOX,
+      GOLDEN_ISSUED_AT_MS,
+    );
+    expect(token).toBe(GOLDEN_TOKEN);
   });
 });

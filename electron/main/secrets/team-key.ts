@@ -3,6 +3,12 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { AppError } from '../../../shared/ipc/result';
 import { normalizeDomain, normalizeEmail } from '../../../shared/leads/email';
+import {
+  encodeUnsubscribePayload,
+  joinUnsubscribeToken,
+  suppressionMessage,
+  UNSUBSCRIBE_SIGNING_LABEL,
+} from '../../../shared/team/unsubscribe-token';
 import { isBound, type Sealer } from './sealer';
 
 /** what the team key is sealed under, so no other sealed value can stand in for it */
@@ -22,8 +28,6 @@ export interface TeamKey {
    */
   unsubscribeToken(address: string, mailboxId: string, issuedAt: number): Promise<string>;
 }
-
-const b64url = (data: Buffer | string) => Buffer.from(data).toString('base64url');
 
 interface Keys {
   /** KeyObjects, made once: an HMAC with a raw Buffer key re-imports the key on every call (~9 µs on Node 24) */
@@ -60,7 +64,7 @@ export function createTeamKey(file: string, sealer: Sealer): TeamKey {
 
   async function load(): Promise<Keys> {
     const secret = await loadSecret();
-    const signing = createHmac('sha256', secret).update('fairsend unsubscribe token v1').digest();
+    const signing = createHmac('sha256', secret).update(UNSUBSCRIBE_SIGNING_LABEL).digest();
     return { suppression: createSecretKey(secret), unsubscribe: createSecretKey(signing) };
   }
 
@@ -70,7 +74,7 @@ export function createTeamKey(file: string, sealer: Sealer): TeamKey {
     return values.map((raw) => {
       const normal = kind === 'address' ? normalizeEmail(raw) : normalizeDomain(raw);
       if (!normal) throw new AppError('invalid-input', `Not a valid ${kind}.`);
-      return createHmac('sha256', secret).update(`${kind}:${normal}`).digest('hex');
+      return createHmac('sha256', secret).update(suppressionMessage(kind, normal)).digest('hex');
     });
   }
 
@@ -80,8 +84,9 @@ export function createTeamKey(file: string, sealer: Sealer): TeamKey {
       const [k] = await suppressionKeys('address', [address]);
       keys ??= load();
       const signingKey = (await keys).unsubscribe;
-      const payload = b64url(JSON.stringify({ v: 1, k, m: mailboxId, t: Math.floor(issuedAt / 1000) }));
-      return `${payload}.${b64url(createHmac('sha256', signingKey).update(payload).digest())}`;
+      if (!k) throw new AppError('invalid-input', 'Not a valid address.');
+      const payload = encodeUnsubscribePayload({ k, m: mailboxId, t: Math.floor(issuedAt / 1000) });
+      return joinUnsubscribeToken(payload, createHmac('sha256', signingKey).update(payload).digest());
     },
   };
 }
