@@ -1,3 +1,4 @@
+import type { Locator } from '@playwright/test';
 import { generateLeadsCsv } from '../bench/generate-leads';
 import { expect, test } from './fixtures';
 import { dismissToasts, gotoLeads, importCsv } from './leads-helpers';
@@ -9,25 +10,14 @@ import { dismissToasts, gotoLeads, importCsv } from './leads-helpers';
 
 const MATCH = /(^|[\s@.,'’-])mar/i;
 
-test('typing a short, common prefix quickly shows only its own matches, whole', async ({ page }, info) => {
-  test.setTimeout(120_000);
-  await gotoLeads(page);
-  await importCsv(page, generateLeadsCsv(3000, 17), info.outputPath('search-prefix.csv'));
-  await dismissToasts(page);
-  await expect(page.getByTestId('result-count')).toHaveText('3,000 leads');
-  const box = page.getByRole('searchbox', { name: 'Search leads' });
-  const grid = page.getByRole('grid', { name: 'Leads' });
+interface RowInView {
+  busy: boolean;
+  matches: boolean;
+  text: string;
+}
 
-  // a quick typist: "m", "ma", "mar", the answers to the first two may still be on their way
-  await box.click();
-  await page.keyboard.type('mar', { delay: 20 });
-  const typed = Date.now();
-  const first = grid.locator('tbody tr:not([aria-busy])').first();
-  await expect(first).toBeVisible();
-  info.annotations.push({ type: 'last key to rows (3,000 leads)', description: `${Date.now() - typed} ms` });
-
-  // Every row in view matches "mar" (a first or last name, a company or an address that starts so), none
-  // is a placeholder, and the first is a first name that starts with it
+/** The rows the rep can see (below the header, inside the scroller), read from the page. */
+async function rowsInView(grid: Locator): Promise<RowInView[]> {
   const rows = await grid.evaluate((table) => {
     const scroller = table.parentElement;
     if (!scroller) return [];
@@ -43,13 +33,47 @@ test('typing a short, common prefix quickly shows only its own matches, whole', 
         cells: [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''),
       }));
   });
-  expect(rows.length).toBeGreaterThan(5);
-  expect(rows.filter((r) => r.busy)).toEqual([]);
-  for (const row of rows)
-    expect(
-      row.cells.some((cell) => MATCH.test(cell)),
-      row.cells.join(' | '),
-    ).toBe(true);
+  return rows.map((r) => ({
+    busy: r.busy,
+    matches: r.cells.some((cell) => MATCH.test(cell)),
+    text: r.cells.join(' | '),
+  }));
+}
+
+/** Rows in view that are placeholders or do not match "mar", by their text. */
+const unmatched = (rows: RowInView[]) => rows.filter((r) => r.busy || !r.matches).map((r) => r.text);
+
+test('typing a short, common prefix quickly shows only its own matches, whole', async ({ page }, info) => {
+  test.setTimeout(120_000);
+  await gotoLeads(page);
+  await importCsv(page, generateLeadsCsv(3000, 17), info.outputPath('search-prefix.csv'));
+  await dismissToasts(page);
+  await expect(page.getByTestId('result-count')).toHaveText('3,000 leads');
+  const box = page.getByRole('searchbox', { name: 'Search leads' });
+  const grid = page.getByRole('grid', { name: 'Leads' });
+
+  // a quick typist: "m", "ma", "mar", the answers to the first two may still be on their way
+  await box.click();
+  await page.keyboard.type('mar', { delay: 20 });
+  const typed = Date.now();
+  // The grid is busy while an older answer is on screen; the rows in view once it is not are "mar"'s
+  await expect(grid).not.toHaveAttribute('aria-busy', 'true');
+  await expect(grid.locator('tbody tr:not([aria-busy])').first()).toBeVisible();
+  info.annotations.push({ type: 'last key to rows (3,000 leads)', description: `${Date.now() - typed} ms` });
+
+  // Every row in view matches "mar" (a first or last name, a company or an address that starts so), none
+  // is a placeholder, and the first is a first name that starts with it. The debounce may still hold "mar"
+  // when the grid first says it is not busy ("ma" answered), so this waits for the whole view to match —
+  // and checks again below, after a pause, that no older answer replaced it.
+  await expect
+    .poll(
+      async () => {
+        const rows = await rowsInView(grid);
+        return rows.length > 5 ? unmatched(rows) : [`only ${rows.length} rows in view`];
+      },
+      { timeout: 30_000 },
+    )
+    .toEqual([]);
   await expect(grid.getByRole('row').nth(1)).toContainText(/\bMar/);
 
   // The count is the count of "mar", and stays so (no older answer replaces it)
@@ -58,6 +82,7 @@ test('typing a short, common prefix quickly shows only its own matches, whole', 
   const shown = await count.textContent();
   await page.waitForTimeout(500);
   await expect(count).toHaveText(shown ?? '');
+  expect(unmatched(await rowsInView(grid))).toEqual([]);
   // a wait for an answer, not a timing: a loaded machine may take seconds to count
   await box.fill('ma');
   await expect(count).not.toHaveText(shown ?? '', { timeout: 30_000 });

@@ -77,9 +77,10 @@ test('at the daily cap a one-off is scheduled for tomorrow and goes out once the
 
     // 4. "Send now" goes through the gate, which holds it again: it stays scheduled
     await scheduled.getByRole('button', { name: 'Send now' }).click();
+    // waits for main's answer (the gate's DNS checks on a loaded machine), not a timing
     await expect(
       page.getByRole('status').getByText(/Not sent yet: .* stays scheduled for tomorrow at 08:00/),
-    ).toBeVisible();
+    ).toBeVisible({ timeout: 30_000 });
     await expect(scheduled).toHaveCount(1);
 
     // 5. A third one: the draft passes while the cap is raised, then the cap fills before Send (another window,
@@ -93,7 +94,7 @@ test('at the daily cap a one-off is scheduled for tomorrow and goes out once the
     await dialog.getByRole('button', { name: 'Send', exact: true }).click();
     await expect(
       dialog.getByText(/Not sent: .* Send now schedules it for tomorrow at 08:00\./),
-    ).toBeVisible();
+    ).toBeVisible({ timeout: 30_000 });
     await dialog.getByRole('button', { name: 'Send tomorrow at 08:00' }).click();
     await expect(dialog).toBeHidden();
     await go(page, 'Outbox');

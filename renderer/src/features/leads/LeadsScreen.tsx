@@ -80,7 +80,7 @@ export function LeadsScreen() {
                 domain (acme.com). The company filter wants the exact company name.
               </EmptyState>
             ) : list ? (
-              <LeadsTable list={list} />
+              <LeadsTable list={list} stale={listFilter !== filter} />
             ) : (
               <div className="lead-grid loading" aria-busy="true" />
             )}

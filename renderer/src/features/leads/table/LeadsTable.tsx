@@ -32,7 +32,7 @@ function rowHeight(): number {
  * The leads grid: only the visible rows (plus overscan) exist in the DOM, whatever the total.
  * Keyboard: Up/Down/PageUp/PageDown/Home/End move, Space selects (Shift+Space a range), Enter opens.
  */
-export function LeadsTable({ list }: { list: LeadList }) {
+export function LeadsTable({ list, stale = false }: { list: LeadList; stale?: boolean }) {
   const openLead = useApp((s) => s.openLead);
   const scroller = useRef<HTMLDivElement>(null);
   const [rowH] = useState(rowHeight);
@@ -134,6 +134,8 @@ export function LeadsTable({ list }: { list: LeadList }) {
           aria-rowcount={list.total + 1}
           aria-colcount={LEAD_COLUMNS.length + 1}
           aria-multiselectable="true"
+          // an older answer stays on screen (no flash) while the newer one is read: busy until it is in
+          aria-busy={stale || shown !== list || undefined}
           aria-activedescendant={activeRendered ? rowDomId(active) : undefined}
           tabIndex={0}
           onKeyDown={onKeyDown}
