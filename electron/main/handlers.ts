@@ -59,6 +59,7 @@ export function createHandlers(services: MainServices): Handlers {
     'mailboxes.finishOAuth': ({ flowId }) => services.mailboxes.finishOAuth(flowId),
     'mailboxes.health': () => services.mailboxes.health(),
     'mailboxes.resume': ({ id }) => services.mailboxes.resume(id),
+    'mailboxes.setPaused': ({ id, paused }) => services.mailboxes.setPaused(id, paused),
     'settings.getOAuth': () => services.oauthSettings.get(),
     'settings.setOAuth': (request) => services.oauthSettings.set(request),
     'vault.unlockWithPassphrase': ({ passphrase }) => services.unlockVault(passphrase),

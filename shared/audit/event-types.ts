@@ -21,6 +21,8 @@ export const AUDIT_EVENT_TYPES = {
   'inbox.reply': 'A person replied to one of our messages.',
   'inbox.optout': 'A recipient opted out by reply or by mailto: unsubscribe.',
   'mailbox.resumed': 'The rep resumed a mailbox its circuit breaker had paused.',
+  'mailbox.paused': 'The rep paused one mailbox ("Pause sending"): every send from it is held until resumed.',
+  'mailbox.unpaused': 'The rep resumed sending from a mailbox they had paused.',
   'sending.paused': 'The rep paused all sending (the tray or the app): every send is refused until resumed.',
   'sending.resumed': 'The rep resumed sending after pausing it.',
   'suppression.added': 'An address or domain was put on the suppression list.',

@@ -15,7 +15,7 @@ import {
 import { checkRecipient, type MxAnswer } from './recipient';
 import type { SenderAuthResult } from './sender-auth';
 import { checkSuppression, type SuppressionIndex } from './suppression-index';
-import { capRetryAt, scheduleAtOf } from './waiting';
+import { capRetryAt, RESUME_RECHECK_MS, scheduleAtOf } from './waiting';
 
 /**
  * The gate's decision, pure: every fact it needs (DNS answers, suppression keys, today's count, the
@@ -40,6 +40,8 @@ export interface GateFacts {
     cap: DailyCap;
     sentToday: number;
     breaker: BreakerState;
+    /** the rep paused this mailbox ("Pause sending" on its card): every send from it is held */
+    pausedByRep?: boolean;
     mailboxTimeZone: string;
     window?: SendWindow;
   };
@@ -72,16 +74,21 @@ function limitsStep(facts: GateFacts): { result: StepResult; retryAt?: number } 
   const parts: StepResult[] = [];
   // A warning breaker warns and a paused one blocks: their reasons' floors say so.
   if (breaker.state !== 'ok') parts.push(judged(...breaker.reasons));
+  // held, not failed: tried again until the rep resumes the mailbox
+  let retryAt = facts.limits.pausedByRep ? facts.now + RESUME_RECHECK_MS : undefined;
+  if (facts.limits.pausedByRep) parts.push(judged(reason('mailbox-paused-by-rep')));
   const capResult = checkDailyCap({ sentToday, cap: cap.cap });
   parts.push(capResult);
-  let retryAt: number | undefined;
   if (capResult.verdict === 'block') {
-    retryAt = capRetryAt({
-      now: facts.now,
-      mailboxTimeZone,
-      leadTimeZone: facts.recipient.timeZone,
-      window,
-    });
+    retryAt = latest(
+      retryAt,
+      capRetryAt({
+        now: facts.now,
+        mailboxTimeZone,
+        leadTimeZone: facts.recipient.timeZone,
+        window,
+      }),
+    );
   }
   if (facts.kind === 'sequence') {
     const inWindow = checkSendWindow({

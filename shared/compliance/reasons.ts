@@ -243,6 +243,12 @@ export const REASONS = {
     fix: 'Choose Resume sending at the foot of the app’s menu, or in the menu of the Fairsend icon in the tray or menu bar; waiting emails then go on by themselves.',
     doneIn: 'sending-pause',
   }),
+  'mailbox-paused-by-rep': spec({
+    floor: 'block',
+    message: 'You paused this mailbox, so no email goes from it until you resume it.',
+    fix: 'Press Resume sending on this mailbox’s card under Mailboxes; emails waiting for it then go on by themselves.',
+    goTo: 'mailbox',
+  }),
   'outside-send-window': spec<{ time: string; zone: string; hours: string; days: string }>({
     floor: 'block',
     message: ({ time, zone, hours, days }) =>

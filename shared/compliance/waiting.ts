@@ -11,6 +11,21 @@ export const CURED_BY_WAITING: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
   'outside-send-window',
 ]);
 
+/**
+ * Blocking reasons the rep ends with a Resume (a mailbox they paused): neither a failure nor something time
+ * cures, so nothing is scheduled for a time; the send is held and tried again every RESUME_RECHECK_MS, and
+ * goes once the rep resumes.
+ */
+export const HELD_UNTIL_RESUMED: ReadonlySet<ReasonCode> = new Set<ReasonCode>(['mailbox-paused-by-rep']);
+/** How soon a send held by a paused mailbox is tried again: the planner's recheck of a paused mailbox. */
+export const RESUME_RECHECK_MS = 15 * 60_000;
+
+/** True when every blocking reason is one a Resume ends: the send waits, it has not failed. */
+export function heldUntilResumed(reasons: readonly { code: string }[]): boolean {
+  const blocking = reasons.filter((r) => floorOf(r.code) === 'block');
+  return blocking.length > 0 && blocking.every((r) => HELD_UNTIL_RESUMED.has(r.code as ReasonCode));
+}
+
 const HOUR_MS = 3_600_000;
 
 /**

@@ -19,6 +19,7 @@ export const CHANNEL_NAMES = [
   'mailboxes.finishOAuth',
   'mailboxes.health',
   'mailboxes.resume',
+  'mailboxes.setPaused',
   'settings.getOAuth',
   'settings.setOAuth',
   'vault.unlockWithPassphrase',

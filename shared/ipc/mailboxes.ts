@@ -134,6 +134,8 @@ export const mailboxChannels = {
   /** Waits for a started sign-in to end; saves the mailbox only when every step worked. */
   'mailboxes.finishOAuth': channel(z.object({ flowId: id }).strict()).returns<MailboxInfo>(),
   'mailboxes.health': channel(z.object({}).strict()).returns<MailboxHealthInfo[]>(),
+  /** The rep's own pause of one mailbox (kept by main, audited): while paused the gate holds its sends. */
+  'mailboxes.setPaused': channel(z.object({ id, paused: z.boolean() }).strict()).returns<MailboxInfo>(),
   /** The rep fixed what paused the mailbox: the breaker counts afresh from now. */
   'mailboxes.resume': channel(z.object({ id }).strict()).returns<MailboxHealthInfo>(),
 };

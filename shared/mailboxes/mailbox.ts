@@ -40,6 +40,11 @@ export interface MailboxInfo {
    * SMTP the SPF terms that authorise its servers ("include:mailgun.org", "ip4:203.0.113.5").
    */
   senderAuth?: { dkimSelectors: string[]; spf: string[] };
+  /**
+   * When the rep paused this mailbox ("Pause sending" on its card); absent while it sends. While paused the
+   * gate holds every send from it and the sequence engine plans none; its breaker is a separate matter.
+   */
+  pausedAt?: number;
   /** last connection or send problem, in words; null when healthy */
   lastError: string | null;
   /**

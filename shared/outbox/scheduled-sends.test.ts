@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { reason } from '../compliance/reasons';
 import type { SendOutcome } from '../ipc/send';
 import { BRIDGE_RETRY_MS, fateOf, MAX_SLEEP_MS, wakeDelay } from './scheduled-sends';
 import { blockedOutcome, CAP_REACHED, SUPPRESSED, sentOutcome } from './testing/outcomes';
@@ -28,6 +29,14 @@ describe('what an attempt makes of a scheduled message', () => {
   it('held again only by the cap or the window: rescheduled for the gate’s new time', () => {
     const again = blockedOutcome([CAP_REACHED], NOW + 3_600_000);
     expect(fateOf(ok(again), NOW)).toMatchObject({ next: 'rescheduled', at: NOW + 3_600_000 });
+  });
+
+  it('held by a mailbox the rep paused: kept, tried again when main says, never dropped', () => {
+    const paused = { ...blockedOutcome([reason('mailbox-paused-by-rep')]), retryAt: NOW + 900_000 };
+    expect(fateOf(ok(paused), NOW)).toMatchObject({ next: 'rescheduled', at: NOW + 900_000 });
+    // paused and suppressed: the lead's problem does not wait for a Resume
+    const both = { ...blockedOutcome([reason('mailbox-paused-by-rep'), SUPPRESSED]), retryAt: NOW + 900_000 };
+    expect(nextOf(both)).toBe('stopped');
   });
 
   it('blocked by anything else, or failed: stopped', () => {

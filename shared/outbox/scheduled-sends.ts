@@ -1,3 +1,4 @@
+import { heldUntilResumed } from '../compliance/waiting';
 import type { Result } from '../ipc/result';
 import type { SendOutcome } from '../ipc/send';
 
@@ -49,7 +50,7 @@ export function wakeDelay(nextDueAt: number | null, now: number, maxSleepMs = MA
 export type ScheduledFate =
   /** gone out: the Outbox lists it as sent (the draft is dropped) */
   | { next: 'sent'; outcome: SendOutcome }
-  /** held again only by the daily cap or the send window: stays scheduled, for the gate's new time */
+  /** held again only by the daily cap, the send window or a mailbox the rep paused: stays scheduled, for the gate's new time */
   | { next: 'rescheduled'; at: number; outcome: SendOutcome }
   /** blocked by something the rep must fix, or failed: booked as such (the draft is dropped) */
   | { next: 'stopped'; outcome: SendOutcome }
@@ -74,9 +75,12 @@ export function fateOf(answer: Result<SendOutcome>, now: number): ScheduledFate 
     case 'sent':
       return { next: 'sent', outcome };
     case 'blocked':
-      return outcome.gate.scheduleAt !== undefined
-        ? { next: 'rescheduled', at: outcome.gate.scheduleAt, outcome }
-        : { next: 'stopped', outcome };
+      if (outcome.gate.scheduleAt !== undefined)
+        return { next: 'rescheduled', at: outcome.gate.scheduleAt, outcome };
+      // a mailbox the rep paused holds the email, tried again until they resume it: not a failure
+      if (outcome.retryAt !== undefined && heldUntilResumed(outcome.gate.reasons))
+        return { next: 'rescheduled', at: outcome.retryAt, outcome };
+      return { next: 'stopped', outcome };
     case 'failed':
       return { next: 'stopped', outcome };
     case 'unknown':

@@ -173,6 +173,19 @@ export function createMailboxService(deps: MailboxServiceDeps) {
       return healthOf(mailbox, events, now, timeZone);
     },
 
+    /**
+     * The rep's own pause ("Pause sending" / "Resume sending" on the card), kept in the mailbox's record so it
+     * outlives a restart: the gate holds every send from a paused mailbox. Audited; the breaker is untouched.
+     */
+    async setPaused(id: string, paused: boolean): Promise<MailboxInfo> {
+      const { pausedAt, ...current } = requireMailbox(id);
+      if (paused === (pausedAt !== undefined)) return requireMailbox(id);
+      const next: MailboxInfo = paused ? { ...current, pausedAt: deps.now() } : current;
+      deps.store.put(next);
+      await deps.health?.audit?.(paused ? 'mailbox.paused' : 'mailbox.unpaused', { mailboxId: id });
+      return next;
+    },
+
     /** Verifies SMTP (and IMAP, when given) before saving anything. */
     connectSmtp: (raw: SmtpConnectRequest) => smtp.connect(raw, requireVault),
 

@@ -78,6 +78,7 @@ export async function gateDecision(deps: GateFactsDeps, draft: SendDraft, mailbo
       cap: mailboxCapToday(mailbox, now),
       sentToday: deps.health.sentSince(mailbox.id, startOfDay(now, deps.timeZone)),
       breaker: deps.health.breaker(mailbox.id, now),
+      pausedByRep: mailbox.pausedAt !== undefined,
       mailboxTimeZone: deps.timeZone,
       ...(draft.window ? { window: draft.window } : {}),
     },

@@ -4,7 +4,13 @@
  * (`mailboxes.health`, as the Mailboxes screen shows it).
  */
 import type { MailboxHealthInfo, MailboxInfo } from '../../../shared/ipc/mailboxes';
-import type { DueEnrollment, PlanInput, PlanMailbox, PlanSequence } from '../../../shared/sequences/types';
+import type {
+  DueEnrollment,
+  MailboxState,
+  PlanInput,
+  PlanMailbox,
+  PlanSequence,
+} from '../../../shared/sequences/types';
 import type { EnrollmentDoc, SequenceDoc } from '../db/schemas/outreach';
 import { scheduleOf } from './step-message';
 
@@ -46,6 +52,16 @@ export function engineDayFor(stored: EngineDay | null, now: number, timeZone: st
   return { day, bySequence: {}, lastSentAt: stored?.lastSentAt ?? {} };
 }
 
+/**
+ * What the planner makes of a mailbox: not reported by main is disconnected; the rep's own pause comes before
+ * the breaker (only the rep's Resume ends it either way, and theirs is the one they chose).
+ */
+export function mailboxStateOf(m: MailboxInfo, h: MailboxHealthInfo | undefined): MailboxState {
+  if (!h) return 'disconnected';
+  if (m.pausedAt !== undefined) return 'paused';
+  return h.breaker.state === 'paused' ? 'breaker' : 'ready';
+}
+
 export function planInputOf(facts: PlanFacts): PlanInput {
   const due: DueEnrollment[] = facts.due.map((e) => ({
     id: e.id,
@@ -78,7 +94,7 @@ export function planInputOf(facts: PlanFacts): PlanInput {
       capToday: h?.cap.cap ?? 0,
       sentToday: h?.sentToday ?? 0,
       ...(lastSentAt !== undefined ? { lastSentAt } : {}),
-      state: !h ? 'disconnected' : h.breaker.state === 'paused' ? 'breaker' : 'ready',
+      state: mailboxStateOf(m, h),
     });
   }
   return {

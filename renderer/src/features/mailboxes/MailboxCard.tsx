@@ -10,6 +10,7 @@ import { ConfirmDialog } from '../leads/dialogs/ConfirmDialog';
 import { UnsubscribeNotices } from '../settings/UnsubscribeNotices';
 import { CertificatePanel } from './CertificatePanel';
 import { MailboxHealthPanel } from './MailboxHealthPanel';
+import { PausedNotice, PauseSendingButton } from './MailboxPause';
 import { type SelfTestOutcome, sendSelfTest } from './self-test';
 
 const PROVIDER_LABEL: Record<MailboxInfo['provider'], string> = {
@@ -91,8 +92,10 @@ export function MailboxCard({
           <span className={`badge ${healthy ? 'replied' : 'bounced'}`} data-testid="mailbox-health">
             {healthy ? 'Healthy' : 'Needs attention'}
           </span>
+          {mailbox.pausedAt !== undefined ? <span className="badge verdict-warn">Paused by you</span> : null}
         </div>
         <div className="mailbox-actions">
+          <PauseSendingButton mailbox={mailbox} busy={!!busy} run={run} onChanged={onChanged} />
           <button type="button" disabled={!!busy} onClick={() => void testConnection()}>
             {busy === 'test' ? 'Testing…' : 'Test connection'}
           </button>
@@ -121,6 +124,7 @@ export function MailboxCard({
           </button>
         </div>
       </div>
+      <PausedNotice mailbox={mailbox} />
       {mailbox.lastError ? <p className="error">{mailbox.lastError}</p> : null}
       {mailbox.lastCertificate ? (
         <CertificatePanel

@@ -89,6 +89,12 @@ function ForecastBody({
             </li>
           );
         })}
+        {pausedMailboxes(mailboxes, sequences, focus).map((m) => (
+          <li key={`paused:${m.id}`} className="warning">
+            {m.displayName || m.address} is paused by you: nothing goes from it in this forecast until you
+            resume it (Mailboxes → Resume sending).
+          </li>
+        ))}
         {forecast.stuck ? (
           <li className="warning">
             {forecast.stuck === 1 ? '1 lead waits' : `${forecast.stuck} leads wait`} for you: a paused
@@ -103,6 +109,16 @@ function ForecastBody({
       )}
     </>
   );
+}
+
+/** The mailboxes of the asked-about sequences that the rep paused: the forecast plans nothing from them. */
+function pausedMailboxes(
+  mailboxes: readonly MailboxInfo[],
+  sequences: readonly SequenceDoc[],
+  focus: readonly string[],
+): MailboxInfo[] {
+  const used = new Set(sequences.filter((s) => focus.includes(s.id)).flatMap((s) => s.mailboxIds));
+  return mailboxes.filter((m) => m.pausedAt !== undefined && used.has(m.id));
 }
 
 function ForecastTable({

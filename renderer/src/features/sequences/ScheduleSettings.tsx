@@ -126,6 +126,9 @@ function MailboxChoice({
             onChange={(e) => toggle(m.id, e.target.checked)}
           />
           {m.displayName} &lt;{m.address}&gt;
+          {m.pausedAt !== undefined ? (
+            <span className="warning"> — paused by you: its leads wait until you resume it (Mailboxes)</span>
+          ) : null}
         </label>
       ))}
       {gone.length ? (

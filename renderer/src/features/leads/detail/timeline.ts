@@ -58,7 +58,9 @@ const WAIT_WORDS: Partial<Record<WaitReason | string, string>> = {
   'mailbox-day-full': 'waits for tomorrow: its mailbox’s day is full',
   'mailbox-busy': 'waits its turn on its mailbox',
   'sequence-daily-limit': 'waits: the sequence’s daily limit is reached',
-  'mailbox-paused': 'waits: its mailbox is paused',
+  'mailbox-paused': 'waits: you paused its mailbox; it goes on when you press Resume sending (Mailboxes)',
+  'mailbox-paused-by-rep':
+    'waits: you paused its mailbox; it goes on when you press Resume sending (Mailboxes)',
   'mailbox-breaker': 'waits: its mailbox is paused by too many bounces or complaints (Mailboxes)',
   'mailbox-disconnected': 'waits for its mailbox to be connected again (Mailboxes)',
   'mailbox-gone': 'waits: its mailbox was removed; it never switches sender on its own',
