@@ -2,9 +2,11 @@ import { useEffect, useState } from 'react';
 import type { SendPreview } from '../../../../../shared/ipc/send';
 import { call } from '../../../bridge/client';
 import { useServices } from '../../../services/use-services';
+import { useApp } from '../../../store';
 import { CodeDetails } from '../../../ui/CodeDetails';
 import { Modal } from '../../../ui/Modal';
 import { type TimelineEntry, timelineOf } from './timeline';
+import type { WaitFix } from './wait-fixes';
 
 const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -110,10 +112,21 @@ function EntryWords({
     case 'waiting':
       return (
         <span>
-          Step {entry.step + 1} of “{entry.sequence}” {entry.text}. <CodeDetails code={entry.code} />
+          Step {entry.step + 1} of “{entry.sequence}” {entry.text}.{' '}
+          {entry.fix ? <WaitFixButton fix={entry.fix} /> : null} <CodeDetails code={entry.code} />
         </span>
       );
   }
+}
+
+/** Takes the rep to where the wait ends: the mailbox, the sequence or the Outbox. */
+function WaitFixButton({ fix }: { fix: WaitFix }) {
+  const go = useApp((s) => s.go);
+  return (
+    <button type="button" className="link" onClick={() => go(fix.area, fix.open)}>
+      {fix.label}
+    </button>
+  );
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { WaitReason } from '../../../../../shared/sequences/types';
 import type { EnrollmentDoc, MessageDoc } from '../../../db/schemas/outreach';
+import { type WaitFix, waitFixOf } from './wait-fixes';
 
 export type TimelineEntry = { key: string } & (
   | {
@@ -26,7 +27,16 @@ export type TimelineEntry = { key: string } & (
     }
   | { kind: 'stopped'; at: number; sequence: string; text: string; code: string }
   | { kind: 'finished'; at: number; sequence: string }
-  | { kind: 'waiting'; at: number; sequence: string; step: number; text: string; code: string }
+  | {
+      kind: 'waiting';
+      at: number;
+      sequence: string;
+      step: number;
+      text: string;
+      code: string;
+      /** where the rep ends the wait, when only the rep can */
+      fix?: WaitFix;
+    }
 );
 
 const STOP_WORDS: Record<string, string> = {
@@ -131,7 +141,8 @@ export function timelineOf(
       });
     else if (e.status === 'finished')
       out.push({ key: `finished:${e.id}`, kind: 'finished', at: e.updatedAt, sequence });
-    else if (e.waitReason && e.waitReason !== 'pacing')
+    else if (e.waitReason && e.waitReason !== 'pacing') {
+      const fix = waitFixOf(e.waitReason, e);
       out.push({
         key: `waiting:${e.id}`,
         kind: 'waiting',
@@ -140,7 +151,9 @@ export function timelineOf(
         step: e.step,
         text: waitWords(e.waitReason),
         code: e.waitReason,
+        ...(fix ? { fix } : {}),
       });
+    }
   }
   return out.sort((a, b) => a.at - b.at);
 }
