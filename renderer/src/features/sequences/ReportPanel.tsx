@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { verdictWords } from '../../../../shared/sequences/variant-winner';
 import type { SequenceDoc } from '../../db/schemas/outreach';
 import { useServices } from '../../services/use-services';
 import { CodeDetails } from '../../ui/CodeDetails';
@@ -8,7 +9,16 @@ import { type ReportRow, rateWords, type SequenceReport } from './sequence-repor
 
 const SendsChart = lazy(() => import('./SendsChart').then((m) => ({ default: m.SendsChart })));
 
-const COLUMNS = ['Step', 'Sent', 'Replied', 'Bounced', 'Opted out', 'Blocked', 'Reply rate'];
+const COLUMNS = [
+  'Step',
+  'Sent',
+  'Replied',
+  'Positive replies',
+  'Bounced',
+  'Opted out',
+  'Blocked',
+  'Reply rate',
+];
 
 /** A sequence's results per step and variant, with sends and replies per day; re-read as messages change. */
 export function ReportPanel({ sequence }: { sequence: SequenceDoc }) {
@@ -67,6 +77,7 @@ export function ReportPanel({ sequence }: { sequence: SequenceDoc }) {
           ))}
         </tbody>
       </table>
+      <VariantVerdicts report={report} sequence={sequence} />
       {report.days.length ? (
         <Suspense fallback={<div className="report-chart" aria-busy="true" />}>
           <SendsChart days={report.days} />
@@ -78,6 +89,24 @@ export function ReportPanel({ sequence }: { sequence: SequenceDoc }) {
   );
 }
 
+/** Each A/B step's winner on positive replies, or why there is none yet, in words. */
+function VariantVerdicts({ report, sequence }: { report: SequenceReport; sequence: SequenceDoc }) {
+  if (!report.verdicts.length) return null;
+  return (
+    <ul className="report-verdicts" aria-label="A/B winners">
+      {report.verdicts.map(({ step, verdict }) => {
+        const variants = sequence.steps[step]?.variants ?? [];
+        const name = (id: string) => `Variant ${variantLetter(variants.findIndex((v) => v.id === id))}`;
+        return (
+          <li key={step}>
+            Step {step + 1}: {verdictWords(verdict, name)}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 function ReportLine({ row, sequence }: { row: ReportRow; sequence: SequenceDoc }) {
   const variants = sequence.steps[row.step]?.variants ?? [];
   const letter = variantLetter(variants.findIndex((v) => v.id === row.variant));
@@ -85,7 +114,7 @@ function ReportLine({ row, sequence }: { row: ReportRow; sequence: SequenceDoc }
   return (
     <tr aria-label={name} className={row.variant ? 'report-variant' : undefined}>
       <th scope="row">{name}</th>
-      {[row.sent, row.replied, row.bounced, row.optedOut].map((n, k) => (
+      {[row.sent, row.replied, row.positive, row.bounced, row.optedOut].map((n, k) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed; their place is the key.
         <td key={k}>{n.toLocaleString()}</td>
       ))}

@@ -6,7 +6,8 @@ import { reportKeys, type SequenceReport, sequenceReport } from './sequence-repo
 
 /**
  * Reads a sequence's report: its enrollments through `[sequenceId, status]` (a range on the sequence), then
- * their steps' message records by primary key (`enrollmentId:step`), so no scan and no new index.
+ * their steps' message records by primary key (`enrollmentId:step`), and the statuses of the leads who
+ * replied by primary key, so no scan and no new index.
  */
 export async function readSequenceReport(
   db: FairsendDatabase,
@@ -19,5 +20,14 @@ export async function readSequenceReport(
     .exec();
   const enrollments = docs.map((d) => d.toMutableJSON());
   const found = await messages.byKeys(reportKeys(sequence, enrollments));
-  return sequenceReport(sequence, enrollments, found, (at) => localDay(at, timeZone));
+  // the statuses of leads who answered, by primary key: a reply from an opted-out lead asked to be removed
+  const answered = [...new Set(enrollments.filter((e) => e.stopReason === 'replied').map((e) => e.leadId))];
+  const leads = answered.length ? await db.leads.findByIds(answered).exec() : new Map();
+  return sequenceReport(
+    sequence,
+    enrollments,
+    found,
+    (at) => localDay(at, timeZone),
+    (leadId) => leads.get(leadId)?.status,
+  );
 }

@@ -8,11 +8,12 @@ import { createFairsendDatabase, type FairsendDatabase } from '../../db/database
 import { createInboxApplier } from '../../db/inbox-applier';
 import { createLeadsRepo, type LeadsRepo } from '../../db/leads-repo';
 import { createMessagesRepo, type MessagesRepo } from '../../db/messages-repo';
+import type { EnrollmentDoc, MessageDoc } from '../../db/schemas/outreach';
 import { blankStep } from '../../db/sequences-repo';
 import { createSuppressionRepo } from '../../db/suppression-repo';
 import { fakeKeys } from '../../db/testing/fake-keys';
 import { readSequenceReport } from './report-data';
-import { rateWords } from './sequence-report';
+import { rateWords, sequenceReport } from './sequence-report';
 import { testSequence } from './test-sequence';
 
 // Sends, blocks, replies and bounces booked through the real repos and the real inbox applier, then the
@@ -115,6 +116,7 @@ describe('a sequence report', () => {
     expect(report.total).toEqual({
       sent: 5,
       replied: 1,
+      positive: 1,
       bounced: 1,
       optedOut: 0,
       blocked: 1,
@@ -141,5 +143,92 @@ describe('a sequence report', () => {
     const today = new Date().toISOString().slice(0, 10);
     expect(report.days).toEqual([{ date: today, sent: 5, replied: 1 }]);
     expect(rateWords(report.total.replied, report.total.leadsReached)).toBe('25%');
+  });
+});
+
+describe('A/B variants in the report', () => {
+  async function applyEvents() {
+    const suppression = createSuppressionRepo(db, { keys: fakeKeys, record: async () => {} });
+    await createInboxApplier(db, {
+      since: async (seq, limit) => ok(events.filter((e) => e.seq > seq).slice(0, limit)),
+      suppression,
+      leads,
+    }).apply();
+  }
+
+  it('counts a reply that asks to be removed as a reply, never as a positive one, and names no winner early', async () => {
+    // leads 1 and 2 get variant A of step 2 and answer with interest; leads 3 and 4 get variant B and reply
+    // "remove me" (the classifier gives such a reply a reply and an opt-out effect, applied in that order)
+    for (const i of [1, 2, 3, 4]) {
+      await enroll(i, 2, ['', i <= 2 ? 'va' : 'vb']);
+      await book(i, 0, sent(`<m${i}.0@acme.test>`));
+      await book(i, 1, sent(`<m${i}.1@acme.test>`));
+    }
+    let seq = 0;
+    for (const i of [1, 2, 3, 4]) {
+      const about = { address: `lead${i}@example.test`, messageId: `<m${i}.1@acme.test>`, mailboxId: 'mb1' };
+      events.push({ seq: ++seq, type: 'reply', ...about, at: 2 });
+      if (i > 2) events.push({ seq: ++seq, type: 'optout', ...about, at: 2 });
+    }
+    await applyEvents();
+
+    const report = await readSequenceReport(db, messages, SEQUENCE, 'UTC');
+    expect(report.total).toMatchObject({ sent: 8, replied: 4, positive: 2 });
+    const byVariant = report.rows
+      .filter((r) => r.step === 1)
+      .map(({ variant, sent, replied, positive }) => [variant, sent, replied, positive]);
+    expect(byVariant).toEqual([
+      ['', 4, 4, 2],
+      ['va', 2, 2, 2],
+      ['vb', 2, 2, 0],
+    ]);
+    // two sends a variant is far below the minimum: no winner yet, and the rep is told how far
+    expect(report.verdicts).toEqual([{ step: 1, verdict: { kind: 'not-enough', sends: 2, needed: 100 } }]);
+  });
+  it('names the winner on positive replies once each variant has 100 sends, not the one with more replies', () => {
+    // variant A: 100 sends, 6 replies of which 5 ask to be removed; variant B: 100 sends, 3 positive replies
+    const enrollments: EnrollmentDoc[] = [];
+    const sentDocs = new Map<string, MessageDoc>();
+    const statuses = new Map<string, string>();
+    for (let i = 0; i < 200; i++) {
+      const variant = i < 100 ? 'va' : 'vb';
+      const k = i % 100;
+      const replied = variant === 'va' ? k < 6 : k < 3;
+      enrollments.push({
+        id: `e${i}`,
+        sequenceId: 's1',
+        leadId: `l${i}`,
+        mailboxId: 'mb1',
+        step: 1,
+        status: replied ? 'stopped' : 'active',
+        ...(replied ? { stopReason: 'replied' } : {}),
+        waitReason: '',
+        variants: ['', variant],
+        nextSendAt: 5,
+        enrolledAt: 1,
+        updatedAt: 1,
+      });
+      for (const step of [0, 1])
+        sentDocs.set(`e${i}:${step}`, {
+          status: 'sent',
+          sentAt: 1,
+          scheduledAt: 1,
+          reasons: [],
+        } as unknown as MessageDoc);
+      statuses.set(`l${i}`, variant === 'va' && k < 5 ? 'opted-out' : replied ? 'replied' : 'contacted');
+    }
+    const report = sequenceReport(
+      SEQUENCE,
+      enrollments,
+      sentDocs,
+      () => '2027-01-05',
+      (id) => statuses.get(id),
+    );
+    const va = report.rows.find((r) => r.variant === 'va')!;
+    const vb = report.rows.find((r) => r.variant === 'vb')!;
+    expect([va.replied, va.positive, vb.replied, vb.positive]).toEqual([6, 1, 3, 3]);
+    expect(report.verdicts).toEqual([
+      { step: 1, verdict: { kind: 'winner', variant: 'vb', rate: 0.03, runnerUp: 0.01 } },
+    ]);
   });
 });

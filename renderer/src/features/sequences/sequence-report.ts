@@ -3,13 +3,17 @@
  * blocked (by reason), and the sends and replies per day. Sends and blocks are the message records of the keys
  * `enrollmentId:step` (one per key: the latest outcome of that step for that lead, as the Outbox shows it);
  * replies, bounces and opt-outs are the enrollments the inbox stopped, counted against the last step the lead
- * was sent, with the variant that step used.
+ * was sent, with the variant that step used. Positive replies leave out replies that asked to be removed
+ * (their lead is opted out), and A/B winners are judged on those alone (shared/sequences/variant-winner.ts).
  */
+import { answerOf, judgeVariants, type VariantVerdict } from '../../../../shared/sequences/variant-winner';
 import type { EnrollmentDoc, MessageDoc, SequenceDoc } from '../../db/schemas/outreach';
 
 export interface ReportCounts {
   sent: number;
   replied: number;
+  /** replies that are not requests to be removed (nor auto-replies): what A/B winners are judged on */
+  positive: number;
   bounced: number;
   optedOut: number;
   blocked: number;
@@ -41,6 +45,8 @@ export interface SequenceReport {
   /** each step, then its variants (when it has some) */
   rows: ReportRow[];
   days: ReportDay[];
+  /** for each step with A/B variants: the winner on positive replies, or why there is none yet */
+  verdicts: { step: number; verdict: VariantVerdict }[];
 }
 
 const OPTED_OUT = new Set(['opted-out', 'complained']);
@@ -53,13 +59,22 @@ export function reportKeys(sequence: SequenceDoc, enrollments: readonly Enrollme
   );
 }
 
-const zero = (): ReportCounts => ({ sent: 0, replied: 0, bounced: 0, optedOut: 0, blocked: 0 });
+const zero = (): ReportCounts => ({
+  sent: 0,
+  replied: 0,
+  positive: 0,
+  bounced: 0,
+  optedOut: 0,
+  blocked: 0,
+});
 
 export function sequenceReport(
   sequence: SequenceDoc,
   enrollments: readonly EnrollmentDoc[],
   messages: ReadonlyMap<string, MessageDoc>,
   dayOf: (at: number) => string,
+  /** a lead's status (an opted-out lead's reply asked to be removed); unknown counts a reply as positive */
+  leadStatus: (leadId: string) => string | undefined = () => undefined,
 ): SequenceReport {
   const rows = new Map<string, ReportRow>();
   const row = (step: number, variant: string): ReportRow => {
@@ -111,6 +126,8 @@ export function sequenceReport(
     if (e.stopReason === 'replied') {
       count(lastSent, variant, 'replied');
       day(e.updatedAt).replied++;
+      const answer = answerOf({ stopReason: e.stopReason, leadStatus: leadStatus(e.leadId) });
+      if (answer === 'positive') count(lastSent, variant, 'positive');
     } else if (e.stopReason === 'bounced') count(lastSent, variant, 'bounced');
     else if (OPTED_OUT.has(e.stopReason ?? '')) count(lastSent, variant, 'optedOut');
   }
@@ -120,11 +137,25 @@ export function sequenceReport(
     const variants = sequence.steps[r.step]?.variants.map((v) => v.id) ?? [];
     return r.step * 100 + (r.variant ? variants.indexOf(r.variant) + 1 : 0);
   };
+  const sorted = [...rows.values()].sort((a, b) => order(a) - order(b));
   return {
     total,
-    rows: [...rows.values()].sort((a, b) => order(a) - order(b)),
+    rows: sorted,
     days: [...days.values()].sort((a, b) => (a.date < b.date ? -1 : 1)),
+    verdicts: variantVerdicts(sequence, sorted),
   };
+}
+
+/** Each step with two or more variants, judged on its variants' sends and positive replies. */
+function variantVerdicts(sequence: SequenceDoc, rows: readonly ReportRow[]): SequenceReport['verdicts'] {
+  return sequence.steps.flatMap((s, step) => {
+    if (s.variants.length < 2) return [];
+    const tallies = s.variants.map((v) => {
+      const r = rows.find((x) => x.step === step && x.variant === v.id);
+      return { variant: v.id, sent: r?.sent ?? 0, positive: r?.positive ?? 0 };
+    });
+    return [{ step, verdict: judgeVariants(tallies) }];
+  });
 }
 
 /** "12%", or "–" before anything was sent. */
