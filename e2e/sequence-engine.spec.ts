@@ -1,8 +1,8 @@
-import type { Locator, Page } from '@playwright/test';
 import { simpleParser } from 'mailparser';
 import { cappedRep } from './capped-rep';
 import { expect, test } from './fixtures';
 import { go } from './rep-steps';
+import { createSequence, moveClocks } from './sequence-steps';
 
 // A three-step sequence runs by itself: step 1 goes out when Ana is added, step 2 two business days later in
 // the same thread (its In-Reply-To is step 1's Message-ID as the SMTP server received it), Ana replies over
@@ -16,40 +16,15 @@ const START = new Date(2027, 0, 5, 10, 0).getTime();
 const THURSDAY_9_30 = new Date(2027, 0, 7, 9, 30).getTime();
 const MONDAY_9_30 = new Date(2027, 0, 11, 9, 30).getTime();
 
-const step = (page: Page, n: number): Locator => page.getByRole('region', { name: `Step ${n}` });
-
-async function buildSequence(page: Page, sender: string) {
-  await go(page, 'Sequences');
-  await page.getByRole('button', { name: 'New sequence' }).click();
-  await page.getByLabel('Name', { exact: true }).fill(NAME);
-  await step(page, 1).getByLabel('Subject', { exact: true }).fill('A question for {{ first_name }}');
-  await step(page, 1)
-    .getByLabel('Message', { exact: true })
-    .fill('<p>Hi {{ first_name }},</p><p>Would a short call next week help your outbound team?</p>');
-  await page.getByRole('button', { name: 'Add a step' }).click();
-  await page.getByRole('button', { name: 'Add a step' }).click();
-  for (const [n, text] of [
-    [2, '<p>Just bringing this back to the top of your inbox.</p>'],
-    [3, '<p>One last note from me on this.</p>'],
-  ] as const) {
-    await step(page, n).getByLabel(/^Wait/).fill('2');
-    await expect(step(page, n).getByLabel('Reply in the same thread')).toBeChecked();
-    await step(page, n).getByLabel('Message', { exact: true }).fill(text);
-  }
-  await page.getByRole('region', { name: 'Schedule' }).getByLabel(new RegExp(sender)).check();
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText(`Saved “${NAME}”.`)).toBeVisible();
-}
-
-async function moveClocks(
-  host: { clock: { now(): number; setTo(at: number): void } },
-  page: Page,
-  to: number,
-) {
-  const jump = to - host.clock.now();
-  host.clock.setTo(to);
-  await page.context().clock.fastForward(jump);
-}
+/** Three steps: a question, then two nudges two business days apart, each in the thread (the default). */
+const THREE_STEPS = [
+  {
+    subject: 'A question for {{ first_name }}',
+    message: '<p>Hi {{ first_name }},</p><p>Would a short call next week help your outbound team?</p>',
+  },
+  { waitDays: 2, message: '<p>Just bringing this back to the top of your inbox.</p>' },
+  { waitDays: 2, message: '<p>One last note from me on this.</p>' },
+] as const;
 
 test('a three-step sequence sends step 1, step 2 in its thread, and stops when the lead replies', async ({
   context,
@@ -64,7 +39,7 @@ test('a three-step sequence sends step 1, step 2 in its thread, and stops when t
     const { mail } = host;
     // replies are read over IMAP (no screen is needed for this: the mailbox settings spec covers it)
     await host.services.mailboxes.setImap(mailboxId, { host: '127.0.0.1', port: 143, security: 'starttls' });
-    await buildSequence(page, mail.sender.address);
+    await createSequence(page, { name: NAME, sender: mail.sender.address, steps: THREE_STEPS });
 
     // Leads → select Ana → Add to sequence, launching the draft
     await go(page, 'Leads');

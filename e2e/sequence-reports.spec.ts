@@ -1,8 +1,8 @@
-import type { Locator, Page } from '@playwright/test';
 import { simpleParser } from 'mailparser';
 import { cappedRep } from './capped-rep';
 import { expect, test } from './fixtures';
 import { go } from './rep-steps';
+import { addToSequence, createSequence } from './sequence-steps';
 
 // A rep opens a running sequence and sees the next 14 days as the engine will send them (Ana's step 2 on
 // Thursday, from Rita's mailbox), then its results once step 1 went out: counted at the SMTP server first.
@@ -11,24 +11,6 @@ const LEAD = 'ana@prospect.test';
 const NAME = 'Forecasted';
 // Tuesday 5 January 2027, 10:00 in this machine's zone (main and Chromium share it)
 const START = new Date(2027, 0, 5, 10, 0).getTime();
-
-const step = (page: Page, n: number): Locator => page.getByRole('region', { name: `Step ${n}` });
-
-async function buildSequence(page: Page, sender: string) {
-  await go(page, 'Sequences');
-  await page.getByRole('button', { name: 'New sequence' }).click();
-  await page.getByLabel('Name', { exact: true }).fill(NAME);
-  await step(page, 1).getByLabel('Subject', { exact: true }).fill('A question for {{ first_name }}');
-  await step(page, 1)
-    .getByLabel('Message', { exact: true })
-    .fill('<p>Hi {{ first_name }},</p><p>Would a short call next week help your outbound team?</p>');
-  await page.getByRole('button', { name: 'Add a step' }).click();
-  await step(page, 2).getByLabel(/^Wait/).fill('2');
-  await step(page, 2).getByLabel('Message', { exact: true }).fill('<p>Bringing this back to the top.</p>');
-  await page.getByRole('region', { name: 'Schedule' }).getByLabel(new RegExp(sender)).check();
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText(`Saved “${NAME}”.`)).toBeVisible();
-}
 
 test('a rep sees a 14-day forecast for a sequence with a lead in it, and its results once a step went out', async ({
   context,
@@ -41,18 +23,18 @@ test('a rep sees a 14-day forecast for a sequence with a lead in it, and its res
   });
   try {
     const { mail } = host;
-    await buildSequence(page, mail.sender.address);
-    await go(page, 'Leads');
-    await page.getByRole('checkbox', { name: 'Select Ana' }).check();
-    await page.getByRole('button', { name: 'Add to sequence' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Add leads to a sequence' });
-    await dialog.getByRole('combobox', { name: 'Sequence' }).selectOption({ label: `${NAME} (draft)` });
-    await dialog.getByRole('checkbox', { name: /Launch the sequence now/ }).check();
-    await dialog.getByRole('button', { name: 'Add to sequence' }).click();
-    await page
-      .getByRole('dialog', { name: `Added 1 lead to “${NAME}”` })
-      .getByRole('button', { name: 'Done' })
-      .click();
+    await createSequence(page, {
+      name: NAME,
+      sender: mail.sender.address,
+      steps: [
+        {
+          subject: 'A question for {{ first_name }}',
+          message: '<p>Hi {{ first_name }},</p><p>Would a short call next week help your outbound team?</p>',
+        },
+        { waitDays: 2, message: '<p>Bringing this back to the top.</p>' },
+      ],
+    });
+    await addToSequence(page, ['Ana'], NAME);
 
     // step 1 goes out at once, counted at the server
     await expect.poll(() => mail.smtp.received.length, { timeout: 30_000 }).toBe(1);
