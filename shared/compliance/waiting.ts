@@ -12,11 +12,14 @@ export const CURED_BY_WAITING: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
 ]);
 
 /**
- * Blocking reasons the rep ends with a Resume (a mailbox they paused): neither a failure nor something time
- * cures, so nothing is scheduled for a time; the send is held and tried again every RESUME_RECHECK_MS, and
- * goes once the rep resumes.
+ * Blocking reasons the rep ends with a Resume (a mailbox they paused, or all sending): neither a failure nor
+ * something time cures, so nothing is scheduled for a time; the send is held and tried again every
+ * RESUME_RECHECK_MS, and goes once the rep resumes.
  */
-export const HELD_UNTIL_RESUMED: ReadonlySet<ReasonCode> = new Set<ReasonCode>(['mailbox-paused-by-rep']);
+export const HELD_UNTIL_RESUMED: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
+  'mailbox-paused-by-rep',
+  'sending-paused',
+]);
 /** How soon a send held by a paused mailbox is tried again: the planner's recheck of a paused mailbox. */
 export const RESUME_RECHECK_MS = 15 * 60_000;
 

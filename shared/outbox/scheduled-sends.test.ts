@@ -39,6 +39,11 @@ describe('what an attempt makes of a scheduled message', () => {
     expect(nextOf(both)).toBe('stopped');
   });
 
+  it('held while all sending is paused: kept, tried again when main says, never dropped', () => {
+    const paused = { ...blockedOutcome([reason('sending-paused')]), retryAt: NOW + 900_000 };
+    expect(fateOf(ok(paused), NOW)).toMatchObject({ next: 'rescheduled', at: NOW + 900_000 });
+  });
+
   it('blocked by anything else, or failed: stopped', () => {
     expect(nextOf(blockedOutcome([SUPPRESSED]))).toBe('stopped');
     expect(nextOf(blockedOutcome([CAP_REACHED, SUPPRESSED]))).toBe('stopped');

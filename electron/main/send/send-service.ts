@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEventType } from '../../../shared/audit/event-types';
 import { mergeReasons, reason } from '../../../shared/compliance/reasons';
+import { RESUME_RECHECK_MS } from '../../../shared/compliance/waiting';
 import type { MailboxInfo } from '../../../shared/ipc/mailboxes';
 import { AppError } from '../../../shared/ipc/result';
 import type { GateVerdict, SendDraft, SendOutcome, SendPreview } from '../../../shared/ipc/send';
@@ -95,12 +96,12 @@ export function createSendService(deps: SendServiceDeps) {
         reasons: gate.reasons.map((r) => r.code),
       }),
     });
+    // held, not failed: a scheduled email stays in the Outbox and is tried again until the rep resumes
     if (deps.sendingPaused?.())
-      return blocked({
-        verdict: 'block',
-        score: decision.content.score,
-        reasons: [reason('sending-paused')],
-      });
+      return blocked(
+        { verdict: 'block', score: decision.content.score, reasons: [reason('sending-paused')] },
+        now + RESUME_RECHECK_MS,
+      );
     if (decision.verdict === 'block') return blocked(verdictOf(decision), decision.retryAt);
 
     // every attempt of a key reuses its first Message-ID (a retry from another domain gets that domain's)

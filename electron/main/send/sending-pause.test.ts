@@ -80,6 +80,8 @@ describe('pause all sending', () => {
       const reasons = paused.status === 'blocked' ? paused.gate.reasons : [];
       expect(reasons.map((r) => r.code)).toEqual(['sending-paused']);
       expect(reasons[0]?.fix).toContain('Resume sending');
+      // held, not failed: main names when to try again (a scheduled email stays in the Outbox)
+      expect(paused.status === 'blocked' ? paused.retryAt : undefined).toBeTypeOf('number');
       expect(smtp.received).toHaveLength(0);
 
       expect(await services.sending.set(false)).toMatchObject({ paused: false });
