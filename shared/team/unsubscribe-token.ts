@@ -54,7 +54,7 @@ export function parseUnsubscribeToken(token: string): ParsedUnsubscribeToken | n
   const match = TOKEN_SHAPE.exec(token);
   if (!match?.[1] || !match[2]) return null;
   const signature = fromBase64Url(match[2]);
-  if (!signature || signature.length !== 32) return null;
+  if (signature?.length !== 32) return null;
   const bytes = fromBase64Url(match[1]);
   if (!bytes) return null;
   let body: unknown;

@@ -1,0 +1,67 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, ERROR_CODES, type ErrorCode } from '../../shared/ipc/result';
+
+/** The one place codes become HTTP statuses (the domain throws AppError with a code from shared/ipc/result). */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  'invalid-input': 400,
+  'unknown-channel': 404,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  'auth-expired': 401,
+  transient: 503,
+  'rate-limited': 429,
+  'rejected-permanent': 400,
+  unavailable: 503,
+  internal: 500,
+};
+
+/** every error body, on every route */
+export const errorBody = z.object({
+  ok: z.literal(false),
+  error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }),
+});
+
+export const errorResponses = {
+  400: errorBody,
+  401: errorBody,
+  403: errorBody,
+  404: errorBody,
+  429: errorBody,
+  500: errorBody,
+} as const;
+
+export function failure(code: ErrorCode, message: string) {
+  return { ok: false as const, error: { code, message } };
+}
+
+/** Known failures answer with their code; anything else is logged by name only and answered generically. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      if (error.code === 'rate-limited') reply.header('retry-after', '60');
+      return reply.code(HTTP_STATUS[error.code]).send(failure(error.code, error.message));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const where = error.validation[0]?.instancePath || error.validationContext || 'request';
+      return reply
+        .code(400)
+        .send(failure('invalid-input', `The request does not fit its schema (${where}).`));
+    }
+    if (error.statusCode === 429) {
+      return reply
+        .code(429)
+        .send(failure('rate-limited', 'Too many requests: slow down and try again shortly.'));
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.code(error.statusCode).send(failure('invalid-input', 'The request could not be read.'));
+    }
+    request.log.error({ errorName: error.name, code: error.code }, 'request failed');
+    return reply.code(500).send(failure('internal', 'Something went wrong on the team server.'));
+  });
+  app.setNotFoundHandler((_request, reply) => {
+    reply.code(404).send(failure('not-found', 'No such route.'));
+  });
+}

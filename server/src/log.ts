@@ -1,0 +1,22 @@
+import type { FastifyServerOptions } from 'fastify';
+
+/** An unsubscribe URL carries a token (an address's key): logs show only that there was one. */
+export function redactUrl(url: string): string {
+  return url.replace(/^\/u\/[^/?#]*/, '/u/[token]');
+}
+
+/** pino, with tokens and secrets kept out of every line. */
+export function loggerOptions(level: string): NonNullable<FastifyServerOptions['logger']> {
+  return {
+    level,
+    redact: ['req.headers.authorization', 'req.headers.cookie'],
+    serializers: {
+      req: (request: { method: string; url: string; ip?: string; id?: string }) => ({
+        id: request.id,
+        method: request.method,
+        url: redactUrl(request.url),
+        ip: request.ip,
+      }),
+    },
+  };
+}
