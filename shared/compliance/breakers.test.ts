@@ -32,7 +32,7 @@ describe('evaluateBreaker with the default thresholds', () => {
     expect(reasons[0]?.message).toBe(
       'Paused: The hard-bounce rate (10 of 200 emails) in the last 30 days is 5.0%, over the pause limit of 4.0%.',
     );
-    expect(reasons[0]?.fix).toContain('press Resume on the mailbox');
+    expect(reasons[0]?.fix).toContain('press Resume after the fix on the mailbox');
     expect(reasons[0]?.fix).toContain('after 20 sends');
   });
 });

@@ -74,7 +74,7 @@ const BOUNCE_CURE = 'Remove or verify the addresses that bounced and check new l
 const COMPLAINT_CURE =
   'Narrow the audience to leads the offer fits and make the first email shorter and clearer';
 const resume = (f: BreakerFigures) =>
-  `then press Resume on the mailbox; the breaker counts afresh from then and judges again after ${f.minSends} sends.`;
+  `then press Resume after the fix on the mailbox; the breaker counts afresh from then and judges again after ${f.minSends} sends.`;
 
 const dmarcRecord = (domain: string) =>
   `Add a TXT record at _dmarc.${domain} with the value: v=DMARC1; p=none; rua=mailto:dmarc-reports@${domain}`;

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { FIX_TARGETS, REASONS, type ReasonCode } from '../../../../shared/compliance/reasons';
 import { CATALOGUE, fixTexts } from '../../../../shared/compliance/testing/fix-texts';
 import type { MailboxInfo } from '../../../../shared/mailboxes/mailbox';
+import type { AppServices } from '../../services/app-services';
+import { ServicesProvider } from '../../services/use-services';
 import { AREAS } from '../../store';
 import { PLACE_PARAMS, readAddress, writeAddress } from '../../store/address';
 import { MailboxCard } from '../mailboxes/MailboxCard';
@@ -33,15 +35,20 @@ const RENDERED: Record<string, () => string> = {
     renderToStaticMarkup(createElement(ProfileForm)) + renderToStaticMarkup(createElement(AdvancedSettings)),
   mailboxes: () =>
     renderToStaticMarkup(
-      createElement(MailboxCard, {
-        mailbox: MAILBOX,
-        health: undefined,
-        onChanged: noop,
-        onHealth: noop,
-        onReconnect: noop,
-        onRemoved: noop,
-        onSettings: noop,
-      }),
+      // the card's Pause sending wakes the window's engine on Resume: the only service it reads
+      createElement(
+        ServicesProvider,
+        { services: { engine: { wake: noop } } as unknown as AppServices },
+        createElement(MailboxCard, {
+          mailbox: MAILBOX,
+          health: undefined,
+          onChanged: noop,
+          onHealth: noop,
+          onReconnect: noop,
+          onRemoved: noop,
+          onSettings: noop,
+        }),
+      ),
     ) +
     renderToStaticMarkup(
       createElement(MailboxSettingsDialog, { mailbox: MAILBOX, onClose: noop, onChanged: noop }),

@@ -43,8 +43,9 @@ export function MailboxHealthPanel({
       </p>
       <ReasonList reasons={[...breaker.reasons, ...cap.reasons]} />
       {breaker.state !== 'ok' ? (
+        // named apart from the rep's own Pause / Resume sending: both can show on one card
         <button type="button" disabled={busy} onClick={onResume}>
-          Resume sending
+          Resume after the fix
         </button>
       ) : null}
     </div>
