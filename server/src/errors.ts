@@ -55,6 +55,9 @@ export function installErrorHandler(app: FastifyInstance): void {
         .code(429)
         .send(failure('rate-limited', 'Too many requests: slow down and try again shortly.'));
     }
+    if (error.statusCode === 413) {
+      return reply.code(413).send(failure('invalid-input', 'The request is too large.'));
+    }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.code(error.statusCode).send(failure('invalid-input', 'The request could not be read.'));
     }

@@ -157,4 +157,16 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
     expect(joined.statusCode).toBe(200);
     expect(await t.db.query('SELECT 1 FROM teams')).not.toHaveLength(0);
   });
+
+  it('an oversized body gets a clear 413 and changes nothing', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/invites',
+      headers: { ...bearer(team.token), 'content-type': 'application/json' },
+      payload: JSON.stringify({ email: 'big@acme.test', role: 'rep', pad: 'x'.repeat(2_000_000) }),
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error).toEqual({ code: 'invalid-input', message: 'The request is too large.' });
+    expect(await t.db.query(`SELECT 1 FROM invites WHERE email = 'big@acme.test'`)).toHaveLength(0);
+  });
 });

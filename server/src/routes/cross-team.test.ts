@@ -106,6 +106,22 @@ describe.each(BACKENDS)('cross-team walk of every route on %s', (backend) => {
     }
   });
 
+  it('every route in the document declares its success answer and, when secured, its errors', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json() as {
+      paths: Record<string, Record<string, { responses?: Record<string, { content?: unknown }> }>>;
+    };
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        expect(op.responses?.['200']?.content, `${method} ${path}`).toBeDefined();
+        if (!SAMPLES[`${method.toUpperCase()} ${path}`]?.public) {
+          expect(Object.keys(op.responses ?? {}), `${method} ${path}`).toEqual(
+            expect.arrayContaining(['401', '403']),
+          );
+        }
+      }
+    }
+  });
+
   it("Globex's owner token gets nothing of Acme's on any route, and changes nothing of Acme's", async () => {
     const before = await acmeState();
     for (const op of await operations(app)) {
