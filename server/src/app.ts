@@ -45,6 +45,8 @@ export interface AppOptions {
   /** Fastify's trustProxy: which proxies' X-Forwarded-For to believe (TRUST_PROXY) */
   trustProxy?: FastifyServerOptions['trustProxy'];
   https?: { cert: Buffer; key: Buffer } | null;
+  /** where pino writes (default stdout); tests read the lines back */
+  logStream?: { write(line: string): void };
   version?: string;
 }
 
@@ -52,7 +54,7 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions) {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const app = Fastify({
-    logger: options.logLevel === false ? false : loggerOptions(options.logLevel ?? 'info'),
+    logger: options.logLevel === false ? false : loggerOptions(options.logLevel ?? 'info', options.logStream),
     trustProxy: options.trustProxy ?? false,
     // unsubscribe tokens are ~190 characters; Fastify's default of 100 would make them a 404
     routerOptions: { maxParamLength: 1024 },

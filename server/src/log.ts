@@ -6,9 +6,13 @@ export function redactUrl(url: string): string {
 }
 
 /** pino, with tokens and secrets kept out of every line. */
-export function loggerOptions(level: string): NonNullable<FastifyServerOptions['logger']> {
+export function loggerOptions(
+  level: string,
+  stream?: { write(line: string): void },
+): NonNullable<FastifyServerOptions['logger']> {
   return {
     level,
+    ...(stream ? { stream } : {}),
     redact: ['req.headers.authorization', 'req.headers.cookie'],
     serializers: {
       req: (request: { method: string; url: string; ip?: string; id?: string }) => ({
