@@ -37,6 +37,11 @@ export function composeSequenceEngine({ db, call, inbox, ...repos }: EngineDeps)
       if (!list.ok) throw new Error(list.error.message);
       return { list: list.value, health: health.ok ? health.value : [] };
     },
+    // "Pause all sending" is main's; a window that cannot ask leaves the decision to the gate
+    async sendingPaused() {
+      const state = await call('sending.state', {});
+      return state.ok && state.value.paused;
+    },
     async company() {
       const profile = await call('settings.getProfile', {});
       return profile.ok ? (profile.value?.company ?? '') : '';

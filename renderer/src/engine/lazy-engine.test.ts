@@ -75,6 +75,31 @@ describe('the sequence engine, read when it has work', () => {
     expect(calls.filter((c) => c === 'start')).toHaveLength(1);
   });
 
+  it('Resume sending wakes the runner only when someone waits: the code is not read for nobody', async () => {
+    const idle = recordingRunner();
+    let loads = 0;
+    const quiet = lazySequenceEngine({
+      load: async () => {
+        loads++;
+        return idle.runner;
+      },
+      anyWaiting: async () => false,
+    });
+    quiet.start();
+    quiet.wakeIfWaiting();
+    await settle();
+    expect(loads).toBe(0);
+
+    const busy = recordingRunner();
+    const engine = lazySequenceEngine({ load: async () => busy.runner, anyWaiting: async () => true });
+    engine.start();
+    await settle();
+    engine.wakeIfWaiting();
+    await settle();
+    await settle();
+    expect(busy.calls).toEqual(['start', 'wake']);
+  });
+
   it('never starts the runner after it was stopped', async () => {
     const { calls, runner } = recordingRunner();
     const engine = lazySequenceEngine({ load: async () => runner, anyWaiting: async () => true });

@@ -3,6 +3,8 @@ import type { SequenceRunner } from './sequence-runner';
 /** The runner's face, without its code: what screens and the composition root call. */
 export type SequenceEngine = Pick<SequenceRunner, 'start' | 'wake' | 'runOnce' | 'draftFor'> & {
   onRun(listener: () => void): () => unknown;
+  /** Wakes the engine if it has work (Resume sending): its code is not read for a rep with nobody waiting. */
+  wakeIfWaiting(): void;
 };
 
 export interface LazyEngineDeps {
@@ -38,6 +40,12 @@ export function lazySequenceEngine({ load, anyWaiting }: LazyEngineDeps): Sequen
     return r;
   };
 
+  function wake(): void {
+    void begin()
+      .then((r) => r.wake())
+      .catch((error: unknown) => console.warn('The sequence engine did not start:', error));
+  }
+
   return {
     start() {
       started = true;
@@ -51,9 +59,11 @@ export function lazySequenceEngine({ load, anyWaiting }: LazyEngineDeps): Sequen
         stopRunner = null;
       };
     },
-    wake() {
-      void begin()
-        .then((r) => r.wake())
+    wake,
+    wakeIfWaiting() {
+      if (loading) return wake();
+      void anyWaiting()
+        .then((waiting) => (waiting ? wake() : null))
         .catch((error: unknown) => console.warn('The sequence engine did not start:', error));
     },
     runOnce: async () => (await runner()).runOnce(),

@@ -13,7 +13,7 @@ import type { MessagesRepo } from '../db/messages-repo';
 import type { LeadDoc } from '../db/schemas/leads';
 import type { EnrollmentDoc, SequenceDoc } from '../db/schemas/outreach';
 import type { SequencesRepo } from '../db/sequences-repo';
-import { wakeLoop } from '../scheduler/wake-loop';
+import { type LoopTimers, wakeLoop } from '../scheduler/wake-loop';
 import type { Lock } from '../scheduler/window-lock';
 import { type EngineDay, engineDayFor, planInputOf } from './plan-input';
 import { senderFields, startsThread, stepMessage } from './step-message';
@@ -31,6 +31,8 @@ export interface SequenceRunnerDeps {
   company(): Promise<string>;
   /** applies what main's inbox watcher found (a reply stops the lead) right before a send */
   beforeSend?(): Promise<unknown>;
+  /** main's "Pause all sending": while it is on, a run sends nothing and the engine sleeps until woken */
+  sendingPaused?(): Promise<boolean>;
   /** a sequence's company stop: has someone at the lead's company replied to it (checked right before a send) */
   companyStop?: Pick<CompanyStop, 'replied'>;
   /** the engine's own counters, kept across reloads */
@@ -39,6 +41,8 @@ export interface SequenceRunnerDeps {
   now?: () => number;
   repTimeZone?: string;
   jitterSeed?: number | null;
+  /** the wake-up timers (tests give a simulated clock's) */
+  timers?: LoopTimers;
 }
 
 /** How far ahead a run plans: it sends what is due now and wakes for the next planned time. */
@@ -50,6 +54,10 @@ export const PARK_MS = 60 * 60_000;
 export interface RunReport {
   sent: number;
   nextAt: number | null;
+  /** the due times this run read (its `now` plus the horizon): a due time past it is news to the next run */
+  seenUntil: number;
+  /** main's "Pause all sending" was on: nothing was sent, and a wake-up (Resume) starts the next run */
+  paused?: boolean;
 }
 
 const STOPPING_STATUS: Record<string, string> = {
@@ -215,14 +223,19 @@ export function createSequenceRunner(deps: SequenceRunnerDeps) {
     for (const held of await enrollments.heldDue(at)) await sendStep(held, null, list, day);
   }
 
+  const sendingPaused = () => deps.sendingPaused?.().catch(() => false) ?? Promise.resolve(false);
+
   async function run(): Promise<RunReport> {
     const at = now();
+    // paused: no lead is asked of the gate (each would be blocked and audited); they stay due for the Resume
+    if (await sendingPaused()) return { sent: 0, nextAt: null, seenUntil: at, paused: true };
     const { list, health } = await deps.mailboxes();
     const day = engineDayFor(await deps.day.load(), at, repTimeZone);
     await recheckHeld(at, list, day);
     const due = await enrollments.due(at + HORIZON_MS);
     let sent = 0;
     let nextAt: number | null = null;
+    let paused = false;
     if (due.length) {
       const sequenceIds = [...new Set(due.map((e) => e.sequenceId))];
       const sequences = new Map<string, SequenceDoc>();
@@ -251,10 +264,16 @@ export function createSequenceRunner(deps: SequenceRunnerDeps) {
           .map((w) => ({ id: w.enrollmentId, until: w.until ?? at + PARK_MS, reason: w.reason })),
       );
       for (const id of plan.finished) await enrollments.patch(id, { status: 'finished', waitReason: '' });
+      let tried = 0;
       for (const planned of [...plan.sends].sort((a, b) => a.at - b.at)) {
         if (planned.at > now() + 1_000) {
           nextAt = Math.min(nextAt ?? planned.at, planned.at);
           continue;
+        }
+        // paused since the run began (a run's sends take a while each): the rest stay due for the Resume
+        if (tried++ > 0 && (await sendingPaused())) {
+          paused = true;
+          break;
         }
         const e = await stillDue(planned);
         if (e && (await sendStep(e, planned, list, day))) sent++;
@@ -263,7 +282,9 @@ export function createSequenceRunner(deps: SequenceRunnerDeps) {
       if (nextAt === null && due.length > sent) nextAt = at + HORIZON_MS;
     }
     await deps.day.save(day);
-    return { sent, nextAt };
+    return paused
+      ? { sent, nextAt: null, seenUntil: at, paused }
+      : { sent, nextAt, seenUntil: at + HORIZON_MS };
   }
 
   /** A step as it renders for its lead now (the timeline's "Open": the same variant, thread and text). */
@@ -295,25 +316,34 @@ function hashDay(day: string): number {
   return h >>> 0;
 }
 
+/**
+ * When the next run starts, from the clock as it is when this run ends (it may have moved on meanwhile: a
+ * laptop waking, a test's clock): a due time this run read and left (pacing) waits for the plan's time; a
+ * due time past what it read is news, and is looked at when due, at once if the clock already passed it.
+ */
+export function nextRunDelay(report: RunReport, soonestDue: number | null, now: number): number {
+  if (report.sent > 0) return 0;
+  if (report.paused) return wakeDelay(null, now);
+  const news = soonestDue !== null && (soonestDue > report.seenUntil || soonestDue > now) ? soonestDue : null;
+  const next = [report.nextAt, news].filter((t): t is number => t !== null);
+  return wakeDelay(next.length ? Math.min(...next) : null, now);
+}
+
 /** Runs at start, again at the next planned or due time (at most MAX_SLEEP_MS apart), and at once after sends. */
 function createLoop(deps: SequenceRunnerDeps, now: () => number, runOnce: () => Promise<RunReport>) {
   const loop = wakeLoop(
     async () => {
       const report = await runOnce();
-      if (report.sent > 0) return 0;
-      // a due time already past belongs to leads this run planned for later (pacing): the plan's time wins
-      const soonest = await deps.enrollments.nextDueAt();
-      const future = soonest !== null && soonest > now() ? soonest : null;
-      const next = [report.nextAt, future].filter((t): t is number => t !== null);
-      return wakeDelay(next.length ? Math.min(...next) : null, now());
+      const soonest = report.sent > 0 || report.paused ? null : await deps.enrollments.nextDueAt();
+      return nextRunDelay(report, soonest, now());
     },
-    { troubleMs: 60_000, what: 'Sequence sends' },
+    { troubleMs: 60_000, what: 'Sequence sends', ...(deps.timers ? { timers: deps.timers } : {}) },
   );
   return {
     start: loop.start,
     /** One run now (tests): sends what is due. */
     runOnce,
-    /** Wakes the engine now (new enrollments, a sequence resumed). */
+    /** Wakes the engine now (leads enrolled or resumed, sending resumed); during a run, as that run ends. */
     wake: (): void => loop.arm(0),
     onRun: loop.onRun,
   };

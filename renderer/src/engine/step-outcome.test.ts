@@ -50,6 +50,11 @@ describe('what a send answer makes of an enrollment', () => {
     expect(transitionOf(ok(suppressed), NOW)).toEqual({ next: 'stop', reason: 'suppressed-domain' });
   });
 
+  it('keeps a step due when all sending was paused during the run: it goes with the run Resume wakes', () => {
+    const paused = blockedOutcome([{ code: 'sending-paused', message: 'paused' }]);
+    expect(transitionOf(ok(paused), NOW)).toEqual({ next: 'wait', at: NOW + 1, reason: 'sending-paused' });
+  });
+
   it('keeps a lead waiting for the rep when the mailbox or sender is at fault, never stopping it', () => {
     const breaker = blockedOutcome([{ code: 'bounce-rate-paused', message: 'paused' }]);
     expect(transitionOf(ok(breaker), NOW)).toEqual({

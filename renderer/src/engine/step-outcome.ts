@@ -79,6 +79,8 @@ function blockedTransition(
   const codes = (blocking.length ? blocking : outcome.gate.reasons).map((r) => r.code);
   const leadStop = codes.find((code) => LEAD_STOPS.has(code));
   if (leadStop) return { next: 'stop', reason: clip(leadStop) };
+  // "Pause all sending" came on during the run: the step stays due, for the run that Resume sending wakes
+  if (codes.includes('sending-paused')) return { next: 'wait', at: now + 1, reason: 'sending-paused' };
   const at = outcome.gate.scheduleAt ?? outcome.retryAt ?? now + FIX_RETRY_MS;
   return { next: 'wait', at: Math.max(at, now + 1), reason: clip(codes[0] ?? 'blocked') };
 }
