@@ -34,7 +34,14 @@ export function App({ services }: { services: Promise<AppServices> }) {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <Nav />
+      <Nav
+        onSendingResumed={() =>
+          void services.then(
+            (s) => s.engine.wakeIfWaiting(),
+            () => undefined,
+          )
+        }
+      />
       <main id="main" tabIndex={-1}>
         <AuditRecoveryNotice />
         <StartupProblem>

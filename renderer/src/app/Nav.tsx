@@ -11,7 +11,8 @@ const LABELS: Record<Area, string> = {
   settings: 'Settings',
 };
 
-export function Nav() {
+/** `onSendingResumed`: Resume sending was chosen (here or in the tray); the window's engine wakes. */
+export function Nav({ onSendingResumed }: { onSendingResumed?: () => void }) {
   const area = useApp((s) => s.area);
   const go = useApp((s) => s.go);
   const theme = useApp((s) => s.theme);
@@ -37,7 +38,7 @@ export function Nav() {
           </li>
         ))}
       </ul>
-      <SendingToggle />
+      <SendingToggle {...(onSendingResumed ? { onResumed: onSendingResumed } : {})} />
       <button
         type="button"
         className="ghost theme-toggle"
