@@ -15,7 +15,6 @@ import { createMailboxService } from './mailboxes/mailbox-service';
 import { createMailboxFileStore } from './mailboxes/mailbox-store';
 import { passphraseSealer, type ScryptParams } from './secrets/passphrase-key';
 import type { Sealer } from './secrets/sealer';
-import { createTeamKey, type TeamKey } from './secrets/team-key';
 import { openMailboxHealth } from './send/mailbox-health';
 import { openSendJournal } from './send/send-journal';
 import type { Checkpoint } from './send/send-points';
@@ -28,6 +27,9 @@ import { createDnsSettingsStore } from './settings/dns-settings';
 import { createOAuthSettingsStore, type OAuthEndpointOverrides } from './settings/oauth-settings';
 import { createProfileStore } from './settings/profile-store';
 import { checkTeamServer } from './settings/team-server-check';
+import { createTeamKeyring } from './team/team-keyring';
+import { createTeamService } from './team/team-service';
+import { openTeamState } from './team/team-state';
 import { type CiphertextStore, createVault, type Vault } from './vault/vault';
 
 export interface ServiceOptions {
@@ -103,21 +105,32 @@ export async function createMainServices(
     health: { events: health, timeZone, audit: (type, data) => audit.append(type, data) },
   });
   // The team key is sealed too: without a keyring it is refused until the rep unlocks with a passphrase.
-  const teamKeyFile = join(options.dataDir, 'team-key.sealed');
-  let sealedTeamKey = options.sealer ? createTeamKey(teamKeyFile, options.sealer) : null;
-  const currentTeamKey = (): TeamKey => {
-    if (sealedTeamKey) return sealedTeamKey;
-    throw new AppError('unavailable', options.sealerUnavailableReason ?? 'No secure storage is available.');
-  };
-  const teamKey: TeamKey = {
-    suppressionKeys: async (kind, values) => currentTeamKey().suppressionKeys(kind, values),
-    unsubscribeToken: async (address, mailboxId, at) =>
-      currentTeamKey().unsubscribeToken(address, mailboxId, at),
-  };
+  // This desktop's own key until it joins a team, the team's after (keys held before stay: team-keyring.ts).
+  const teamState = openTeamState(
+    join(options.dataDir, 'team.json'),
+    join(options.dataDir, 'team-local-only.json'),
+  );
+  const teamKey = createTeamKeyring({
+    dir: options.dataDir,
+    sealer: options.sealer,
+    ...(options.sealerUnavailableReason ? { unavailableReason: options.sealerUnavailableReason } : {}),
+    history: teamState.history,
+  });
   const profile = createProfileStore(join(options.dataDir, 'compliance-profile.json'), {
     checkTeamServer: (address) =>
       checkTeamServer(address, { now, ...(options.smtpCa ? { ca: options.smtpCa } : {}) }),
   });
+  const team = createTeamService({ state: teamState, keyring: teamKey, vault, profile, now });
+  void team.start();
+  // while joined, every new message's one-click link points at the team server
+  const sendProfile = {
+    ...profile,
+    get() {
+      const current = profile.get();
+      const base = team.unsubscribeBase();
+      return current && base ? { ...current, unsubscribeBaseUrl: base } : current;
+    },
+  };
   const suppression = createSuppressionHolder();
   // The rep's own sending domains must exist: if they fail too, DNS itself is failing (resolver-health.ts).
   const dnsService = createDnsService({
@@ -142,11 +155,11 @@ export async function createMainServices(
   });
   // What the watcher finds is audited: it starts once the audit log can be appended to (see audit-log.ts).
   audit.onWritable(() => inbox.start());
-  const sending = createSendingPause({ audit, now });
+  const sending = createSendingPause({ audit, now, file: join(options.dataDir, 'sending-pause.json') });
   const send = createSendService({
     sendingPaused: sending.paused,
     mailboxes,
-    profile,
+    profile: sendProfile,
     teamKey,
     dns,
     suppression,
@@ -189,8 +202,9 @@ export async function createMainServices(
       const file = join(options.dataDir, 'vault-passphrase.json');
       const sealer = await passphraseSealer(file, passphrase, options.passphraseScrypt);
       vault.unlock(sealer);
-      sealedTeamKey = createTeamKey(teamKeyFile, sealer);
+      teamKey.unlock(sealer);
       await audit.unlock(sealer);
+      await team.start();
       return appInfo();
     },
     profile,
@@ -201,7 +215,9 @@ export async function createMainServices(
     audit,
     inbox,
     certificates,
+    team,
     async close() {
+      team.close();
       await reconciled;
       await send.close();
       await inbox.close();

@@ -1,11 +1,18 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SendDraft } from '../../../shared/ipc/send';
 import { createKeySealer } from '../secrets/sealer';
+import { createMainServices } from '../services';
 import { type LoopbackDns, startLoopbackDns } from '../testing/loopback-dns';
 import { type LoopbackSmtp, startLoopbackSmtp } from '../testing/loopback-smtp';
 import { selfSignedCertificate } from '../testing/self-signed';
 import { startTestServices } from '../testing/test-services';
+import { createFileStore } from '../vault/file-store';
+import { createSendingPause } from './sending-pause';
 import { createSmtpTransport } from './transports/smtp-transport';
 
 // "Pause all sending" held in main, through the real send path: loopback DNS and SMTP, the real gate,
@@ -97,5 +104,49 @@ describe('pause all sending', () => {
     } finally {
       await services.close();
     }
+  });
+});
+
+describe('pause all sending across a restart', () => {
+  /** main's services on `dataDir`, as the app or the browser-mode host builds them at each start */
+  const servicesOn = (dataDir: string) =>
+    createMainServices({
+      dataDir,
+      sealer: createKeySealer(Buffer.alloc(32, 8)),
+      ciphertexts: createFileStore(join(dataDir, 'sealed-secrets.json')),
+      appInfo: () => ({ name: 'Fairsend', version: 'test', mode: 'desktop', platform: 'linux' }),
+      openExternal: async () => {},
+    });
+
+  it('a rep who paused is still paused when main starts again, and a resume is kept too', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'fairsend-pause-'));
+    const first = await servicesOn(dataDir);
+    const paused = await first.sending.set(true);
+    await first.close();
+
+    const second = await servicesOn(dataDir);
+    try {
+      expect(second.sending.state()).toEqual(paused);
+      expect(second.sending.paused()).toBe(true);
+      await second.sending.set(false);
+    } finally {
+      await second.close();
+    }
+
+    const third = await servicesOn(dataDir);
+    try {
+      expect(third.sending.paused()).toBe(false);
+    } finally {
+      await third.close();
+    }
+  });
+
+  it('nothing kept is not paused; a damaged file reads as paused, never as sending', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fairsend-pause-file-'));
+    const file = join(dir, 'sending-pause.json');
+    const audit = { append: async () => ({}) as never };
+    expect(createSendingPause({ audit, now: () => 1, file }).state()).toEqual({ paused: false, since: 0 });
+    writeFileSync(file, '{"paused": tr');
+    expect(createSendingPause({ audit, now: () => 1, file }).paused()).toBe(true);
   });
 });
