@@ -80,6 +80,9 @@ const WAIT_WORDS: Partial<Record<WaitReason | string, string>> = {
   'outside-send-window': 'waits for the send window to open',
   'out-of-office': 'waits: their auto-reply says they are away; it goes on when they are back',
   'paused-by-rep': 'is paused for this lead (Resume to go on)',
+  // the button is at the foot of the app's menu, on every screen: no place to go to
+  'sending-paused':
+    'waits: all sending is paused; it goes on when you choose Resume sending in the app’s menu',
   'unknown-fate': 'is held: its last email may or may not have gone out (Outbox → decide)',
 };
 

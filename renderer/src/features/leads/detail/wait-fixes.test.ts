@@ -14,12 +14,14 @@ const TIME_ENDS = new Set([
   'mailbox-at-cap',
   'mailbox-day-full',
   'mailbox-busy',
+  // Resume sending is at the foot of the menu on every screen (the words say so): no place to go to
+  'sending-paused',
 ]);
 const WAIT = { mailboxId: 'mb-7', sequenceId: 'seq-3' };
 
 describe('the button beside a waiting step', () => {
   it('exists for every wait only the rep can end, and goes to a screen the app has', () => {
-    for (const code of [...WAIT_REASONS, 'mailbox-paused-by-rep', 'unknown-fate']) {
+    for (const code of [...WAIT_REASONS, 'mailbox-paused-by-rep', 'unknown-fate', 'sending-paused']) {
       const fix = waitFixOf(code, WAIT);
       if (TIME_ENDS.has(code)) {
         expect(fix, code).toBeUndefined();
@@ -33,6 +35,11 @@ describe('the button beside a waiting step', () => {
   it('opens the lead’s own mailbox or sequence, not just the screen', () => {
     expect(waitFixOf('mailbox-disconnected', WAIT)?.open).toEqual({ [PLACE_PARAMS.mailbox]: 'mb-7' });
     expect(waitFixOf('sequence-paused', WAIT)?.open).toEqual({ [PLACE_PARAMS.sequence]: 'seq-3' });
+  });
+
+  it('has words for the waits the runner writes besides the planner’s', () => {
+    for (const code of ['mailbox-paused-by-rep', 'unknown-fate', 'sending-paused', 'out-of-office'])
+      expect(waitWords(code), code).not.toMatch(/held back \(see the Outbox/);
   });
 
   it('is none for a code it does not know, even one named like an object property', () => {
