@@ -15,6 +15,8 @@ import { DEVICE_TOKEN_SCHEME } from './auth/guard';
 import type { Db } from './db/db';
 import { installErrorHandler } from './errors';
 import { loggerOptions } from './log';
+import type { Notifier } from './replication/notifier'; // replication (sync helper)
+import { replicationRoutes } from './replication/routes'; // replication (sync helper)
 import { accountRoutes } from './routes/accounts';
 import { healthRoutes } from './routes/health';
 import { unsubscribeRoutes } from './routes/unsubscribe';
@@ -48,6 +50,8 @@ export interface AppOptions {
   /** where pino writes (default stdout); tests read the lines back */
   logStream?: { write(line: string): void };
   version?: string;
+  /** replication (sync helper): live streams hear commits through this; default in process (PGlite, one instance) */
+  notifier?: Notifier;
 }
 
 /** The team server, ready to listen: plugins first (they see every route), then the routes. */
@@ -101,6 +105,13 @@ export async function buildApp(options: AppOptions) {
     joinPerMinute: limits.joinPerMinute,
   });
   await app.register(unsubscribeRoutes, { db: options.db, perMinute: limits.unsubscribePerMinute });
+  // replication (sync helper): pull / push / stream for suppression, audit and team
+  await app.register(replicationRoutes, {
+    db: options.db,
+    authenticate,
+    ...(options.notifier ? { notifier: options.notifier } : {}),
+  });
+
   app.get('/openapi.json', {
     schema: {
       summary: 'This document: every route, its schemas and its auth',

@@ -27,6 +27,17 @@ const SAMPLES: Record<string, { body?: unknown; public?: string }> = {
   'POST /v1/devices/{deviceId}/revoke': {},
   'POST /u/{token}': { public: 'the signed token is the credential' },
   'GET /u/{token}': { public: 'the signed token is the credential' },
+  // replication (sync helper): {schema} stays literal here, so these stop at the version check after auth; the
+  // sync routes' own cross-team tests are in server/src/replication (replication.test.ts, stream.test.ts)
+  'GET /v1/sync/suppression/{schema}/pull': {},
+  'POST /v1/sync/suppression/{schema}/push': { body: [] },
+  'GET /v1/sync/suppression/{schema}/stream': {},
+  'GET /v1/sync/audit/{schema}/pull': {},
+  'POST /v1/sync/audit/{schema}/push': { body: [] },
+  'GET /v1/sync/audit/{schema}/stream': {},
+  'GET /v1/sync/team/{schema}/pull': {},
+  'POST /v1/sync/team/{schema}/push': { body: [] },
+  'GET /v1/sync/team/{schema}/stream': {},
 };
 
 async function operations(app: App): Promise<Operation[]> {
