@@ -7,11 +7,9 @@ import type { LeadsRepo } from '../db/leads-repo';
 import type { MessagesRepo } from '../db/messages-repo';
 import type { SequencesRepo } from '../db/sequences-repo';
 import { windowLock } from '../scheduler/window-lock';
-import type { EngineDay } from './plan-input';
+import { engineDayStore } from './engine-day';
 import { createSequenceRunner } from './sequence-runner';
 
-/** The engine's day counters, kept beside the inbox's applied mark in the leads collection's local documents. */
-const DAY_DOC = 'sequence-engine-day';
 /** The inbox is read afresh right before a send, at most this often (main reads every mailbox each time). */
 const INBOX_CHECK_MS = 60_000;
 
@@ -54,15 +52,7 @@ export function composeSequenceEngine({ db, call, inbox, ...repos }: EngineDeps)
       // once more: the apply inside checkNow may have joined a run that began before main read the inbox
       await inbox.apply();
     },
-    day: {
-      async load() {
-        const doc = await db.leads.getLocal<EngineDay>(DAY_DOC);
-        return doc ? (doc.toJSON().data as EngineDay) : null;
-      },
-      async save(day) {
-        await db.leads.upsertLocal<EngineDay>(DAY_DOC, day);
-      },
-    },
+    day: engineDayStore(db),
     lock: windowLock('fairsend.sequence-engine'),
   });
 }

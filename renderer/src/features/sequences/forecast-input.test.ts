@@ -65,6 +65,15 @@ describe('the forecast from what the window holds', () => {
     expect(forecastOf(facts({ health: [busy] })).days[0]!.total).toBe(2);
   });
 
+  it("counts the engine's sends of today against a sequence's daily limit", () => {
+    const limited = { ...sequence('active'), dailyLimit: 6 };
+    const fresh = forecastOf(facts({ sequences: [limited], health: [health(100)] }));
+    expect(fresh.days[0]!.total).toBe(6);
+    const engineDay = { day: '2026-03-02', bySequence: { s1: 4 }, lastSentAt: {} };
+    const later = forecastOf(facts({ sequences: [limited], health: [health(100)], engineDay }));
+    expect(later.days[0]!.total).toBe(2);
+  });
+
   it('plans a draft as if launched, judges parked leads afresh and leaves stopped ones out', () => {
     const input = forecastInputOf(
       facts({

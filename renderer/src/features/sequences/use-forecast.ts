@@ -5,6 +5,8 @@ import { call } from '../../bridge/client';
 import type { FairsendDatabase } from '../../db/database';
 import type { LeadsRepo } from '../../db/leads-repo';
 import type { EnrollmentDoc, SequenceDoc } from '../../db/schemas/outreach';
+import { engineDayStore } from '../../engine/engine-day';
+import { engineDayFor } from '../../engine/plan-input';
 import { useServices } from '../../services/use-services';
 import { bridgeProblem } from '../../ui/bridge-problem';
 import { forecastInputOf } from './forecast-input';
@@ -31,18 +33,22 @@ async function computeForecast(
   const [list, health] = await Promise.all([call('mailboxes.list', {}), call('mailboxes.health', {})]);
   if (!list.ok) return { state: 'problem', ...bridgeProblem(list.error) };
   const enrollments = (await Promise.all(sequences.map((s) => activeOf(db, s.id)))).flat();
+  const now = Date.now();
+  const repTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // what the engine sent today counts against each sequence's daily limit, as when the engine plans
+  const engineDay = engineDayFor(await engineDayStore(db).load(), now, repTimeZone);
   const found = await leads.getMany([...new Set(enrollments.map((e) => e.leadId))]);
   // in a worker: the planner's run takes ~200 ms for 10,000 leads
   const forecast = await runForecast(
     forecastInputOf({
-      now: Date.now(),
+      now,
       sequences,
       enrollments,
       leadZones: new Map(found.map((l) => [l.id, l.timezone])),
       mailboxes: list.value,
       health: health.ok ? health.value : [],
-      engineDay: null,
-      repTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      engineDay,
+      repTimeZone,
     }),
   );
   return { state: 'ready', forecast, mailboxes: list.value };
