@@ -28,6 +28,7 @@ function setup() {
     mailboxes: {} as MailboxService,
     oauthSettings: {} as MainServices['oauthSettings'],
     unlockVault: async () => Promise.reject(new Error('not in these tests')),
+    team: {} as MainServices['team'],
     profile: {} as ProfileStore,
     dnsSettings: {} as DnsSettingsStore,
     send: {} as SendService,

@@ -13,6 +13,7 @@ import type { SuppressionHolder } from './send/suppression-holder';
 import type { DnsSettingsStore } from './settings/dns-settings';
 import type { OAuthSettingsStore } from './settings/oauth-settings';
 import type { ProfileStore } from './settings/profile-store';
+import type { TeamService } from './team/team-service';
 
 export interface MainServices {
   appInfo: () => AppInfo;
@@ -34,6 +35,10 @@ export interface MainServices {
   >;
   inbox: Pick<InboxWatcher, 'since' | 'check'>;
   certificates: Pick<CertificateTrust, 'list' | 'trust' | 'remove'>;
+  team: Pick<
+    TeamService,
+    'status' | 'join' | 'leave' | 'pull' | 'push' | 'events' | 'localOnly' | 'markRekeyed'
+  >;
 }
 
 /** The bridge's handlers: thin, each one validates (zod did the shape) and calls a service. */
@@ -94,5 +99,13 @@ export function createHandlers(services: MainServices): Handlers {
     'certificates.trust': ({ endpoint, fingerprint256 }) =>
       services.certificates.trust(endpoint, fingerprint256),
     'certificates.remove': ({ host, port }) => services.certificates.remove(host, port),
+    'team.status': () => services.team.status(),
+    'team.join': (request) => services.team.join(request),
+    'team.leave': () => services.team.leave(),
+    'team.pull': ({ collection, checkpoint, limit }) => services.team.pull(collection, checkpoint, limit),
+    'team.push': ({ collection, rows }) => services.team.push(collection, rows),
+    'team.events': ({ after, waitMs }) => services.team.events(after, waitMs),
+    'team.localOnly': () => services.team.localOnly(),
+    'team.markRekeyed': ({ teamId, localOnly }) => services.team.markRekeyed(teamId, localOnly),
   };
 }

@@ -44,6 +44,14 @@ export const CHANNEL_NAMES = [
   'certificates.remove',
   'sending.state',
   'sending.setPaused',
+  'team.status',
+  'team.join',
+  'team.leave',
+  'team.pull',
+  'team.push',
+  'team.events',
+  'team.localOnly',
+  'team.markRekeyed',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -12,6 +12,7 @@ import { sendChannels } from './send';
 import { sendingChannels } from './sending';
 import { settingsChannels } from './settings';
 import { suppressionChannels } from './suppression';
+import { teamChannels } from './team';
 import { vaultChannels } from './vault';
 
 /** The whole bridge: every call the renderer can make into main, in one place. */
@@ -27,6 +28,7 @@ export const contract = combineChannels(
   inboxChannels,
   certificateChannels,
   sendingChannels,
+  teamChannels,
 );
 
 export type Contract = typeof contract;

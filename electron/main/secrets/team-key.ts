@@ -27,6 +27,11 @@ export interface TeamKey {
    * adds the key to the suppression list.
    */
   unsubscribeToken(address: string, mailboxId: string, issuedAt: number): Promise<string>;
+  /**
+   * Every key `value` may be listed under here, the current key's first: after joining a team, entries made
+   * before it under this desktop's own key (erased ones keep only that hash) still suppress (team-keyring.ts).
+   */
+  lookupKeys?(kind: 'address' | 'domain', value: string): Promise<string[]>;
 }
 
 interface Keys {
@@ -35,15 +40,17 @@ interface Keys {
   unsubscribe: KeyObject;
 }
 
+/** Seals `secret` as a team key in `file` (a team server's key, handed out when this desktop joins). */
+export async function storeTeamKey(file: string, sealer: Sealer, secret: Buffer): Promise<void> {
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+  const tmp = `${file}.tmp`;
+  await writeFile(tmp, await sealer.seal(secret, TEAM_KEY_CONTEXT), { mode: 0o600 });
+  await rename(tmp, file);
+}
+
 export function createTeamKey(file: string, sealer: Sealer): TeamKey {
   let keys: Promise<Keys> | undefined;
-
-  async function save(secret: Buffer): Promise<void> {
-    await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-    const tmp = `${file}.tmp`;
-    await writeFile(tmp, await sealer.seal(secret, TEAM_KEY_CONTEXT), { mode: 0o600 });
-    await rename(tmp, file);
-  }
+  const save = (secret: Buffer) => storeTeamKey(file, sealer, secret);
 
   async function loadSecret(): Promise<Buffer> {
     let sealed: Buffer;

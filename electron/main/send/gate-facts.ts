@@ -56,8 +56,8 @@ export async function gateDecision(deps: GateFactsDeps, draft: SendDraft, mailbo
     ),
     recipient.ok
       ? Promise.all([
-          deps.teamKey.suppressionKeys('address', [recipient.address]),
-          deps.teamKey.suppressionKeys('domain', [recipient.domain]),
+          keysOf(deps.teamKey, 'address', recipient.address),
+          keysOf(deps.teamKey, 'domain', recipient.domain),
         ])
       : Promise.resolve([[''], ['']]),
   ]);
@@ -71,8 +71,8 @@ export async function gateDecision(deps: GateFactsDeps, draft: SendDraft, mailbo
     suppression: {
       ready: deps.suppression.ready,
       index: deps.suppression.index,
-      addressKey: keys[0]?.[0] ?? '',
-      domainKey: keys[1]?.[0] ?? '',
+      addressKey: listedKey(deps.suppression.index, keys[0]),
+      domainKey: listedKey(deps.suppression.index, keys[1]),
     },
     limits: {
       cap: mailboxCapToday(mailbox, now),
@@ -86,6 +86,16 @@ export async function gateDecision(deps: GateFactsDeps, draft: SendDraft, mailbo
     content: { subject: draft.subject, html: draft.html, text, isFirstTouch: draft.isFirstTouch },
   });
   return { now, decision, text, recipientKey: recipient.ok ? (keys[0]?.[0] ?? null) : null };
+}
+
+/** The recipient's keys under every key this desktop holds (the current key's first). */
+function keysOf(teamKey: TeamKey, kind: 'address' | 'domain', value: string): Promise<string[]> {
+  return teamKey.lookupKeys ? teamKey.lookupKeys(kind, value) : teamKey.suppressionKeys(kind, [value]);
+}
+
+/** The key the gate checks: the first one the list holds, else the current key. */
+function listedKey(index: { has(key: string): boolean }, keys: readonly string[] | undefined): string {
+  return keys?.find((key) => key && index.has(key)) ?? keys?.[0] ?? '';
 }
 
 /** The message as it goes out: footer, identity, RFC 8058 headers, and the key's own Message-ID. */

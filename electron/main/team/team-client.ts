@@ -1,0 +1,124 @@
+import type { TeamProblem } from '../../../shared/ipc/team';
+
+/**
+ * Calls to the team server, with every failure translated once, here, into what a rep can act on.
+ * The server answers the bridge's envelope (`{ ok, value }` / `{ ok: false, error: { code, message } }`).
+ */
+export type TeamFailureKind =
+  /** nothing answered: offline, wrong address, server down */
+  | 'unreachable'
+  /** 401: the device was revoked or its member removed */
+  | 'removed'
+  /** 426: this app is older than the server serves */
+  | 'outdated'
+  /** the invite code was refused (join only) */
+  | 'invite'
+  /** 429 */
+  | 'busy'
+  /** anything else the server refused or failed at */
+  | 'refused';
+
+export class TeamCallError extends Error {
+  constructor(
+    readonly kind: TeamFailureKind,
+    readonly problem: TeamProblem,
+    readonly status = 0,
+  ) {
+    super(problem.message);
+    this.name = 'TeamCallError';
+  }
+}
+
+export const REMOVED_MESSAGE =
+  'This computer was removed from the team. Sync has stopped; your suppression list stays on this computer. To sync again, ask your admin for a new invite.';
+
+export interface CallOptions {
+  method?: 'GET' | 'POST';
+  token?: string;
+  body?: unknown;
+  timeoutMs?: number;
+  /** the join route answers 403 for a bad, used or expired code */
+  joining?: boolean;
+}
+
+/** One call; answers the envelope's value or throws a TeamCallError. */
+export async function callTeamServer<T>(base: string, path: string, options: CallOptions = {}): Promise<T> {
+  const host = new URL(base).host;
+  let response: Response;
+  try {
+    response = await fetch(`${base}${path}`, {
+      method: options.method ?? 'GET',
+      headers: {
+        accept: 'application/json',
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+      redirect: 'error',
+    });
+  } catch (error) {
+    throw unreachable(host, error);
+  }
+  type Envelope = { ok?: boolean; value?: unknown; error?: { code?: string; message?: string } };
+  const body = (await response.json().catch(() => null)) as Envelope | null;
+  if (response.ok && body?.ok === true) return body.value as T;
+  throw failureOf(response.status, body?.error?.message, host, options.joining === true);
+}
+
+export function unreachable(host: string, error: unknown): TeamCallError {
+  const cause = (error as { cause?: { code?: string } })?.cause?.code ?? (error as Error)?.name ?? '';
+  return new TeamCallError('unreachable', {
+    message: `Fairsend cannot reach the team server at ${host}. Check the address and this computer's connection; Fairsend keeps trying.`,
+    detail: cause ? `Connection: ${cause}` : 'No answer',
+  });
+}
+
+export function failureOf(
+  status: number,
+  serverSaid: string | undefined,
+  host: string,
+  joining: boolean,
+): TeamCallError {
+  const detail = `HTTP ${status}${serverSaid ? `: ${serverSaid}` : ''}`;
+  if (status === 401) return new TeamCallError('removed', { message: REMOVED_MESSAGE, detail }, status);
+  if (status === 426)
+    return new TeamCallError(
+      'outdated',
+      {
+        message:
+          'This version of Fairsend is too old for your team server. Update Fairsend to keep syncing with your team.',
+        detail,
+      },
+      status,
+    );
+  if (joining && (status === 403 || status === 400 || status === 404))
+    return new TeamCallError(
+      'invite',
+      {
+        message:
+          status === 404
+            ? `${host} answered, but not as a Fairsend team server. Check the address.`
+            : 'This invite code does not work: it may be mistyped, already used, or expired. Ask your admin for a new one.',
+        detail,
+      },
+      status,
+    );
+  if (status === 429)
+    return new TeamCallError(
+      'busy',
+      { message: 'The team server asked Fairsend to slow down. It tries again shortly.', detail },
+      status,
+    );
+  if (status >= 500)
+    return new TeamCallError(
+      'unreachable',
+      { message: `The team server at ${host} has a problem right now. Fairsend keeps trying.`, detail },
+      status,
+    );
+  return new TeamCallError(
+    'refused',
+    { message: serverSaid ? `The team server refused: ${serverSaid}` : 'The team server refused.', detail },
+    status,
+  );
+}

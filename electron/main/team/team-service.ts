@@ -1,0 +1,281 @@
+import { z } from 'zod';
+import type { ComplianceProfile } from '../../../shared/compliance/profile';
+import { AppError, type ErrorCode } from '../../../shared/ipc/result';
+import type { TeamCollection, TeamEvents, TeamProblem, TeamStatus } from '../../../shared/ipc/team';
+import {
+  type Checkpoint,
+  checkpointQuery,
+  DOC_SCHEMAS,
+  pullAnswerSchema,
+  syncPath,
+} from '../../../shared/team/replication';
+import { checkServerUrl } from '../../../shared/team/server-url';
+import type { Vault } from '../vault/vault';
+import { callTeamServer, REMOVED_MESSAGE, TeamCallError, type TeamFailureKind } from './team-client';
+import type { TeamKeyring } from './team-keyring';
+import { adoptKey, type Membership, type TeamStateFile } from './team-state';
+import { createTeamStreams } from './team-stream';
+
+export const TOKEN_NAME = 'team:device-token';
+
+const joinAnswer = z.object({
+  token: z.string().min(10).max(200),
+  deviceId: z.string(),
+  team: z.object({ id: z.string(), name: z.string(), key: z.string().regex(/^[0-9a-f]{64}$/) }),
+  member: z.object({
+    id: z.string(),
+    email: z.string(),
+    role: z.enum(['owner', 'admin', 'manager', 'rep', 'readonly']),
+  }),
+});
+
+export interface TeamServiceDeps {
+  state: TeamStateFile;
+  keyring: TeamKeyring;
+  vault: Pick<Vault, 'status' | 'put' | 'take' | 'remove'>;
+  /** the sender identity; joining points its unsubscribe address at the team server */
+  profile: { get(): ComplianceProfile | null; set(profile: ComplianceProfile): Promise<ComplianceProfile> };
+  now: () => number;
+  maxStreamBackoffMs?: number;
+}
+
+const CODE_OF: Record<TeamFailureKind, ErrorCode> = {
+  unreachable: 'transient',
+  removed: 'auth-expired',
+  outdated: 'rejected-permanent',
+  invite: 'forbidden',
+  busy: 'rate-limited',
+  refused: 'rejected-permanent',
+};
+
+/**
+ * This desktop's membership of a team and every call to its server. The device token lives only in the vault
+ * and the team key only in the keyring (both sealed); the renderer gets status, documents and stream events.
+ */
+export function createTeamService(deps: TeamServiceDeps) {
+  let problem: TeamProblem | null = null;
+  let lastPullAt: number | null = null;
+  let version = 1;
+  const pending: Record<string, number> = {};
+  let token: string | null = null;
+
+  const streams = createTeamStreams({
+    collections: ['suppression', 'team'],
+    onTrouble: (error) => trouble(error),
+    onConnected: () => {
+      problem = null;
+    },
+    ...(deps.maxStreamBackoffMs ? { maxBackoffMs: deps.maxStreamBackoffMs } : {}),
+  });
+
+  const membership = (): Membership | null => deps.state.get().membership;
+  const bump = () => {
+    version++;
+    streams.wake();
+  };
+
+  function trouble(error: TeamCallError): void {
+    problem = error.problem;
+    if (error.kind === 'removed' && membership()) endMembership(true);
+  }
+
+  /** Stops syncing and forgets the token; the keys stay (entries keyed under them keep suppressing). */
+  function endMembership(removed: boolean): void {
+    const ending = membership();
+    streams.close();
+    token = null;
+    deps.vault.remove(TOKEN_NAME);
+    deps.state.update((s) => ({ ...s, membership: null, removed }));
+    if (removed)
+      problem = { message: REMOVED_MESSAGE, ...(problem?.detail ? { detail: problem.detail } : {}) };
+    if (ending) void restoreUnsubscribeAddress(ending).catch(() => {});
+    bump();
+  }
+
+  async function restoreUnsubscribeAddress(ended: Membership): Promise<void> {
+    const profile = deps.profile.get();
+    if (profile?.unsubscribeBaseUrl === ended.server && ended.previousUnsubscribeBaseUrl)
+      await deps.profile.set({ ...profile, unsubscribeBaseUrl: ended.previousUnsubscribeBaseUrl });
+  }
+
+  async function tokenOf(): Promise<string> {
+    if (!membership()) throw new AppError('not-found', 'This computer is not in a team.');
+    token ??= await deps.vault.take(TOKEN_NAME);
+    if (!token) throw new AppError('auth-expired', REMOVED_MESSAGE);
+    return token;
+  }
+
+  /** A call for a member: a failure is kept as the status's problem and thrown in words. */
+  async function memberCall<T>(path: string, options: { method?: 'GET' | 'POST'; body?: unknown } = {}) {
+    const base = membership()?.server;
+    const auth = await tokenOf();
+    if (!base) throw new AppError('not-found', 'This computer is not in a team.');
+    try {
+      const value = await callTeamServer<T>(base, path, { ...options, token: auth });
+      if (problem && streams.connected) problem = null;
+      return value;
+    } catch (error) {
+      if (!(error instanceof TeamCallError)) throw error;
+      trouble(error);
+      throw new AppError(CODE_OF[error.kind], error.problem.message);
+    }
+  }
+
+  function status(): TeamStatus {
+    const m = membership();
+    const state = deps.state.get();
+    return {
+      joined: m !== null,
+      server: m?.server ?? null,
+      teamId: m?.teamId ?? null,
+      teamName: m?.teamName ?? null,
+      role: m?.role ?? null,
+      memberEmail: m?.memberEmail ?? null,
+      connected: m !== null && streams.connected,
+      lastPullAt,
+      pendingPushes: Object.values(pending).reduce((a, b) => a + b, 0),
+      problem,
+      removed: m === null && state.removed,
+      rekeyed: m?.rekeyed ?? false,
+      version,
+    };
+  }
+
+  async function join(request: { serverUrl: string; inviteCode: string; deviceName: string }) {
+    if (membership())
+      throw new AppError(
+        'conflict',
+        `This computer is already in ${membership()?.teamName}. Leave it first.`,
+      );
+    const url = checkServerUrl(request.serverUrl);
+    if (!url.ok) throw new AppError('invalid-input', url.message);
+    // the invite is spent by joining: make sure the token can be kept before asking for it
+    const vaultStatus = deps.vault.status();
+    if (!vaultStatus.ok) throw new AppError('unavailable', vaultStatus.reason);
+    let answer: z.infer<typeof joinAnswer>;
+    try {
+      const raw = await callTeamServer<unknown>(url.url, '/v1/join', {
+        method: 'POST',
+        body: { code: request.inviteCode.trim(), deviceName: request.deviceName },
+        joining: true,
+      });
+      answer = joinAnswer.parse(raw);
+    } catch (error) {
+      if (error instanceof TeamCallError) throw new AppError(CODE_OF[error.kind], error.problem.message);
+      throw new AppError(
+        'rejected-permanent',
+        `${new URL(url.url).host} did not answer as a Fairsend team server.`,
+      );
+    }
+    await deps.keyring.store(answer.team.id, answer.team.key);
+    await deps.vault.put(TOKEN_NAME, answer.token);
+    token = answer.token;
+    const previous = deps.profile.get()?.unsubscribeBaseUrl ?? null;
+    deps.state.update((s) => ({
+      membership: {
+        server: url.url,
+        teamId: answer.team.id,
+        teamName: answer.team.name,
+        deviceId: answer.deviceId,
+        memberEmail: answer.member.email,
+        role: answer.member.role,
+        joinedAt: deps.now(),
+        rekeyed: false,
+        previousUnsubscribeBaseUrl: previous === url.url ? null : previous,
+      },
+      removed: false,
+      keys: adoptKey(s.keys, answer.team.id),
+    }));
+    problem = null;
+    await pointUnsubscribeAt(url.url);
+    streams.open(url.url, answer.token);
+    bump();
+    return status();
+  }
+
+  /** The profile's address follows the team (https only: the profile takes nothing else; the gate uses `unsubscribeBase`). */
+  async function pointUnsubscribeAt(server: string): Promise<void> {
+    const profile = deps.profile.get();
+    if (profile && server.startsWith('https://') && profile.unsubscribeBaseUrl !== server)
+      await deps.profile.set({ ...profile, unsubscribeBaseUrl: server }).catch(() => {});
+  }
+
+  async function leave() {
+    const m = membership();
+    if (!m) return status();
+    // revoke on the server when it answers; leaving never waits on it
+    const auth = await deps.vault.take(TOKEN_NAME).catch(() => null);
+    if (auth)
+      await callTeamServer(m.server, `/v1/devices/${encodeURIComponent(m.deviceId)}/revoke`, {
+        method: 'POST',
+        body: {},
+        token: auth,
+        timeoutMs: 5000,
+      }).catch(() => {});
+    problem = null;
+    endMembership(false);
+    return status();
+  }
+
+  async function pull(collection: TeamCollection, checkpoint: Checkpoint | null, limit: number) {
+    const raw = await memberCall<unknown>(
+      `${syncPath(collection, 'pull')}${checkpointQuery(checkpoint, limit)}`,
+    );
+    const parsed = pullAnswerSchema(DOC_SCHEMAS[collection]).safeParse(raw);
+    if (!parsed.success)
+      throw new AppError('rejected-permanent', 'The team server answered a pull Fairsend cannot read.');
+    lastPullAt = deps.now();
+    return parsed.data as { documents: Record<string, unknown>[]; checkpoint: Checkpoint | null };
+  }
+
+  async function push(collection: 'suppression' | 'audit', rows: unknown[]) {
+    try {
+      const conflicts = await memberCall<Record<string, unknown>[]>(syncPath(collection, 'push'), {
+        method: 'POST',
+        body: rows,
+      });
+      pending[collection] = 0;
+      return conflicts;
+    } catch (error) {
+      pending[collection] = rows.length;
+      throw error;
+    }
+  }
+
+  return {
+    status,
+    join,
+    leave,
+    pull,
+    push,
+    async events(after: number, waitMs: number): Promise<TeamEvents> {
+      const events = membership() ? await streams.after(after, waitMs) : [];
+      return { events, statusVersion: version };
+    },
+    /** where one-click unsubscribe links point while joined (the profile's own address otherwise) */
+    unsubscribeBase: (): string | null => membership()?.server ?? null,
+    localOnly: () => deps.state.localOnly(),
+    markRekeyed(teamId: string, localOnly: readonly string[]) {
+      const m = membership();
+      if (!m || m.teamId !== teamId)
+        throw new AppError('conflict', 'This computer is no longer in that team.');
+      deps.state.addLocalOnly(localOnly);
+      deps.state.update((s) => ({ ...s, membership: { ...m, rekeyed: true } }));
+      bump();
+      return status();
+    },
+    /** opens the live streams of a membership kept from an earlier run (once the vault can be read) */
+    async start(): Promise<void> {
+      const m = membership();
+      if (!m || !deps.vault.status().ok) return;
+      try {
+        streams.open(m.server, await tokenOf());
+      } catch {
+        // a token that does not open: the next call says so in the status
+      }
+    },
+    close: () => streams.close(),
+  };
+}
+
+export type TeamService = ReturnType<typeof createTeamService>;
