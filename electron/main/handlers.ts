@@ -106,6 +106,6 @@ export function createHandlers(services: MainServices): Handlers {
     'team.push': ({ collection, rows }) => services.team.push(collection, rows),
     'team.events': ({ after, waitMs }) => services.team.events(after, waitMs),
     'team.localOnly': () => services.team.localOnly(),
-    'team.markRekeyed': ({ teamId, localOnly }) => services.team.markRekeyed(teamId, localOnly),
+    'team.markRekeyed': ({ teamId, localOnly, done }) => services.team.markRekeyed(teamId, localOnly, done),
   };
 }

@@ -106,8 +106,17 @@ export const teamChannels = {
   ).returns<TeamEvents>(),
   /** Ids of entries made before joining that stay on this computer (keyed under its own key). */
   'team.localOnly': channel(z.object({}).strict()).returns<string[]>(),
-  /** The renderer moved the pre-join entries to the team key; `localOnly` are the ids that stay local. */
+  /**
+   * The renderer moved the pre-join entries to the team key; `localOnly` are ids that stay on this computer
+   * (sent in chunks), `done` on the last chunk marks the move finished.
+   */
   'team.markRekeyed': channel(
-    z.object({ teamId: z.string().min(1).max(100), localOnly: z.array(hexKey).max(1_000_000) }).strict(),
+    z
+      .object({
+        teamId: z.string().min(1).max(100),
+        localOnly: z.array(hexKey).max(50_000),
+        done: z.boolean(),
+      })
+      .strict(),
   ).returns<TeamStatus>(),
 };

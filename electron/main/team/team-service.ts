@@ -43,7 +43,7 @@ const CODE_OF: Record<TeamFailureKind, ErrorCode> = {
   unreachable: 'transient',
   removed: 'auth-expired',
   outdated: 'rejected-permanent',
-  invite: 'forbidden',
+  invite: 'rejected-permanent',
   busy: 'rate-limited',
   refused: 'rejected-permanent',
 };
@@ -148,7 +148,7 @@ export function createTeamService(deps: TeamServiceDeps) {
         `This computer is already in ${membership()?.teamName}. Leave it first.`,
       );
     const url = checkServerUrl(request.serverUrl);
-    if (!url.ok) throw new AppError('invalid-input', url.message);
+    if (!url.ok) throw new AppError('rejected-permanent', url.message);
     // the invite is spent by joining: make sure the token can be kept before asking for it
     const vaultStatus = deps.vault.status();
     if (!vaultStatus.ok) throw new AppError('unavailable', vaultStatus.reason);
@@ -249,19 +249,22 @@ export function createTeamService(deps: TeamServiceDeps) {
     pull,
     push,
     async events(after: number, waitMs: number): Promise<TeamEvents> {
-      const events = membership() ? await streams.after(after, waitMs) : [];
-      return { events, statusVersion: version };
+      if (membership()) return { events: await streams.after(after, waitMs), statusVersion: version };
+      await streams.idle(waitMs); // not in a team: answer when that changes, or after the wait
+      return { events: [], statusVersion: version };
     },
     /** where one-click unsubscribe links point while joined (the profile's own address otherwise) */
     unsubscribeBase: (): string | null => membership()?.server ?? null,
     localOnly: () => deps.state.localOnly(),
-    markRekeyed(teamId: string, localOnly: readonly string[]) {
+    markRekeyed(teamId: string, localOnly: readonly string[], done: boolean) {
       const m = membership();
       if (!m || m.teamId !== teamId)
         throw new AppError('conflict', 'This computer is no longer in that team.');
       deps.state.addLocalOnly(localOnly);
-      deps.state.update((s) => ({ ...s, membership: { ...m, rekeyed: true } }));
-      bump();
+      if (done) {
+        deps.state.update((s) => ({ ...s, membership: { ...m, rekeyed: true } }));
+        bump();
+      }
       return status();
     },
     /** opens the live streams of a membership kept from an earlier run (once the vault can be read) */

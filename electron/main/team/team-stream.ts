@@ -17,6 +17,8 @@ export interface TeamStreams {
   after(after: number, waitMs: number): Promise<TeamStreamEvent[]>;
   /** wakes every long poll now (the status changed) */
   wake(): void;
+  /** waits until `wake` or `ms` */
+  idle(ms: number): Promise<void>;
 }
 
 export interface TeamStreamsDeps {
@@ -41,6 +43,15 @@ export function createTeamStreams(deps: TeamStreamsDeps): TeamStreams {
     queue.push({ seq: ++seq, collection, event });
     if (queue.length > keep) queue = queue.slice(-keep);
     wake();
+  }
+  function waitFor(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      waiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
   function wake() {
     const now = waiters;
@@ -103,18 +114,11 @@ export function createTeamStreams(deps: TeamStreamsDeps): TeamStreams {
       if (after > seq || (first && first.seq > after + 1)) {
         return deps.collections.map((collection) => ({ seq, collection, event: 'RESYNC' as const }));
       }
-      if (!queue.some((e) => e.seq > after) && waitMs > 0) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, waitMs);
-          waiters.push(() => {
-            clearTimeout(timer);
-            resolve();
-          });
-        });
-      }
+      if (!queue.some((e) => e.seq > after) && waitMs > 0) await waitFor(waitMs);
       return queue.filter((e) => e.seq > after);
     },
     wake,
+    idle: (ms) => waitFor(ms),
   };
 }
 

@@ -3,6 +3,7 @@ import type { AppInfo } from '../../../shared/ipc/app';
 import { call } from '../bridge/client';
 import { AdvancedSettings } from '../features/settings/AdvancedSettings';
 import { ProfileForm } from '../features/settings/ProfileForm';
+import { TeamSettings } from '../features/settings/TeamSettings';
 import { TrustedCertificates } from '../features/settings/TrustedCertificates';
 import { useApp } from '../store';
 import { PLACE_IDS, PLACE_PARAMS, SETTINGS_SECTIONS, type SettingsSection } from '../store/address';
@@ -42,6 +43,7 @@ export function SettingsScreen() {
         <h1>Settings</h1>
       </header>
       <ProfileForm />
+      <TeamSettings />
       <AdvancedSettings />
       <TrustedCertificates />
       <section className="card">

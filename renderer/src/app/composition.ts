@@ -14,6 +14,7 @@ import { createScheduledMessages } from '../db/scheduled-messages';
 import { createSequencesRepo } from '../db/sequences-repo';
 import { createSuppressionRepo } from '../db/suppression-repo';
 import { startSuppressionSync } from '../db/suppression-sync';
+import { startTeamSync } from '../db/team-sync';
 import { lazySequenceEngine } from '../engine/lazy-engine';
 import { createScheduledSender } from '../scheduler/scheduled-sender';
 import { windowLock } from '../scheduler/window-lock';
@@ -137,6 +138,9 @@ export function composeApp({ db, call, notify, timing }: CompositionDeps): Compo
     'lead suppression flags': () => leadSuppression.start().stop,
     // bounces, opt-outs, complaints and replies main's inbox watcher found
     'inbox events': () => repeat(inbox.apply, every.inboxApplyMs),
+    // suppression, audit and team settings with the team server (through main), while this computer is in a team
+    'team sync': () =>
+      startTeamSync({ db, call, onProblem: (message) => console.warn('team sync:', message) }).stop,
     'scheduled sends': () => scheduled.start(),
     'sequence engine': () => engine.start(),
   };

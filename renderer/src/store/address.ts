@@ -42,5 +42,5 @@ export const PLACE_IDS = {
   settingsSection: (section: SettingsSection) => `settings-${section}`,
 };
 
-export const SETTINGS_SECTIONS = ['identity', 'advanced'] as const;
+export const SETTINGS_SECTIONS = ['identity', 'team', 'advanced'] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];

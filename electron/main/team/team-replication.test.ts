@@ -1,0 +1,200 @@
+import { createHmac } from 'node:crypto';
+import { createRxDatabase } from 'rxdb';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { filter, firstValueFrom } from 'rxjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COLLECTIONS, type FairsendDatabase } from '../../../renderer/src/db/database';
+import { startTeamSync, type TeamSync } from '../../../renderer/src/db/team-sync';
+import { OPEN_TIMEOUT_MS } from '../../../server/src/testing/backends';
+import { appendEvent } from '../../../shared/audit/chain';
+import type { Channel, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
+import { dispatch, type Handlers } from '../../../shared/ipc/dispatch';
+import type { Result } from '../../../shared/ipc/result';
+import { rankFor } from '../../../shared/leads/lead';
+import { type DesktopMain, desktopMain, type ServerWorld, startServerWorld } from './testing/team-world';
+
+const hmac = (keyHex: string, message: string) =>
+  createHmac('sha256', Buffer.from(keyHex, 'hex')).update(message).digest('hex');
+
+interface Desktop {
+  main: DesktopMain;
+  db: FairsendDatabase;
+  call: <C extends Channel>(channel: C, request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
+  sync: TeamSync | null;
+}
+
+let dbCount = 0;
+/** every push body the desktops handed main, as sent */
+const pushed: string[] = [];
+
+/** A desktop: main's team pieces on real files, the renderer's RxDB in memory, the bridge's zod checks between. */
+async function desktop(name: string): Promise<Desktop> {
+  const main = await desktopMain(name);
+  // the three collections sync touches, with the app's schemas (RxDB allows 13 collections a process)
+  const db = (await createRxDatabase({
+    name: `team-sync-${name}-${++dbCount}`,
+    storage: getRxStorageMemory(),
+    multiInstance: false,
+  })) as unknown as FairsendDatabase;
+  const { suppression, audit, team } = COLLECTIONS;
+  await db.addCollections({ suppression, audit, team } as never);
+  const handlers = {
+    'suppression.keys': ({ kind, values }) => main.keyring.suppressionKeys(kind, values),
+    'team.status': () => main.team.status(),
+    'team.pull': ({ collection, checkpoint, limit }) => main.team.pull(collection, checkpoint, limit),
+    'team.push': ({ collection, rows }) => {
+      pushed.push(JSON.stringify(rows));
+      return main.team.push(collection, rows);
+    },
+    'team.events': ({ after, waitMs }) => main.team.events(after, waitMs),
+    'team.localOnly': () => main.team.localOnly(),
+    'team.markRekeyed': ({ teamId, localOnly, done }) => main.team.markRekeyed(teamId, localOnly, done),
+  } as Partial<Handlers> as Handlers;
+  const call = ((channel: Channel, request: unknown) =>
+    dispatch(handlers, channel, request, { transport: 'ipc' })) as Desktop['call'];
+  return { main, db, call, sync: null };
+}
+
+async function entry(d: Desktop, value: string, options: { id?: string; plaintext?: boolean } = {}) {
+  const id = options.id ?? (await d.main.keyring.suppressionKeys('address', [value]))[0]!;
+  const now = Date.now();
+  await d.db.suppression.insert({
+    id,
+    kind: 'address',
+    value: options.plaintext === false ? '' : value,
+    reason: options.plaintext === false ? 'erased' : 'manual',
+    note: '',
+    rank: rankFor(now, dbCount),
+    createdAt: now,
+  });
+  return id;
+}
+
+const present = (d: Desktop, id: string) =>
+  firstValueFrom(d.db.suppression.findOne(id).$.pipe(filter((doc) => doc !== null)));
+
+describe('two desktops replicating through a real team server (PGlite)', () => {
+  let server: ServerWorld;
+  let a: Desktop;
+  let b: Desktop;
+  const joinAndSync = async (d: Desktop, email: string) => {
+    await d.main.team.join({
+      serverUrl: server.base,
+      inviteCode: await server.invite('rep', 1, email),
+      deviceName: email,
+    });
+    d.sync = startTeamSync({
+      db: d.db,
+      call: d.call,
+      waitMs: 2000,
+      backoff: { baseMs: 50, maxMs: 500 },
+      retryTimeMs: 200,
+    });
+    for (;;) {
+      await d.sync.settled();
+      if (d.sync.current()) break;
+      await d.call('team.events', { after: 0, waitMs: 100 });
+    }
+    await Promise.all(d.sync.current()!.states.map((s) => s.awaitInitialReplication()));
+  };
+
+  let preJoinOwnId = '';
+  let erasedOwnId = '';
+
+  beforeAll(async () => {
+    server = await startServerWorld();
+    a = await desktop('a');
+    b = await desktop('b');
+    // made on A before it joins: one entry with its plaintext, one erased (its hash alone)
+    preJoinOwnId = await entry(a, 'pre@lead.example');
+    erasedOwnId = (await a.main.keyring.suppressionKeys('address', ['gone@lead.example']))[0]!;
+    await entry(a, 'gone@lead.example', { id: erasedOwnId, plaintext: false });
+    await joinAndSync(a, 'ana@acme.test');
+    await joinAndSync(b, 'ben@acme.test');
+  }, OPEN_TIMEOUT_MS);
+
+  afterAll(async () => {
+    for (const d of [a, b]) {
+      await d?.sync?.stop();
+      await d?.db.close();
+      await d?.main.close();
+    }
+    await server?.close();
+  });
+
+  it('an entry made before joining is re-keyed under the team key, keeps its plaintext on A, and reaches B', async () => {
+    const teamId = hmac(server.team.key, 'address:pre@lead.example');
+    const onB = await present(b, teamId);
+    expect(onB.value).toBe('');
+    const onA = await a.db.suppression.findOne(teamId).exec();
+    expect(onA?.value).toBe('pre@lead.example');
+    expect(await a.db.suppression.findOne(preJoinOwnId).exec()).toBeNull();
+    expect(a.main.team.status()).toMatchObject({ joined: true, rekeyed: true });
+  });
+
+  it('an erased entry made before joining stays on A, still found under the old key, and never leaves', async () => {
+    expect((await a.db.suppression.findOne(erasedOwnId).exec())?.reason).toBe('erased');
+    const keys = await a.main.keyring.lookupKeys('address', 'gone@lead.example');
+    expect(keys).toContain(erasedOwnId);
+    expect(a.main.team.localOnly()).toContain(erasedOwnId);
+    await Promise.all(a.sync!.current()!.states.map((s) => s.awaitInSync()));
+    const rows = await server.t.db.query('SELECT id FROM suppression WHERE id = $1 OR id = $2', [
+      erasedOwnId,
+      preJoinOwnId,
+    ]);
+    expect(rows).toHaveLength(0);
+  });
+
+  it('an entry added on B reaches A', async () => {
+    const id = await entry(b, 'new@lead.example');
+    expect(id).toBe(hmac(server.team.key, 'address:new@lead.example'));
+    expect((await present(a, id)).kind).toBe('address');
+  });
+
+  it('an opt-out posted to /u/:token reaches both desktops', async () => {
+    const token = await a.main.keyring.unsubscribeToken('Opt.Out@Lead.example', 'mb1', Date.now());
+    const answer = await fetch(`${server.base}/u/${token}`, { method: 'POST', body: '' });
+    expect(answer.status).toBe(200);
+    const id = hmac(server.team.key, 'address:opt.out@lead.example');
+    const [onA, onB] = await Promise.all([present(a, id), present(b, id)]);
+    expect(onA.reason).toBe('unsubscribed');
+    expect(onB.reason).toBe('unsubscribed');
+  });
+
+  it("A's audit events reach the server, chained", async () => {
+    const first = await appendEvent(null, {
+      deviceId: 'desk-a-chain',
+      type: 'send.sent',
+      at: Date.now(),
+      data: { n: 1 },
+    });
+    const second = await appendEvent(first, {
+      deviceId: 'desk-a-chain',
+      type: 'send.sent',
+      at: Date.now(),
+      data: { n: 2 },
+    });
+    await a.db.audit.bulkInsert([first, second] as never);
+    await Promise.all(a.sync!.current()!.states.map((s) => s.awaitInSync()));
+    const rows = await server.t.db.query<{ id: string }>(
+      "SELECT id FROM audit WHERE device_id = 'desk-a-chain' ORDER BY seq",
+    );
+    expect(rows.map((r) => r.id)).toEqual([first.id, second.id]);
+  });
+
+  it('no plaintext address ever reached the server (its database read directly)', async () => {
+    await Promise.all([a, b].flatMap((d) => d.sync!.current()!.states.map((s) => s.awaitInSync())));
+    const tables = await server.t.db.query<{ text: string }>(
+      `SELECT row_to_json(s)::text AS text FROM suppression s
+       UNION ALL SELECT row_to_json(x)::text FROM audit x`,
+    );
+    expect(tables.length).toBeGreaterThan(3);
+    for (const { text } of tables) expect(text).not.toMatch(/lead\.example/i);
+    // and nothing handed to main to send carried one (the server would drop an unknown field silently)
+    expect(pushed.join('\n')).toMatch(/"reason":"manual"/);
+    for (const body of pushed) {
+      expect(body).not.toMatch(/lead\.example/i);
+      expect(body).not.toMatch(/"value"/);
+    }
+  });
+});

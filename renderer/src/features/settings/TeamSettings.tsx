@@ -1,0 +1,175 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import type { TeamRole, TeamStatus } from '../../../../shared/ipc/team';
+import { call } from '../../bridge/client';
+import { useApp } from '../../store';
+import { PLACE_IDS } from '../../store/address';
+import { bridgeProblem } from '../../ui/bridge-problem';
+import { CodeDetails } from '../../ui/CodeDetails';
+import { whenInWords } from '../../ui/when-words';
+
+const ROLE: Record<TeamRole, string> = {
+  owner: 'Owner',
+  admin: 'Admin',
+  manager: 'Manager',
+  rep: 'Rep',
+  readonly: 'Read only',
+};
+
+/** how often the section reads main's status while it is on screen */
+const REFRESH_MS = 3000;
+
+/**
+ * Settings → Team: join a team server with an invite code, see whether sync is working, leave. Main holds the
+ * token and the team key; this shows only what main says about them. With no team, nothing else changes.
+ */
+export function TeamSettings() {
+  const notify = useApp((s) => s.notify);
+  const [status, setStatus] = useState<TeamStatus | null>(null);
+  const [server, setServer] = useState('');
+  const [code, setCode] = useState('');
+  const [problem, setProblem] = useState<{ text: string; details: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    const read = () =>
+      void call('team.status', {}).then((r) => {
+        if (live && r.ok) setStatus(r.value);
+      });
+    read();
+    const timer = setInterval(read, REFRESH_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, []);
+
+  async function join(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    const result = await call('team.join', {
+      serverUrl: server,
+      inviteCode: code,
+      deviceName: `Fairsend on ${navigator.platform || 'this computer'}`,
+    });
+    setBusy(false);
+    if (!result.ok) {
+      setProblem(
+        bridgeProblem(result.error, { serverUrl: 'Team server address', inviteCode: 'Invite code' }),
+      );
+      return;
+    }
+    setProblem(null);
+    setCode('');
+    setStatus(result.value);
+    notify('success', `You joined ${result.value.teamName}.`);
+  }
+
+  async function leave() {
+    if (!window.confirm('Leave the team? Your suppression list stays on this computer; it stops syncing.'))
+      return;
+    const result = await call('team.leave', {});
+    if (result.ok) {
+      setStatus(result.value);
+      notify('success', 'You left the team.');
+    } else setProblem(bridgeProblem(result.error));
+  }
+
+  return (
+    <section className="card" aria-labelledby="team-title" id={PLACE_IDS.settingsSection('team')}>
+      <h2 id="team-title">Team</h2>
+      {status?.joined ? (
+        <Joined status={status} onLeave={leave} />
+      ) : (
+        <form className="form-grid" onSubmit={join} aria-label="Join a team">
+          {status?.removed && status.problem ? (
+            <p className="error span-2" role="alert">
+              {status.problem.message}
+            </p>
+          ) : (
+            <p className="hint span-2">
+              Join your team’s server to share one suppression list: an unsubscribe reaches every rep, and
+              your manager sees the team’s numbers. Your leads and emails stay on this computer.
+            </p>
+          )}
+          <label className="field span-2">
+            <span>Team server address</span>
+            <input
+              value={server}
+              onChange={(e) => setServer(e.target.value)}
+              placeholder="https://team.example.com"
+              autoComplete="url"
+              required
+            />
+          </label>
+          <label className="field span-2">
+            <span>Invite code</span>
+            <input
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              placeholder="From your team admin"
+              autoComplete="off"
+              spellCheck={false}
+              required
+            />
+          </label>
+          {problem ? (
+            <div className="span-2" role="alert">
+              <p className="error">{problem.text}</p>
+              <CodeDetails code={problem.details} />
+            </div>
+          ) : null}
+          <div>
+            <button type="submit" disabled={busy}>
+              {busy ? 'Joining…' : 'Join team'}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function Joined({ status, onLeave }: { status: TeamStatus; onLeave: () => void }) {
+  const now = Date.now();
+  return (
+    <>
+      <dl className="facts" data-testid="team-status">
+        <dt>Team</dt>
+        <dd>{status.teamName}</dd>
+        <dt>You</dt>
+        <dd>
+          {status.memberEmail} · {status.role ? ROLE[status.role] : ''}
+        </dd>
+        <dt>Server</dt>
+        <dd>{status.server}</dd>
+        <dt>Sync</dt>
+        <dd data-testid="team-connection">
+          {status.connected ? 'Connected' : 'Not connected — Fairsend keeps trying'}
+        </dd>
+        <dt>Last synced</dt>
+        <dd>{status.lastPullAt ? whenInWords(status.lastPullAt, now) : 'Not yet'}</dd>
+        <dt>Waiting to send</dt>
+        <dd>
+          {status.pendingPushes === 0
+            ? 'Nothing'
+            : `${status.pendingPushes.toLocaleString()} ${status.pendingPushes === 1 ? 'entry' : 'entries'}`}
+        </dd>
+      </dl>
+      {status.problem ? (
+        <div role="alert">
+          <p className="error">{status.problem.message}</p>
+          {status.problem.detail ? <CodeDetails code={status.problem.detail} /> : null}
+        </div>
+      ) : null}
+      <p className="hint">
+        New emails’ unsubscribe links point at this server, and opt-outs from any rep reach this computer.
+      </p>
+      <div>
+        <button type="button" onClick={onLeave}>
+          Leave team
+        </button>
+      </div>
+    </>
+  );
+}
