@@ -127,7 +127,7 @@ describe('pause all sending across a restart', () => {
     const second = await servicesOn(dataDir);
     try {
       expect(second.sending.state()).toEqual(paused);
-      expect(second.sending.paused()).toBe(true);
+      expect(second.sending.state().paused).toBe(true);
       await second.sending.set(false);
     } finally {
       await second.close();
@@ -135,7 +135,7 @@ describe('pause all sending across a restart', () => {
 
     const third = await servicesOn(dataDir);
     try {
-      expect(third.sending.paused()).toBe(false);
+      expect(third.sending.state().paused).toBe(false);
     } finally {
       await third.close();
     }

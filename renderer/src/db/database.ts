@@ -9,6 +9,7 @@ import {
   leadsV2,
   messagesV1,
   messagesV2,
+  messagesV3,
   sequencesV1,
   suppressionV1,
 } from './migrations';
@@ -61,7 +62,7 @@ export const COLLECTIONS = {
   lead_tags: { schema: leadTagSchema, migrationStrategies: {} },
   sequences: { schema: sequenceSchema, migrationStrategies: { 1: sequencesV1 } },
   enrollments: { schema: enrollmentSchema, migrationStrategies: { 1: enrollmentsV1, 2: enrollmentsV2 } },
-  messages: { schema: messageSchema, migrationStrategies: { 1: messagesV1, 2: messagesV2 } },
+  messages: { schema: messageSchema, migrationStrategies: { 1: messagesV1, 2: messagesV2, 3: messagesV3 } },
   suppression: { schema: suppressionSchema, migrationStrategies: { 1: suppressionV1 } },
   audit: { schema: auditSchema, migrationStrategies: {} },
   mailboxes: { schema: mailboxSchema, migrationStrategies: {} },

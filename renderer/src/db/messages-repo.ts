@@ -14,8 +14,11 @@ export interface SendAttempt {
   mailboxId: string;
   subject: string;
   outcome: SendOutcome;
-  /** a sequence's step: the enrollment and step it was (the lead's timeline and the reports read them) */
-  sequence?: { enrollmentId: string; step: number };
+  /**
+   * a sequence's step: the enrollment, the step's index and id, and the variant sent (the lead's timeline and
+   * the reports read them; the id and variant keep a report right after the sequence is edited)
+   */
+  sequence?: { enrollmentId: string; step: number; stepId?: string; variant?: string };
 }
 
 export type StoredReason = MessageDoc['reasons'][number];

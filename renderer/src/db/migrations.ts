@@ -20,6 +20,14 @@ export function messagesV2<D>(doc: D): D {
   return doc;
 }
 
+/**
+ * messages v2 → v3: `stepId` and `variant` are new and optional; a record from before names its step by the
+ * index it had (sequence-report.ts falls back to it).
+ */
+export function messagesV3<D>(doc: D): D {
+  return doc;
+}
+
 /** leads v0 → v1: the last-name and domain search keys, derived as lead-docs.ts `withDerived` derives them. */
 export function leadsV1(doc: { id: string; lastName: string }) {
   return { ...doc, lastNameKey: searchKey(doc.lastName), domainKey: domainKeyOf(doc.id) };

@@ -191,7 +191,12 @@ export function createSequenceRunner(deps: SequenceRunnerDeps) {
         leadId: e.leadId,
         mailboxId: e.mailboxId,
         subject: message.draft.subject,
-        sequence: { enrollmentId: e.id, step: e.step },
+        sequence: {
+          enrollmentId: e.id,
+          step: e.step,
+          stepId: sequence.steps[e.step]?.id ?? '',
+          variant: message.variant,
+        },
       };
       // "duplicate, sent": main delivered it before; booked as sent (the first record, if any, stands)
       if (answer.value.status === 'duplicate' && t.next === 'advance')

@@ -145,7 +145,8 @@ export const messageSchemaLiteral = {
   title: 'message',
   // v1: reasons carry the gate's message and fix (the Outbox shows them), not only the code
   // v2: scheduled one-offs keep their draft until sent, and are found by ['status', 'scheduledAt']
-  version: 2,
+  // v3: a sequence step's record names the step (by id) and the variant it sent, so reports survive edits
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -154,7 +155,12 @@ export const messageSchemaLiteral = {
     leadId: { type: 'string', maxLength: 254 },
     mailboxId: { type: 'string', maxLength: 64 },
     enrollmentId: { type: 'string', maxLength: 320 },
+    /** the step's index when it was sent; a later edit may move it, so `stepId` names it */
     step: { type: 'number', minimum: 0, maximum: 100, multipleOf: 1 },
+    /** the sequence step's id (SequenceStep.id): which step this was, whatever edits came after */
+    stepId: { type: 'string', maxLength: 64 },
+    /** the A/B variant it sent ('' for a step without variants) */
+    variant: { type: 'string', maxLength: 64 },
     status: { type: 'string', enum: ['scheduled', 'sending', 'sent', 'failed', 'blocked'], maxLength: 16 },
     subject: { type: 'string', maxLength: 998 },
     messageId: { type: 'string', maxLength: 998 },

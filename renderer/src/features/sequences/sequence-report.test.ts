@@ -232,3 +232,38 @@ describe('A/B variants in the report', () => {
     ]);
   });
 });
+
+describe('the report after the sequence was edited', () => {
+  it('keeps each send with the step it was: a removed step leaves the rows, a moved one moves with its id', async () => {
+    // Lead 1 had step a (variant-less) under key e1:0; then the rep removed step a, so the lead goes on at b
+    // (now index 0) under key e1:1 (the edit's key shift), sending its variant B.
+    await enroll(1, 0, []);
+    await (await db.enrollments.findOne('e1').exec())?.incrementalPatch({ keyShift: 1 });
+    await messages.record({
+      key: 'e1:0',
+      leadId: 'lead1@example.test',
+      mailboxId: 'mb1',
+      subject: 'Hi',
+      outcome: sent('<m1.0@acme.test>'),
+      sequence: { enrollmentId: 'e1', step: 0, stepId: 'a', variant: '' },
+    });
+    await messages.record({
+      key: 'e1:1',
+      leadId: 'lead1@example.test',
+      mailboxId: 'mb1',
+      subject: 'Hi again',
+      outcome: sent('<m1.1@acme.test>'),
+      sequence: { enrollmentId: 'e1', step: 0, stepId: 'b', variant: 'vb' },
+    });
+    const edited = testSequence('active', [step1, blankStep(2, 'c')]);
+
+    const report = await readSequenceReport(db, messages, edited, 'UTC');
+    expect(report.total).toMatchObject({ sent: 2, leadsReached: 1 });
+    const rows = report.rows.map(({ step, variant, sent }) => [step, variant, sent]);
+    expect(rows).toEqual([
+      [0, '', 1],
+      [0, 'vb', 1],
+      [1, '', 0],
+    ]);
+  });
+});

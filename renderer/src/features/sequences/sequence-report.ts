@@ -54,9 +54,31 @@ const OPTED_OUT = new Set(['opted-out', 'complained']);
 /** The keys of the steps an enrollment may have a record of: every step up to the one it is at. */
 export function reportKeys(sequence: SequenceDoc, enrollments: readonly EnrollmentDoc[]): string[] {
   const last = sequence.steps.length - 1;
+  // an edit shifts an enrollment's keys past the ones it used (edit-plan.ts): read those too
   return enrollments.flatMap((e) =>
-    Array.from({ length: Math.min(e.step, last) + 1 }, (_, step) => `${e.id}:${step}`),
+    Array.from({ length: Math.min(e.step, last) + 1 + (e.keyShift ?? 0) }, (_, n) => `${e.id}:${n}`),
   );
+}
+
+/** Where a step's record counts now: the step's index today (null: a removed step) and its variant. */
+interface Place {
+  step: number | null;
+  variant: string;
+}
+
+/**
+ * A record names its step by id and its variant since messages v3, so an edit (a step removed, moved or added)
+ * leaves each send with the step it was; an older record falls back to the index it was sent at.
+ */
+function placeOf(m: MessageDoc, ordinal: number, e: EnrollmentDoc, sequence: SequenceDoc): Place {
+  if (m.stepId) {
+    const step = sequence.steps.findIndex((s) => s.id === m.stepId);
+    return { step: step < 0 ? null : step, variant: step < 0 ? '' : (m.variant ?? '') };
+  }
+  const step = m.step ?? ordinal;
+  return step < sequence.steps.length
+    ? { step, variant: e.variants[step] ?? '' }
+    : { step: null, variant: '' };
 }
 
 const zero = (): ReportCounts => ({
@@ -95,41 +117,48 @@ export function sequenceReport(
     return d;
   };
   const total = { ...zero(), leadsReached: 0 };
-  const count = (step: number, variant: string, field: keyof ReportCounts) => {
-    row(step, '')[field]++;
-    if (variant) row(step, variant)[field]++;
+  // a removed step's sends still count in the totals; its row is gone with the step
+  const count = ({ step, variant }: Place, field: keyof ReportCounts) => {
+    if (step !== null) {
+      row(step, '')[field]++;
+      if (variant) row(step, variant)[field]++;
+    }
     total[field]++;
+  };
+  const blockedBy = ({ step, variant }: Place, reason: { code: string; message: string }) => {
+    if (step === null) return;
+    for (const r of variant ? [row(step, ''), row(step, variant)] : [row(step, '')]) {
+      const same = r.blockedBy.find((b) => b.code === reason.code);
+      if (same) same.count++;
+      else r.blockedBy.push({ code: reason.code, message: reason.message, count: 1 });
+    }
   };
 
   for (const e of enrollments) {
-    let lastSent = -1;
-    for (let step = 0; step < sequence.steps.length && step <= e.step; step++) {
-      const m = messages.get(`${e.id}:${step}`);
-      const variant = e.variants[step] ?? '';
-      if (m?.status === 'sent') {
-        lastSent = step;
-        count(step, variant, 'sent');
+    let lastSent: Place | null = null;
+    const keys = Math.min(e.step, sequence.steps.length - 1) + 1 + (e.keyShift ?? 0);
+    for (let n = 0; n < keys; n++) {
+      const m = messages.get(`${e.id}:${n}`);
+      if (!m) continue;
+      const place = placeOf(m, n, e, sequence);
+      if (m.status === 'sent') {
+        lastSent = place;
+        count(place, 'sent');
         day(m.sentAt ?? m.scheduledAt).sent++;
-      } else if (m?.status === 'blocked') {
-        count(step, variant, 'blocked');
-        const reason = m.reasons[0] ?? { code: 'unknown', message: 'No reason was given.' };
-        for (const r of variant ? [row(step, ''), row(step, variant)] : [row(step, '')]) {
-          const same = r.blockedBy.find((b) => b.code === reason.code);
-          if (same) same.count++;
-          else r.blockedBy.push({ code: reason.code, message: reason.message, count: 1 });
-        }
+      } else if (m.status === 'blocked') {
+        count(place, 'blocked');
+        blockedBy(place, m.reasons[0] ?? { code: 'unknown', message: 'No reason was given.' });
       }
     }
-    if (lastSent >= 0) total.leadsReached++;
-    if (e.status !== 'stopped' || lastSent < 0) continue;
-    const variant = e.variants[lastSent] ?? '';
+    if (lastSent) total.leadsReached++;
+    if (e.status !== 'stopped' || !lastSent) continue;
     if (e.stopReason === 'replied') {
-      count(lastSent, variant, 'replied');
+      count(lastSent, 'replied');
       day(e.updatedAt).replied++;
       const answer = answerOf({ stopReason: e.stopReason, leadStatus: leadStatus(e.leadId) });
-      if (answer === 'positive') count(lastSent, variant, 'positive');
-    } else if (e.stopReason === 'bounced') count(lastSent, variant, 'bounced');
-    else if (OPTED_OUT.has(e.stopReason ?? '')) count(lastSent, variant, 'optedOut');
+      if (answer === 'positive') count(lastSent, 'positive');
+    } else if (e.stopReason === 'bounced') count(lastSent, 'bounced');
+    else if (OPTED_OUT.has(e.stopReason ?? '')) count(lastSent, 'optedOut');
   }
 
   for (let step = 0; step < sequence.steps.length; step++) row(step, '');
