@@ -20,6 +20,7 @@ import { replicationRoutes } from './replication/routes'; // replication (sync h
 import { accountRoutes } from './routes/accounts';
 import { healthRoutes } from './routes/health';
 import { unsubscribeRoutes } from './routes/unsubscribe';
+import { statsRoutes } from './stats/routes';
 
 export interface Limits {
   /** requests a minute per client on every route (the default) */
@@ -111,6 +112,7 @@ export async function buildApp(options: AppOptions) {
     authenticate,
     ...(options.notifier ? { notifier: options.notifier } : {}),
   });
+  await app.register(statsRoutes, { db: options.db, authenticate }); // stats helper: GET /v1/stats
 
   app.get('/openapi.json', {
     schema: {

@@ -23,7 +23,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: Object.keys(PERMISSIONS) as Permission[],
   manager: ['team.read', 'suppression.read', 'suppression.add', 'audit.push', 'stats.own', 'stats.team'],
   rep: ['team.read', 'suppression.read', 'suppression.add', 'audit.push', 'stats.own'],
-  readonly: ['team.read', 'suppression.read', 'stats.own'],
+  // readonly members look on (an auditor, a founder): they see what managers see and change nothing
+  readonly: ['team.read', 'suppression.read', 'stats.own', 'stats.team'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -11,6 +11,7 @@ import type { Caller } from '../auth/authenticate';
 import { can } from '../auth/roles';
 import type { Queryable } from '../db/db';
 import { nextOrder } from '../db/order';
+import { applyRollup } from '../stats/rollup'; // stats helper
 import { SERVER_DEVICE } from '../unsubscribe/record';
 import { chainMessage } from './audit-messages';
 import { AFTER, afterParams, type CollectionStore, headOf, lastOf, msOf } from './store';
@@ -76,6 +77,7 @@ export const auditStore: CollectionStore<AuditWireDoc> = {
       const fresh = await checkChain(tx, caller, chainId, events);
       if (fresh.length === 0) continue;
       await insertEvents(tx, caller.teamId, order, fresh);
+      await applyRollup(tx, caller.teamId, caller.memberId, fresh); // stats helper: team stats, counted once per event
       const last = fresh.at(-1)!;
       await tx.query(
         `INSERT INTO audit_chains (team_id, chain_id, device_id, member_id, head_seq, head_hash)

@@ -27,6 +27,7 @@ const SAMPLES: Record<string, { body?: unknown; public?: string }> = {
   'POST /v1/devices/{deviceId}/revoke': {},
   'POST /u/{token}': { public: 'the signed token is the credential' },
   'GET /u/{token}': { public: 'the signed token is the credential' },
+  'GET /v1/stats': {}, // stats helper
   // replication (sync helper): {schema} stays literal here, so these stop at the version check after auth; the
   // sync routes' own cross-team tests are in server/src/replication (replication.test.ts, stream.test.ts)
   'GET /v1/sync/suppression/{schema}/pull': {},

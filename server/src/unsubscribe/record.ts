@@ -1,6 +1,7 @@
 import type { UnsubscribeClaims } from '../../../shared/team/unsubscribe-token';
 import type { Db } from '../db/db';
 import { nextOrder } from '../db/order';
+import { rollupServerEvent } from '../stats/rollup';
 
 /** the device id the server's own audit events carry */
 export const SERVER_DEVICE = 'server';
@@ -34,12 +35,13 @@ export async function recordOptOut(
     );
     if (written.length === 0) return 'already';
     const auditOrder = await nextOrder(tx, teamId, 'audit');
+    const auditId = `${SERVER_DEVICE}:${auditOrder.padStart(12, '0')}`;
     await tx.query(
       `INSERT INTO audit (team_id, id, device_id, seq, type, at, data, server_order)
        VALUES ($1, $2, $3, $4, 'suppression.added', now(), $5::jsonb, $4)`,
       [
         teamId,
-        `${SERVER_DEVICE}:${auditOrder.padStart(12, '0')}`,
+        auditId,
         SERVER_DEVICE,
         auditOrder,
         JSON.stringify({
@@ -52,6 +54,7 @@ export async function recordOptOut(
         }),
       ],
     );
+    await rollupServerEvent(tx, teamId, auditId); // stats: the opt-out counts for the rep who sent that email
     return 'added';
   });
 }
