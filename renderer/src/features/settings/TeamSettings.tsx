@@ -54,9 +54,7 @@ export function TeamSettings() {
     });
     setBusy(false);
     if (!result.ok) {
-      setProblem(
-        bridgeProblem(result.error, { serverUrl: 'Team server address', inviteCode: 'Invite code' }),
-      );
+      setProblem(bridgeProblem(result.error, { serverUrl: 'Server address', inviteCode: 'Invite code' }));
       return;
     }
     setProblem(null);
@@ -93,7 +91,7 @@ export function TeamSettings() {
             </p>
           )}
           <label className="field span-2">
-            <span>Team server address</span>
+            <span>Server address</span>
             <input
               value={server}
               onChange={(e) => setServer(e.target.value)}
