@@ -15,7 +15,7 @@ import { DEVICE_TOKEN_SCHEME } from './auth/guard';
 import type { Db } from './db/db';
 import { installErrorHandler } from './errors';
 import { loggerOptions } from './log';
-import type { Notifier } from './replication/notifier'; // replication (sync helper)
+import { createMemoryNotifier, type Notifier } from './replication/notifier'; // replication (sync helper)
 import { replicationRoutes } from './replication/routes'; // replication (sync helper)
 import { accountRoutes } from './routes/accounts';
 import { healthRoutes } from './routes/health';
@@ -105,13 +105,18 @@ export async function buildApp(options: AppOptions) {
     inviteAttempts: attempts,
     joinPerMinute: limits.joinPerMinute,
   });
-  await app.register(unsubscribeRoutes, { db: options.db, perMinute: limits.unsubscribePerMinute });
-  // replication (sync helper): pull / push / stream for suppression, audit and team
-  await app.register(replicationRoutes, {
+  // replication (sync helper): one notifier for the live streams, told of one-click opt-outs too
+  const notifier = options.notifier ?? createMemoryNotifier();
+  await app.register(unsubscribeRoutes, {
     db: options.db,
-    authenticate,
-    ...(options.notifier ? { notifier: options.notifier } : {}),
+    perMinute: limits.unsubscribePerMinute,
+    onOptOut: (teamId) => {
+      notifier.changed(teamId, 'suppression');
+      notifier.changed(teamId, 'audit');
+    },
   });
+  // replication (sync helper): pull / push / stream for suppression, audit and team
+  await app.register(replicationRoutes, { db: options.db, authenticate, notifier });
   await app.register(statsRoutes, { db: options.db, authenticate }); // stats helper: GET /v1/stats
 
   app.get('/openapi.json', {

@@ -1,12 +1,16 @@
 import { buildApp } from './app';
 import type { ServerConfig } from './config';
 import { openDb } from './db/open';
+import { createPgNotifier } from './replication/pg-notifier'; // replication (sync helper)
 
 /** Opens the storage, listens, and returns the URL and a close that drains requests before the database. */
 export async function serve(config: ServerConfig, version?: string) {
   const db = await openDb(config);
+  // replication (sync helper): on PostgreSQL, live streams hear every instance's commits through LISTEN/NOTIFY
+  const notifier = config.databaseUrl ? await createPgNotifier(config.databaseUrl) : undefined;
   const app = await buildApp({
     db,
+    ...(notifier ? { notifier } : {}),
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
     https: config.tls,
@@ -26,6 +30,7 @@ export async function serve(config: ServerConfig, version?: string) {
     close: () => {
       closing ??= (async () => {
         await app.close();
+        await notifier?.close(); // replication (sync helper)
         await db.close();
       })();
       return closing;

@@ -7,7 +7,7 @@ import { createListeners, NOTIFY_CHANNEL, type Notifier, parseNotifyPayload } fr
  */
 export async function createPgNotifier(
   connectionString: string,
-  options: { retryMs?: number; maxRetryMs?: number } = {},
+  options: { retryMs?: number; maxRetryMs?: number; applicationName?: string } = {},
 ): Promise<Notifier> {
   const listeners = createListeners();
   const retryMs = options.retryMs ?? 250;
@@ -17,7 +17,10 @@ export async function createPgNotifier(
   let timer: NodeJS.Timeout | undefined;
 
   async function connect(): Promise<pg.Client> {
-    const next = new pg.Client({ connectionString });
+    const next = new pg.Client({
+      connectionString,
+      application_name: options.applicationName ?? 'fairsend-sync',
+    });
     next.on('notification', (message) => {
       if (message.channel !== NOTIFY_CHANNEL) return;
       const change = parseNotifyPayload(message.payload);

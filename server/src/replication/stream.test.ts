@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../app';
 import { BACKENDS, openTestDb, type TestDb } from '../testing/backends';
-import { bearer, makeApp, makeTeam, type TestTeam } from '../testing/fixtures';
+import { addressKey, bearer, makeApp, makeTeam, type TestTeam, unsubscribeToken } from '../testing/fixtures';
 import { asRows, type Device, entry, member, openEventStream, pullAll, push } from './testing/sync-world';
 
 describe.each(BACKENDS)('live stream on %s', (backend) => {
@@ -39,6 +39,28 @@ describe.each(BACKENDS)('live stream on %s', (backend) => {
       expect(event).toEqual({
         documents: [doc],
         checkpoint: (await pullAll(app, rep.token, 'suppression')).checkpoint,
+      });
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('sends a one-click opt-out to connected desktops as soon as it is recorded', async () => {
+    const stream = await openEventStream(base, rep.token, 'suppression');
+    try {
+      expect(await stream.next()).toBe('RESYNC');
+      const optOut = await app.inject({
+        method: 'POST',
+        url: `/u/${unsubscribeToken(team.key, 'lee@example.com')}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'List-Unsubscribe=One-Click',
+      });
+      expect(optOut.statusCode).toBe(200);
+      expect(await stream.next()).toEqual({
+        documents: [
+          expect.objectContaining({ id: addressKey(team.key, 'lee@example.com'), reason: 'unsubscribed' }),
+        ],
+        checkpoint: expect.any(Object),
       });
     } finally {
       stream.close();

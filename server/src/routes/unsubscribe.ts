@@ -11,6 +11,8 @@ export interface UnsubscribeRoutesDeps {
   db: Db;
   /** requests a minute per client on /u/ */
   perMinute: number;
+  /** replication (sync helper): told of each new opt-out after its commit, so live streams send it at once */
+  onOptOut?: (teamId: string) => void;
 }
 
 const params = z.object({ token: z.string().max(MAX_UNSUBSCRIBE_TOKEN_LENGTH * 2) });
@@ -51,7 +53,8 @@ export const unsubscribeRoutes: FastifyPluginAsyncZod<UnsubscribeRoutesDeps> = a
       reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
       const verified = await verifyUnsubscribeToken(deps.db, request.params.token);
       if (!verified) return reply.code(400).send(invalidPage());
-      await recordOptOut(deps.db, verified.teamId, verified.claims);
+      const outcome = await recordOptOut(deps.db, verified.teamId, verified.claims);
+      if (outcome === 'added') deps.onOptOut?.(verified.teamId); // replication (sync helper)
       return donePage();
     },
   });
