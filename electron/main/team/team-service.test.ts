@@ -69,8 +69,14 @@ describe('joining a team from main, against a real team server on PGlite', () =>
     expect(teamKey).toBe(hmac(server.team.key, 'address:before@lead.example'));
     expect(await d.keyring.lookupKeys('address', 'before@lead.example')).toEqual([teamKey, ownKey]);
 
-    // the one-click link now points at the joined server, and the server takes this desktop's token
-    expect(d.team.unsubscribeBase()).toBe(server.base);
+    // one-click links: an http server on loopback leaves them on the profile's https address (the gate takes
+    // https only); an https team server gets them (the membership as one would be kept)
+    expect(d.team.unsubscribeBase()).toBeNull();
+    const kept = d.state.get().membership!;
+    d.state.update((s) => ({ ...s, membership: { ...kept, server: 'https://team.acme.example' } }));
+    expect(d.team.unsubscribeBase()).toBe('https://team.acme.example');
+    d.state.update((s) => ({ ...s, membership: kept }));
+    // and the server takes this desktop's one-click token
     const oneClick = await d.keyring.unsubscribeToken('Lead@Example.com', 'mb1', Date.now());
     const answer = await fetch(`${server.base}/u/${oneClick}`, {
       method: 'POST',

@@ -193,7 +193,7 @@ export function createTeamService(deps: TeamServiceDeps) {
     return status();
   }
 
-  /** The profile's address follows the team (https only: the profile takes nothing else; the gate uses `unsubscribeBase`). */
+  /** The profile's address follows the team (https only, as the profile and the gate take nothing else). */
   async function pointUnsubscribeAt(server: string): Promise<void> {
     const profile = deps.profile.get();
     if (profile && server.startsWith('https://') && profile.unsubscribeBaseUrl !== server)
@@ -254,7 +254,12 @@ export function createTeamService(deps: TeamServiceDeps) {
       return { events: [], statusVersion: version };
     },
     /** where one-click unsubscribe links point while joined (the profile's own address otherwise) */
-    unsubscribeBase: (): string | null => membership()?.server ?? null,
+    // https only: RFC 8058 links must be https and the gate refuses any other, so a team server tried out on
+    // loopback over http leaves the links on the profile's own address
+    unsubscribeBase: (): string | null => {
+      const server = membership()?.server;
+      return server?.startsWith('https://') ? server : null;
+    },
     localOnly: () => deps.state.localOnly(),
     markRekeyed(teamId: string, localOnly: readonly string[], done: boolean) {
       const m = membership();
