@@ -46,16 +46,40 @@ export interface JumpMeasure extends Timed {
   matches: boolean;
 }
 
+/** IndexedDB work the page saw, counted at the IndexedDB API (not in the code under test). */
+export interface IdbCounts {
+  transactions: number;
+  readwrite: number;
+  /** get, getAll, getAllKeys, count and cursors opened, on stores and indexes */
+  reads: number;
+  /** put, add, delete */
+  writes: number;
+}
+
+export interface SeededForEnroll extends Timed {
+  leads: number;
+  /** leads flagged as suppressed (1 in 1,000) */
+  suppressed: number;
+  /** leads put in another, running sequence first (1 in 100) */
+  elsewhere: number;
+}
+
 export interface EnrollMeasure extends Timed {
   enrolled: number;
-  skipped: number;
+  /** skipped leads by reason (reasons with none left out) */
+  skipped: Record<string, number>;
   maxTaskMs: number;
   longTasks: number;
+  /** onProgress calls (each one re-renders the dialog's progress line) */
+  progressCalls: number;
+  idb: IdbCounts;
 }
 
 export interface LeadsBenchApi {
-  /** enrolls the newest `count` imported leads in a fresh two-step sequence, as the Add to sequence dialog does */
+  /** enrolls the newest `count` leads in a fresh two-step sequence, as the Add to sequence dialog does */
   enroll(options: { count: number }): Promise<EnrollMeasure>;
+  /** `count` generated leads stored as the import stores them, some suppressed, some in another sequence (untimed) */
+  seedForEnroll(options: { count: number; seed: number }): Promise<SeededForEnroll>;
   /** generates the CSV in the page (not timed as part of anything) */
   prepare(options: { count: number; seed: number }): Promise<Prepared>;
   /** raw IndexedDB with the leads schema's indexes: the physical floor */

@@ -73,7 +73,7 @@ export async function runLeadsBench({ url, executablePath, args, runs, count, lo
   const browser = { url, executablePath, args };
   const seed = 42;
   const label = count === 100_000 ? '100k' : String(count);
-  /** @type {Record<'import' | 'preview' | 'floor' | 'floorRx' | 'maxTask' | 'firstPage' | 'search' | 'company' | 'suppressed' | 'stats' | 'jump' | 'enroll' | 'enrollTask', number[]>} */
+  /** @type {Record<'import' | 'preview' | 'floor' | 'floorRx' | 'maxTask' | 'firstPage' | 'search' | 'company' | 'suppressed' | 'stats' | 'jump', number[]>} */
   const m = {
     import: [],
     preview: [],
@@ -86,11 +86,7 @@ export async function runLeadsBench({ url, executablePath, args, runs, count, lo
     suppressed: [],
     stats: [],
     jump: [],
-    enroll: [],
-    enrollTask: [],
   };
-  const enrollCount = Math.min(10_000, count);
-  let enrollOutcome = '';
   let bytes = 0;
   let chunk = 0;
   let longTasks = 0;
@@ -144,15 +140,6 @@ export async function runLeadsBench({ url, executablePath, args, runs, count, lo
       }
       m.jump.push(...jumped.each);
       log(`run ${run}/${runs}: far jumps ${jumped.each.map((ms) => Math.round(ms)).join(', ')} ms`);
-      // enrolling as the Add to sequence dialog does, into the same on-disk database the import filled
-      const enrolled = await call(page, 'enroll', { count: enrollCount });
-      if (enrolled.enrolled + enrolled.skipped !== enrollCount) {
-        throw new Error(`enrolling lost leads: ${JSON.stringify(enrolled)}`);
-      }
-      m.enroll.push(enrolled.ms);
-      m.enrollTask.push(enrolled.maxTaskMs);
-      enrollOutcome = `${enrolled.enrolled} enrolled, ${enrolled.skipped} skipped, up to ${enrolled.longTasks} tasks over 50 ms`;
-      log(`run ${run}/${runs}: enroll ${Math.round(enrolled.ms)} ms (longest task ${enrolled.maxTaskMs} ms)`);
     });
   }
 
@@ -220,20 +207,6 @@ export async function runLeadsBench({ url, executablePath, args, runs, count, lo
       unit: 'ms',
       target: 500,
       note: `newest-first list, load(n, n + 100) on a fresh list for n = ${jumpTargets(count).join(', ')} (scrollbar drags, End); median of ${m.jump.length}`,
-    },
-    {
-      id: 'engine.enroll.10k_ms',
-      value: median(m.enroll),
-      unit: 'ms',
-      target: 5000,
-      note: `enrollments.enroll of the newest ${enrollCount.toLocaleString('en')} of ${count.toLocaleString('en')} imported leads into a two-step, two-mailbox sequence (checks, templates, rotation, chunked writes), on-disk profile; ${enrollOutcome}; ${runsNote}`,
-    },
-    {
-      id: 'engine.enroll.max_task_ms',
-      value: Math.max(...m.enrollTask),
-      unit: 'ms',
-      target: 200,
-      note: 'longest main-thread task while enrolling (worst run), 0 if none reached 50 ms',
     },
     {
       id: 'leads.count_by_status_ms',

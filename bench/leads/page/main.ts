@@ -1,16 +1,15 @@
 import type { FairsendDatabase } from '../../../renderer/src/db/database';
-import { createEnrollmentsRepo } from '../../../renderer/src/db/enrollments-repo';
 import { openLeadList } from '../../../renderer/src/db/lead-list';
 import { createLeadsRepo, type LeadsRepo, withDerived } from '../../../renderer/src/db/leads-repo';
 import { openDatabase } from '../../../renderer/src/db/open-browser-db';
 import type { LeadDoc } from '../../../renderer/src/db/schemas/leads';
-import { blankStep, createSequencesRepo } from '../../../renderer/src/db/sequences-repo';
 import { previewCsv, runImport } from '../../../renderer/src/features/leads/import/run-import';
 import { BATCH_SIZE } from '../../../renderer/src/workers/csv-import-protocol';
 import { normalizeEmail } from '../../../shared/leads/email';
 import { slotRank } from '../../../shared/leads/lead';
 import { generateLeadRows, LEAD_COLUMNS, type LeadRow } from '../../generate-leads';
 import type { JumpMeasure, LeadsBenchApi, ListMeasure } from '../api';
+import { countIndexedDb, measureEnroll, seedForEnroll } from './enroll';
 import { writeFloor } from './floor';
 import { watchLongTasks } from './long-tasks';
 
@@ -159,29 +158,19 @@ const api: LeadsBenchApi = {
     return { ms: performance.now() - started, total: stats.total, rows: Object.keys(stats.byStatus).length };
   },
 
+  async seedForEnroll({ count, seed }) {
+    countIndexedDb(); // before the database opens
+    const { db } = await app();
+    status(`seeding ${count} leads`);
+    return seedForEnroll(db, count, seed);
+  },
+
   async enroll({ count }) {
     const { db } = await app();
-    const sequence = await createSequencesRepo(db).create({
-      name: 'Bench',
-      mailboxIds: ['mb1', 'mb2'],
-      steps: [
-        { ...blankStep(0), subject: 'Hi {{ first_name | default: "there" }}', body: '<p>{{ company }}</p>' },
-        { ...blankStep(1), delayBusinessDays: 2, body: '<p>Following up</p>', threadWithPrevious: true },
-      ],
-    });
-    const leads = await db.leads.find({ sort: [{ rank: 'desc' }], index: ['rank'], limit: count }).exec();
-    const leadIds = leads.map((d) => d.id);
-    const enrollments = createEnrollmentsRepo(db);
-    const started = performance.now();
-    const { value, maxTaskMs, longTasks } = await watchLongTasks(() =>
-      enrollments.enroll({
-        sequence,
-        leadIds,
-        sender: { name: 'Rita Rep', first_name: 'Rita', company: 'Acme' },
-      }),
-    );
-    const skipped = Object.values(value.skipped).reduce((n, k) => n + k, 0);
-    return { ms: performance.now() - started, enrolled: value.enrolled, skipped, maxTaskMs, longTasks };
+    status('enrolling');
+    const measure = await measureEnroll(db, count);
+    status('enrolled');
+    return measure;
   },
 
   async jump({ at }) {

@@ -6,9 +6,14 @@ import type { SenderFields } from '../../../shared/sequences/templates/scope';
 // types only: the checks (Liquid, every template compiled) load with the first enrollment, not at start
 import type { LeadEnrollments, SkipReason } from '../engine/enroll-check';
 import type { FairsendDatabase } from './database';
+import { idsWhereEqual } from './index-lookup';
 import type { EnrollmentDoc, SequenceDoc } from './schemas/outreach';
 
-/** Leads read, checked and written per chunk; the main thread gets a turn between chunks. */
+/**
+ * Leads read, checked and written per chunk (about 4 IndexedDB requests a lead: the lead, its enrollments' keys,
+ * and RxDB's own read and write of the new row); the page gets a turn between a chunk's steps, so each task
+ * stays short, and the next chunk's reads overlap this chunk's write.
+ */
 export const ENROLL_CHUNK = 250;
 /** Due enrollments the engine reads per run. */
 export const DUE_LIMIT = 2_000;
@@ -44,7 +49,11 @@ export function dueQuery(
   };
 }
 
-const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** A turn for the page: Chromium's `scheduler.yield()` (this work resumes ahead of other timers), else a timer. */
+const turn = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+};
 
 /** What changes when an enrollment moves on; the repo stamps `updatedAt`. */
 export type EnrollmentPatch = Partial<
@@ -67,9 +76,21 @@ export function createEnrollmentsRepo(db: FairsendDatabase, clock: () => number 
   const byDue = (status: EnrollmentDoc['status'], before: number, limit: number) =>
     fromStorage(dueQuery(status, before, limit));
 
+  /** The chunk's leads' enrollments as stored: a key lookup per lead in the leadId index, then those rows. */
+  async function enrollmentsOfLeads(leadIds: readonly string[]): Promise<EnrollmentDoc[]> {
+    const ids = await idsWhereEqual(enrollments, 'leadId', leadIds);
+    // not on Dexie (the in-memory storage of tests): RxDB's own query gives the same rows
+    if (ids === undefined)
+      return (await enrollments.find({ selector: { leadId: { $in: [...leadIds] } } }).exec()).map((d) =>
+        d.toMutableJSON(),
+      );
+    if (!ids.length) return [];
+    return (await enrollments.storageInstance.findDocumentsById(ids, false)) as unknown as EnrollmentDoc[];
+  }
+
   /** Each lead's enrollments so far, for the chunk being enrolled (through the leadId index). */
   async function enrolledOf(sequenceId: string, leadIds: string[]) {
-    const docs = await enrollments.find({ selector: { leadId: { $in: leadIds } } }).exec();
+    const docs = await enrollmentsOfLeads(leadIds);
     const out = new Map<string, LeadEnrollments>();
     for (const doc of docs) {
       const seen = out.get(doc.leadId) ?? { live: false, inThisSequence: false };
@@ -78,6 +99,29 @@ export function createEnrollmentsRepo(db: FairsendDatabase, clock: () => number 
       out.set(doc.leadId, seen);
     }
     return out;
+  }
+
+  /** One chunk's leads (from RxDB's cache when the list just read them) and what each already has in sequences. */
+  async function readChunk(sequenceId: string, chunk: string[]) {
+    const [leads, enrolled] = await Promise.all([
+      db.leads.findByIds(chunk).exec(),
+      enrolledOf(sequenceId, chunk),
+    ]);
+    const found = new Map([...leads].map(([id, doc]) => [id, doc.toMutableJSON()]));
+    return { found, enrolled };
+  }
+
+  /**
+   * Inserts a chunk's enrollments in two writes with a turn between: RxDB issues a write's puts in one task, so
+   * half a chunk keeps that task short. Answers how many were refused (only counts are needed: asking a result
+   * for `success` would build an RxDocument for every row written).
+   */
+  async function writeHalves(docs: EnrollmentDoc[]): Promise<number> {
+    const half = Math.ceil(docs.length / 2);
+    const first = await enrollments.bulkInsert(docs.slice(0, half));
+    await turn();
+    const second = await enrollments.bulkInsert(docs.slice(half));
+    return first.error.length + second.error.length;
   }
 
   /** Active enrollments per mailbox of the rotation, so new leads even out the spread. */
@@ -114,45 +158,38 @@ export function createEnrollmentsRepo(db: FairsendDatabase, clock: () => number 
       const templates = sequenceTemplates(sequence);
       const load = new Map(await loadOf(sequence.id, sequence.mailboxIds));
       const unique = [...new Set(leadIds)];
-      for (let i = 0; i < unique.length; i += ENROLL_CHUNK) {
-        const chunk = unique.slice(i, i + ENROLL_CHUNK);
-        const [found, enrolled] = await Promise.all([
-          db.leads.findByIds(chunk).exec(),
-          enrolledOf(sequence.id, chunk),
-        ]);
-        const found2 = new Map([...found].map(([id, doc]) => [id, doc.toMutableJSON()]));
-        const judged = judgeLeads(chunk, found2, enrolled, templates, request.sender);
+      const chunks: string[][] = [];
+      for (let i = 0; i < unique.length; i += ENROLL_CHUNK) chunks.push(unique.slice(i, i + ENROLL_CHUNK));
+      let done = 0;
+      let reading = readChunk(sequence.id, chunks[0] ?? []);
+      for (let c = 0; c < chunks.length; c++) {
+        const chunk = chunks[c]!;
+        const { found, enrolled } = await reading;
+        const judged = judgeLeads(chunk, found, enrolled, templates, request.sender);
         for (const { reason } of judged.skipped) report.skipped[reason]++;
         mergeGaps(report.gaps, judged.gaps);
-        const ids = judged.admitted.map((lead) => lead.id);
-        const mailboxes = assignMailboxes(ids, sequence.mailboxIds, load);
+        const mailboxes = assignMailboxes(
+          judged.admitted.map((lead) => lead.id),
+          sequence.mailboxIds,
+          load,
+        );
         for (const mailboxId of mailboxes.values()) load.set(mailboxId, (load.get(mailboxId) ?? 0) + 1);
-        const now = clock();
-        const docs: EnrollmentDoc[] = judged.admitted.flatMap((lead) => {
-          const mailboxId = mailboxes.get(lead.id);
-          if (!mailboxId) return [];
-          return [
-            {
-              id: enrollmentIdOf(sequence.id, lead.id),
-              sequenceId: sequence.id,
-              leadId: lead.id,
-              mailboxId,
-              step: 0,
-              keyShift: 0,
-              status: 'active',
-              waitReason: '',
-              variants: [],
-              nextSendAt: now,
-              enrolledAt: now,
-              updatedAt: now,
-            },
-          ];
-        });
-        const { success, error } = await enrollments.bulkInsert(docs);
-        report.enrolled += success.length;
+        const docs = newEnrollments(sequence.id, mailboxes, clock(), enrollmentIdOf);
+        // a turn for the page between the checks, issuing the write, and issuing the next chunk's reads
+        await turn();
+        // the next chunk's reads overlap this write: its leads are others, so nothing written here is theirs
+        const writing = writeHalves(docs);
+        await turn();
+        if (c + 1 < chunks.length) {
+          reading = readChunk(sequence.id, chunks[c + 1]!);
+          reading.catch(() => undefined); // awaited on the next turn of the loop; a failure surfaces there
+        }
+        const failed = await writing;
+        report.enrolled += docs.length - failed;
         // a conflict is the same lead enrolled meanwhile (another window): it is in, once
-        report.skipped['already-in-sequence'] += error.length;
-        request.onProgress?.(Math.min(i + ENROLL_CHUNK, unique.length), unique.length);
+        report.skipped['already-in-sequence'] += failed;
+        done += chunk.length;
+        request.onProgress?.(done, unique.length);
         await turn();
       }
       return report;
@@ -277,6 +314,29 @@ export function createEnrollmentsRepo(db: FairsendDatabase, clock: () => number 
       return () => subscription.unsubscribe();
     },
   };
+}
+
+/** The enrollments of a chunk's admitted leads, each with its mailbox of the rotation, due now. */
+function newEnrollments(
+  sequenceId: string,
+  mailboxes: ReadonlyMap<string, string>,
+  now: number,
+  idOf: (sequenceId: string, leadId: string) => string,
+): EnrollmentDoc[] {
+  return [...mailboxes].map(([leadId, mailboxId]) => ({
+    id: idOf(sequenceId, leadId),
+    sequenceId,
+    leadId,
+    mailboxId,
+    step: 0,
+    keyShift: 0,
+    status: 'active',
+    waitReason: '',
+    variants: [],
+    nextSendAt: now,
+    enrolledAt: now,
+    updatedAt: now,
+  }));
 }
 
 /** Adds one chunk's template gaps to the report's, the same template and variable counted together. */

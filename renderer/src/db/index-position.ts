@@ -6,8 +6,9 @@ import {
 } from 'rxdb/plugins/storage-dexie';
 
 /**
- * The one place that reaches under RxDB: reads a query's IndexedDB index by key alone, so no document is loaded
- * or deserialised (RxDB's own `skip` reads every skipped one: seconds at 50,000). It relies on RxDB's Dexie
+ * One of two places that reach under RxDB (index-lookup.ts is the other): reads a query's IndexedDB index by key
+ * alone, so no document is loaded or deserialised (RxDB's own `skip` reads every skipped one: seconds at 50,000).
+ * It relies on RxDB's Dexie
  * storage keeping one IndexedDB table `docs` with an index named `[field+…]` per query-plan index, and on
  * `internals` resolving to `{ dexieDb, booleanIndexes }`; index-position.test.ts pins those, and a mismatch
  * here throws. Every function answers undefined when the index alone cannot tell (not Dexie storage, or a
