@@ -14,6 +14,7 @@ import type { DnsSettingsStore } from './settings/dns-settings';
 import type { OAuthSettingsStore } from './settings/oauth-settings';
 import type { ProfileStore } from './settings/profile-store';
 import type { TeamService } from './team/team-service';
+import { createTeamStats } from './team-stats/team-stats';
 
 export interface MainServices {
   appInfo: () => AppInfo;
@@ -37,7 +38,7 @@ export interface MainServices {
   certificates: Pick<CertificateTrust, 'list' | 'trust' | 'remove'>;
   team: Pick<
     TeamService,
-    'status' | 'join' | 'leave' | 'pull' | 'push' | 'events' | 'localOnly' | 'markRekeyed'
+    'status' | 'join' | 'leave' | 'pull' | 'push' | 'events' | 'localOnly' | 'markRekeyed' | 'get'
   >;
 }
 
@@ -107,5 +108,7 @@ export function createHandlers(services: MainServices): Handlers {
     'team.events': ({ after, waitMs }) => services.team.events(after, waitMs),
     'team.localOnly': () => services.team.localOnly(),
     'team.markRekeyed': ({ teamId, localOnly, done }) => services.team.markRekeyed(teamId, localOnly, done),
+    'team.stats': (query) =>
+      createTeamStats({ joined: () => services.team.status().joined, get: services.team.get }).read(query),
   };
 }

@@ -52,6 +52,7 @@ export const CHANNEL_NAMES = [
   'team.events',
   'team.localOnly',
   'team.markRekeyed',
+  'team.stats',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

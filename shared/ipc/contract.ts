@@ -13,6 +13,7 @@ import { sendingChannels } from './sending';
 import { settingsChannels } from './settings';
 import { suppressionChannels } from './suppression';
 import { teamChannels } from './team';
+import { teamStatsChannels } from './team-stats';
 import { vaultChannels } from './vault';
 
 /** The whole bridge: every call the renderer can make into main, in one place. */
@@ -29,6 +30,7 @@ export const contract = combineChannels(
   certificateChannels,
   sendingChannels,
   teamChannels,
+  teamStatsChannels,
 );
 
 export type Contract = typeof contract;

@@ -15,7 +15,7 @@ export const SCREEN_CHUNKS: Record<Area, () => Promise<{ default: ComponentType 
     import('../features/mailboxes/MailboxesScreen').then((m) => ({ default: m.MailboxesScreen })),
   suppression: () =>
     import('../features/suppression/SuppressionScreen').then((m) => ({ default: m.SuppressionScreen })),
-  team: () => import('./Placeholders').then((m) => ({ default: m.TeamScreen })),
+  team: () => import('../features/team/TeamScreen').then((m) => ({ default: m.TeamScreen })),
   settings: () => import('./SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
 };
 

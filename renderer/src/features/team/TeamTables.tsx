@@ -1,0 +1,113 @@
+import { DAY_METRICS, type DayMetric } from '../../../../shared/team/stats';
+import {
+  type BlockedGroup,
+  METRIC_WORDS,
+  percent,
+  type RepRow,
+  roleInWords,
+  type TeamStatsShape,
+} from '../../../../shared/team/stats-view';
+import { CodeDetails } from '../../ui/CodeDetails';
+
+const shortDay = (day: string) =>
+  new Date(`${day}T12:00:00Z`).toLocaleDateString(undefined, {
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
+
+/** Each rep's totals over the range: the same numbers the chart draws, added up. */
+export function RepTotals({ reps, own }: { reps: readonly RepRow[]; own: boolean }) {
+  return (
+    <table className="outbox-table team-table" aria-label={own ? 'Your numbers' : 'Numbers per rep'}>
+      <thead>
+        <tr>
+          {own ? null : <th scope="col">Rep</th>}
+          {DAY_METRICS.map((m) => (
+            <th key={m} scope="col">
+              {METRIC_WORDS[m]}
+            </th>
+          ))}
+          <th scope="col">Reply rate</th>
+          <th scope="col">Bounce rate</th>
+        </tr>
+      </thead>
+      <tbody>
+        {reps.map((r) => (
+          <tr key={r.memberId}>
+            {own ? null : <th scope="row">{r.name}</th>}
+            {DAY_METRICS.map((m) => (
+              <td key={m}>{r.totals[m].toLocaleString()}</td>
+            ))}
+            <td>{percent(r.totals.replied, r.totals.sent)}</td>
+            <td>{percent(r.totals.bounced, r.totals.sent)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The chart's numbers as a table: one row per day, one column per rep. */
+export function PerDayTable({ shape, metric }: { shape: TeamStatsShape; metric: DayMetric }) {
+  return (
+    <table className="outbox-table team-table" aria-label={`${METRIC_WORDS[metric]} per day`}>
+      <thead>
+        <tr>
+          <th scope="col">Day</th>
+          {shape.reps.map((r) => (
+            <th key={r.memberId} scope="col">
+              {r.name}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {shape.days.map((day, i) => (
+          <tr key={day}>
+            <th scope="row">{shortDay(day)}</th>
+            {shape.reps.map((r) => (
+              <td key={r.memberId}>{r.perDay[metric][i]}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Why sends were blocked, in groups a rep fixes the same way; the codes behind each under Details. */
+export function BlockedReasons({ groups }: { groups: readonly BlockedGroup[] }) {
+  if (groups.length === 0) return <p className="muted">No email was blocked in these days.</p>;
+  return (
+    <ul className="team-blocked">
+      {groups.map((g) => (
+        <li key={g.words}>
+          <strong>{g.count.toLocaleString()}</strong> {g.words}
+          <CodeDetails code={g.codes.map((c) => `${c.code} ×${c.count}`).join(', ')} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function Members({ members }: { members: TeamStatsShape['members'] }) {
+  return (
+    <table className="outbox-table team-table" aria-label="Members">
+      <thead>
+        <tr>
+          <th scope="col">Member</th>
+          <th scope="col">Role</th>
+        </tr>
+      </thead>
+      <tbody>
+        {members.map((m) => (
+          <tr key={m.id}>
+            <td>{m.email}</td>
+            <td>{roleInWords(m.role)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
