@@ -1,10 +1,13 @@
 import type { Page } from '@playwright/test';
 import { type ServerWorld, startServerWorld } from '../electron/main/team/testing/team-world';
 import { OPEN_TIMEOUT_MS } from '../server/src/testing/backends';
+import { unsubscribeToken } from '../server/src/testing/fixtures';
 import { expect, test } from './fixtures';
+import { addLead } from './rep-steps';
 
 // A rep joins the team server from Settings → Team with an invite code and sees sync connected; a used code is
-// refused in words. The server is the real one, on PGlite, on loopback.
+// refused in words; a recipient's one-click opt-out on the server suppresses that lead in the app. The server
+// is the real one, on PGlite, on loopback.
 
 let server: ServerWorld;
 
@@ -15,6 +18,14 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.close();
 });
+
+async function join(page: Page, email: string) {
+  const team = await openTeamSettings(page);
+  await team.getByLabel('Server address').fill(server.base);
+  await team.getByLabel('Invite code').fill(await server.invite('rep', 1, email));
+  await team.getByRole('button', { name: 'Join team' }).click();
+  await expect(team.getByTestId('team-connection')).toHaveText('Connected', { timeout: 30_000 });
+}
 
 async function openTeamSettings(page: Page) {
   await page
@@ -77,4 +88,25 @@ test('a used invite code is refused in words, with the code behind Details', asy
   await expect(alert.getByText('Details')).toBeVisible();
   await expect(alert.getByText('rejected-permanent', { exact: false })).toBeHidden();
   await expect(team.getByRole('button', { name: 'Join team' })).toBeVisible();
+});
+
+test('a recipient who clicks one-click unsubscribe is suppressed in the app within moments: the lead gets its badge', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const lead = 'opt.out@prospect.test';
+  await join(page, 'cy@acme.test');
+  await addLead(page, { email: lead, firstName: 'Olga' });
+  const row = page.getByRole('grid', { name: 'Leads' }).getByRole('row', { name: /opt\.out@prospect\.test/ });
+  await expect(row).toBeVisible();
+  await expect(row.getByTestId('suppressed-badge')).toHaveCount(0);
+
+  // the recipient's mail client posts the link of an email this team sent her (signed with the team's key)
+  const answer = await fetch(`${server.base}/u/${unsubscribeToken(server.team.key, lead)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'List-Unsubscribe=One-Click',
+  });
+  expect(answer.status).toBe(200);
+  await expect(row.getByTestId('suppressed-badge')).toHaveText('Suppressed', { timeout: 30_000 });
 });
