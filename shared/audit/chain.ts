@@ -37,6 +37,9 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
+/** SHA-256 (hex) of a text: WebCrypto by default; a caller may pass a faster one (node:crypto on the server). */
+export type Digest = (text: string) => string | Promise<string>;
+
 async function sha256Hex(text: string): Promise<string> {
   const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
@@ -46,9 +49,13 @@ export function auditId(deviceId: string, seq: number): string {
   return `${deviceId}:${String(seq).padStart(12, '0')}`;
 }
 
-export async function hashEvent(prevHash: string, fields: AuditFields): Promise<string> {
+export async function hashEvent(
+  prevHash: string,
+  fields: AuditFields,
+  digest: Digest = sha256Hex,
+): Promise<string> {
   const { deviceId, seq, type, at, data } = fields;
-  return sha256Hex(`${prevHash}\n${canonicalJson({ deviceId, seq, type, at, data })}`);
+  return digest(`${prevHash}\n${canonicalJson({ deviceId, seq, type, at, data })}`);
 }
 
 /** Seals the next event onto a chain whose last event is `previous` (or starts the chain). */
@@ -71,6 +78,7 @@ export type ChainProblem = { seq: number; problem: 'gap' | 'prev-hash' | 'hash' 
 export async function verifyChain(
   events: readonly AuditEvent[],
   anchor: Pick<AuditEvent, 'seq' | 'hash' | 'deviceId'> | null,
+  digest: Digest = sha256Hex,
 ): Promise<ChainProblem | null> {
   let prev = anchor;
   for (const event of events) {
@@ -78,7 +86,8 @@ export async function verifyChain(
     const expectedSeq = prev ? prev.seq + 1 : 1;
     if (event.seq !== expectedSeq) return { seq: event.seq, problem: 'gap' };
     if (event.prevHash !== (prev ? prev.hash : GENESIS_HASH)) return { seq: event.seq, problem: 'prev-hash' };
-    if (event.hash !== (await hashEvent(event.prevHash, event))) return { seq: event.seq, problem: 'hash' };
+    if (event.hash !== (await hashEvent(event.prevHash, event, digest)))
+      return { seq: event.seq, problem: 'hash' };
     prev = event;
   }
   return null;

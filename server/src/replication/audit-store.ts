@@ -1,4 +1,11 @@
-import { type AuditEvent, auditId, canonicalJson, verifyChain } from '../../../shared/audit/chain';
+import { createHash } from 'node:crypto';
+import {
+  type AuditEvent,
+  auditId,
+  canonicalJson,
+  type Digest,
+  verifyChain,
+} from '../../../shared/audit/chain';
 import { AppError } from '../../../shared/ipc/result';
 import {
   type AuditWireDoc,
@@ -128,7 +135,7 @@ async function checkChain(tx: Queryable, caller: Caller, chainId: string, events
   const fresh = events.filter((e) => e.seq > headSeq);
   await checkUnchanged(tx, caller.teamId, chainId, known);
   const anchor = chain ? { deviceId: chainId, seq: headSeq, hash: chain.head_hash } : null;
-  const problem = await verifyChain(fresh.map(toEvent), anchor);
+  const problem = await verifyChain(fresh.map(toEvent), anchor, sha256);
   if (problem) throw new AppError('conflict', chainMessage({ kind: 'chain', problem, headSeq }));
   return fresh;
 }
@@ -148,6 +155,9 @@ async function checkUnchanged(tx: Queryable, teamId: string, chainId: string, kn
     }
   }
 }
+
+/** the chain's own hash (shared/audit/chain.ts), with node:crypto: the same bytes, ~100× faster than WebCrypto */
+const sha256: Digest = (text) => createHash('sha256').update(text).digest('hex');
 
 const toEvent = (d: AuditWireDoc): AuditEvent => ({
   id: d.id,

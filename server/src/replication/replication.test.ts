@@ -362,6 +362,37 @@ describe.each(BACKENDS)('replication on %s', (backend) => {
     expect(fresh?.value?.role).toBe('manager');
   });
 
+  it('keeps SQL metacharacters as text, and refuses 10 KB strings in every field with nothing stored', async () => {
+    const tricky = entry({ note: "'); DROP TABLE suppression; -- \\ $1 %_ \u0007" });
+    expect((await push(app, rep.token, 'suppression', asRows([tricky]))).body.value).toEqual([]);
+    expect((await pullAll(app, rep.token, 'suppression')).documents.find((d) => d.id === tricky.id)).toEqual(
+      tricky,
+    );
+    const big = 'x'.repeat(10_240);
+    const before = (await pullAll(app, owner.token, 'suppression')).documents.length;
+    for (const field of ['id', 'kind', 'reason', 'note']) {
+      const answer = await push(app, rep.token, 'suppression', asRows([{ ...entry(), [field]: big }]));
+      expect(answer.status, field).toBe(400);
+    }
+    expect((await pullAll(app, owner.token, 'suppression')).documents).toHaveLength(before);
+    const [event] = await chainEvents('c0ffee00-0000-4000-8000-00000000000a', 1);
+    for (const field of ['id', 'deviceId', 'type', 'prevHash', 'hash']) {
+      const answer = await push(app, rep.token, 'audit', asRows([{ ...event!, [field]: big }]));
+      expect(answer.status, field).toBe(400);
+    }
+    const fat = await chainEvents('c0ffee00-0000-4000-8000-00000000000b', 1);
+    const heavy = await push(app, rep.token, 'audit', asRows([{ ...fat[0]!, data: { blob: big } }]));
+    expect(heavy.status).toBe(400);
+    const settings = {
+      id: 'settings',
+      value: { caps: {}, breakers: {}, note: big },
+      updatedAt: 1,
+      _deleted: false,
+    };
+    expect((await push(app, admin.token, 'team', asRows([settings]))).status).toBe(400);
+    expect((await push(app, admin.token, 'team', asRows([{ ...settings, id: big }]))).status).toBe(400);
+  });
+
   it('lists every sync route, with its auth, in /openapi.json', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
     for (const collection of ['suppression', 'audit', 'team']) {
