@@ -88,12 +88,17 @@ interface LeadFailure {
   templateWide?: TemplateProblem;
 }
 
-/** Renders until it works, filling each missing variable with a stand-in to find the next one. */
+/**
+ * Renders until it works, filling each missing variable with a stand-in to find the next one. A render over the
+ * time limit is tried once more before the template is blamed: one stalled render (a busy machine, a long pause
+ * of the garbage collector) must not mark every lead of an enrollment as one the template cannot render for.
+ */
 function missingFor(template: CompiledTemplate, scope: TemplateScope): LeadFailure {
   const failure: LeadFailure = { gaps: [] };
   let current = scope;
   for (let tries = 0; tries < MAX_MISSING_PER_LEAD; tries++) {
-    const rendered = renderTemplate(template, current);
+    let rendered = renderTemplate(template, current);
+    if (!rendered.ok && rendered.problem.code === 'too-slow') rendered = renderTemplate(template, current);
     if (rendered.ok) return failure;
     const { problem } = rendered;
     if (TEMPLATE_WIDE.has(problem.code)) return { gaps: [], templateWide: problem };

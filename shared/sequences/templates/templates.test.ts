@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkTemplate } from './check';
 import { compileTemplate, renderTemplate } from './engine';
 import { leadsThatCannotRender } from './render-check';
@@ -139,6 +139,44 @@ describe('leads a template cannot render for', () => {
     expect(check.templateProblems.map((p) => [p.template, p.problem.code])).toEqual([
       ['Broken', 'syntax'],
       ['Runaway', 'too-much-memory'],
+    ]);
+  });
+});
+
+describe('a render that stalls once', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('is tried again before the template is blamed, so the leads are not skipped', () => {
+    const leads = [
+      { id: 'a', scope: templateScope(ada) },
+      { id: 'b', scope: templateScope({ ...ada, email: 'bo@acme.example' }) },
+    ];
+    // liquidjs times a render by performance.now(): the clock jumps a second during the first render only,
+    // as when the machine stalls it; a template that is really slow would be over its limit again
+    const real = performance.now.bind(performance);
+    let calls = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (++calls === 2 ? real() + 1_000 : real()));
+    const check = leadsThatCannotRender(
+      [{ label: 'Step 1 body', source: '<p>Hi {{ first_name }} at {{ company }}</p>', mode: 'html' }],
+      leads,
+    );
+    expect(calls).toBeGreaterThan(2);
+    expect(check).toEqual({ gaps: [], templateProblems: [] });
+  });
+
+  it('still blames a template that is over the limit every time', () => {
+    const real = performance.now.bind(performance);
+    let calls = 0;
+    // every second reading of the clock is a second later: each render is over its limit
+    vi.spyOn(performance, 'now').mockImplementation(() => real() + (++calls % 2 === 0 ? 1_000 : 0));
+    const check = leadsThatCannotRender(
+      [{ label: 'Step 1 body', source: '<p>Hi {{ first_name }}</p>', mode: 'html' }],
+      [{ id: 'a', scope: templateScope(ada) }],
+    );
+    expect(check.templateProblems.map((p) => [p.template, p.problem.code])).toEqual([
+      ['Step 1 body', 'too-slow'],
     ]);
   });
 });
