@@ -29,10 +29,10 @@ export async function seedStats(db: Db, teamId: string, events: number, reps: nu
        timestamptz 'epoch' + ($4::bigint + (g::bigint * 104729) % (30 * ${DAY_MS}::bigint)) * interval '1 millisecond',
        CASE WHEN t.type = 'send.blocked'
          THEN jsonb_build_object('mailboxId', 'mb-' || k.r, 'key', 'e' || g || ':0',
-           'reasons', jsonb_build_array((ARRAY['suppressed-address', 'invalid-address', 'no-mx', 'bounce-rate-paused'])[1 + g % 4], 'subject-long'))
+           'reasons', jsonb_build_array((ARRAY['suppressed-address', 'invalid-address', 'no-mx', 'bounce-rate-paused'])[(1 + g % 4)::int], 'subject-long'))
          ELSE jsonb_build_object('mailboxId', 'mb-' || k.r, 'key', 'e' || g || ':0') END,
        g
-     FROM generate_series(0, $2::int - 1) AS g
+     FROM generate_series(0::bigint, $2::bigint - 1) AS g
        CROSS JOIN LATERAL (SELECT g % $3::int AS r, g / $3::int + 1 AS s, (g * 7919) % 100 AS bucket) k
        CROSS JOIN LATERAL (SELECT CASE
          WHEN k.bucket < 60 THEN 'send.sent' WHEN k.bucket < 70 THEN 'send.blocked'
