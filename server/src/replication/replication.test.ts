@@ -148,6 +148,20 @@ describe.each(BACKENDS)('replication on %s', (backend) => {
     });
   });
 
+  it('lets an entry added again win over its removal, even from a desktop that never saw the removal', async () => {
+    const doc = entry({ reason: 'bounced' });
+    await push(app, rep.token, 'suppression', asRows([doc]));
+    const removal = { ...doc, _deleted: true, removedNote: 'fixed the address' };
+    await push(app, admin.token, 'suppression', [{ assumedMasterState: doc, newDocumentState: removal }]);
+    const again = { ...doc, reason: 'unsubscribed', createdAt: doc.createdAt + 1 };
+    expect((await push(app, rep2.token, 'suppression', [{ newDocumentState: again }])).body.value).toEqual(
+      [],
+    );
+    expect((await pullAll(app, rep.token, 'suppression')).documents.find((d) => d.id === doc.id)).toEqual(
+      again,
+    );
+  });
+
   it('refuses pushes from a readonly member', async () => {
     const answer = await push(app, readonly.token, 'suppression', asRows([entry()]));
     expect(answer.status).toBe(403);

@@ -78,7 +78,10 @@ export const suppressionStore: CollectionStore<SuppressionWireDoc> = {
         if (!next._deleted) writes.set(next.id, next);
         continue;
       }
-      const assumedOk = row.assumedMasterState !== undefined && same(row.assumedMasterState, master);
+      // adding wins over a removal: a desktop that never saw it still suppresses, and so does the team
+      const readd = !next._deleted && master._deleted && next.kind === master.kind;
+      const assumedOk =
+        readd || (row.assumedMasterState !== undefined && same(row.assumedMasterState, master));
       const removal = next._deleted && !master._deleted;
       if (!assumedOk || (removal && !mayRemove) || next.kind !== master.kind) {
         conflicts.push(master);
