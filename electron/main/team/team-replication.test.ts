@@ -182,6 +182,22 @@ describe('two desktops replicating through a real team server (PGlite)', () => {
     expect(rows.map((r) => r.id)).toEqual([first.id, second.id]);
   });
 
+  it('while the server is away, A says so and keeps its entries; they reach the team when it is back', async () => {
+    await server.stop();
+    const id = await entry(a, 'offline@lead.example');
+    // A's push fails: the status says why, in words, and counts what waits
+    let status = a.main.team.status();
+    for (let seq = 0; !(status.pendingPushes > 0 && status.problem); status = a.main.team.status())
+      seq = Math.max(seq, ...(await a.main.team.events(seq, 500)).events.map((e) => e.seq));
+    expect(status.problem?.message).toMatch(/cannot reach the team server at 127\.0\.0\.1:\d+/);
+    expect(status.connected).toBe(false);
+
+    await server.start();
+    expect((await present(b, id)).kind).toBe('address');
+    await Promise.all(a.sync!.current()!.states.map((s) => s.awaitInSync()));
+    expect(a.main.team.status()).toMatchObject({ pendingPushes: 0 });
+  });
+
   it('no plaintext address ever reached the server (its database read directly)', async () => {
     await Promise.all([a, b].flatMap((d) => d.sync!.current()!.states.map((s) => s.awaitInSync())));
     const tables = await server.t.db.query<{ text: string }>(

@@ -21,6 +21,9 @@ export interface ServerWorld {
   base: string;
   team: TestTeam;
   invite(role?: Exclude<Role, 'owner'>, ttlHours?: number, email?: string): Promise<string>;
+  /** stops answering (the server goes away); `start` brings a new instance back on the same port and data */
+  stop(): Promise<void>;
+  start(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -36,7 +39,8 @@ export async function startServerWorld(): Promise<ServerWorld> {
     role: 'owner' as const,
   };
   let n = 0;
-  return {
+  let running = true;
+  const world: ServerWorld = {
     t,
     app,
     base,
@@ -44,11 +48,21 @@ export async function startServerWorld(): Promise<ServerWorld> {
     async invite(role = 'rep', ttlHours = 1, email = `rep${++n}@acme.test`) {
       return (await createInvite(t.db, owner, { email, role, ttlHours })).code;
     },
+    async stop() {
+      running = false;
+      await world.app.close();
+    },
+    async start() {
+      world.app = await makeApp(t.db);
+      await world.app.listen({ host: '127.0.0.1', port: Number(new URL(base).port) });
+      running = true;
+    },
     async close() {
-      await app.close();
+      if (running) await world.app.close();
       await t.dispose();
     },
   };
+  return world;
 }
 
 /** A desktop's main-side team pieces over real files: state, sealed keys, the vault and the profile. */
