@@ -171,4 +171,23 @@ describe('due enrollments', () => {
     expect(await repo.fresh(a!)).toMatchObject({ nextSendAt: clock, waitReason: '' });
     expect(await repo.fresh(b!)).toMatchObject({ waitReason: 'outside-window' });
   });
+
+  it('wakes the enrollments waiting for a mailbox that is back, and none waiting for another reason or mailbox', async () => {
+    await leads.importBatch([lead(1), lead(2), lead(3), lead(4)], 'skip', 'test');
+    await repo.enroll({ sequence, leadIds: [1, 2, 3, 4].map((n) => `p${n}@prospect.test`) });
+    const all = (await db.enrollments.find().exec()).map((e) => e.toMutableJSON());
+    const on = (mailboxId: string) => all.filter((e) => e.mailboxId === mailboxId).map((e) => e.id);
+    const [paused, windowed] = on('mb1');
+    const [other] = on('mb2');
+    await repo.waitMany([
+      { id: paused!, until: clock + 900_000, reason: 'mailbox-paused' },
+      { id: windowed!, until: clock + 3_600_000, reason: 'outside-window' },
+      { id: other!, until: clock + 900_000, reason: 'mailbox-paused' },
+    ]);
+    clock += 60_000;
+    expect(await repo.wakeMailbox('mb1', [sequence.id])).toBe(1);
+    expect(await repo.fresh(paused!)).toMatchObject({ nextSendAt: clock, waitReason: '' });
+    expect(await repo.fresh(windowed!)).toMatchObject({ waitReason: 'outside-window' });
+    expect(await repo.fresh(other!)).toMatchObject({ waitReason: 'mailbox-paused' });
+  });
 });

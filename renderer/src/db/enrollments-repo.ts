@@ -165,6 +165,7 @@ export function createEnrollmentsRepo(db: FairsendDatabase, clock: () => number 
       for (let c = 0; c < chunks.length; c++) {
         const chunk = chunks[c]!;
         const { found, enrolled } = await reading;
+        await turn(); // the checks in a task of their own, apart from the last read's or write's results
         const judged = judgeLeads(chunk, found, enrolled, templates, request.sender);
         for (const { reason } of judged.skipped) report.skipped[reason]++;
         mergeGaps(report.gaps, judged.gaps);
@@ -175,7 +176,7 @@ export function createEnrollmentsRepo(db: FairsendDatabase, clock: () => number 
         );
         for (const mailboxId of mailboxes.values()) load.set(mailboxId, (load.get(mailboxId) ?? 0) + 1);
         const docs = newEnrollments(sequence.id, mailboxes, clock(), enrollmentIdOf);
-        // a turn for the page between the checks, issuing the write, and issuing the next chunk's reads
+        // and a turn between the checks, issuing the write, and issuing the next chunk's reads
         await turn();
         // the next chunk's reads overlap this write: its leads are others, so nothing written here is theirs
         const writing = writeHalves(docs);
@@ -190,7 +191,6 @@ export function createEnrollmentsRepo(db: FairsendDatabase, clock: () => number 
         report.skipped['already-in-sequence'] += failed;
         done += chunk.length;
         request.onProgress?.(done, unique.length);
-        await turn();
       }
       return report;
     },
@@ -255,6 +255,31 @@ export function createEnrollmentsRepo(db: FairsendDatabase, clock: () => number 
             .map((d) => ({ ...d.toMutableJSON(), nextSendAt: now, waitReason: '', updatedAt: now })),
         );
       return parked.length;
+    },
+
+    /**
+     * A mailbox back to sending (the rep's Resume, the breaker's, a reconnect): the active enrollments of these
+     * sequences that wait for that mailbox are due now, instead of at the planner's next look at it.
+     */
+    async wakeMailbox(mailboxId: string, sequenceIds: readonly string[]): Promise<number> {
+      const now = clock();
+      let woken = 0;
+      for (const sequenceId of sequenceIds) {
+        const waiting = await enrollments
+          .find({
+            selector: { sequenceId, status: 'active', mailboxId, waitReason: { $in: [...MAILBOX_WAITS] } },
+            index: ['sequenceId', 'status'],
+          })
+          .exec();
+        for (let i = 0; i < waiting.length; i += ENROLL_CHUNK)
+          await enrollments.bulkUpsert(
+            waiting
+              .slice(i, i + ENROLL_CHUNK)
+              .map((d) => ({ ...d.toMutableJSON(), nextSendAt: now, waitReason: '', updatedAt: now })),
+          );
+        woken += waiting.length;
+      }
+      return woken;
     },
 
     /**
@@ -350,6 +375,8 @@ function mergeGaps(into: RenderGap[], more: readonly RenderGap[]): void {
 
 /** Waits only the rep ends (the planner's `until: null`): looked at hourly, and at once on a launch or resume. */
 export const PARKED_REASONS = ['sequence-paused', 'mailbox-gone', 'no-send-days'] as const;
+/** The waits a mailbox coming back ends (the planner's names for a paused, broken or disconnected mailbox). */
+export const MAILBOX_WAITS = ['mailbox-paused', 'mailbox-breaker', 'mailbox-disconnected'] as const;
 
 /** Where a parked enrollment's time sits: past any tick's horizon, yet a valid time. */
 export const PARKED_AT = 9_999_999_999_999;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { MailboxHealthInfo, MailboxInfo } from '../../../../shared/ipc/mailboxes';
 import type { Result } from '../../../../shared/ipc/result';
 import { call } from '../../bridge/client';
+import { useServices } from '../../services/use-services';
 import { useApp } from '../../store';
 import { PLACE_IDS } from '../../store/address';
 import { bridgeProblem } from '../../ui/bridge-problem';
@@ -10,7 +11,7 @@ import { ConfirmDialog } from '../leads/dialogs/ConfirmDialog';
 import { UnsubscribeNotices } from '../settings/UnsubscribeNotices';
 import { CertificatePanel } from './CertificatePanel';
 import { MailboxHealthPanel } from './MailboxHealthPanel';
-import { PausedNotice, PauseSendingButton } from './MailboxPause';
+import { PausedNotice, PauseSendingButton, wakeLeadsOf } from './MailboxPause';
 import { type SelfTestOutcome, sendSelfTest } from './self-test';
 
 const PROVIDER_LABEL: Record<MailboxInfo['provider'], string> = {
@@ -43,6 +44,7 @@ export function MailboxCard({
   onSettings: () => void;
 }) {
   const notify = useApp((s) => s.notify);
+  const services = useServices();
   const [busy, setBusy] = useState('');
   const [selfTest, setSelfTest] = useState<SelfTestOutcome | null>(null);
   const [displayName, setDisplayName] = useState(mailbox.displayName);
@@ -152,6 +154,8 @@ export function MailboxCard({
             if ((await run('resume', () => call('mailboxes.resume', { id: mailbox.id }))) !== null) {
               notify('success', 'Sending resumed. The breaker counts afresh from now.');
               onHealth();
+              await wakeLeadsOf(mailbox.id, services);
+              services.engine.wake();
             }
           }}
         />

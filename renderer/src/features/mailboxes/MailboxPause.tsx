@@ -1,6 +1,7 @@
 import type { MailboxInfo } from '../../../../shared/ipc/mailboxes';
 import type { Result } from '../../../../shared/ipc/result';
 import { call } from '../../bridge/client';
+import type { AppServices } from '../../services/app-services';
 import { useServices } from '../../services/use-services';
 import { useApp } from '../../store';
 
@@ -22,13 +23,14 @@ export function PauseSendingButton({
   onChanged: (m: MailboxInfo) => void;
 }) {
   const notify = useApp((s) => s.notify);
-  const { engine } = useServices();
+  const { engine, enrollments, sequences } = useServices();
   const paused = mailbox.pausedAt !== undefined;
   async function toggle() {
     const next = await run('pause', () => call('mailboxes.setPaused', { id: mailbox.id, paused: !paused }));
     if (!next) return;
     onChanged(next);
     if (paused) {
+      await wakeLeadsOf(mailbox.id, { enrollments, sequences });
       engine.wake();
       notify(
         'success',
@@ -41,6 +43,15 @@ export function PauseSendingButton({
       {paused ? 'Resume sending' : 'Pause sending'}
     </button>
   );
+}
+
+/** The sequence leads waiting for this mailbox are due now: the engine sends them at once, not at its next look. */
+export async function wakeLeadsOf(
+  mailboxId: string,
+  { enrollments, sequences }: Pick<AppServices, 'enrollments' | 'sequences'>,
+): Promise<void> {
+  const using = (await sequences.list()).filter((s) => s.mailboxIds.includes(mailboxId)).map((s) => s.id);
+  await enrollments.wakeMailbox(mailboxId, using);
 }
 
 /** On the card while the rep's pause is on, in words. */
