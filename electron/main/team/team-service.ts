@@ -7,6 +7,7 @@ import {
   checkpointQuery,
   DOC_SCHEMAS,
   pullAnswerSchema,
+  pushRowSchema,
   syncPath,
 } from '../../../shared/team/replication';
 import { checkServerUrl } from '../../../shared/team/server-url';
@@ -229,10 +230,17 @@ export function createTeamService(deps: TeamServiceDeps) {
   }
 
   async function push(collection: 'suppression' | 'audit', rows: unknown[]) {
+    // only the contract's fields leave: a suppression row with anything else (a plaintext `value`) is cut to them
+    const parsed = z.array(pushRowSchema(DOC_SCHEMAS[collection])).safeParse(rows);
+    if (!parsed.success)
+      throw new AppError(
+        'invalid-input',
+        `Invalid request for team.push: ${parsed.error.issues[0]?.message ?? ''}`,
+      );
     try {
       const conflicts = await memberCall<Record<string, unknown>[]>(syncPath(collection, 'push'), {
         method: 'POST',
-        body: rows,
+        body: parsed.data,
       });
       pending[collection] = 0;
       return conflicts;
@@ -283,8 +291,6 @@ export function createTeamService(deps: TeamServiceDeps) {
       }
     },
     close: () => streams.close(),
-    /** stats helper (team.stats): a member's GET through the sealed device token, failures in words */
-    get: (path: string) => memberCall<unknown>(path),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { TeamCollection, TeamStreamEvent } from '../../../shared/ipc/team';
-import { syncPath } from '../../../shared/team/replication';
+import { DOC_SCHEMAS, pullAnswerSchema, syncPath } from '../../../shared/team/replication';
 import { failureOf, type TeamCallError, unreachable } from './team-client';
 
 /**
@@ -77,7 +77,7 @@ export function createTeamStreams(deps: TeamStreamsDeps): TeamStreams {
           open.add(collection);
           deps.onConnected();
           backoff = 1000;
-          await readEvents(response.body, (data) => emit(collection, data));
+          await readEvents(response.body, (data) => emit(collection, checked(collection, data)));
           open.delete(collection);
           if (!signal.aborted) emit(collection, 'RESYNC');
         }
@@ -120,6 +120,13 @@ export function createTeamStreams(deps: TeamStreamsDeps): TeamStreams {
     wake,
     idle: (ms) => waitFor(ms),
   };
+}
+
+/** A batch the contract does not describe is not passed on: the renderer pulls again instead. */
+function checked(collection: TeamCollection, data: TeamStreamEvent['event']): TeamStreamEvent['event'] {
+  if (data === 'RESYNC') return data;
+  const parsed = pullAnswerSchema(DOC_SCHEMAS[collection]).safeParse(data);
+  return parsed.success ? (parsed.data as TeamStreamEvent['event']) : 'RESYNC';
 }
 
 /** Reads `data:` lines of server-sent events; comments (heartbeats) are skipped. Ends when the stream does. */
