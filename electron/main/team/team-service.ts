@@ -291,6 +291,8 @@ export function createTeamService(deps: TeamServiceDeps) {
       }
     },
     close: () => streams.close(),
+    /** stats helper (team.stats): a member's GET through the sealed device token, failures in words */
+    get: (path: string) => memberCall<unknown>(path),
   };
 }
 
