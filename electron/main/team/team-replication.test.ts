@@ -77,10 +77,11 @@ describe('two desktops replicating through a real team server (PGlite)', () => {
   let server: ServerWorld;
   let a: Desktop;
   let b: Desktop;
-  const joinAndSync = async (d: Desktop, email: string) => {
+  let c: Desktop | undefined;
+  const joinAndSync = async (d: Desktop, email: string, role: 'rep' | 'admin' = 'rep') => {
     await d.main.team.join({
       serverUrl: server.base,
-      inviteCode: await server.invite('rep', 1, email),
+      inviteCode: await server.invite(role, 1, email),
       deviceName: email,
     });
     d.sync = startTeamSync({
@@ -114,7 +115,7 @@ describe('two desktops replicating through a real team server (PGlite)', () => {
   }, OPEN_TIMEOUT_MS);
 
   afterAll(async () => {
-    for (const d of [a, b]) {
+    for (const d of [a, b, c]) {
       await d?.sync?.stop();
       await d?.db.close();
       await d?.main.close();
@@ -180,6 +181,28 @@ describe('two desktops replicating through a real team server (PGlite)', () => {
       "SELECT id FROM audit WHERE device_id = 'desk-a-chain' ORDER BY seq",
     );
     expect(rows.map((r) => r.id)).toEqual([first.id, second.id]);
+  });
+
+  it("an admin's removal reaches the other desktops; a rep's removal is answered with the entry, which comes back", async () => {
+    const kept = await entry(a, 'keep@lead.example');
+    const dropped = await entry(a, 'drop@lead.example');
+    await Promise.all([present(b, kept), present(b, dropped)]);
+    c = await desktop('c');
+    await joinAndSync(c, 'boss@acme.test', 'admin');
+    await present(c, dropped);
+
+    await (await c.db.suppression.findOne(dropped).exec())!.remove();
+    await firstValueFrom(a.db.suppression.findOne(dropped).$.pipe(filter((d) => d === null)));
+    await firstValueFrom(b.db.suppression.findOne(dropped).$.pipe(filter((d) => d === null)));
+    const [row] = await server.t.db.query<{ removed: boolean }>(
+      'SELECT removed_at IS NOT NULL AS removed FROM suppression WHERE id = $1',
+      [dropped],
+    );
+    expect(row?.removed).toBe(true);
+
+    await (await b.db.suppression.findOne(kept).exec())!.remove();
+    expect((await present(b, kept)).id).toBe(kept);
+    expect(await a.db.suppression.findOne(kept).exec()).not.toBeNull();
   });
 
   it('while the server is away, A says so and keeps its entries; they reach the team when it is back', async () => {

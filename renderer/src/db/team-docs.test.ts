@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suppressionFromWire, suppressionToWire } from './team-docs';
+import { REMOVED_ON_DESKTOP, suppressionFromWire, suppressionToWire } from './team-docs';
 
 const local = {
   id: 'a'.repeat(64),
@@ -26,6 +26,13 @@ describe('suppression entries on the wire', () => {
       _deleted: false,
     });
     expect(JSON.stringify(wire)).not.toContain('jane');
+  });
+
+  it('a removal carries a reason, as the server takes it from an admin', () => {
+    expect(suppressionToWire({ ...local, _deleted: true })).toMatchObject({
+      _deleted: true,
+      removedNote: REMOVED_ON_DESKTOP,
+    });
   });
 
   it('a pull keeps the plaintext and rank this desktop knows, and gives a new entry an empty value', () => {

@@ -25,9 +25,15 @@ export function suppressionToWire(doc: Record<string, unknown>): SuppressionWire
     createdAt: Number(doc.createdAt),
     _deleted: doc._deleted === true,
   };
-  if (wire._deleted && typeof doc.removedNote === 'string') wire.removedNote = doc.removedNote;
+  // the server takes a removal (admins only) with its reason; the local entry keeps none, and the reason the
+  // rep gave is in this desktop's audit event `suppression.removed`, which reaches the team too
+  if (wire._deleted)
+    wire.removedNote =
+      typeof doc.removedNote === 'string' && doc.removedNote.trim() ? doc.removedNote : REMOVED_ON_DESKTOP;
   return wire;
 }
+
+export const REMOVED_ON_DESKTOP = 'Removed in Fairsend on a desktop; the reason is in its audit log.';
 
 /**
  * The local shape of entries from the team: a `value` this desktop already knows is kept (the team never has
