@@ -1,5 +1,6 @@
 /**
- * Seeds a team with `events` audit events from `reps` reps over the 30 UTC days ending `lastDay`, fast: one
+ * Seeds a team with `events` audit events from `reps` reps over the 30 UTC days ending `lastDay` (each rep's
+ * events spread over every day and type, as a real team's would), fast: one
  * generate_series INSERT into `audit` (chains, members and their chain rows alongside), then the rollup built
  * from those rows with one INSERT … SELECT whose type → metric CASE mirrors countsOf (shared/team/stats.ts) for
  * the types seeded; `checkSeedMapping` holds the two to the same answer on a sample.
@@ -26,14 +27,15 @@ export async function seedStats(db: Db, teamId: string, events: number, reps: nu
   await db.query(
     `INSERT INTO audit (team_id, id, device_id, seq, type, at, data, server_order)
      SELECT $1, 'chain-' || k.r || ':' || k.s, 'chain-' || k.r, k.s, t.type,
-       timestamptz 'epoch' + ($4::bigint + (g::bigint * 104729) % (30 * ${DAY_MS}::bigint)) * interval '1 millisecond',
+       timestamptz 'epoch' + ($4::bigint + ((k.s * 7 + k.r) % 30) * ${DAY_MS}::bigint + (k.s * 104729) % ${DAY_MS}::bigint)
+         * interval '1 millisecond',
        CASE WHEN t.type = 'send.blocked'
          THEN jsonb_build_object('mailboxId', 'mb-' || k.r, 'key', 'e' || g || ':0',
-           'reasons', jsonb_build_array((ARRAY['suppressed-address', 'invalid-address', 'no-mx', 'bounce-rate-paused'])[(1 + g % 4)::int], 'subject-long'))
+           'reasons', jsonb_build_array((ARRAY['suppressed-address', 'invalid-address', 'no-mx', 'bounce-rate-paused'])[(1 + k.s % 4)::int], 'subject-long'))
          ELSE jsonb_build_object('mailboxId', 'mb-' || k.r, 'key', 'e' || g || ':0') END,
        g
      FROM generate_series(0::bigint, $2::bigint - 1) AS g
-       CROSS JOIN LATERAL (SELECT g % $3::int AS r, g / $3::int + 1 AS s, (g * 7919) % 100 AS bucket) k
+       CROSS JOIN LATERAL (SELECT g % $3::int AS r, g / $3::int + 1 AS s, ((g / $3::int) * 7919 + g % $3::int) % 100 AS bucket) k
        CROSS JOIN LATERAL (SELECT CASE
          WHEN k.bucket < 60 THEN 'send.sent' WHEN k.bucket < 70 THEN 'send.blocked'
          WHEN k.bucket < 80 THEN 'inbox.reply' WHEN k.bucket < 85 THEN 'inbox.bounce'
