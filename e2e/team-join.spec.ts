@@ -3,7 +3,7 @@ import { type ServerWorld, startServerWorld } from '../electron/main/team/testin
 import { OPEN_TIMEOUT_MS } from '../server/src/testing/backends';
 import { unsubscribeToken } from '../server/src/testing/fixtures';
 import { expect, test } from './fixtures';
-import { addLead } from './rep-steps';
+import { addLead, go } from './rep-steps';
 
 // A rep joins the team server from Settings → Team with an invite code and sees sync connected; a used code is
 // refused in words; a recipient's one-click opt-out on the server suppresses that lead in the app. The server
@@ -109,4 +109,11 @@ test('a recipient who clicks one-click unsubscribe is suppressed in the app with
   });
   expect(answer.status).toBe(200);
   await expect(row.getByTestId('suppressed-badge')).toHaveText('Suppressed', { timeout: 30_000 });
+
+  // the Suppression screen lists it as the team's, without the address, and a rep cannot remove it
+  await go(page, 'Suppression');
+  const list = page.getByRole('list', { name: 'Suppressed addresses and domains' });
+  const teamEntry = list.getByRole('listitem').filter({ hasText: 'From your team' });
+  await expect(teamEntry).toContainText('Unsubscribed');
+  await expect(teamEntry.getByRole('button', { name: /Remove/ })).toHaveCount(0);
 });

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { datedFileName } from '../../../../shared/leads/export';
+import { call } from '../../bridge/client';
 import { suppressionToCsv } from '../../db/dnc-csv';
 import type { SuppressionDoc } from '../../db/schemas/compliance';
 import { SEARCH_LIMIT } from '../../db/suppression-repo';
@@ -36,6 +37,13 @@ export function SuppressionScreen() {
   const [exporting, setExporting] = useState(false);
   const scroller = useRef<HTMLDivElement>(null);
   const loadingMore = useRef(false);
+  // in a team, only admins and the owner remove entries (the team server puts back anyone else's removal)
+  const [canRemove, setCanRemove] = useState(true);
+  useEffect(() => {
+    void call('team.status', {}).then((r) => {
+      if (r.ok) setCanRemove(!r.value.joined || r.value.role === 'owner' || r.value.role === 'admin');
+    });
+  }, []);
 
   const reload = useCallback(async () => {
     const [found, count] = await Promise.all([
@@ -158,13 +166,19 @@ export function SuppressionScreen() {
                   style={{ transform: `translateY(${item.start}px)` }}
                 >
                   <span className="suppression-value">
-                    {entry.value || <em className="muted">Erased lead (address not kept)</em>}
+                    {entry.value || (
+                      <em className="muted">
+                        {entry.reason === 'erased'
+                          ? 'Erased lead (address not kept)'
+                          : 'From your team (the address is not kept on this computer)'}
+                      </em>
+                    )}
                   </span>
                   <span className="badge">{entry.kind === 'domain' ? 'Domain' : 'Address'}</span>
                   <span>{REASON_LABELS[entry.reason] ?? entry.reason}</span>
                   <span className="muted suppression-note">{entry.note}</span>
                   <span className="muted">{WHEN.format(entry.createdAt)}</span>
-                  {entry.reason === 'erased' ? (
+                  {entry.reason === 'erased' || !canRemove ? (
                     <span />
                   ) : (
                     <button
