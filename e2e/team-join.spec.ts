@@ -61,8 +61,13 @@ test('joining a team in Settings → Team: connected, with the team, role and se
   );
   expect(devices).toEqual([{ revoked: false }]);
 
-  page.once('dialog', (dialog) => void dialog.accept());
+  // asked in the app: the browser's own confirm() box would be dismissed here
+  page.on('dialog', (d) => void d.dismiss());
   await team.getByRole('button', { name: 'Leave team' }).click();
+  await page
+    .getByRole('dialog', { name: 'Leave the team?' })
+    .getByRole('button', { name: 'Leave team' })
+    .click();
   await expect(team.getByRole('button', { name: 'Join team' })).toBeVisible();
   const after = await server.t.db.query<{ revoked: boolean }>(
     `SELECT d.revoked_at IS NOT NULL AS revoked FROM devices d JOIN members m ON m.id = d.member_id

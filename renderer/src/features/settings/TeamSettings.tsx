@@ -6,6 +6,7 @@ import { PLACE_IDS } from '../../store/address';
 import { bridgeProblem } from '../../ui/bridge-problem';
 import { CodeDetails } from '../../ui/CodeDetails';
 import { whenInWords } from '../../ui/when-words';
+import { ConfirmDialog } from '../leads/dialogs/ConfirmDialog';
 
 const ROLE: Record<TeamRole, string> = {
   owner: 'Owner',
@@ -29,6 +30,7 @@ export function TeamSettings() {
   const [code, setCode] = useState('');
   const [problem, setProblem] = useState<{ text: string; details: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [leaving, setLeaving] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -63,21 +65,19 @@ export function TeamSettings() {
     notify('success', `You joined ${result.value.teamName}.`);
   }
 
+  // asked in the app (a ConfirmDialog), never the browser's confirm() box; a failure shows in the dialog
   async function leave() {
-    if (!window.confirm('Leave the team? Your suppression list stays on this computer; it stops syncing.'))
-      return;
     const result = await call('team.leave', {});
-    if (result.ok) {
-      setStatus(result.value);
-      notify('success', 'You left the team.');
-    } else setProblem(bridgeProblem(result.error));
+    if (!result.ok) throw new Error(bridgeProblem(result.error).text);
+    setStatus(result.value);
+    notify('success', 'You left the team.');
   }
 
   return (
     <section className="card" aria-labelledby="team-title" id={PLACE_IDS.settingsSection('team')}>
       <h2 id="team-title">Team</h2>
       {status?.joined ? (
-        <Joined status={status} onLeave={leave} />
+        <Joined status={status} onLeave={() => setLeaving(true)} />
       ) : (
         <form className="form-grid" onSubmit={join} aria-label="Join a team">
           {status?.removed && status.problem ? (
@@ -124,6 +124,19 @@ export function TeamSettings() {
           </div>
         </form>
       )}
+      {leaving ? (
+        <ConfirmDialog
+          title="Leave the team?"
+          confirmLabel="Leave team"
+          onConfirm={leave}
+          onClose={() => setLeaving(false)}
+        >
+          <p>
+            Your suppression list stays on this computer and keeps blocking sends, but it stops syncing:
+            opt-outs from your team no longer reach you, and yours no longer reach them.
+          </p>
+        </ConfirmDialog>
+      ) : null}
     </section>
   );
 }
