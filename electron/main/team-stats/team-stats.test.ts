@@ -36,7 +36,7 @@ describe('team.stats in main, against a real team server on PGlite', () => {
   afterAll(async () => {
     for (const d of desktops) await d.close();
     await server?.close();
-  });
+  }, OPEN_TIMEOUT_MS);
 
   it('not in a team: says so and asks nothing', async () => {
     const d = await desktopMain('alone');

@@ -79,7 +79,7 @@ describe.each(BACKENDS)('team stats on %s', (backend) => {
   afterAll(async () => {
     await app?.close();
     await t?.dispose();
-  });
+  }, OPEN_TIMEOUT_MS);
 
   /** the same numbers counted straight from the audit rows, with SQL of the test's own */
   async function direct() {
