@@ -14,6 +14,7 @@ import type { DnsSettingsStore } from './settings/dns-settings';
 import type { OAuthSettingsStore } from './settings/oauth-settings';
 import type { ProfileStore } from './settings/profile-store';
 import type { TeamService } from './team/team-service';
+import { createTeamMembers } from './team-members/team-members';
 import { createTeamStats } from './team-stats/team-stats';
 
 export interface MainServices {
@@ -38,7 +39,17 @@ export interface MainServices {
   certificates: Pick<CertificateTrust, 'list' | 'trust' | 'remove'>;
   team: Pick<
     TeamService,
-    'status' | 'join' | 'leave' | 'pull' | 'push' | 'events' | 'localOnly' | 'markRekeyed' | 'get'
+    | 'status'
+    | 'join'
+    | 'leave'
+    | 'pull'
+    | 'push'
+    | 'events'
+    | 'localOnly'
+    | 'markRekeyed'
+    | 'get'
+    | 'manage' // members helper
+    | 'deviceId' // members helper
   >;
 }
 
@@ -110,5 +121,34 @@ export function createHandlers(services: MainServices): Handlers {
     'team.markRekeyed': ({ teamId, localOnly, done }) => services.team.markRekeyed(teamId, localOnly, done),
     'team.stats': (query) =>
       createTeamStats({ joined: () => services.team.status().joined, get: services.team.get }).read(query),
+    // members helper: the Team screen's Members panel (owners and admins manage; everyone sees the list)
+    ...memberHandlers(services),
+  };
+}
+
+/** members helper: team.members, team.invite, team.revokeInvite, team.setRole, team.removeMember, team.revokeDevice */
+function memberHandlers(
+  services: MainServices,
+): Pick<
+  Handlers,
+  | 'team.members'
+  | 'team.invite'
+  | 'team.revokeInvite'
+  | 'team.setRole'
+  | 'team.removeMember'
+  | 'team.revokeDevice'
+> {
+  const members = createTeamMembers({
+    joined: () => services.team.status().joined,
+    deviceId: () => services.team.deviceId(),
+    call: (path, options) => services.team.manage(path, options),
+  });
+  return {
+    'team.members': () => members.list(),
+    'team.invite': (request) => members.invite(request),
+    'team.revokeInvite': ({ inviteId }) => members.revokeInvite(inviteId),
+    'team.setRole': ({ memberId, role }) => members.setRole(memberId, role),
+    'team.removeMember': ({ memberId }) => members.removeMember(memberId),
+    'team.revokeDevice': ({ deviceId }) => members.revokeDevice(deviceId),
   };
 }

@@ -19,6 +19,7 @@ import { createMemoryNotifier, type Notifier } from './replication/notifier'; //
 import { replicationRoutes } from './replication/routes'; // replication (sync helper)
 import { accountRoutes } from './routes/accounts';
 import { healthRoutes } from './routes/health';
+import { memberRoutes } from './routes/members';
 import { unsubscribeRoutes } from './routes/unsubscribe';
 import { statsRoutes } from './stats/routes';
 
@@ -98,15 +99,18 @@ export async function buildApp(options: AppOptions) {
   });
   const authenticate = createAuthenticator({ db: options.db, attempts });
 
+  // replication (sync helper): one notifier for the live streams, told of one-click opt-outs too
+  const notifier = options.notifier ?? createMemoryNotifier();
   await app.register(healthRoutes, { db: options.db });
   await app.register(accountRoutes, {
     db: options.db,
     authenticate,
     inviteAttempts: attempts,
     joinPerMinute: limits.joinPerMinute,
+    notifier,
   });
-  // replication (sync helper): one notifier for the live streams, told of one-click opt-outs too
-  const notifier = options.notifier ?? createMemoryNotifier();
+  // members helper: open invites, role changes, removals (owners and admins)
+  await app.register(memberRoutes, { db: options.db, authenticate, notifier });
   await app.register(unsubscribeRoutes, {
     db: options.db,
     perMinute: limits.unsubscribePerMinute,

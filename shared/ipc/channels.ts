@@ -53,6 +53,13 @@ export const CHANNEL_NAMES = [
   'team.localOnly',
   'team.markRekeyed',
   'team.stats',
+  // members helper: the Team screen's Members panel
+  'team.members',
+  'team.invite',
+  'team.revokeInvite',
+  'team.setRole',
+  'team.removeMember',
+  'team.revokeDevice',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

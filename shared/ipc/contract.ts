@@ -13,6 +13,7 @@ import { sendingChannels } from './sending';
 import { settingsChannels } from './settings';
 import { suppressionChannels } from './suppression';
 import { teamChannels } from './team';
+import { teamMembersChannels } from './team-members';
 import { teamStatsChannels } from './team-stats';
 import { vaultChannels } from './vault';
 
@@ -31,6 +32,7 @@ export const contract = combineChannels(
   sendingChannels,
   teamChannels,
   teamStatsChannels,
+  teamMembersChannels,
 );
 
 export type Contract = typeof contract;

@@ -293,6 +293,22 @@ export function createTeamService(deps: TeamServiceDeps) {
     close: () => streams.close(),
     /** stats helper (team.stats): a member's GET through the sealed device token, failures in words */
     get: (path: string) => memberCall<unknown>(path),
+    /**
+     * members helper (team.members & co.): an owner's or admin's call. A refusal ("only an owner can…") is the
+     * answer to that click, not a sync problem, so the status keeps the problem it had; a 401 still ends the
+     * membership as on any call.
+     */
+    async manage(path: string, options: { method?: 'GET' | 'POST'; body?: unknown } = {}): Promise<unknown> {
+      const before = problem;
+      try {
+        return await memberCall<unknown>(path, options);
+      } catch (error) {
+        if (membership()) problem = before;
+        throw error;
+      }
+    },
+    /** members helper: the server device this computer joined as (to mark "this computer" in the list) */
+    deviceId: (): string | null => membership()?.deviceId ?? null,
   };
 }
 

@@ -2,12 +2,15 @@ import { AppError } from '../../../shared/ipc/result';
 import type { Role } from '../auth/roles';
 import type { Db } from '../db/db';
 import type { Caller } from './invites';
+import { recordAccountEvent } from './members';
 
 export interface DeviceRow {
   id: string;
   memberId: string;
   name: string;
   createdAt: string;
+  /** the last request it made (kept to the minute) */
+  lastSeenAt: string | null;
   revokedAt: string | null;
 }
 
@@ -19,9 +22,10 @@ export async function listDevices(db: Db, teamId: string): Promise<DeviceRow[]> 
     member_id: string;
     name: string;
     created_at: Date;
+    last_seen_at: Date | null;
     revoked_at: Date | null;
   }>(
-    'SELECT id, member_id, name, created_at, revoked_at FROM devices WHERE team_id = $1 ORDER BY created_at, id',
+    'SELECT id, member_id, name, created_at, last_seen_at, revoked_at FROM devices WHERE team_id = $1 ORDER BY created_at, id',
     [teamId],
   );
   return rows.map((r) => ({
@@ -29,6 +33,7 @@ export async function listDevices(db: Db, teamId: string): Promise<DeviceRow[]> 
     memberId: r.member_id,
     name: r.name,
     createdAt: iso(r.created_at)!,
+    lastSeenAt: iso(r.last_seen_at),
     revokedAt: iso(r.revoked_at),
   }));
 }
@@ -55,10 +60,19 @@ export async function revokeDevice(
   if (!own && target.role === 'owner' && caller.role !== 'owner') {
     throw new AppError('forbidden', 'Only the owner can revoke the owner’s devices.');
   }
-  await db.query(
-    'UPDATE devices SET revoked_at = coalesce(revoked_at, now()) WHERE team_id = $1 AND id = $2',
-    [caller.teamId, deviceId],
-  );
+  // audited once, when it is revoked (a repeat changes nothing)
+  await db.transaction(async (tx) => {
+    const revoked = await tx.query(
+      'UPDATE devices SET revoked_at = now() WHERE team_id = $1 AND id = $2 AND revoked_at IS NULL RETURNING id',
+      [caller.teamId, deviceId],
+    );
+    if (revoked.length > 0)
+      await recordAccountEvent(tx, caller, 'team.device-revoked', {
+        deviceId,
+        memberId: target.member_id,
+        own,
+      });
+  });
 }
 
 export async function listMembers(db: Db, teamId: string) {

@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/ipc/result';
 import type { Role } from '../auth/roles';
 import { inviteCodeHash, isInviteCodeShape, newDeviceToken, newId, newInviteCode } from '../auth/secrets';
 import type { Db } from '../db/db';
+import { recordAccountEvent } from './members';
 
 export const MAX_INVITE_TTL_HOURS = 24 * 14;
 
@@ -23,13 +24,19 @@ export async function createInvite(
   }
   const { code, hash } = newInviteCode();
   const id = newId();
-  const [row] = await db.query<{ expires_at: Date }>(
-    `INSERT INTO invites (team_id, id, code_hash, role, email, created_by, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(hours => $7::int))
-     RETURNING expires_at`,
-    [caller.teamId, id, hash, input.role, input.email.trim().toLowerCase(), caller.memberId, input.ttlHours],
-  );
-  if (!row) throw new Error('invite insert returned no row');
+  const email = input.email.trim().toLowerCase();
+  const row = await db.transaction(async (tx) => {
+    const [inserted] = await tx.query<{ expires_at: Date }>(
+      `INSERT INTO invites (team_id, id, code_hash, role, email, created_by, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(hours => $7::int))
+       RETURNING expires_at`,
+      [caller.teamId, id, hash, input.role, email, caller.memberId, input.ttlHours],
+    );
+    if (!inserted) throw new Error('invite insert returned no row');
+    // audited by id and role (never the code)
+    await recordAccountEvent(tx, caller, 'team.invite-created', { inviteId: id, role: input.role });
+    return inserted;
+  });
   return { id, code, expiresAt: new Date(row.expires_at).toISOString() };
 }
 
@@ -67,7 +74,8 @@ export async function join(db: Db, input: { code: string; deviceName: string }):
     if (!invite) throw INVALID();
     await tx.query(
       `INSERT INTO members (team_id, id, email, role) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (team_id, email) DO UPDATE SET removed_at = NULL`,
+       ON CONFLICT (team_id, email) DO UPDATE SET removed_at = NULL,
+         role = CASE WHEN members.removed_at IS NULL THEN members.role ELSE EXCLUDED.role END`,
       [invite.team_id, newId(), invite.email, invite.role],
     );
     const [member] = await tx.query<{ id: string; role: Role }>(

@@ -49,6 +49,12 @@ export function createAuthenticator(deps: { db: Db; attempts: AttemptLimiter; ca
       [prefix],
     );
     if (!row || !(await hashMatches(token, row.token_hash))) return null;
+    // "last seen" for the members list: written at most once a minute per device
+    await deps.db.query(
+      `UPDATE devices SET last_seen_at = now() WHERE team_id = $1 AND id = $2
+       AND (last_seen_at IS NULL OR last_seen_at < now() - interval '1 minute')`,
+      [row.team_id, row.id],
+    );
     return { teamId: row.team_id, deviceId: row.id, memberId: row.member_id, role: row.role };
   }
 

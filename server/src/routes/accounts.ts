@@ -9,6 +9,7 @@ import { callerOf, guarded } from '../auth/guard';
 import { can } from '../auth/roles';
 import type { Db } from '../db/db';
 import { errorResponses } from '../errors';
+import type { Notifier } from '../replication/notifier';
 import { device, email, id, invitableRole, member, okBody, role } from './schemas';
 
 export interface AccountRoutesDeps {
@@ -18,6 +19,8 @@ export interface AccountRoutesDeps {
   inviteAttempts: AttemptLimiter;
   /** requests a minute per client on /v1/join, before any check */
   joinPerMinute: number;
+  /** live streams hear the audit events invites and revocations leave (members helper) */
+  notifier?: Notifier;
 }
 
 export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesDeps> = async (app, deps) => {
@@ -106,10 +109,12 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesDeps> = async (ap
         ...errorResponses,
       },
     },
-    handler: async (request) => ({
-      ok: true as const,
-      value: await createInvite(db, callerOf(request), request.body),
-    }),
+    handler: async (request) => {
+      const caller = callerOf(request);
+      const value = await createInvite(db, caller, request.body);
+      deps.notifier?.changed(caller.teamId, 'audit');
+      return { ok: true as const, value };
+    },
   });
 
   const devices = guarded(authenticate, 'members.manage');
@@ -141,6 +146,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesDeps> = async (ap
     handler: async (request) => {
       const caller = callerOf(request);
       await revokeDevice(db, caller, request.params.deviceId, can(caller.role, 'members.manage'));
+      deps.notifier?.changed(caller.teamId, 'audit');
       return { ok: true as const, value: { revoked: request.params.deviceId } };
     },
   });

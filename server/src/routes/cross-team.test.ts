@@ -11,7 +11,7 @@ interface Operation {
 
 /**
  * What each route is called with. Every operation in /openapi.json must be here (and nothing else), so a new
- * route cannot join the server without joining this walk. `{deviceId}` and friends are filled with Acme's ids.
+ * route cannot join the server without joining this walk. `{deviceId}`, `{memberId}` and `{inviteId}` are filled with Acme's.
  */
 const SAMPLES: Record<string, { body?: unknown; public?: string }> = {
   'GET /health': { public: 'says only that the server is up' },
@@ -25,6 +25,11 @@ const SAMPLES: Record<string, { body?: unknown; public?: string }> = {
   'POST /v1/invites': { body: { email: 'new@globex.test', role: 'rep' } },
   'GET /v1/devices': {},
   'POST /v1/devices/{deviceId}/revoke': {},
+  // members helper: Acme's open invite, Acme's owner (the one change that would hurt most)
+  'GET /v1/invites': {},
+  'POST /v1/invites/{inviteId}/revoke': {},
+  'POST /v1/members/{memberId}/role': { body: { role: 'readonly' } },
+  'POST /v1/members/{memberId}/remove': {},
   'POST /u/{token}': { public: 'the signed token is the credential' },
   'GET /u/{token}': { public: 'the signed token is the credential' },
   'GET /v1/stats': {}, // stats helper
@@ -60,6 +65,13 @@ describe.each(BACKENDS)('cross-team walk of every route on %s', (backend) => {
   let acme: TestTeam;
   let globex: TestTeam;
   let acmeSecrets: string[];
+  let acmeInviteId: string;
+  /** a path with Acme's ids in its parameters */
+  const withAcmeIds = (path: string) =>
+    path
+      .replace('{deviceId}', acme.deviceId)
+      .replace('{memberId}', acme.memberId)
+      .replace('{inviteId}', acmeInviteId);
 
   beforeAll(async () => {
     t = await openTestDb(backend);
@@ -78,12 +90,13 @@ describe.each(BACKENDS)('cross-team walk of every route on %s', (backend) => {
       url: '/v1/join',
       payload: { code: invite.json().value.code, deviceName: 'rep laptop' },
     });
-    await app.inject({
+    const open = await app.inject({
       method: 'POST',
       url: '/v1/invites',
       headers: bearer(acme.token),
       payload: { email: 'later@acme.test', role: 'manager' },
     });
+    acmeInviteId = open.json().value.id;
     await app.inject({ method: 'POST', url: `/u/${unsubscribeToken(acme.key, 'lead@example.com')}` });
     const ids = await t.db.query<{ id: string }>(
       `SELECT id FROM members WHERE team_id = $1 UNION SELECT id FROM devices WHERE team_id = $1
@@ -138,9 +151,7 @@ describe.each(BACKENDS)('cross-team walk of every route on %s', (backend) => {
     const before = await acmeState();
     for (const op of await operations(app)) {
       const sample = SAMPLES[`${op.method} ${op.path}`]!;
-      const url = op.path
-        .replace('{deviceId}', acme.deviceId)
-        .replace('{token}', encodeURIComponent(globex.token));
+      const url = withAcmeIds(op.path).replace('{token}', encodeURIComponent(globex.token));
       const res = await app.inject({
         method: op.method as 'GET' | 'POST',
         url,
@@ -161,7 +172,7 @@ describe.each(BACKENDS)('cross-team walk of every route on %s', (backend) => {
       const sample = SAMPLES[`${op.method} ${op.path}`]!;
       const res = await app.inject({
         method: op.method as 'GET' | 'POST',
-        url: op.path.replace('{deviceId}', acme.deviceId),
+        url: withAcmeIds(op.path),
         remoteAddress: '10.9.9.9',
         ...(sample.body === undefined ? {} : { payload: sample.body as Record<string, unknown> }),
       });

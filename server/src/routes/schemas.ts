@@ -22,5 +22,6 @@ export const device = z.object({
   memberId: id,
   name: z.string(),
   createdAt: isoTime,
+  lastSeenAt: isoTime.nullable(),
   revokedAt: isoTime.nullable(),
 });
