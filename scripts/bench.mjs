@@ -1,5 +1,5 @@
 // @ts-check
-// `npm run bench [-- --only leads,ui,smtp,gate,crash,engine] [--runs N] [--rows N]`: leads, ui and engine's
+// `npm run bench [-- --only leads,ui,smtp,gate,crash,stats,sync,engine] [--runs N] [--rows N]`: leads, ui and engine's
 // enroll measure in Debian's Chromium on an on-disk profile; smtp, gate, crash and engine run in Node 24 child
 // processes (bench/<group>/run.ts, loopback only). Prints a table and writes bench/results.json. It reports; it never fails
 // on a missed target.
@@ -71,6 +71,8 @@ const GROUPS = {
   crash: () => runNodeGroup('bench/crash/run.ts'),
   // a manager's 30-day team stats over 1,000,000 audit events, on PostgreSQL and PGlite (issue 11)
   stats: () => runNodeGroup('bench/stats/run.ts'),
+  // the team server's replication: opt-out to a desktop's RxDB, 100k audit events pushed, 50 clients pulling
+  sync: () => runNodeGroup('bench/sync/run.ts'),
   // the pure engine in Node, then enrolling 10,000 leads in Chromium (RxDB on IndexedDB, on disk)
   engine: async () => [...(await runNodeGroup('bench/engine/run.ts')), ...(await runEnrollGroup())],
 };

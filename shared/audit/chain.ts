@@ -49,13 +49,16 @@ export function auditId(deviceId: string, seq: number): string {
   return `${deviceId}:${String(seq).padStart(12, '0')}`;
 }
 
+/** what an event's hash is taken over: the previous hash and the canonical JSON of its fields */
+const hashInput = (prevHash: string, { deviceId, seq, type, at, data }: AuditFields) =>
+  `${prevHash}\n${canonicalJson({ deviceId, seq, type, at, data })}`;
+
 export async function hashEvent(
   prevHash: string,
   fields: AuditFields,
   digest: Digest = sha256Hex,
 ): Promise<string> {
-  const { deviceId, seq, type, at, data } = fields;
-  return digest(`${prevHash}\n${canonicalJson({ deviceId, seq, type, at, data })}`);
+  return digest(hashInput(prevHash, fields));
 }
 
 /** Seals the next event onto a chain whose last event is `previous` (or starts the chain). */
@@ -71,6 +74,17 @@ export async function appendEvent(
 
 export type ChainProblem = { seq: number; problem: 'gap' | 'prev-hash' | 'hash' | 'device' };
 
+/** the link from `prev` to `event` apart from its hash: device, sequence and previous hash */
+function linkProblem(
+  event: AuditEvent,
+  prev: Pick<AuditEvent, 'seq' | 'hash' | 'deviceId'> | null,
+): ChainProblem | null {
+  if (prev && event.deviceId !== prev.deviceId) return { seq: event.seq, problem: 'device' };
+  if (event.seq !== (prev ? prev.seq + 1 : 1)) return { seq: event.seq, problem: 'gap' };
+  if (event.prevHash !== (prev ? prev.hash : GENESIS_HASH)) return { seq: event.seq, problem: 'prev-hash' };
+  return null;
+}
+
 /**
  * Checks events of one device in sequence order, continuing from `anchor` (the last event already
  * accepted, or null for a chain from the start). Returns the first problem, or null when the chain holds.
@@ -82,12 +96,26 @@ export async function verifyChain(
 ): Promise<ChainProblem | null> {
   let prev = anchor;
   for (const event of events) {
-    if (prev && event.deviceId !== prev.deviceId) return { seq: event.seq, problem: 'device' };
-    const expectedSeq = prev ? prev.seq + 1 : 1;
-    if (event.seq !== expectedSeq) return { seq: event.seq, problem: 'gap' };
-    if (event.prevHash !== (prev ? prev.hash : GENESIS_HASH)) return { seq: event.seq, problem: 'prev-hash' };
-    if (event.hash !== (await hashEvent(event.prevHash, event, digest)))
+    const problem = linkProblem(event, prev);
+    if (problem) return problem;
+    if (event.hash !== (await digest(hashInput(event.prevHash, event))))
       return { seq: event.seq, problem: 'hash' };
+    prev = event;
+  }
+  return null;
+}
+
+/** verifyChain with a synchronous digest (node:crypto on the server): no await per event */
+export function verifyChainSync(
+  events: readonly AuditEvent[],
+  anchor: Pick<AuditEvent, 'seq' | 'hash' | 'deviceId'> | null,
+  digest: (text: string) => string,
+): ChainProblem | null {
+  let prev = anchor;
+  for (const event of events) {
+    const problem = linkProblem(event, prev);
+    if (problem) return problem;
+    if (event.hash !== digest(hashInput(event.prevHash, event))) return { seq: event.seq, problem: 'hash' };
     prev = event;
   }
   return null;

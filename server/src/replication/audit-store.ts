@@ -1,11 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  type AuditEvent,
-  auditId,
-  canonicalJson,
-  type Digest,
-  verifyChain,
-} from '../../../shared/audit/chain';
+import { type AuditEvent, auditId, canonicalJson, verifyChainSync } from '../../../shared/audit/chain';
 import { AppError } from '../../../shared/ipc/result';
 import {
   type AuditWireDoc,
@@ -83,15 +77,8 @@ export const auditStore: CollectionStore<AuditWireDoc> = {
     for (const [chainId, events] of chains) {
       const fresh = await checkChain(tx, caller, chainId, events);
       if (fresh.length === 0) continue;
-      await insertEvents(tx, caller.teamId, order, fresh);
+      await insertEvents(tx, caller, order, fresh); // the events and the chain's new head
       await applyRollup(tx, caller.teamId, caller.memberId, fresh); // stats helper: team stats, counted once per event
-      const last = fresh.at(-1)!;
-      await tx.query(
-        `INSERT INTO audit_chains (team_id, chain_id, device_id, member_id, head_seq, head_hash)
-         VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (team_id, chain_id) DO UPDATE SET head_seq = EXCLUDED.head_seq, head_hash = EXCLUDED.head_hash`,
-        [caller.teamId, chainId, caller.deviceId, caller.memberId, last.seq, last.hash],
-      );
       added += fresh.length;
     }
     return { conflicts: [], wrote: added > 0 ? ['audit'] : [] };
@@ -107,7 +94,7 @@ function groupByChain(rows: PushRow<AuditWireDoc>[]): Map<string, AuditWireDoc[]
     if (event.id !== auditId(event.deviceId, event.seq)) {
       throw new AppError('invalid-input', chainMessage({ kind: 'id', seq: event.seq }));
     }
-    if (new TextEncoder().encode(canonicalJson(event.data)).length > LIMITS.maxAuditDataBytes) {
+    if (Buffer.byteLength(canonicalJson(event.data)) > LIMITS.maxAuditDataBytes) {
       throw new AppError('invalid-input', chainMessage({ kind: 'data-size', seq: event.seq }));
     }
     const list = chains.get(event.deviceId) ?? [];
@@ -135,7 +122,7 @@ async function checkChain(tx: Queryable, caller: Caller, chainId: string, events
   const fresh = events.filter((e) => e.seq > headSeq);
   await checkUnchanged(tx, caller.teamId, chainId, known);
   const anchor = chain ? { deviceId: chainId, seq: headSeq, hash: chain.head_hash } : null;
-  const problem = await verifyChain(fresh.map(toEvent), anchor, sha256);
+  const problem = verifyChainSync(fresh.map(toEvent), anchor, sha256);
   if (problem) throw new AppError('conflict', chainMessage({ kind: 'chain', problem, headSeq }));
   return fresh;
 }
@@ -157,7 +144,7 @@ async function checkUnchanged(tx: Queryable, teamId: string, chainId: string, kn
 }
 
 /** the chain's own hash (shared/audit/chain.ts), with node:crypto: the same bytes, ~100× faster than WebCrypto */
-const sha256: Digest = (text) => createHash('sha256').update(text).digest('hex');
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 const toEvent = (d: AuditWireDoc): AuditEvent => ({
   id: d.id,
@@ -170,23 +157,37 @@ const toEvent = (d: AuditWireDoc): AuditEvent => ({
   hash: d.hash,
 });
 
-async function insertEvents(tx: Queryable, teamId: string, order: string, events: AuditWireDoc[]) {
-  const records = events.map((e) => ({
-    id: e.id,
-    device_id: e.deviceId,
-    seq: e.seq,
-    type: e.type,
-    at_ms: e.at,
-    data: e.data,
-    prev_hash: e.prevHash,
-    hash: e.hash,
-  }));
+/**
+ * One statement for a chain's fresh events: a multi-row INSERT of parallel arrays through unnest() (the device id
+ * once; cheaper for PostgreSQL to read than a JSON document of records), and the chain's new head. One round trip.
+ */
+async function insertEvents(tx: Queryable, caller: Caller, order: string, events: AuditWireDoc[]) {
+  const last = events.at(-1)!;
   await tx.query(
-    `INSERT INTO audit (team_id, id, device_id, seq, type, at, data, prev_hash, hash, server_order)
-     SELECT $1, r.id, r.device_id, r.seq, r.type, timestamptz 'epoch' + r.at_ms * interval '1 millisecond', r.data,
-       r.prev_hash, r.hash, $2::bigint
-     FROM jsonb_to_recordset($3::jsonb)
-       AS r(id text, device_id text, seq bigint, type text, at_ms bigint, data jsonb, prev_hash text, hash text)`,
-    [teamId, order, JSON.stringify(records)],
+    `WITH added AS (
+       INSERT INTO audit (team_id, id, device_id, seq, type, at, data, prev_hash, hash, server_order)
+       SELECT $1, u.id, $3, u.seq, u.type, timestamptz 'epoch' + u.at_ms * interval '1 millisecond', u.data,
+         u.prev_hash, u.hash, $2::bigint
+       FROM unnest($4::text[], $5::bigint[], $6::text[], $7::bigint[], $8::jsonb[], $9::text[], $10::text[])
+         AS u(id, seq, type, at_ms, data, prev_hash, hash))
+     INSERT INTO audit_chains (team_id, chain_id, device_id, member_id, head_seq, head_hash)
+     VALUES ($1, $3, $11, $12, $13, $14)
+     ON CONFLICT (team_id, chain_id) DO UPDATE SET head_seq = EXCLUDED.head_seq, head_hash = EXCLUDED.head_hash`,
+    [
+      caller.teamId,
+      order,
+      last.deviceId,
+      events.map((e) => e.id),
+      events.map((e) => e.seq),
+      events.map((e) => e.type),
+      events.map((e) => e.at),
+      events.map((e) => JSON.stringify(e.data)),
+      events.map((e) => e.prevHash),
+      events.map((e) => e.hash),
+      caller.deviceId,
+      caller.memberId,
+      last.seq,
+      last.hash,
+    ],
   );
 }

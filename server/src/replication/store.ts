@@ -14,6 +14,11 @@ export interface CollectionStore<D> {
   write: Permission;
   /** the caller's team's rows after `after`, in (server_order, id) order, at most `limit` */
   pull(q: Queryable, caller: Caller, after: Checkpoint | null, limit: number): Promise<Page<D>>;
+  /**
+   * The same page as `pull`, with the documents already as JSON text built by the database (no rows parsed,
+   * mapped and serialised again in Node): what the pull route sends when the store has it.
+   */
+  pullJson?(q: Queryable, caller: Caller, after: Checkpoint | null, limit: number): Promise<JsonPage>;
   /** the newest row's checkpoint (where a new live stream starts), or null for an empty collection */
   head(q: Queryable, teamId: string): Promise<Checkpoint | null>;
   /** inside the push's one transaction: writes what it may, answers the conflicts */
@@ -23,6 +28,12 @@ export interface CollectionStore<D> {
 export interface Page<D> {
   documents: D[];
   /** the last row's checkpoint; null when the page is empty */
+  last: Checkpoint | null;
+}
+
+export interface JsonPage {
+  /** a JSON array of wire documents, exactly as `pull` answers them */
+  documents: string;
   last: Checkpoint | null;
 }
 

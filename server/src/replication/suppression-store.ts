@@ -25,6 +25,13 @@ interface Row {
 const COLUMNS = `id, kind, reason, note, ${msOf('created_at')} AS created_ms, deleted, removed_note,
   server_order::text AS ord`;
 
+/** docOf in SQL, over a row of COLUMNS: the same wire document as JSON (createdAt a number, removedNote on tombstones) */
+const DOC_JSON = `CASE WHEN deleted
+  THEN json_build_object('id', id, 'kind', kind, 'reason', reason, 'note', note, 'createdAt', created_ms::bigint,
+    'removedNote', coalesce(removed_note, ''), '_deleted', true)
+  ELSE json_build_object('id', id, 'kind', kind, 'reason', reason, 'note', note, 'createdAt', created_ms::bigint,
+    '_deleted', false) END`;
+
 const docOf = (r: Row): SuppressionWireDoc => ({
   id: r.id,
   kind: r.kind,
@@ -58,6 +65,22 @@ export const suppressionStore: CollectionStore<SuppressionWireDoc> = {
       [caller.teamId, ...afterParams(after), limit],
     );
     return { documents: rows.map(docOf), last: lastOf(rows) };
+  },
+
+  async pullJson(q, caller, after, limit) {
+    const [page] = await q.query<{ docs: string | null; ord: string | null; id: string | null }>(
+      `WITH page AS (
+         SELECT ${COLUMNS} FROM suppression WHERE team_id = $1 AND ${AFTER} ORDER BY server_order, id LIMIT $4)
+       SELECT json_agg(${DOC_JSON} ORDER BY ord::bigint, id)::text AS docs,
+         (array_agg(ord ORDER BY ord::bigint DESC, id DESC))[1] AS ord,
+         (array_agg(id ORDER BY ord::bigint DESC, id DESC))[1] AS id
+       FROM page`,
+      [caller.teamId, ...afterParams(after), limit],
+    );
+    return {
+      documents: page?.docs ?? '[]',
+      last: page?.ord && page.id ? { order: page.ord, id: page.id } : null,
+    };
   },
 
   head: (q, teamId) => headOf(q, 'suppression', teamId),
