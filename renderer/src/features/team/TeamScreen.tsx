@@ -9,6 +9,7 @@ import { type BridgeProblem, bridgeProblem } from '../../ui/bridge-problem';
 import { CodeDetails } from '../../ui/CodeDetails';
 import { EmptyState } from '../../ui/EmptyState';
 import { FormProblem } from '../../ui/FormProblem';
+import { MembersPanel } from './MembersPanel'; // members helper
 import { BlockedReasons, Members, PerDayTable, RepTotals } from './TeamTables';
 
 const RepChart = lazy(() => import('./RepChart').then((m) => ({ default: m.RepChart })));
@@ -92,6 +93,8 @@ export function TeamScreen() {
         </EmptyState>
       ) : null}
       {view?.joined ? <TeamNumbers view={view} /> : null}
+      {/* members helper: invites, roles, removals and devices (MembersPanel.tsx) */}
+      {view?.joined ? <MembersPanel /> : null}
     </div>
   );
 }
