@@ -28,6 +28,7 @@ import { createOAuthSettingsStore, type OAuthEndpointOverrides } from './setting
 import { createProfileStore } from './settings/profile-store';
 import { checkTeamServer } from './settings/team-server-check';
 import { createTeamKeyring } from './team/team-keyring';
+import { observingTeamSettings, openTeamLimits, withTeamThresholds } from './team/team-limits';
 import { createTeamService } from './team/team-service';
 import { openTeamState } from './team/team-state';
 import { type CiphertextStore, createVault, type Vault } from './vault/vault';
@@ -91,6 +92,11 @@ export async function createMainServices(
       options.certificateProbe ?? ((endpoint) => probeCertificate(endpoint, { extraCa: options.smtpCa })),
     now,
   });
+  // The team's caps and stricter breakers (set by its admins, read as the team's settings pass through main):
+  // the gate and the Mailboxes screen judge by them while this desktop is in a team.
+  let inTeam = () => false;
+  const teamLimits = openTeamLimits(join(options.dataDir, 'team-limits.json'), () => inTeam());
+  const teamHealth = withTeamThresholds(health, teamLimits);
   const mailboxes = createMailboxService({
     store: createMailboxFileStore(join(options.dataDir, 'mailboxes.json')),
     vault,
@@ -102,7 +108,12 @@ export async function createMainServices(
     oauth: oauthSettings,
     ...(options.openSignInPage ? { openSignInPage: options.openSignInPage } : {}),
     ...(options.signInTimeoutMs !== undefined ? { signInTimeoutMs: options.signInTimeoutMs } : {}),
-    health: { events: health, timeZone, audit: (type, data) => audit.append(type, data) },
+    health: {
+      events: teamHealth,
+      timeZone,
+      teamCap: teamLimits.teamCap,
+      audit: (type, data) => audit.append(type, data),
+    },
   });
   // The team key is sealed too: without a keyring it is refused until the rep unlocks with a passphrase.
   // This desktop's own key until it joins a team, the team's after (keys held before stay: team-keyring.ts).
@@ -120,7 +131,11 @@ export async function createMainServices(
     checkTeamServer: (address) =>
       checkTeamServer(address, { now, ...(options.smtpCa ? { ca: options.smtpCa } : {}) }),
   });
-  const team = createTeamService({ state: teamState, keyring: teamKey, vault, profile, now });
+  const team = observingTeamSettings(
+    createTeamService({ state: teamState, keyring: teamKey, vault, profile, now }),
+    teamLimits,
+  );
+  inTeam = () => team.status().joined;
   void team.start();
   // while joined, every new message's one-click link points at the team server
   const sendProfile = {
@@ -163,7 +178,8 @@ export async function createMainServices(
     teamKey,
     dns,
     suppression,
-    health,
+    health: teamHealth,
+    teamCap: teamLimits.teamCap,
     journal,
     audit,
     now,

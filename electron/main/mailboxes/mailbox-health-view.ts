@@ -11,11 +11,13 @@ export function healthOf(
   health: MailboxHealth,
   now: number,
   timeZone: string,
+  /** the team's daily cap per mailbox, if any: the gate applies it too */
+  teamCap?: number,
 ): MailboxHealthInfo {
   return {
     id: mailbox.id,
     sentToday: health.sentSince(mailbox.id, startOfDay(now, timeZone)),
-    cap: mailboxCapToday(mailbox, now),
+    cap: mailboxCapToday(mailbox, now, teamCap),
     breaker: health.breaker(mailbox.id, now),
   };
 }

@@ -42,6 +42,8 @@ export interface MailboxServiceDeps {
   health?: {
     events: MailboxHealth;
     timeZone: string;
+    /** the team's daily cap per mailbox, while in a team that set one */
+    teamCap?: () => number | undefined;
     audit?: (type: AuditEventType, data: Record<string, unknown>) => Promise<unknown>;
   };
 }
@@ -158,19 +160,19 @@ export function createMailboxService(deps: MailboxServiceDeps) {
     finishOAuth: (flowId: string) => signIn.finish(flowId),
 
     health(): MailboxHealthInfo[] {
-      const { events, timeZone } = requireHealth();
-      return deps.store.all().map((m) => healthOf(m, events, deps.now(), timeZone));
+      const { events, timeZone, teamCap } = requireHealth();
+      return deps.store.all().map((m) => healthOf(m, events, deps.now(), timeZone, teamCap?.()));
     },
 
     async resume(id: string): Promise<MailboxHealthInfo> {
-      const { events, timeZone, audit } = requireHealth();
+      const { events, timeZone, audit, teamCap } = requireHealth();
       const mailbox = requireMailbox(id);
       const now = deps.now();
       if (events.breaker(id, now).state === 'ok')
         throw new AppError('conflict', 'This mailbox is not paused or warned; there is nothing to resume.');
       await events.record(id, 'resumed', now);
       await audit?.('mailbox.resumed', { mailboxId: id });
-      return healthOf(mailbox, events, now, timeZone);
+      return healthOf(mailbox, events, now, timeZone, teamCap?.());
     },
 
     /**

@@ -19,6 +19,8 @@ export interface GateFactsDeps {
   dns: DnsCache;
   suppression: SuppressionHolder;
   health: MailboxHealth;
+  /** the team's daily cap per mailbox, while in a team that set one (team-limits.ts) */
+  teamCap?: () => number | undefined;
   now: () => number;
   /** the mailbox's own zone, for send windows when a lead has none, and for "today" */
   timeZone: string;
@@ -75,7 +77,7 @@ export async function gateDecision(deps: GateFactsDeps, draft: SendDraft, mailbo
       domainKey: listedKey(deps.suppression.index, keys[1]),
     },
     limits: {
-      cap: mailboxCapToday(mailbox, now),
+      cap: mailboxCapToday(mailbox, now, deps.teamCap?.()),
       sentToday: deps.health.sentSince(mailbox.id, startOfDay(now, deps.timeZone)),
       breaker: deps.health.breaker(mailbox.id, now),
       pausedByRep: mailbox.pausedAt !== undefined,
