@@ -9,6 +9,7 @@ import { can } from '../auth/roles';
 import type { Queryable } from '../db/db';
 import { nextOrder } from '../db/order';
 import { SERVER_DEVICE } from '../unsubscribe/record';
+import { cachedPage } from './page-cache';
 import { AFTER, afterParams, type CollectionStore, headOf, lastOf, msOf, tsOf } from './store';
 
 interface Row {
@@ -31,6 +32,10 @@ const DOC_JSON = `CASE WHEN deleted
     'removedNote', coalesce(removed_note, ''), '_deleted', true)
   ELSE json_build_object('id', id, 'kind', kind, 'reason', reason, 'note', note, 'createdAt', created_ms::bigint,
     '_deleted', false) END`;
+
+/** the committed version of the team's suppression counter ($1 the team), read with the page it goes with */
+const COUNTER = `coalesce((SELECT last_order::text FROM team_counters
+  WHERE team_id = $1 AND collection = 'suppression'), '0')`;
 
 const docOf = (r: Row): SuppressionWireDoc => ({
   id: r.id,
@@ -68,19 +73,30 @@ export const suppressionStore: CollectionStore<SuppressionWireDoc> = {
   },
 
   async pullJson(q, caller, after, limit) {
-    const [page] = await q.query<{ docs: string | null; ord: string | null; id: string | null }>(
-      `WITH page AS (
-         SELECT ${COLUMNS} FROM suppression WHERE team_id = $1 AND ${AFTER} ORDER BY server_order, id LIMIT $4)
-       SELECT json_agg(${DOC_JSON} ORDER BY ord::bigint, id)::text AS docs,
-         (array_agg(ord ORDER BY ord::bigint DESC, id DESC))[1] AS ord,
-         (array_agg(id ORDER BY ord::bigint DESC, id DESC))[1] AS id
-       FROM page`,
-      [caller.teamId, ...afterParams(after), limit],
-    );
-    return {
-      documents: page?.docs ?? '[]',
-      last: page?.ord && page.id ? { order: page.ord, id: page.id } : null,
+    const key = `${caller.teamId} ${after?.order ?? ''} ${after?.id ?? ''} ${limit}`;
+    const version = async () => {
+      const [row] = await q.query<{ v: string }>(`SELECT ${COUNTER} AS v`, [caller.teamId]);
+      return row?.v ?? '0';
     };
+    return cachedPage(q, key, version, async () => {
+      const [page] = await q.query<{ docs: string | null; ord: string | null; id: string | null; v: string }>(
+        `WITH page AS (
+           SELECT ${COLUMNS} FROM suppression WHERE team_id = $1 AND ${AFTER} ORDER BY server_order, id LIMIT $4)
+         SELECT json_agg(${DOC_JSON} ORDER BY ord::bigint, id)::text AS docs,
+           (array_agg(ord ORDER BY ord::bigint DESC, id DESC))[1] AS ord,
+           (array_agg(id ORDER BY ord::bigint DESC, id DESC))[1] AS id,
+           ${COUNTER} AS v
+         FROM page`,
+        [caller.teamId, ...afterParams(after), limit],
+      );
+      return {
+        version: page?.v ?? '0',
+        page: {
+          documents: page?.docs ?? '[]',
+          last: page?.ord && page.id ? { order: page.ord, id: page.id } : null,
+        },
+      };
+    });
   },
 
   head: (q, teamId) => headOf(q, 'suppression', teamId),
