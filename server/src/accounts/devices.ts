@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/ipc/result';
+import { refusalOf, type TeamMemberRole } from '../../../shared/team/member-rules';
 import type { Role } from '../auth/roles';
 import type { Db } from '../db/db';
 import type { Caller } from './invites';
@@ -40,8 +41,8 @@ export async function listDevices(db: Db, teamId: string): Promise<DeviceRow[]> 
 
 /**
  * Revokes a device of the caller's team: its token fails from the next request on (every request reads the
- * device row). A member may revoke their own devices; revoking others' needs members.manage, and only the owner
- * may revoke the owner's.
+ * device row). A member may revoke their own devices; revoking others' needs members.manage, and an owner's or
+ * an admin's needs an owner (shared/team/member-rules.ts).
  */
 export async function revokeDevice(
   db: Db,
@@ -57,9 +58,9 @@ export async function revokeDevice(
   if (!target) throw new AppError('not-found', 'No such device in this team.');
   const own = target.member_id === caller.memberId;
   if (!own && !canManage) throw new AppError('forbidden', 'Only admins can revoke other members’ devices.');
-  if (!own && target.role === 'owner' && caller.role !== 'owner') {
-    throw new AppError('forbidden', 'Only the owner can revoke the owner’s devices.');
-  }
+  // the same rule as role changes and removals: an owner's or an admin's devices only by an owner
+  const refused = own ? null : refusalOf(caller.role, target.role as TeamMemberRole);
+  if (refused) throw new AppError('forbidden', refused);
   // audited once, when it is revoked (a repeat changes nothing)
   await db.transaction(async (tx) => {
     const revoked = await tx.query(

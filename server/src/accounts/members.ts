@@ -100,13 +100,34 @@ async function targetOf(tx: Queryable, caller: Caller, memberId: string) {
   return target;
 }
 
-/** Refuses when the member is the team's only owner (the owners' rows are locked, so two changes cannot race). */
-async function keepAnOwner(tx: Queryable, caller: Caller, memberId: string): Promise<void> {
+/**
+ * The team's owners, their rows locked until the transaction ends. Every change takes this lock first, in id
+ * order, so two owners demoting each other at once queue (no deadlock) and the second sees the first's result.
+ */
+async function lockOwners(tx: Queryable, caller: Caller): Promise<string[]> {
   const owners = await tx.query<{ id: string }>(
     `SELECT id FROM members WHERE team_id = $1 AND role = 'owner' AND removed_at IS NULL ORDER BY id FOR UPDATE`,
     [caller.teamId],
   );
-  if (owners.every((o) => o.id === memberId)) throw new AppError('conflict', LAST_OWNER);
+  return owners.map((o) => o.id);
+}
+
+/**
+ * The caller as they are now, read under the owners' lock: a request authenticated just before another change
+ * committed (its caller demoted or removed meanwhile) acts with the role the caller has now, not the one it had.
+ */
+async function callerNow(tx: Queryable, caller: Caller): Promise<Caller> {
+  const [row] = await tx.query<{ role: Role }>(
+    'SELECT role FROM members WHERE team_id = $1 AND id = $2 AND removed_at IS NULL',
+    [caller.teamId, caller.memberId],
+  );
+  if (!row) throw new AppError('auth-expired', 'You are no longer in this team.');
+  return { ...caller, role: row.role };
+}
+
+/** Refuses when the member is the team's only owner. */
+function keepAnOwner(owners: readonly string[], memberId: string): void {
+  if (owners.every((id) => id === memberId)) throw new AppError('conflict', LAST_OWNER);
 }
 
 /** Changes a member's role; the trigger turns it into the member's team document in the same transaction. */
@@ -117,11 +138,13 @@ export async function changeRole(
   role: Role,
 ): Promise<{ role: Role }> {
   return db.transaction(async (tx) => {
+    const owners = await lockOwners(tx, caller);
+    const now = await callerNow(tx, caller);
     const target = await targetOf(tx, caller, memberId);
-    const refused = refusalOf(caller.role, target.role as TeamMemberRole, role as TeamMemberRole);
+    const refused = refusalOf(now.role, target.role as TeamMemberRole, role as TeamMemberRole);
     if (refused) throw new AppError('forbidden', refused);
     if (target.role === role) return { role };
-    if (target.role === 'owner') await keepAnOwner(tx, caller, memberId);
+    if (target.role === 'owner') keepAnOwner(owners, memberId);
     await tx.query('UPDATE members SET role = $3 WHERE team_id = $1 AND id = $2', [
       caller.teamId,
       memberId,
@@ -143,10 +166,12 @@ export async function removeMember(
   memberId: string,
 ): Promise<{ devicesRevoked: number }> {
   return db.transaction(async (tx) => {
+    const owners = await lockOwners(tx, caller);
+    const now = await callerNow(tx, caller);
     const target = await targetOf(tx, caller, memberId);
-    const refused = refusalOf(caller.role, target.role as TeamMemberRole);
+    const refused = refusalOf(now.role, target.role as TeamMemberRole);
     if (refused) throw new AppError('forbidden', refused);
-    if (target.role === 'owner') await keepAnOwner(tx, caller, memberId);
+    if (target.role === 'owner') keepAnOwner(owners, memberId);
     const revoked = await tx.query(
       `UPDATE devices SET revoked_at = now() WHERE team_id = $1 AND member_id = $2 AND revoked_at IS NULL
        RETURNING id`,

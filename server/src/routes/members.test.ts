@@ -152,6 +152,38 @@ describe.each(BACKENDS)('managing members on %s', (backend) => {
     expect((await post(`/v1/members/${second.memberId}/remove`, team.token)).statusCode).toBe(200);
   });
 
+  it('two owners demoting each other at the same moment: one wins, the other is refused, an owner remains', async () => {
+    const a = await person('rep');
+    const b = await person('rep');
+    for (const p of [a, b])
+      expect((await post(`/v1/members/${p.memberId}/role`, team.token, { role: 'owner' })).statusCode).toBe(
+        200,
+      );
+    // the CLI's owner steps down, so a and b are the only owners
+    expect((await post(`/v1/members/${team.memberId}/role`, a.token, { role: 'admin' })).statusCode).toBe(
+      200,
+    );
+    const [ab, ba] = await Promise.all([
+      post(`/v1/members/${b.memberId}/role`, a.token, { role: 'rep' }),
+      post(`/v1/members/${a.memberId}/role`, b.token, { role: 'rep' }),
+    ]);
+    // the loser is refused either way: 409 (the last owner) when it asked before the winner committed, 403 when
+    // it asked after (it is no longer an owner); never both done
+    const [won, lost] = [ab.statusCode, ba.statusCode].sort();
+    expect(won).toBe(200);
+    expect([403, 409]).toContain(lost);
+    const owners = await t.db.query(
+      `SELECT id FROM members WHERE team_id = $1 AND role = 'owner' AND removed_at IS NULL`,
+      [team.teamId],
+    );
+    expect(owners).toHaveLength(1);
+    // the one left puts the CLI's owner back for the other tests
+    const left = ab.statusCode === 200 ? a : b;
+    expect((await post(`/v1/members/${team.memberId}/role`, left.token, { role: 'owner' })).statusCode).toBe(
+      200,
+    );
+  });
+
   it('removing a member revokes every device of theirs: each fails on its next request, and sync too', async () => {
     const rep = await person('rep', 'ana@acme.test');
     // a second computer of the same member (an invite for the same email adds a device)
