@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { TeamStatsView } from '../../../../shared/ipc/team-stats';
 import { DAY_METRICS, type DayMetric } from '../../../../shared/team/stats';
-import { METRIC_WORDS, roleInWords, shapeStats } from '../../../../shared/team/stats-view';
+import { METRIC_WORDS, shapeStats } from '../../../../shared/team/stats-view';
 import { call } from '../../bridge/client';
 import { useApp } from '../../store';
 import { PLACE_PARAMS } from '../../store/address';
@@ -9,8 +9,8 @@ import { type BridgeProblem, bridgeProblem } from '../../ui/bridge-problem';
 import { CodeDetails } from '../../ui/CodeDetails';
 import { EmptyState } from '../../ui/EmptyState';
 import { FormProblem } from '../../ui/FormProblem';
-import { MembersPanel } from './MembersPanel'; // members helper
-import { BlockedReasons, Members, PerDayTable, RepTotals } from './TeamTables';
+import { MembersPanel } from './MembersPanel';
+import { BlockedReasons, PerDayTable, RepTotals } from './TeamTables';
 
 const RepChart = lazy(() => import('./RepChart').then((m) => ({ default: m.RepChart })));
 
@@ -93,7 +93,7 @@ export function TeamScreen() {
         </EmptyState>
       ) : null}
       {view?.joined ? <TeamNumbers view={view} /> : null}
-      {/* members helper: invites, roles, removals and devices (MembersPanel.tsx) */}
+      {/* who is in the team (everyone sees it; owners and admins also invite, change roles and remove) */}
       {view?.joined ? <MembersPanel /> : null}
     </div>
   );
@@ -153,13 +153,6 @@ function TeamNumbers({ view }: { view: Extract<TeamStatsView, { joined: true }> 
             <BlockedReasons groups={shape.blocked} />
           </section>
         </>
-      )}
-      {shape.own ? null : (
-        <section className="card" aria-labelledby="team-members-title">
-          <h2 id="team-members-title">Members</h2>
-          <p className="muted">You are {roleInWords(you.role).toLowerCase()} in this team.</p>
-          <Members members={shape.members} />
-        </section>
       )}
     </>
   );

@@ -4,7 +4,6 @@ import {
   METRIC_WORDS,
   percent,
   type RepRow,
-  roleInWords,
   type TeamStatsShape,
 } from '../../../../shared/team/stats-view';
 import { CodeDetails } from '../../ui/CodeDetails';
@@ -88,26 +87,5 @@ export function BlockedReasons({ groups }: { groups: readonly BlockedGroup[] }) 
         </li>
       ))}
     </ul>
-  );
-}
-
-export function Members({ members }: { members: TeamStatsShape['members'] }) {
-  return (
-    <table className="outbox-table team-table" aria-label="Members">
-      <thead>
-        <tr>
-          <th scope="col">Member</th>
-          <th scope="col">Role</th>
-        </tr>
-      </thead>
-      <tbody>
-        {members.map((m) => (
-          <tr key={m.id}>
-            <td>{m.email}</td>
-            <td>{roleInWords(m.role)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
