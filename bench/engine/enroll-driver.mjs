@@ -218,8 +218,8 @@ export async function runEnrollBench({ runs, log, ...browser }) {
 export async function runEnrollGroup({ runs = 3, count = 10_000, cpuProfile, log = console.log } = {}) {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(CHROMIUM_HOWTO);
-  // FAIRSEND_BENCH_READABLE=1 (by hand, with --cpu-profile): unminified, so the profile names functions
-  const readable = process.env.FAIRSEND_BENCH_READABLE ? ['--minify', 'false'] : [];
+  // BENCH_READABLE=1 (by hand, with --cpu-profile): unminified, so the profile names functions
+  const readable = process.env.BENCH_READABLE ? ['--minify', 'false'] : [];
   if ((await run(node24(), [cli.vite, 'build', '--config', 'bench/vite.config.ts', ...readable])) !== 0) {
     throw new Error('the bench page did not build');
   }
