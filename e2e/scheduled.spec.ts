@@ -92,9 +92,9 @@ test('at the daily cap a one-off is scheduled for tomorrow and goes out once the
     ).toHaveText(/OK|Warning/);
     host.services.mailboxes.update(mailboxId, { dailyCapOverride: 1 });
     await dialog.getByRole('button', { name: 'Send', exact: true }).click();
-    await expect(
-      dialog.getByText(/Not sent: .* Send now schedules it for tomorrow at 08:00\./),
-    ).toBeVisible({ timeout: 30_000 });
+    await expect(dialog.getByText(/Not sent: .* Send now schedules it for tomorrow at 08:00\./)).toBeVisible({
+      timeout: 30_000,
+    });
     await dialog.getByRole('button', { name: 'Send tomorrow at 08:00' }).click();
     await expect(dialog).toBeHidden();
     await go(page, 'Outbox');

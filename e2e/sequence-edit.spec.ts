@@ -42,7 +42,10 @@ test('a running sequence edited: the rep sees what happens to each lead, and no 
 
     // The rep opens the running sequence, removes the step Ana already had and rewords the next one
     await go(page, 'Sequences');
-    await page.getByRole('table', { name: 'Sequences' }).getByRole('button', { name: NAME, exact: true }).click();
+    await page
+      .getByRole('table', { name: 'Sequences' })
+      .getByRole('button', { name: NAME, exact: true })
+      .click();
     await page.getByRole('button', { name: 'Remove Step 1' }).click();
     const first = page.getByRole('region', { name: 'Step 1' });
     // the step that now starts the thread needs a subject of its own
