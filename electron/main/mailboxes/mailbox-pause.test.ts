@@ -1,12 +1,9 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { heldUntilResumed } from '../../../shared/compliance/waiting';
 import type { SendDraft } from '../../../shared/ipc/send';
 import { createSmtpTransport } from '../send/transports/smtp-transport';
-import { type LoopbackDns, startLoopbackDns } from '../testing/loopback-dns';
-import { type LoopbackSmtp, startLoopbackSmtp } from '../testing/loopback-smtp';
-import { selfSignedCertificate } from '../testing/self-signed';
+import { type SenderWorld, startSenderWorld } from '../testing/sender-world';
 import { startTestServices, testBridge } from '../testing/test-services';
 import { createMailboxFileStore } from './mailbox-store';
 
@@ -14,37 +11,21 @@ import { createMailboxFileStore } from './mailbox-store';
 // (loopback DNS and SMTP, the real gate, journal and audit log): kept in the mailbox's record, audited, every
 // send from it held and counted at the SMTP server as nothing; resumed, the same key goes out once.
 
-const tls = selfSignedCertificate();
-const login = { user: 'ana@acme.test', pass: 'app-password-p4' };
-const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const dkimPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-const dkimPublic = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
-
-let dns: LoopbackDns;
-let smtp: LoopbackSmtp;
+let world: SenderWorld;
 
 beforeAll(async () => {
-  dns = await startLoopbackDns({
-    mx: { 'example.test': [[10, 'mx.example.test']], 'acme.test': [[10, 'mx.acme.test']] },
-    txt: {
-      'acme.test': ['v=spf1 ip4:127.0.0.1 -all'],
-      'fs1._domainkey.acme.test': [`v=DKIM1; k=rsa; p=${dkimPublic}`],
-      '_dmarc.acme.test': ['v=DMARC1; p=quarantine; adkim=r; aspf=r'],
-    },
-  });
-  smtp = await startLoopbackSmtp({ auth: login, tls });
+  world = await startSenderWorld('app-password-p4');
 });
 afterAll(async () => {
-  await dns.close();
-  await smtp.close();
+  await world?.close();
 });
 
 describe('pausing one mailbox', () => {
   it('holds every send from it while paused (blocked, tried again), audited, kept on disk; resumed, it sends once', async () => {
     const { services, dataDir } = await startTestServices({
-      smtpCa: tls.cert,
-      smtpTransport: (o) => createSmtpTransport({ ...o, port: smtp.port as 587 }),
-      dnsServers: [dns.server],
+      smtpCa: world.tls.cert,
+      smtpTransport: (o) => createSmtpTransport({ ...o, port: world.smtp.port as 587 }),
+      dnsServers: [world.dns.server],
     });
     const bridge = testBridge(services);
     try {
@@ -54,10 +35,10 @@ describe('pausing one mailbox', () => {
         host: '127.0.0.1',
         port: 587,
         security: 'starttls',
-        user: login.user,
-        password: login.pass,
+        user: world.login.user,
+        password: world.login.pass,
         localRelay: true,
-        dkim: { selector: 'fs1', privateKeyPem: dkimPem },
+        dkim: { selector: 'fs1', privateKeyPem: world.dkimPem },
       });
       services.profile.set({
         company: 'Acme Analytics GmbH',
@@ -66,7 +47,7 @@ describe('pausing one mailbox', () => {
         unsubscribeMailto: 'unsubscribe@acme.test',
       });
       services.suppression.apply({ add: [], remove: [], complete: true });
-      smtp.received.length = 0;
+      world.smtp.received.length = 0;
       const draft: SendDraft = {
         mailboxId: mailbox.id,
         to: 'jane.doe@example.test',
@@ -101,13 +82,13 @@ describe('pausing one mailbox', () => {
         'mailbox-paused-by-rep',
       );
       expect((await bridge.value('send.message', { key: 'k-1', draft })).status).toBe('blocked');
-      expect(smtp.received).toHaveLength(0);
+      expect(world.smtp.received).toHaveLength(0);
 
       const resumed = await bridge.value('mailboxes.setPaused', { id: mailbox.id, paused: false });
       expect(resumed).not.toHaveProperty('pausedAt');
       expect((await bridge.value('send.message', { key: 'k-1', draft })).status).toBe('sent');
       expect((await bridge.value('send.message', { key: 'k-1', draft })).status).toBe('duplicate');
-      expect(smtp.received).toHaveLength(1);
+      expect(world.smtp.received).toHaveLength(1);
 
       const types = services.audit.since(0, 1000).map((e) => e.type);
       expect(types.filter((t) => t.startsWith('mailbox.'))).toEqual(['mailbox.paused', 'mailbox.unpaused']);

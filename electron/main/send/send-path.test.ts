@@ -1,53 +1,34 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { dkimVerify } from 'mailauth/lib/dkim/verify.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../../shared/audit/chain';
 import type { SendDraft } from '../../../shared/ipc/send';
 import { createKeySealer } from '../secrets/sealer';
 import type { createMainServices } from '../services';
-import { type LoopbackDns, startLoopbackDns } from '../testing/loopback-dns';
-import { type LoopbackSmtp, startLoopbackSmtp } from '../testing/loopback-smtp';
-import { selfSignedCertificate } from '../testing/self-signed';
+import { type SenderWorld, startSenderWorld } from '../testing/sender-world';
 import { startTestServices } from '../testing/test-services';
 import { createSmtpTransport } from './transports/smtp-transport';
 
 // The whole send path in main, with real parts: a loopback DNS server for MX/SPF/DKIM/DMARC, a loopback
 // SMTP server with STARTTLS and a login, the real vault, journal, audit log and gate.
 
-const tls = selfSignedCertificate();
-const login = { user: 'ana@acme.test', pass: 'app-password-x1' };
-const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const dkimPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-const dkimPublic = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
-
-let dns: LoopbackDns;
-let smtp: LoopbackSmtp;
+let world: SenderWorld;
 let services: Awaited<ReturnType<typeof createMainServices>>;
 let mailboxId = '';
 
 beforeAll(async () => {
-  dns = await startLoopbackDns({
-    mx: { 'example.test': [[10, 'mx.example.test']], 'acme.test': [[10, 'mx.acme.test']] },
-    txt: {
-      'acme.test': ['v=spf1 ip4:127.0.0.1 -all'],
-      'fs1._domainkey.acme.test': [`v=DKIM1; k=rsa; p=${dkimPublic}`],
-      '_dmarc.acme.test': ['v=DMARC1; p=quarantine; adkim=r; aspf=r'],
-    },
-  });
-  smtp = await startLoopbackSmtp({ auth: login, tls });
+  world = await startSenderWorld('app-password-x1');
 });
 afterAll(async () => {
-  await dns.close();
-  await smtp.close();
+  await world?.close();
 });
 
 /** The real services, pointed at the loopback DNS and SMTP servers, with an SMTP mailbox (DKIM key) connected. */
 async function servicesWithMailbox(key: number) {
   const { services: built } = await startTestServices({
     sealer: createKeySealer(Buffer.alloc(32, key)),
-    smtpCa: tls.cert,
-    smtpTransport: (o) => createSmtpTransport({ ...o, port: smtp.port as 587 }),
-    dnsServers: [dns.server],
+    smtpCa: world.tls.cert,
+    smtpTransport: (o) => createSmtpTransport({ ...o, port: world.smtp.port as 587 }),
+    dnsServers: [world.dns.server],
   });
   const mailbox = await built.mailboxes.connectSmtp({
     address: 'ana@acme.test',
@@ -55,10 +36,10 @@ async function servicesWithMailbox(key: number) {
     host: '127.0.0.1',
     port: 587,
     security: 'starttls',
-    user: login.user,
-    password: login.pass,
+    user: world.login.user,
+    password: world.login.pass,
     localRelay: true,
-    dkim: { selector: 'fs1', privateKeyPem: dkimPem },
+    dkim: { selector: 'fs1', privateKeyPem: world.dkimPem },
   });
   return { built, mailbox };
 }
@@ -75,7 +56,7 @@ beforeEach(async () => {
     unsubscribeMailto: 'unsubscribe@acme.test',
   });
   services.suppression.apply({ add: [], remove: [], complete: true });
-  smtp.received.length = 0;
+  world.smtp.received.length = 0;
 });
 afterAll(() => services?.close());
 
@@ -94,9 +75,9 @@ describe('the send path', () => {
   it('sends a clean email with the RFC 8058 headers, the footer and a DKIM signature that verifies', async () => {
     const outcome = await services.send.send('k-clean', draft());
     expect(outcome).toMatchObject({ status: 'sent' });
-    expect(smtp.received).toHaveLength(1);
-    expect(smtp.received[0]?.to).toEqual(['jane.doe@example.test']);
-    const mail = await smtp.parsed(0);
+    expect(world.smtp.received).toHaveLength(1);
+    expect(world.smtp.received[0]?.to).toEqual(['jane.doe@example.test']);
+    const mail = await world.smtp.parsed(0);
     expect(mail.from?.value).toEqual([{ address: 'ana@acme.test', name: 'Ana Rep' }]);
     const header = (key: string) => mail.headerLines.find((h) => h.key === key)?.line ?? '';
     expect(header('list-unsubscribe')).toMatch(/<https:\/\/team\.acme\.test\/u\/[\w-]+\.[\w-]+>/);
@@ -105,8 +86,8 @@ describe('the send path', () => {
     expect(mail.text).toContain('Torstraße 1, 10119 Berlin, Germany');
     expect(mail.text).toContain('https://team.acme.test/u/');
     expect(mail.html).toContain('Acme Analytics GmbH');
-    const verdict = await dkimVerify(smtp.received[0]?.raw ?? Buffer.alloc(0), {
-      resolver: (name: string, type: string) => dns.resolver.resolve(name, type) as Promise<string[][]>,
+    const verdict = await dkimVerify(world.smtp.received[0]?.raw ?? Buffer.alloc(0), {
+      resolver: (name: string, type: string) => world.dns.resolver.resolve(name, type) as Promise<string[][]>,
     });
     expect(verdict.results[0]?.status.result).toBe('pass');
   });
@@ -119,7 +100,7 @@ describe('the send path', () => {
       state: 'sent',
       messageId: first.status === 'sent' ? first.messageId : 'not sent',
     });
-    expect(smtp.received).toHaveLength(1);
+    expect(world.smtp.received).toHaveLength(1);
   });
 
   it.each([
@@ -152,7 +133,7 @@ describe('the send path', () => {
     expect(outcome.gate.reasons.map((r) => r.code)).toContain(code);
     expect(outcome.audit.type).toBe('send.blocked');
     expect(JSON.stringify(outcome.audit)).not.toMatch(/jane|example\.test/i);
-    expect(smtp.received).toHaveLength(0);
+    expect(world.smtp.received).toHaveLength(0);
   });
 
   it('holds every send until the sender identity is set and the suppression list has loaded', async () => {
@@ -161,7 +142,7 @@ describe('the send path', () => {
     expect(outcome.status === 'blocked' && outcome.gate.reasons.map((r) => r.code)).toEqual(
       expect.arrayContaining(['identity-missing', 'suppression-not-ready']),
     );
-    expect(smtp.received).toHaveLength(0);
+    expect(world.smtp.received).toHaveLength(0);
     await fresh.close();
   });
 
@@ -177,7 +158,7 @@ describe('the send path', () => {
     expect(await step('k-window-open', { startHour: 10, endHour: 11, days })).toMatchObject({
       status: 'sent',
     });
-    expect(smtp.received).toHaveLength(1);
+    expect(world.smtp.received).toHaveLength(1);
   });
 
   it('stops at the new mailbox’s ramp-up cap of 10 a day', async () => {
@@ -187,7 +168,7 @@ describe('the send path', () => {
     expect(eleventh.status === 'blocked' && eleventh.gate.reasons.map((r) => r.code)).toContain(
       'daily-cap-reached',
     );
-    expect(smtp.received).toHaveLength(10);
+    expect(world.smtp.received).toHaveLength(10);
   });
 
   it('shows the rep exactly what will be sent, with hints, before sending', async () => {
@@ -200,7 +181,7 @@ describe('the send path', () => {
       expect.arrayContaining(['from', 'to', 'subject', 'list-unsubscribe', 'list-unsubscribe-post']),
     );
     expect(preview.message?.text).toContain('Torstraße 1');
-    expect(smtp.received).toHaveLength(0);
+    expect(world.smtp.received).toHaveLength(0);
   });
 
   it('keeps one unbroken audit chain across sent and blocked attempts', async () => {

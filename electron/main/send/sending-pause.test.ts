@@ -1,4 +1,3 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,9 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SendDraft } from '../../../shared/ipc/send';
 import { createKeySealer } from '../secrets/sealer';
 import { createMainServices } from '../services';
-import { type LoopbackDns, startLoopbackDns } from '../testing/loopback-dns';
-import { type LoopbackSmtp, startLoopbackSmtp } from '../testing/loopback-smtp';
-import { selfSignedCertificate } from '../testing/self-signed';
+import { type SenderWorld, startSenderWorld } from '../testing/sender-world';
 import { startTestServices } from '../testing/test-services';
 import { createFileStore } from '../vault/file-store';
 import { createSendingPause } from './sending-pause';
@@ -18,38 +15,22 @@ import { createSmtpTransport } from './transports/smtp-transport';
 // "Pause all sending" held in main, through the real send path: loopback DNS and SMTP, the real gate,
 // journal and audit log. A paused send never reaches the SMTP server.
 
-const tls = selfSignedCertificate();
-const login = { user: 'ana@acme.test', pass: 'app-password-x1' };
-const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const dkimPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-const dkimPublic = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
-
-let dns: LoopbackDns;
-let smtp: LoopbackSmtp;
+let world: SenderWorld;
 
 beforeAll(async () => {
-  dns = await startLoopbackDns({
-    mx: { 'example.test': [[10, 'mx.example.test']], 'acme.test': [[10, 'mx.acme.test']] },
-    txt: {
-      'acme.test': ['v=spf1 ip4:127.0.0.1 -all'],
-      'fs1._domainkey.acme.test': [`v=DKIM1; k=rsa; p=${dkimPublic}`],
-      '_dmarc.acme.test': ['v=DMARC1; p=quarantine; adkim=r; aspf=r'],
-    },
-  });
-  smtp = await startLoopbackSmtp({ auth: login, tls });
+  world = await startSenderWorld('app-password-x1');
 });
 afterAll(async () => {
-  await dns.close();
-  await smtp.close();
+  await world?.close();
 });
 
 describe('pause all sending', () => {
   it('blocks every send while paused, with a reason that says how to resume, audited; resumed, it sends', async () => {
     const { services } = await startTestServices({
       sealer: createKeySealer(Buffer.alloc(32, 9)),
-      smtpCa: tls.cert,
-      smtpTransport: (o) => createSmtpTransport({ ...o, port: smtp.port as 587 }),
-      dnsServers: [dns.server],
+      smtpCa: world.tls.cert,
+      smtpTransport: (o) => createSmtpTransport({ ...o, port: world.smtp.port as 587 }),
+      dnsServers: [world.dns.server],
     });
     try {
       const mailbox = await services.mailboxes.connectSmtp({
@@ -58,10 +39,10 @@ describe('pause all sending', () => {
         host: '127.0.0.1',
         port: 587,
         security: 'starttls',
-        user: login.user,
-        password: login.pass,
+        user: world.login.user,
+        password: world.login.pass,
         localRelay: true,
-        dkim: { selector: 'fs1', privateKeyPem: dkimPem },
+        dkim: { selector: 'fs1', privateKeyPem: world.dkimPem },
       });
       services.profile.set({
         company: 'Acme Analytics GmbH',
@@ -70,7 +51,7 @@ describe('pause all sending', () => {
         unsubscribeMailto: 'unsubscribe@acme.test',
       });
       services.suppression.apply({ add: [], remove: [], complete: true });
-      smtp.received.length = 0;
+      world.smtp.received.length = 0;
       const draft: SendDraft = {
         mailboxId: mailbox.id,
         to: 'jane.doe@example.test',
@@ -89,12 +70,12 @@ describe('pause all sending', () => {
       expect(reasons[0]?.fix).toContain('Resume sending');
       // held, not failed: main names when to try again (a scheduled email stays in the Outbox)
       expect(paused.status === 'blocked' ? paused.retryAt : undefined).toBeTypeOf('number');
-      expect(smtp.received).toHaveLength(0);
+      expect(world.smtp.received).toHaveLength(0);
 
       expect(await services.sending.set(false)).toMatchObject({ paused: false });
       // the same key goes out once resumed: a paused block is not a send main remembers as done
       expect((await services.send.send('k-paused', draft)).status).toBe('sent');
-      expect(smtp.received).toHaveLength(1);
+      expect(world.smtp.received).toHaveLength(1);
 
       const types = services.audit.since(0, 1000).map((e) => e.type);
       expect(types).toEqual(

@@ -1,11 +1,8 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPEN_TIMEOUT_MS } from '../../../server/src/testing/backends';
 import type { SendDraft } from '../../../shared/ipc/send';
 import { createSmtpTransport } from '../send/transports/smtp-transport';
-import { type LoopbackDns, startLoopbackDns } from '../testing/loopback-dns';
-import { type LoopbackSmtp, startLoopbackSmtp } from '../testing/loopback-smtp';
-import { selfSignedCertificate } from '../testing/self-signed';
+import { type SenderWorld, startSenderWorld } from '../testing/sender-world';
 import { startTestServices, testBridge } from '../testing/test-services';
 import { type ServerWorld, startServerWorld } from './testing/team-world';
 
@@ -14,40 +11,24 @@ import { type ServerWorld, startServerWorld } from './testing/team-world';
 // keys are the team's, and the gate must still find the old hash. And new emails' one-click links point at
 // the joined server.
 
-const tls = selfSignedCertificate();
-const login = { user: 'ana@acme.test', pass: 'app-password-t1' };
-const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const dkimPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-const dkimPublic = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
-
-let dns: LoopbackDns;
-let smtp: LoopbackSmtp;
+let world: SenderWorld;
 let server: ServerWorld;
 
 beforeAll(async () => {
-  dns = await startLoopbackDns({
-    mx: { 'example.test': [[10, 'mx.example.test']], 'acme.test': [[10, 'mx.acme.test']] },
-    txt: {
-      'acme.test': ['v=spf1 ip4:127.0.0.1 -all'],
-      'fs1._domainkey.acme.test': [`v=DKIM1; k=rsa; p=${dkimPublic}`],
-      '_dmarc.acme.test': ['v=DMARC1; p=quarantine; adkim=r; aspf=r'],
-    },
-  });
-  smtp = await startLoopbackSmtp({ auth: login, tls });
+  world = await startSenderWorld('app-password-t1');
   server = await startServerWorld();
 }, OPEN_TIMEOUT_MS);
 afterAll(async () => {
-  await dns?.close();
-  await smtp?.close();
+  await world?.close();
   await server?.close();
 });
 
 describe('the gate after joining a team', () => {
   it('still blocks an address erased before joining, and links one-click unsubscribe to the team server', async () => {
     const { services } = await startTestServices({
-      smtpCa: tls.cert,
-      smtpTransport: (o) => createSmtpTransport({ ...o, port: smtp.port as 587 }),
-      dnsServers: [dns.server],
+      smtpCa: world.tls.cert,
+      smtpTransport: (o) => createSmtpTransport({ ...o, port: world.smtp.port as 587 }),
+      dnsServers: [world.dns.server],
     });
     const bridge = testBridge(services);
     try {
@@ -57,10 +38,10 @@ describe('the gate after joining a team', () => {
         host: '127.0.0.1',
         port: 587,
         security: 'starttls',
-        user: login.user,
-        password: login.pass,
+        user: world.login.user,
+        password: world.login.pass,
         localRelay: true,
-        dkim: { selector: 'fs1', privateKeyPem: dkimPem },
+        dkim: { selector: 'fs1', privateKeyPem: world.dkimPem },
       });
       await services.profile.set({
         company: 'Acme Analytics GmbH',
