@@ -1,17 +1,15 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createHandlers } from '../electron/main/handlers';
 import { createKeySealer, loadDevVaultKey } from '../electron/main/secrets/sealer';
 import { createMainServices } from '../electron/main/services';
 import { createFileStore } from '../electron/main/vault/file-store';
 import { startWebHost } from '../electron/web-host/server';
-import { expect, test } from './fixtures';
+import { expect, RENDERER_DIR, test } from './fixtures';
 
 // Browser mode on a data folder whose audit log lost its last event between two runs: the host starts anyway,
 // the window says sending is paused and why, the rep saves the damaged file and starts a new record.
-
-const RENDERER_DIR = resolve(import.meta.dirname, '..', 'out', 'renderer');
 
 async function startHost(dataDir: string) {
   const services = await createMainServices({

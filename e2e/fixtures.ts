@@ -19,7 +19,8 @@ import { startWebHost } from '../electron/web-host/server';
 import { CHROMIUM_ARGS, CHROMIUM_HOWTO, findChromium } from '../scripts/lib/chromium.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const RENDERER_DIR = join(ROOT, 'out', 'renderer');
+/** the built browser-mode app; E2E_RENDERER_DIR lets a parallel run use its own build */
+export const RENDERER_DIR = process.env.E2E_RENDERER_DIR ?? join(ROOT, 'out', 'renderer');
 
 export interface TestHost {
   /** http://127.0.0.1:<port>/ */
