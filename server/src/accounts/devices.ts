@@ -77,9 +77,21 @@ export async function revokeDevice(
 }
 
 export async function listMembers(db: Db, teamId: string) {
-  const rows = await db.query<{ id: string; email: string; role: Role; created_at: Date }>(
-    'SELECT id, email, role, created_at FROM members WHERE team_id = $1 AND removed_at IS NULL ORDER BY created_at, id',
+  const rows = await db.query<{
+    id: string;
+    email: string;
+    name: string | null;
+    role: Role;
+    created_at: Date;
+  }>(
+    'SELECT id, email, name, role, created_at FROM members WHERE team_id = $1 AND removed_at IS NULL ORDER BY created_at, id',
     [teamId],
   );
-  return rows.map((r) => ({ id: r.id, email: r.email, role: r.role, createdAt: iso(r.created_at)! }));
+  return rows.map((r) => ({
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    role: r.role,
+    createdAt: iso(r.created_at)!,
+  }));
 }

@@ -44,7 +44,8 @@ const iso = (value: Date | string) => new Date(value).toISOString();
 
 export interface PendingInvite {
   id: string;
-  email: string;
+  /** null for a shared code (whoever joins with it gives their email) */
+  email: string | null;
   role: Role;
   createdAt: string;
   expiresAt: string;
@@ -65,7 +66,7 @@ export async function listPendingInvites(db: Db, teamId: string): Promise<Pendin
   );
   return rows.map((r) => ({
     id: r.id,
-    email: r.email ?? '',
+    email: r.email,
     role: r.role,
     createdAt: iso(r.created_at),
     expiresAt: iso(r.expires_at),

@@ -8,7 +8,7 @@ import type { Authenticate } from '../auth/authenticate';
 import { callerOf, guarded } from '../auth/guard';
 import { can } from '../auth/roles';
 import type { Db } from '../db/db';
-import { errorResponses } from '../errors';
+import { errorBody, errorResponses } from '../errors';
 import type { Notifier } from '../replication/notifier';
 import { device, email, id, invitableRole, member, okBody, role } from './schemas';
 
@@ -29,19 +29,26 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesDeps> = async (ap
   app.post('/v1/join', {
     config: { rateLimit: { max: deps.joinPerMinute, timeWindow: 60_000 } },
     schema: {
-      summary: 'Join a team with an invite code; answers the device token (shown once) and the team key',
+      summary:
+        "Join a team with an invite code; answers the device token (shown once) and the team key. A shared code (made without an email) needs the joining person's email, which must be new to the team (409 otherwise); a code made for an email takes no other",
       tags: ['accounts'],
-      body: z.object({ code: z.string().max(100), deviceName: z.string().trim().min(1).max(200) }),
+      body: z.object({
+        code: z.string().max(100),
+        deviceName: z.string().trim().min(1).max(200),
+        email: email.optional(),
+        name: z.string().trim().min(1).max(200).optional(),
+      }),
       response: {
         200: okBody(
           z.object({
             token: z.string(),
             deviceId: id,
             team: z.object({ id, name: z.string(), key: z.string().regex(/^[0-9a-f]{64}$/) }),
-            member: z.object({ id, email: z.string(), role }),
+            member: z.object({ id, email: z.string(), role, name: z.string().nullable() }),
           }),
         ),
         ...errorResponses,
+        409: errorBody,
       },
     },
     handler: async (request) => {
@@ -50,7 +57,9 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesDeps> = async (ap
       try {
         return { ok: true as const, value: await join(db, request.body) };
       } catch (error) {
-        if (error instanceof AppError && error.code === 'forbidden') deps.inviteAttempts.failed(request.ip);
+        // a refused email counts too: a shared code must not become a way to list the team's emails
+        if (error instanceof AppError && (error.code === 'forbidden' || error.code === 'conflict'))
+          deps.inviteAttempts.failed(request.ip);
         throw error;
       }
     },
@@ -96,11 +105,12 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesDeps> = async (ap
   app.post('/v1/invites', {
     onRequest: invite.onRequest,
     schema: {
-      summary: 'Make an invite code (single use, expiring) for one person and role; the code is shown once',
+      summary:
+        'Make an invite code (single use, expiring) for a role, for one email or (without an email) a shared code whose holder gives their email when joining; the code is shown once',
       tags: ['accounts'],
       security: invite.security,
       body: z.object({
-        email,
+        email: email.optional(),
         role: invitableRole,
         ttlHours: z.number().int().min(1).max(MAX_INVITE_TTL_HOURS).default(72),
       }),

@@ -15,7 +15,13 @@ export interface MemberRoutesDeps {
   notifier: Notifier;
 }
 
-const pendingInvite = z.object({ id, email: z.string(), role, createdAt: isoTime, expiresAt: isoTime });
+const pendingInvite = z.object({
+  id,
+  email: z.string().nullable(),
+  role,
+  createdAt: isoTime,
+  expiresAt: isoTime,
+});
 
 /**
  * Managing the team's people (owners and admins, `members.manage`; who may change whom: shared/team/member-rules.ts):

@@ -16,7 +16,14 @@ export const role = z.enum(ROLES);
 export const invitableRole = z.enum(INVITABLE_ROLES);
 export const isoTime = z.string();
 
-export const member = z.object({ id, email: z.string(), role, createdAt: isoTime });
+export const member = z.object({
+  id,
+  email: z.string(),
+  /** the name given when joining with a shared code, else null */
+  name: z.string().nullable(),
+  role,
+  createdAt: isoTime,
+});
 export const device = z.object({
   id,
   memberId: id,
