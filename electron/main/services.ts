@@ -164,6 +164,7 @@ export async function createMainServices(
     teamKey,
     events: await openInboxEventLog(join(options.dataDir, 'inbox-events.jsonl')),
     isOurMessage: (messageId) => journal.byMessageId(messageId) !== undefined,
+    sequenceOf: (messageId) => journal.byMessageId(messageId)?.audit,
     unsubscribeMailto: () => profile.get()?.unsubscribeMailto ?? null,
     cursorFile: join(options.dataDir, 'inbox-cursors.json'),
     now,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AuditEvent } from '../audit/chain';
+import { sequenceRefSchema } from '../audit/sequence-ref';
 import type { Reason } from '../compliance/reasons';
 import { channel } from './define';
 
@@ -14,6 +15,8 @@ const draft = z
     text: z.string().max(2_000_000).optional(),
     isFirstTouch: z.boolean(),
     kind: z.enum(['sequence', 'one-off']),
+    /** a sequence's step: which sequence (and step) it is, for the audit events' per-sequence stats; one-offs have none */
+    sequence: sequenceRefSchema.optional(),
     leadTimeZone: z.string().max(64).optional(),
     /** a sequence's send window (whole hours, gateWindowOf); absent: the gate's default business hours */
     window: z

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StatsAnswer } from './stats';
-import { daysBetween, groupBlocked, percent, shapeStats, UNKNOWN_REP } from './stats-view';
+import { daysBetween, groupBlocked, percent, sequenceNames, shapeStats, UNKNOWN_REP } from './stats-view';
 
 const zero = { sent: 0, blocked: 0, bounced: 0, replied: 0, opted_out: 0, complained: 0 };
 const answer: StatsAnswer = {
@@ -57,8 +57,56 @@ describe('shapeStats', () => {
     expect(shape.own).toBe(false);
   });
 
-  it('adds up each sequence over its reps', () => {
-    expect(shape.sequences).toEqual([{ sequenceId: 'seq-1', totals: { ...zero, sent: 8 } }]);
+  it('adds up each sequence over its reps, the busiest first', () => {
+    expect(shape.sequences[0]).toEqual({
+      sequenceId: 'seq-1',
+      memberIds: ['m-ann', 'm-bob'],
+      totals: { ...zero, sent: 8 },
+    });
+    const more = shapeStats({
+      ...answer,
+      sequences: [...answer.sequences, { sequenceId: 'seq-0', memberId: 'm-bob', ...zero, sent: 9 }],
+    });
+    expect(more.sequences.map((s) => s.sequenceId)).toEqual(['seq-0', 'seq-1']);
+  });
+});
+
+describe('sequenceNames', () => {
+  const rows = (...list: [string, string][]) =>
+    list.map(([sequenceId, memberId]) => ({ sequenceId, memberIds: [memberId], totals: zero }));
+
+  it('names a sequence this computer knows; others by who sent them, numbered when one rep has several', () => {
+    const shape = {
+      own: false,
+      members: answer.members,
+      sequences: rows(
+        ['s-mine', 'm-boss'],
+        ['s-a1', 'm-ann'],
+        ['s-a2', 'm-ann'],
+        ['s-b', 'm-bob'],
+        ['s-x', 'm-x'],
+      ),
+    };
+    const names = sequenceNames(shape, new Map([['s-mine', '  Q3 founders ']]));
+    expect(Object.fromEntries(names)).toEqual({
+      's-mine': 'Q3 founders',
+      's-a1': 'A sequence of ann@acme.test (1)',
+      's-a2': 'A sequence of ann@acme.test (2)',
+      's-b': 'A sequence of bob@acme.test',
+      's-x': 'A sequence of a former member',
+    });
+  });
+
+  it("on a rep's own screen, a sequence this computer no longer has says so", () => {
+    const shape = {
+      own: true,
+      members: answer.members.slice(0, 1),
+      sequences: rows(['s-1', 'm-ann'], ['gone', 'm-ann']),
+    };
+    expect(Object.fromEntries(sequenceNames(shape, new Map([['s-1', 'Intro']])))).toEqual({
+      's-1': 'Intro',
+      gone: 'A sequence no longer on this computer',
+    });
   });
 });
 

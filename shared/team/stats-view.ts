@@ -36,6 +36,13 @@ export interface RepRow {
   perDay: Record<DayMetric, number[]>;
 }
 
+export interface SequenceRow {
+  sequenceId: string;
+  /** the members whose events named it (one, unless a rep's sequence came from a teammate's computer) */
+  memberIds: string[];
+  totals: Figures;
+}
+
 export interface BlockedGroup {
   words: string;
   count: number;
@@ -48,7 +55,8 @@ export interface TeamStatsShape {
   reps: RepRow[];
   totals: Figures;
   blocked: BlockedGroup[];
-  sequences: { sequenceId: string; totals: Figures }[];
+  /** per sequence (events that named one), biggest first; the reps who sent from it by member id */
+  sequences: SequenceRow[];
   members: { id: string; email: string; role: string }[];
   /** true when the caller sees only their own numbers */
   own: boolean;
@@ -99,11 +107,16 @@ export function shapeStats(answer: StatsAnswer): TeamStatsShape {
     }
     add(totals, d);
   }
-  const sequences = new Map<string, Figures>();
+  const sequences = new Map<string, SequenceRow>();
   for (const s of answer.sequences) {
-    const into = sequences.get(s.sequenceId) ?? emptyFigures();
-    add(into, s);
-    sequences.set(s.sequenceId, into);
+    const row = sequences.get(s.sequenceId) ?? {
+      sequenceId: s.sequenceId,
+      memberIds: [],
+      totals: emptyFigures(),
+    };
+    add(row.totals, s);
+    if (!row.memberIds.includes(s.memberId)) row.memberIds.push(s.memberId);
+    sequences.set(s.sequenceId, row);
   }
   return {
     days,
@@ -115,10 +128,41 @@ export function shapeStats(answer: StatsAnswer): TeamStatsShape {
     ),
     totals,
     blocked: groupBlocked(answer.blockedBy),
-    sequences: [...sequences].map(([sequenceId, t]) => ({ sequenceId, totals: t })),
+    sequences: [...sequences.values()].sort(
+      (a, b) => b.totals.sent - a.totals.sent || a.sequenceId.localeCompare(b.sequenceId),
+    ),
     members: [...answer.members].sort((a, b) => a.email.localeCompare(b.email)),
     own: answer.scope === 'own',
   };
+}
+
+/**
+ * What a sequence is called on the Team screen. The team server knows sequences by id only (their names stay
+ * on the desktop that has them, see docs/decisions.md), so: the name this computer knows, else who sent it —
+ * "A sequence of ana@acme.test", numbered when one rep has several this computer cannot name — or, on a rep's
+ * own screen, that it is not on this computer (deleted, or sent from another of their computers).
+ */
+export function sequenceNames(
+  shape: Pick<TeamStatsShape, 'sequences' | 'members' | 'own'>,
+  known: ReadonlyMap<string, string>,
+): Map<string, string> {
+  const repName = new Map(shape.members.map((m) => [m.id, m.email]));
+  const names = new Map<string, string>();
+  const unnamed = new Map<string, string[]>();
+  for (const s of shape.sequences) {
+    const name = known.get(s.sequenceId)?.trim();
+    if (name) {
+      names.set(s.sequenceId, name);
+      continue;
+    }
+    const who = shape.own
+      ? 'A sequence no longer on this computer'
+      : `A sequence of ${s.memberIds.map((id) => repName.get(id) ?? 'a former member').join(' and ')}`;
+    unnamed.set(who, [...(unnamed.get(who) ?? []), s.sequenceId]);
+  }
+  for (const [who, ids] of unnamed)
+    for (const [i, id] of ids.entries()) names.set(id, ids.length > 1 ? `${who} (${i + 1})` : who);
+  return names;
 }
 
 const GROUPS: { words: string; test: (code: string) => boolean }[] = [

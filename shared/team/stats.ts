@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SEQUENCE_REF_ID } from '../audit/sequence-ref';
 import { floorOf } from '../compliance/reasons';
 import { CURED_BY_WAITING, HELD_UNTIL_RESUMED } from '../compliance/waiting';
 
@@ -69,8 +70,6 @@ const SIMPLE: Readonly<Record<string, DayMetric>> = {
   'inbox.complaint': 'complained',
 };
 
-const SEQUENCE_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
 /** YYYY-MM-DD of epoch ms in UTC, or null for a time that is not one */
 export function utcDay(at: number): string | null {
   if (!Number.isFinite(at)) return null;
@@ -102,7 +101,7 @@ export function countsOf(event: StatsEvent): Count[] {
   const day = utcDay(event.at);
   if (!day) return [];
   const raw = event.data.sequenceId;
-  const sequenceId = typeof raw === 'string' && SEQUENCE_ID.test(raw) ? raw : '';
+  const sequenceId = typeof raw === 'string' && SEQUENCE_REF_ID.test(raw) ? raw : '';
   const count = (metric: Metric, reason = ''): Count => ({ day, metric, reason, sequenceId });
   const simple = SIMPLE[event.type];
   if (simple) return [count(simple)];

@@ -1,5 +1,6 @@
 import { simpleParser } from 'mailparser';
 import type { AuditEventType } from '../../../shared/audit/event-types';
+import { type SequenceRef, sequenceData } from '../../../shared/audit/sequence-ref';
 import { type ClassifyContext, classifyInbound, type InboxEffect } from '../../../shared/inbox/classify';
 import type { InboxCheckSummary, InboxCheckTrouble, InboxEvent } from '../../../shared/ipc/inbox';
 import type { MailboxInfo } from '../../../shared/ipc/mailboxes';
@@ -28,6 +29,8 @@ export interface InboxWatcherDeps {
   events: InboxEventLog;
   /** true for a Message-ID this desktop sent (the send journal) */
   isOurMessage(messageId: string): boolean;
+  /** the sequence (and step) of a message this desktop sent, when it was a sequence's (the send journal) */
+  sequenceOf?(messageId: string): Partial<SequenceRef> | undefined;
   unsubscribeMailto(): string | null;
   /** JSON file holding each mailbox's inbox cursor and recently seen provider ids */
   cursorFile: string;
@@ -108,6 +111,8 @@ export function createInboxWatcher(deps: InboxWatcherDeps): InboxWatcher {
         mailboxId: mailbox.id,
         ...(key ? { recipientKey: key } : {}),
         ...(effect.messageId ? { messageId: effect.messageId } : {}),
+        // the sequence the answered message belongs to, for per-sequence stats (a mailto: opt-out names none)
+        ...(effect.messageId ? sequenceData(deps.sequenceOf?.(effect.messageId)) : {}),
       },
       at,
     );

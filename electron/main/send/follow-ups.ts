@@ -1,4 +1,5 @@
 import type { AuditEvent } from '../../../shared/audit/chain';
+import { sequenceData } from '../../../shared/audit/sequence-ref';
 import type { AuditLog } from '../audit/audit-log';
 import type { JournalEntry, SendJournal } from './send-journal';
 import { type Checkpoint, noCheckpoint } from './send-points';
@@ -51,6 +52,7 @@ export function createFollowUps(deps: FollowUpDeps) {
         recipientKey: entry.audit?.recipientKey ?? null,
         messageId: entry.messageId,
         warnings: entry.audit?.warnings ?? [],
+        ...sequenceData(entry.audit),
         ...(entry.settledBy ? { settledBy: entry.settledBy } : {}),
       }));
     checkpoint('after-audit', entry.key);

@@ -1,4 +1,5 @@
 import type { AuditEvent } from '../../../shared/audit/chain';
+import { sequenceData } from '../../../shared/audit/sequence-ref';
 import { AppError } from '../../../shared/ipc/result';
 import type { HeldMessage, HeldResolution, SendDraft, SendOutcome } from '../../../shared/ipc/send';
 import type { AuditLog } from '../audit/audit-log';
@@ -41,6 +42,7 @@ export function createHeldMessages(deps: HeldDeps) {
       key: entry.key,
       messageId: entry.messageId,
       recipientKey: entry.audit?.recipientKey ?? null,
+      ...sequenceData(entry.audit),
       as,
     });
 

@@ -1,3 +1,4 @@
+import type { SequenceRef } from '../../../shared/audit/sequence-ref';
 import type { AppErrorShape } from '../../../shared/ipc/result';
 import type { SendDraft, UnknownWhy } from '../../../shared/ipc/send';
 
@@ -34,8 +35,12 @@ export interface JournalEntry {
   committedAt?: number;
   /** commit times of the attempts that count as sent for caps and breakers: every one not proven undelivered */
   sends?: number[];
-  /** the gate's facts for the `send.sent` event a follow-up may write: the recipient's suppression key, warnings */
-  audit?: { recipientKey: string | null; warnings: string[] };
+  /**
+   * the facts for the audit events written later (`send.sent` by a follow-up, a lookup's or the rep's settling,
+   * an inbox event about this message): the recipient's suppression key, the gate's warnings and, for a
+   * sequence's step, its sequence and step ids (absent in entries written before they were recorded)
+   */
+  audit?: { recipientKey: string | null; warnings: string[] } & Partial<SequenceRef>;
   /** while the fate is open (sending, unknown): what the rep is shown, and what "Send it again" sends */
   draft?: SendDraft;
   /** base64 of the exact bytes delivered, kept until the Sent copy is made */

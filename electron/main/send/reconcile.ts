@@ -1,4 +1,5 @@
 import type { AuditEventType } from '../../../shared/audit/event-types';
+import { sequenceData } from '../../../shared/audit/sequence-ref';
 import type { JournalEntry, SendJournal } from './send-journal';
 import type { MailTransport } from './transports/mail-transport';
 
@@ -53,6 +54,7 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileReport> {
       mailboxId: entry.mailboxId,
       key: entry.key,
       messageId: entry.messageId,
+      ...sequenceData(entry.audit),
       ...data,
     });
 

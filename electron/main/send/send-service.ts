@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEventType } from '../../../shared/audit/event-types';
+import { sequenceData } from '../../../shared/audit/sequence-ref';
 import { mergeReasons, reason } from '../../../shared/compliance/reasons';
 import { RESUME_RECHECK_MS } from '../../../shared/compliance/waiting';
 import type { MailboxInfo } from '../../../shared/ipc/mailboxes';
@@ -84,8 +85,9 @@ export function createSendService(deps: SendServiceDeps) {
     const existing = deps.journal.get(key);
     if (existing && blocksRetry(existing)) return duplicateOf(existing);
     const mailbox = mailboxOf(draft.mailboxId);
-    // The audit names the recipient by its suppression key only, never by address.
+    // The audit names the recipient by its suppression key only, never by address; a sequence's step by ids.
     const { decision, text, now, recipientKey } = await gateDecision(deps, draft, mailbox);
+    const sequence = sequenceData(draft.sequence);
     const blocked = async (gate: GateVerdict, retryAt?: number): Promise<SendOutcome> => ({
       status: 'blocked',
       gate,
@@ -94,6 +96,7 @@ export function createSendService(deps: SendServiceDeps) {
         key,
         recipientKey,
         reasons: gate.reasons.map((r) => r.code),
+        ...sequence,
       }),
     });
     // held, not failed: a scheduled email stays in the Outbox and is tried again until the rep resumes
@@ -131,10 +134,10 @@ export function createSendService(deps: SendServiceDeps) {
       prepared = await deps.journal.prepare(key, {
         mailboxId: mailbox.id,
         messageId: message.messageId,
-        audit: { recipientKey, warnings: codes },
+        audit: { recipientKey, warnings: codes, ...sequence },
       });
     } catch (error) {
-      return journalFailure(error, gate, mailbox, key, recipientKey);
+      return journalFailure(error, gate, mailbox, key, { recipientKey, ...sequence });
     }
     if (!prepared.ok) return duplicateOf(prepared.existing);
     try {
@@ -161,6 +164,7 @@ export function createSendService(deps: SendServiceDeps) {
           recipientKey,
           messageId: message.messageId,
           why: outcome.why,
+          ...sequence,
         });
         return {
           status: 'unknown',
@@ -176,6 +180,7 @@ export function createSendService(deps: SendServiceDeps) {
         recipientKey,
         code: outcome.error.code,
         retryable: outcome.retryable,
+        ...sequence,
       });
       return {
         status: 'failed',
@@ -196,11 +201,11 @@ export function createSendService(deps: SendServiceDeps) {
     gate: GateVerdict,
     mailbox: MailboxInfo,
     key: string,
-    recipientKey: string | null,
+    facts: { recipientKey: string | null },
   ): Promise<SendOutcome> {
     const event = await auditQuietly('send.failed', mailbox, {
       key,
-      recipientKey,
+      ...facts,
       code: 'transient',
       retryable: true,
     });

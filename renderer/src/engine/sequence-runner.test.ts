@@ -142,12 +142,15 @@ afterEach(async () => {
 describe('the sequence runner', () => {
   it('sends step 1, then step 2 threaded after its delay, and stops the lead who replied before step 3', async () => {
     const engine = runner();
-    const id = await enrollAna(await threeStepSequence());
+    const sequence = await threeStepSequence();
+    const id = await enrollAna(sequence);
     expect((await engine.runOnce()).sent).toBe(1);
     expect(delivered[0]).toMatchObject({
       key: `${id}:0`,
       draft: { subject: 'Quick question, Ana', isFirstTouch: true, kind: 'sequence', mailboxId: 'mb1' },
     });
+    // the draft names its sequence and step: main's audit events carry them to the team's per-sequence stats
+    expect(delivered[0]!.draft.sequence).toEqual({ sequenceId: sequence.id, stepId: sequence.steps[0]!.id });
     expect(delivered[0]!.draft.window).toEqual({ startHour: 9, endHour: 17, days: [1, 2, 3, 4, 5] });
     const afterFirst = await enrollments.fresh(id);
     // two business days later, at the window's opening: Thursday 09:00
@@ -163,6 +166,7 @@ describe('the sequence runner', () => {
       subject: 'Re: Quick question, Ana',
       isFirstTouch: false,
       thread: { inReplyTo: delivered[0]!.messageId, references: [delivered[0]!.messageId] },
+      sequence: { sequenceId: sequence.id, stepId: sequence.steps[1]!.id },
     });
     const sent = await db.messages.findOne(`${id}:1`).exec();
     expect(sent).toMatchObject({ enrollmentId: id, step: 1, status: 'sent' });

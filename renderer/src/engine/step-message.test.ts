@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sendChannels } from '../../../shared/ipc/send';
 import type { LeadDoc } from '../db/schemas/leads';
 import { blankStep, DEFAULT_SEQUENCE_SCHEDULE } from '../db/sequences-repo';
 import { stepMessage, variantFor } from './step-message';
@@ -43,6 +44,29 @@ describe('a step as the email the gate is asked to send', () => {
         window: { startHour: 9, endHour: 17, days: [1, 2, 3, 4, 5] },
       },
     });
+  });
+
+  it('names its sequence and step for the audit, as the bridge accepts it; an id that cannot be one is left out', () => {
+    const steps = [step({ subject: 'One' })];
+    const input = { stepIndex: 0, enrollmentId: 'e1', mailboxId: 'mb1', lead, sender: {}, earlier: [] };
+    const named = stepMessage({
+      ...input,
+      sequence: { id: 'seq-1', steps, schedule: DEFAULT_SEQUENCE_SCHEDULE },
+    });
+    if (!named.ok) throw new Error(named.problem);
+    expect(named.draft.sequence).toEqual({ sequenceId: 'seq-1', stepId: steps[0]!.id });
+    const request = sendChannels['send.message'].request;
+    expect(request.safeParse({ key: 'e1:0', draft: named.draft }).success).toBe(true);
+    // an odd id (an old import) never stops the send: the step goes, counted for the rep only
+    const odd = stepMessage({
+      ...input,
+      sequence: { id: 'a b/c', steps, schedule: DEFAULT_SEQUENCE_SCHEDULE },
+    });
+    expect(odd.ok && odd.draft.sequence).toBeUndefined();
+    expect(request.safeParse({ key: 'e1:0', draft: odd.ok && odd.draft }).success).toBe(true);
+    // the preview renders without an id: no reference
+    const preview = stepMessage({ ...input, sequence: { steps, schedule: DEFAULT_SEQUENCE_SCHEDULE } });
+    expect(preview.ok && preview.draft.sequence).toBeUndefined();
   });
 
   it('says which part cannot be filled instead of sending "Hi ,"', () => {

@@ -3,6 +3,7 @@
  * templates filled in with the lead's and the rep's fields, and, for a step that replies in the thread,
  * "Re: " + the first subject with `In-Reply-To` and `References` of what this lead was sent before.
  */
+import { sequenceRefOf } from '../../../shared/audit/sequence-ref';
 import type { SendDraft } from '../../../shared/ipc/send';
 import { gateWindowOf, type Schedule } from '../../../shared/sequences/calendar';
 import {
@@ -45,7 +46,8 @@ export function variantFor(enrollmentId: string, step: Step, stepIndex: number):
 }
 
 export interface StepMessageInput {
-  sequence: Pick<SequenceDoc, 'steps' | 'schedule'>;
+  /** with its id, the draft names the sequence and step (the send's audit events carry them for team stats) */
+  sequence: Pick<SequenceDoc, 'steps' | 'schedule'> & { id?: string };
   stepIndex: number;
   enrollmentId: string;
   mailboxId: string;
@@ -90,6 +92,7 @@ export function stepMessage(input: StepMessageInput): StepMessage {
   const mode = input.stepIndex > 0 && step.threadWithPrevious ? 'same-thread' : 'new-thread';
   const threaded = threadNextStep(mode, (subject as { value: string }).value.trim(), input.earlier);
   const lead = input.lead;
+  const ref = input.sequence.id ? sequenceRefOf(input.sequence.id, step.id) : undefined;
   const toName = [lead.firstName, lead.lastName].filter((s) => s.trim()).join(' ');
   const draft: SendDraft = {
     mailboxId: input.mailboxId,
@@ -100,6 +103,7 @@ export function stepMessage(input: StepMessageInput): StepMessage {
     ...(text?.ok ? { text: text.value } : {}),
     isFirstTouch: input.earlier.length === 0,
     kind: 'sequence',
+    ...(ref ? { sequence: ref } : {}),
     ...(lead.timezone ? { leadTimeZone: lead.timezone } : {}),
     window: windowOf(input.sequence.schedule),
     ...(threaded.thread ? { thread: threaded.thread } : {}),

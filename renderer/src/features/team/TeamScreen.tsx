@@ -1,8 +1,9 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { TeamStatsView } from '../../../../shared/ipc/team-stats';
 import { DAY_METRICS, type DayMetric } from '../../../../shared/team/stats';
-import { METRIC_WORDS, shapeStats } from '../../../../shared/team/stats-view';
+import { METRIC_WORDS, sequenceNames, shapeStats } from '../../../../shared/team/stats-view';
 import { call } from '../../bridge/client';
+import { useServices } from '../../services/use-services';
 import { useApp } from '../../store';
 import { PLACE_PARAMS } from '../../store/address';
 import { type BridgeProblem, bridgeProblem } from '../../ui/bridge-problem';
@@ -10,7 +11,7 @@ import { CodeDetails } from '../../ui/CodeDetails';
 import { EmptyState } from '../../ui/EmptyState';
 import { FormProblem } from '../../ui/FormProblem';
 import { MembersPanel } from './MembersPanel';
-import { BlockedReasons, PerDayTable, RepTotals } from './TeamTables';
+import { BlockedReasons, PerDayTable, RepTotals, SequenceTotals } from './TeamTables';
 
 const RepChart = lazy(() => import('./RepChart').then((m) => ({ default: m.RepChart })));
 
@@ -99,8 +100,22 @@ export function TeamScreen() {
   );
 }
 
+/** The names of this computer's sequences (the team server knows them by id only). */
+function useSequenceNames(): ReadonlyMap<string, string> {
+  const { sequences } = useServices();
+  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
+  useEffect(
+    () => sequences.watchAll((list) => setNames(new Map(list.map((s) => [s.id, s.name])))),
+    [sequences],
+  );
+  return names;
+}
+
 function TeamNumbers({ view }: { view: Extract<TeamStatsView, { joined: true }> }) {
   const shape = useMemo(() => shapeStats(view.stats), [view]);
+  const known = useSequenceNames();
+  const names = useMemo(() => sequenceNames(shape, known), [shape, known]);
+  const repNames = useMemo(() => new Map(shape.reps.map((r) => [r.memberId, r.name])), [shape]);
   const [metric, setMetric] = useState<DayMetric>('sent');
   const { you } = view.stats;
   const nothing = shape.reps.every((r) => DAY_METRICS.every((m) => r.totals[m] === 0));
@@ -147,6 +162,10 @@ function TeamNumbers({ view }: { view: Extract<TeamStatsView, { joined: true }> 
           <section className="card" aria-labelledby="team-totals-title">
             <h2 id="team-totals-title">{shape.own ? 'Your numbers' : 'Per rep'}</h2>
             <RepTotals reps={shape.reps} own={shape.own} />
+          </section>
+          <section className="card" aria-labelledby="team-sequences-title">
+            <h2 id="team-sequences-title">{shape.own ? 'Your sequences' : 'Per sequence'}</h2>
+            <SequenceTotals sequences={shape.sequences} names={names} reps={repNames} own={shape.own} />
           </section>
           <section className="card" aria-labelledby="team-blocked-title">
             <h2 id="team-blocked-title">Why emails were blocked</h2>

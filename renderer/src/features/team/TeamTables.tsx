@@ -4,6 +4,7 @@ import {
   METRIC_WORDS,
   percent,
   type RepRow,
+  type SequenceRow,
   type TeamStatsShape,
 } from '../../../../shared/team/stats-view';
 import { CodeDetails } from '../../ui/CodeDetails';
@@ -40,6 +41,58 @@ export function RepTotals({ reps, own }: { reps: readonly RepRow[]; own: boolean
             ))}
             <td>{percent(r.totals.replied, r.totals.sent)}</td>
             <td>{percent(r.totals.bounced, r.totals.sent)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * Each sequence's numbers over the range: what its steps sent, what the gate blocked, and the replies, bounces,
+ * opt-outs and complaints that answered them. A manager also sees whose sequence it is.
+ */
+export function SequenceTotals({
+  sequences,
+  names,
+  reps,
+  own,
+}: {
+  sequences: readonly SequenceRow[];
+  /** sequenceNames(): what each row is called */
+  names: ReadonlyMap<string, string>;
+  /** member id → the name the rep tables use */
+  reps: ReadonlyMap<string, string>;
+  own: boolean;
+}) {
+  if (sequences.length === 0)
+    return <p className="muted">None of the emails in these days came from a sequence.</p>;
+  return (
+    <table
+      className="outbox-table team-table"
+      aria-label={own ? 'Your numbers per sequence' : 'Numbers per sequence'}
+    >
+      <thead>
+        <tr>
+          <th scope="col">Sequence</th>
+          {own ? null : <th scope="col">Rep</th>}
+          {DAY_METRICS.map((m) => (
+            <th key={m} scope="col">
+              {METRIC_WORDS[m]}
+            </th>
+          ))}
+          <th scope="col">Reply rate</th>
+        </tr>
+      </thead>
+      <tbody>
+        {sequences.map((s) => (
+          <tr key={s.sequenceId}>
+            <th scope="row">{names.get(s.sequenceId) ?? 'A sequence'}</th>
+            {own ? null : <td>{s.memberIds.map((id) => reps.get(id) ?? 'A former member').join(', ')}</td>}
+            {DAY_METRICS.map((m) => (
+              <td key={m}>{s.totals[m].toLocaleString()}</td>
+            ))}
+            <td>{percent(s.totals.replied, s.totals.sent)}</td>
           </tr>
         ))}
       </tbody>
