@@ -58,6 +58,11 @@ describe('browser-mode host', () => {
     expect((await fetch(`${host.url}assets/app.js`)).status).toBe(200);
   });
 
+  it('lets the browser keep the hashed assets for good, never the page that carries the token', async () => {
+    expect((await fetch(`${host.url}assets/app.js`)).headers.get('cache-control')).toContain('immutable');
+    expect((await fetch(host.url)).headers.get('cache-control')).toBe('no-store');
+  });
+
   it('never serves files outside the renderer folder', async () => {
     for (const path of ['../secret.txt', '%2e%2e/secret.txt', '..%2fsecret.txt', 'assets/../../secret.txt']) {
       const res = await fetch(`${host.url}${path}`);

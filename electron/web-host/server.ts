@@ -39,6 +39,13 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/**
+ * Vite names every file under /assets/ by its content hash, so the browser may keep it for good: a restart then
+ * loads the app from Chromium's cache with its compiled code (V8's code cache), not over the socket and parser.
+ */
+const HASHED_ASSETS = '/assets/';
+const IMMUTABLE = { 'Cache-Control': 'public, max-age=31536000, immutable' };
+
 /** Frames are small JSON calls; anything bigger is refused before it is parsed. */
 const MAX_FRAME_BYTES = 8 * 1024 * 1024;
 
@@ -103,7 +110,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     try {
       const body = await readFile(file);
       res
-        .writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' })
+        .writeHead(200, {
+          ...headers,
+          'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+          ...(path.startsWith(HASHED_ASSETS) ? IMMUTABLE : {}),
+        })
         .end(body);
     } catch {
       res.writeHead(404, headers).end('Not found');

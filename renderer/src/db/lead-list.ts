@@ -226,12 +226,18 @@ async function indexedList(db: FairsendDatabase, repo: LeadsRepo, query: LeadQue
     pages.delete(farthest);
   }
 
-  /** Where page `page` starts: after the nearest kept position, or after the row the index says is just before it. */
-  async function startOf(page: number): Promise<{ after: Cursor | undefined; skip: number }> {
+  /** Where page `page` starts as kept positions alone tell it: after the nearest one, skipping the rows between. */
+  function nearStart(page: number): { after: Cursor | undefined; skip: number } {
     const before = page * PAGE_SIZE - 1;
     if (before < 0) return { after: undefined, skip: 0 };
     const anchor = kept.atOrBefore(before);
-    const near = { after: anchor?.cursor, skip: anchor ? before - anchor.pos : before + 1 };
+    return { after: anchor?.cursor, skip: anchor ? before - anchor.pos : before + 1 };
+  }
+
+  /** Where page `page` starts: after the nearest kept position, or after the row the index says is just before it. */
+  async function startOf(page: number): Promise<{ after: Cursor | undefined; skip: number }> {
+    const before = page * PAGE_SIZE - 1;
+    const near = nearStart(page);
     if (near.skip < NEAR_SKIP) return near;
     try {
       const cursor = await positions.locate(before, total, openedAt);
@@ -271,8 +277,15 @@ async function indexedList(db: FairsendDatabase, repo: LeadsRepo, query: LeadQue
     },
     async load(start, end) {
       const { first, last } = pageRange(start, end);
-      // In order, so each page anchors on the one before it.
-      for (let p = first; p <= last; p++) if (!pages.has(p)) await fetchPage(p);
+      const missing: number[] = [];
+      for (let p = first; p <= last; p++) if (!pages.has(p)) missing.push(p);
+      // Pages a kept position already places are read at once (a view across two pages, after a jump);
+      // the others in order, so each anchors on the one before it.
+      if (missing.every((p) => nearStart(p).skip < NEAR_SKIP)) {
+        await Promise.all(missing.map(fetchPage));
+        return;
+      }
+      for (const p of missing) await fetchPage(p);
     },
     async allIds() {
       const ids: string[] = [];

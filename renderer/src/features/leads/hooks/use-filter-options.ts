@@ -8,15 +8,35 @@ export function useFilterOptions(): { tags: string[]; sources: string[] } {
   const { db } = useServices();
   const version = useRepoVersion(1000);
   const [options, setOptions] = useState<{ tags: string[]; sources: string[] }>({ tags: [], sources: [] });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the re-read trigger.
   useEffect(() => {
     let live = true;
-    void Promise.all([distinctTags(db), distinctSources(db)]).then(
-      ([tags, sources]) => live && setOptions({ tags, sources }),
-    );
+    const read = () =>
+      void Promise.all([distinctTags(db), distinctSources(db)]).then(
+        ([tags, sources]) => live && setOptions({ tags, sources }),
+      );
+    // the first read waits for the first rows: its index walks would compete with them for the database
+    const cancel = version === 0 ? afterFirstRows(read) : now(read);
     return () => {
       live = false;
+      cancel();
     };
   }, [db, version]);
   return options;
+}
+
+/** Runs `task` when the browser is next idle (within a second): after the screen's first rows are drawn. */
+function afterFirstRows(task: () => void): () => void {
+  if (typeof requestIdleCallback !== 'function') {
+    const timer = setTimeout(task, FIRST_READ_MS);
+    return () => clearTimeout(timer);
+  }
+  const handle = requestIdleCallback(task, { timeout: FIRST_READ_MS });
+  return () => cancelIdleCallback(handle);
+}
+
+const FIRST_READ_MS = 1000;
+
+function now(task: () => void): () => void {
+  task();
+  return () => {};
 }
