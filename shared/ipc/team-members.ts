@@ -22,6 +22,8 @@ export interface TeamDeviceView {
 export interface TeamMemberView {
   id: string;
   email: string;
+  /** the name they gave when joining with a shared code */
+  name: string | null;
   role: TeamMemberRole;
   createdAt: string;
   /** only for owners and admins (the server shows devices to `members.manage`) */
@@ -31,7 +33,8 @@ export interface TeamMemberView {
 
 export interface TeamInviteView {
   id: string;
-  email: string;
+  /** null: a shared code, for whoever the admin gives it to (they give their email when joining) */
+  email: string | null;
   role: TeamMemberRole;
   createdAt: string;
   expiresAt: string;
@@ -53,7 +56,8 @@ export interface NewInvite {
   /** shown once: it is not kept anywhere after this answer */
   code: string;
   expiresAt: string;
-  email: string;
+  /** null for a shared code */
+  email: string | null;
   role: TeamMemberRole;
 }
 
@@ -69,12 +73,13 @@ export const teamMembersChannels = {
   'team.invite': channel(
     z
       .object({
+        /** empty or absent: a shared code (whoever joins with it gives their email) */
         email: z
           .string()
           .trim()
-          .min(3, 'Enter the email address of the person you invite.')
           .max(320)
-          .regex(/^[^\s@]+@[^\s@]+$/, 'That is not an email address.'),
+          .regex(/^$|^[^\s@]+@[^\s@]+$/, 'That is not an email address.')
+          .optional(),
         role: role.exclude(['owner']),
         ttlHours: z
           .number()

@@ -67,6 +67,14 @@ export const joinRequestSchema = z
     serverUrl: z.string().trim().min(1, 'Enter the team server address.').max(300),
     inviteCode: z.string().trim().min(1, 'Enter the invite code.').max(100),
     deviceName: z.string().trim().min(1).max(200),
+    /** who is joining: needed for a shared code (an invite made without an email); empty means not given */
+    email: z
+      .string()
+      .trim()
+      .max(320)
+      .regex(/^$|^[^\s@]+@[^\s@]+$/, 'That is not an email address.')
+      .optional(),
+    name: z.string().trim().max(200).optional(),
   })
   .strict();
 

@@ -54,7 +54,7 @@ describe('the Members panel in main, against a real team server on PGlite', () =
   afterAll(async () => {
     for (const d of desktops) await d.close();
     await server?.close();
-  });
+  }, OPEN_TIMEOUT_MS);
 
   it('not in a team: says so and asks nothing', async () => {
     const d = await desktopMain('alone');
@@ -143,16 +143,43 @@ describe('the Members panel in main, against a real team server on PGlite', () =
     expect(await second.team.manage('/v1/me')).toMatchObject({ role: 'rep' });
   });
 
-  it('bad requests stop at the bridge: an owner role in an invite, an id with a slash, a missing email', async () => {
+  it('bad requests stop at the bridge: an owner role in an invite, an id with a slash, a malformed email', async () => {
     for (const [channel, request] of [
       ['team.invite', { email: 'x@acme.test', role: 'owner', ttlHours: 24 }],
-      ['team.invite', { email: '', role: 'rep', ttlHours: 24 }],
+      ['team.invite', { email: 'not an address', role: 'rep', ttlHours: 24 }],
       ['team.removeMember', { memberId: '../devices/x' }],
       ['team.setRole', { memberId: 'abc', role: 'boss' }],
     ] as const) {
       const res = await call(owner, channel, request);
       expect(res.ok, channel).toBe(false);
       if (!res.ok) expect(res.error.code).toBe('invalid-input');
+    }
+  });
+
+  it('an invite without an email is a shared code: listed as such, and joins whoever gives a new email', async () => {
+    const made = await call<NewInvite>(owner, 'team.invite', { email: '', role: 'rep', ttlHours: 24 });
+    if (!made.ok) throw new Error(made.error.message);
+    expect(made.value).toMatchObject({ email: null, role: 'rep' });
+    const listed = await call<TeamMembersView>(owner, 'team.members', {});
+    if (!listed.ok || !listed.value.joined) throw new Error('not listed');
+    expect(listed.value.invites.find((i) => i.id === made.value.id)).toMatchObject({ email: null });
+    const d = await desktopMain('shared-code');
+    try {
+      await d.team.join({
+        serverUrl: server.base,
+        inviteCode: made.value.code,
+        deviceName: 'laptop',
+        email: 'zoe@acme.test',
+        name: 'Zoe Brandt',
+      });
+      const after = await call<TeamMembersView>(owner, 'team.members', {});
+      if (!after.ok || !after.value.joined) throw new Error('not listed');
+      expect(after.value.members.find((m) => m.email === 'zoe@acme.test')).toMatchObject({
+        name: 'Zoe Brandt',
+        role: 'rep',
+      });
+    } finally {
+      await d.close();
     }
   });
 });

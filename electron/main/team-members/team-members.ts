@@ -14,7 +14,16 @@ export interface TeamMembersDeps {
 
 const role = z.enum(TEAM_ROLES);
 const me = z.object({ memberId: z.string(), role });
-const members = z.array(z.object({ id: z.string(), email: z.string(), role, createdAt: z.string() }));
+const members = z.array(
+  z.object({
+    id: z.string(),
+    email: z.string(),
+    // servers before shared codes do not send it
+    name: z.string().nullable().default(null),
+    role,
+    createdAt: z.string(),
+  }),
+);
 const devices = z.array(
   z.object({
     id: z.string(),
@@ -26,7 +35,13 @@ const devices = z.array(
   }),
 );
 const invites = z.array(
-  z.object({ id: z.string(), email: z.string(), role, createdAt: z.string(), expiresAt: z.string() }),
+  z.object({
+    id: z.string(),
+    email: z.string().nullable(),
+    role,
+    createdAt: z.string(),
+    expiresAt: z.string(),
+  }),
 );
 const newInvite = z.object({ id: z.string(), code: z.string().min(8).max(100), expiresAt: z.string() });
 
@@ -78,13 +93,16 @@ export function createTeamMembers(deps: TeamMembersDeps) {
         invites: open,
       };
     },
+    /** an invite for one email, or (email empty) a shared code whose holder gives their email when joining */
     async invite(input: {
-      email: string;
+      email?: string | undefined;
       role: Exclude<TeamMemberRole, 'owner'>;
       ttlHours: number;
     }): Promise<NewInvite> {
-      const made = read(newInvite, await post('/v1/invites', input));
-      return { ...made, email: input.email.trim().toLowerCase(), role: input.role };
+      const email = input.email?.trim().toLowerCase() || null;
+      const body = { role: input.role, ttlHours: input.ttlHours, ...(email ? { email } : {}) };
+      const made = read(newInvite, await post('/v1/invites', body));
+      return { ...made, email, role: input.role };
     },
     async revokeInvite(inviteId: string): Promise<null> {
       await post(`/v1/invites/${at(inviteId)}/revoke`);

@@ -92,6 +92,10 @@ export function failureOf(
       },
       status,
     );
+  // the join's 409 answers are the server's sentences for the person joining (a shared code needs an email, an
+  // email already in the team, a code made for another email)
+  if (joining && status === 409 && serverSaid)
+    return new TeamCallError('invite', { message: serverSaid, detail }, status);
   if (joining && (status === 403 || status === 400 || status === 404))
     return new TeamCallError(
       'invite',

@@ -142,7 +142,13 @@ export function createTeamService(deps: TeamServiceDeps) {
     };
   }
 
-  async function join(request: { serverUrl: string; inviteCode: string; deviceName: string }) {
+  async function join(request: {
+    serverUrl: string;
+    inviteCode: string;
+    deviceName: string;
+    email?: string | undefined;
+    name?: string | undefined;
+  }) {
     if (membership())
       throw new AppError(
         'conflict',
@@ -157,7 +163,12 @@ export function createTeamService(deps: TeamServiceDeps) {
     try {
       const raw = await callTeamServer<unknown>(url.url, '/v1/join', {
         method: 'POST',
-        body: { code: request.inviteCode.trim(), deviceName: request.deviceName },
+        body: {
+          code: request.inviteCode.trim(),
+          deviceName: request.deviceName,
+          ...(request.email?.trim() ? { email: request.email.trim() } : {}),
+          ...(request.name?.trim() ? { name: request.name.trim() } : {}),
+        },
         joining: true,
       });
       answer = joinAnswer.parse(raw);

@@ -7,6 +7,7 @@ import { bridgeProblem } from '../../ui/bridge-problem';
 import { CodeDetails } from '../../ui/CodeDetails';
 import { whenInWords } from '../../ui/when-words';
 import { ConfirmDialog } from '../leads/dialogs/ConfirmDialog';
+import { PostmasterSettings } from './PostmasterSettings';
 
 const ROLE: Record<TeamRole, string> = {
   owner: 'Owner',
@@ -28,6 +29,8 @@ export function TeamSettings() {
   const [status, setStatus] = useState<TeamStatus | null>(null);
   const [server, setServer] = useState('');
   const [code, setCode] = useState('');
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
   const [problem, setProblem] = useState<{ text: string; details: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [leaving, setLeaving] = useState(false);
@@ -53,10 +56,19 @@ export function TeamSettings() {
       serverUrl: server,
       inviteCode: code,
       deviceName: `Fairsend on ${navigator.platform || 'this computer'}`,
+      ...(email.trim() ? { email } : {}),
+      ...(name.trim() ? { name } : {}),
     });
     setBusy(false);
     if (!result.ok) {
-      setProblem(bridgeProblem(result.error, { serverUrl: 'Server address', inviteCode: 'Invite code' }));
+      setProblem(
+        bridgeProblem(result.error, {
+          serverUrl: 'Server address',
+          inviteCode: 'Invite code',
+          email: 'Your work email',
+          name: 'Your name',
+        }),
+      );
       return;
     }
     setProblem(null);
@@ -111,6 +123,29 @@ export function TeamSettings() {
               required
             />
           </label>
+          <label className="field">
+            <span>Your work email</span>
+            <input
+              type="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              autoComplete="email"
+              placeholder="For a shared code"
+            />
+          </label>
+          <label className="field">
+            <span>Your name</span>
+            <input
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              autoComplete="name"
+              placeholder="For a shared code"
+            />
+          </label>
+          <p className="hint span-2">
+            If your admin made the code for your email, you can leave these empty. A code shared with the
+            whole team needs your email: it is who you are in the team.
+          </p>
           {problem ? (
             <div className="span-2" role="alert">
               <p className="error">{problem.text}</p>
@@ -181,6 +216,8 @@ function Joined({ status, onLeave }: { status: TeamStatus; onLeave: () => void }
           Leave team
         </button>
       </div>
+      {/* owners and admins only (it renders nothing for anyone else) */}
+      <PostmasterSettings />
     </>
   );
 }

@@ -17,7 +17,10 @@ const ttlWords = (hours: number) => (hours < 48 ? `${hours} hours` : `${hours / 
 const expiryWords = (iso: string) =>
   new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-/** Invite someone: their email, a role this caller may give, how long the code works; the code is shown once. */
+/**
+ * Invite someone: their email (or none, for a shared code whose holder gives their email when joining), a role
+ * this caller may give, how long the code works; the code is shown once.
+ */
 export function InviteForm({ you, onInvited }: { you: TeamMemberRole; onInvited: () => void }) {
   const roles = invitableBy(you);
   const [email, setEmail] = useState('');
@@ -61,8 +64,13 @@ export function InviteForm({ you, onInvited }: { you: TeamMemberRole; onInvited:
     <div className="team-invite">
       <form onSubmit={(e) => void invite(e)} aria-label="Invite someone">
         <label>
-          Email
-          <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
+          Email (optional)
+          <input
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            placeholder="Leave empty for a shared code"
+          />
         </label>
         <label>
           Role
@@ -96,10 +104,18 @@ export function InviteForm({ you, onInvited }: { you: TeamMemberRole; onInvited:
       ) : null}
       {made ? (
         <section className="card team-invite-code" aria-label="New invite code">
-          <p>
-            Send this code to <strong>{made.email}</strong> ({roleInWords(made.role).toLowerCase()}). They
-            enter it in Settings → Team with this server’s address.
-          </p>
+          {made.email ? (
+            <p>
+              Send this code to <strong>{made.email}</strong> ({roleInWords(made.role).toLowerCase()}). They
+              enter it in Settings → Team with this server’s address.
+            </p>
+          ) : (
+            <p>
+              A shared code ({roleInWords(made.role).toLowerCase()}): whoever you give it to enters it in
+              Settings → Team with this server’s address, with their own work email and name. One person can
+              join with it.
+            </p>
+          )}
           <p>
             <code className="invite-code">{made.code}</code>{' '}
             <button type="button" onClick={() => void copy(made.code)}>

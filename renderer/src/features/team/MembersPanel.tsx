@@ -89,8 +89,9 @@ function OpenInvites({ view, act }: { view: Joined; act: Act }) {
       <h3>Invites not used yet</h3>
       <ul className="team-invites">
         {view.invites.map((i) => (
-          <li key={i.id} aria-label={`Invite for ${i.email}`}>
-            {i.email} as {roleInWords(i.role).toLowerCase()}, works until {when(i.expiresAt)}{' '}
+          <li key={i.id} aria-label={i.email ? `Invite for ${i.email}` : 'Shared invite code'}>
+            {i.email ?? 'A shared code (for whoever you gave it to)'} as {roleInWords(i.role).toLowerCase()},
+            works until {when(i.expiresAt)}{' '}
             {mayChangeMember(view.you.role, i.role) ? (
               <button
                 type="button"
@@ -110,7 +111,8 @@ function MemberRow({ member, view, act }: { member: TeamMemberView; view: Joined
   const [confirming, setConfirming] = useState(false);
   const manage = view.canManage && mayChangeMember(view.you.role, member.role);
   const roles = TEAM_ROLES.filter((r) => r === member.role || mayGiveRole(view.you.role, r));
-  const who = member.you ? `${member.email} (you)` : member.email;
+  const named = member.name ? `${member.name} · ${member.email}` : member.email;
+  const who = member.you ? `${named} (you)` : named;
   return (
     <li aria-label={`Member ${member.email}`}>
       <strong>{who}</strong>{' '}
