@@ -1,8 +1,14 @@
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { enrollmentIdOf } from '../engine/enroll-check';
 import { createFairsendDatabase, type FairsendDatabase } from './database';
-import { createEnrollmentsRepo, dueQuery, ENROLL_CHUNK, type EnrollmentsRepo } from './enrollments-repo';
+import {
+  createEnrollmentsRepo,
+  dueQuery,
+  ENROLL_CHUNK,
+  type EnrollmentsRepo,
+  SPAN_READ_MAX,
+} from './enrollments-repo';
 import type { IncomingLead } from './lead-docs';
 import { createLeadsRepo, type LeadsRepo } from './leads-repo';
 import type { SequenceDoc } from './schemas/outreach';
@@ -125,6 +131,67 @@ describe('enroll', () => {
     expect(progress).toEqual([ENROLL_CHUNK, ENROLL_CHUNK * 2, count - 1]);
     const mb1 = await db.enrollments.count({ selector: { mailboxId: 'mb1' } }).exec();
     expect(mb1).toBe(count / 2);
+  });
+
+  it('reads a span of enrollments per chunk, and still skips leads of any chunk that are in another sequence', async () => {
+    const count = ENROLL_CHUNK * 2 + 10;
+    const batch = Array.from({ length: count }, (_, i) => lead(i));
+    await leads.importBatch(batch, 'skip', 'test');
+    const elsewhere = batch.filter((_, i) => i % 50 === 3).map((l) => l.id);
+    await repo.enroll({ sequence: { ...sequence, id: 'other' }, leadIds: elsewhere });
+    // finished in another sequence: no bar (the span read brings it too, and it counts for nothing)
+    const done = batch[10]!.id;
+    await repo.enroll({ sequence: { ...sequence, id: 'old' }, leadIds: [done] });
+    await repo.patch(enrollmentIdOf('old', done), { status: 'finished' });
+    const find = vi.spyOn(db.enrollments, 'find');
+    // in no particular order: the repo takes them in id order
+    const report = await repo.enroll({ sequence, leadIds: batch.map((l) => l.id).reverse() });
+    expect(report.skipped['in-active-sequence']).toBe(elsewhere.length);
+    expect(report.enrolled).toBe(count - elsewhere.length);
+    // the observer: what is stored, read apart from the repo
+    const mine = await db.enrollments.find({ selector: { sequenceId: sequence.id } }).exec();
+    const leadsIn = new Set(mine.map((e) => e.leadId));
+    expect(mine).toHaveLength(count - elsewhere.length);
+    expect(elsewhere.filter((id) => leadsIn.has(id))).toEqual([]);
+    expect(leadsIn.has(done)).toBe(true);
+    // no lookup per lead was needed: every span was small
+    expect(find.mock.calls.some(([q]) => JSON.stringify(q).includes('$in'))).toBe(false);
+  });
+
+  it('looks each lead up instead when a span holds more enrollments than one read should bring', async () => {
+    await leads.importBatch(
+      [
+        lead(1, { id: 'a@prospect.test', email: 'a@prospect.test' }),
+        lead(2, { id: 'z@prospect.test', email: 'z@prospect.test' }),
+      ],
+      'skip',
+      'test',
+    );
+    // between a… and z…: more rows than SPAN_READ_MAX, all finished in another sequence
+    const filler = Array.from({ length: SPAN_READ_MAX + 1 }, (_, i) => ({
+      id: `f${i}`,
+      sequenceId: 'old',
+      leadId: `m${i}@prospect.test`,
+      mailboxId: 'mb1',
+      step: 1,
+      keyShift: 0,
+      status: 'finished' as const,
+      waitReason: '',
+      variants: [],
+      nextSendAt: START,
+      enrolledAt: START,
+      updatedAt: START,
+    }));
+    await db.enrollments.bulkInsert(filler);
+    await repo.enroll({ sequence: { ...sequence, id: 'other' }, leadIds: ['z@prospect.test'] });
+    const find = vi.spyOn(db.enrollments, 'find');
+    const report = await repo.enroll({ sequence, leadIds: ['z@prospect.test', 'a@prospect.test'] });
+    expect(report.enrolled).toBe(1);
+    expect(report.skipped['in-active-sequence']).toBe(1);
+    const mine = await db.enrollments.find({ selector: { sequenceId: sequence.id } }).exec();
+    expect(mine.map((e) => e.leadId)).toEqual(['a@prospect.test']);
+    // the memory storage is not Dexie: the per-lead lookup is RxDB's own `$in` query
+    expect(find.mock.calls.some(([q]) => JSON.stringify(q).includes('$in'))).toBe(true);
   });
 });
 

@@ -10,11 +10,19 @@ import { idsWhereEqual } from './index-lookup';
 import type { EnrollmentDoc, SequenceDoc } from './schemas/outreach';
 
 /**
- * Leads read, checked and written per chunk (about 4 IndexedDB requests a lead: the lead, its enrollments' keys,
- * and RxDB's own read and write of the new row); the page gets a turn between a chunk's steps, so each task
- * stays short, and the next chunk's reads overlap this chunk's write.
+ * Leads read, checked and written per chunk, the leads taken in id order so each chunk is one span of the
+ * leadId index: about 2 IndexedDB requests a lead (RxDB's own read and write of the new row), plus one read of
+ * the chunk's span of enrollments (its leads' rows and any others' between them), or, when that span holds
+ * more than SPAN_READ_MAX rows, a key lookup per lead; the lead itself comes from RxDB's cache when the list
+ * just read it. The page gets a turn between a chunk's steps, so each task stays short, and the next chunk's
+ * reads overlap this chunk's write.
  */
 export const ENROLL_CHUNK = 250;
+/**
+ * Rows one read of a chunk's span may bring (whole rows, in one cursor) before a lookup per lead is cheaper:
+ * a request costs as much as reading some tens of rows in one.
+ */
+export const SPAN_READ_MAX = 2_000;
 /** Due enrollments the engine reads per run. */
 export const DUE_LIMIT = 2_000;
 
@@ -33,6 +41,16 @@ export interface EnrollReport {
   skipped: Record<SkipReason, number>;
   /** what the templates miss, by template and variable, with the leads that miss it */
   gaps: RenderGap[];
+}
+
+/** The enrollments whose leadId lies from `first` to `last`, through ['leadId'], at most `limit`. */
+export function spanQuery(first: string, last: string, limit: number): MangoQuery<EnrollmentDoc> {
+  return {
+    selector: { leadId: { $gte: first, $lte: last } },
+    index: ['leadId'],
+    sort: [{ leadId: 'asc' }],
+    limit,
+  };
 }
 
 /** Enrollments of a status due before `before`, soonest first, through ['status', 'nextSendAt']. */
@@ -76,8 +94,18 @@ export function createEnrollmentsRepo(db: FairsendDatabase, clock: () => number 
   const byDue = (status: EnrollmentDoc['status'], before: number, limit: number) =>
     fromStorage(dueQuery(status, before, limit));
 
-  /** The chunk's leads' enrollments as stored: a key lookup per lead in the leadId index, then those rows. */
+  /**
+   * The chunk's leads' enrollments as stored. The chunk's ids are sorted, and every row this enroll wrote is
+   * a lead of an earlier chunk, so outside the span: reading the span whole is exact and, while it is small,
+   * costs a request or a few instead of one a lead. A span too full falls back to a key lookup per lead.
+   */
   async function enrollmentsOfLeads(leadIds: readonly string[]): Promise<EnrollmentDoc[]> {
+    if (!leadIds.length) return [];
+    const span = await fromStorage(spanQuery(leadIds[0]!, leadIds.at(-1)!, SPAN_READ_MAX + 1));
+    if (span.length <= SPAN_READ_MAX) {
+      const wanted = new Set(leadIds);
+      return span.filter((doc) => wanted.has(doc.leadId));
+    }
     const ids = await idsWhereEqual(enrollments, 'leadId', leadIds);
     // not on Dexie (the in-memory storage of tests): RxDB's own query gives the same rows
     if (ids === undefined)
@@ -88,7 +116,7 @@ export function createEnrollmentsRepo(db: FairsendDatabase, clock: () => number 
     return (await enrollments.storageInstance.findDocumentsById(ids, false)) as unknown as EnrollmentDoc[];
   }
 
-  /** Each lead's enrollments so far, for the chunk being enrolled (through the leadId index). */
+  /** Each lead's enrollments so far, for the chunk being enrolled (sorted ids; through the leadId index). */
   async function enrolledOf(sequenceId: string, leadIds: string[]) {
     const docs = await enrollmentsOfLeads(leadIds);
     const out = new Map<string, LeadEnrollments>();
@@ -157,7 +185,8 @@ export function createEnrollmentsRepo(db: FairsendDatabase, clock: () => number 
       };
       const templates = sequenceTemplates(sequence);
       const load = new Map(await loadOf(sequence.id, sequence.mailboxIds));
-      const unique = [...new Set(leadIds)];
+      // in id order: each chunk is then one span of the leadId index that no earlier chunk's rows fall in
+      const unique = [...new Set(leadIds)].sort();
       const chunks: string[][] = [];
       for (let i = 0; i < unique.length; i += ENROLL_CHUNK) chunks.push(unique.slice(i, i + ENROLL_CHUNK));
       let done = 0;
