@@ -1,16 +1,16 @@
-import { useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useApp } from '../../store';
 import { EmptyState } from '../../ui/EmptyState';
-import { BulkBar } from './BulkBar';
-import { LeadDetail } from './detail/LeadDetail';
-import { NewLeadDialog } from './dialogs/NewLeadDialog';
 import { useFilterOptions } from './hooks/use-filter-options';
 import { useLeadList } from './hooks/use-lead-list';
 import { useLeadStats } from './hooks/use-lead-stats';
-import { ImportWizard } from './import/ImportWizard';
 import { LeadsHeader } from './LeadsHeader';
 import { isFiltered, LeadsToolbar } from './LeadsToolbar';
+import { BulkBar, ImportWizard, LeadDetail, NewLeadDialog, preloadLeadParts } from './lazy-parts';
 import { LeadsTable } from './table/LeadsTable';
+
+/** The parts no first frame draws are read this long after the screen opens. */
+const PRELOAD_PARTS_MS = 1500;
 
 export function LeadsScreen() {
   const filter = useApp((s) => s.filter);
@@ -24,6 +24,11 @@ export function LeadsScreen() {
   const { list, filter: listFilter, error } = useLeadList(filter, sort);
   const { tags, sources } = useFilterOptions();
   const [newLeadOpen, setNewLeadOpen] = useState(false);
+  useEffect(() => {
+    // after the first rows: opening a lead or a dialog then finds its code read
+    const timer = setTimeout(preloadLeadParts, PRELOAD_PARTS_MS);
+    return () => clearTimeout(timer);
+  }, []);
 
   const noLeadsAtAll = stats?.total === 0;
   const noMatches = !noLeadsAtAll && list?.total === 0 && listFilter !== null && isFiltered(listFilter);
@@ -53,11 +58,13 @@ export function LeadsScreen() {
           <>
             <LeadsToolbar list={list} tags={tags} sources={sources} />
             {selectedCount ? (
-              <BulkBar
-                knownTags={tags}
-                list={list}
-                filtered={listFilter !== null && isFiltered(listFilter)}
-              />
+              <Suspense fallback={null}>
+                <BulkBar
+                  knownTags={tags}
+                  list={list}
+                  filtered={listFilter !== null && isFiltered(listFilter)}
+                />
+              </Suspense>
             ) : null}
             {error ? (
               <p className="error" role="alert">
@@ -87,9 +94,11 @@ export function LeadsScreen() {
           </>
         )}
       </div>
-      {openLeadId ? <LeadDetail key={openLeadId} id={openLeadId} /> : null}
-      {importOpen ? <ImportWizard onClose={() => setImportOpen(false)} /> : null}
-      {newLeadOpen ? <NewLeadDialog onClose={() => setNewLeadOpen(false)} /> : null}
+      <Suspense fallback={null}>
+        {openLeadId ? <LeadDetail key={openLeadId} id={openLeadId} /> : null}
+        {importOpen ? <ImportWizard onClose={() => setImportOpen(false)} /> : null}
+        {newLeadOpen ? <NewLeadDialog onClose={() => setNewLeadOpen(false)} /> : null}
+      </Suspense>
     </div>
   );
 }

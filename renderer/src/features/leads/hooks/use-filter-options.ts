@@ -24,14 +24,21 @@ export function useFilterOptions(): { tags: string[]; sources: string[] } {
   return options;
 }
 
-/** Runs `task` when the browser is next idle (within a second): after the screen's first rows are drawn. */
+/**
+ * Runs `task` a second after the screen opened, when the browser is next idle: after its first rows. (Idle alone
+ * comes too early: the page is idle while it waits for the first page's read.)
+ */
 function afterFirstRows(task: () => void): () => void {
-  if (typeof requestIdleCallback !== 'function') {
-    const timer = setTimeout(task, FIRST_READ_MS);
-    return () => clearTimeout(timer);
-  }
-  const handle = requestIdleCallback(task, { timeout: FIRST_READ_MS });
-  return () => cancelIdleCallback(handle);
+  let idle: number | undefined;
+  const timer = setTimeout(() => {
+    if (typeof requestIdleCallback === 'function')
+      idle = requestIdleCallback(task, { timeout: FIRST_READ_MS });
+    else task();
+  }, FIRST_READ_MS);
+  return () => {
+    clearTimeout(timer);
+    if (idle !== undefined) cancelIdleCallback(idle);
+  };
 }
 
 const FIRST_READ_MS = 1000;
