@@ -2,7 +2,12 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { arfReport, postfixDsn, reply } from '../../../shared/inbox/testing/inbound-fixtures';
+import {
+  arfReport,
+  mailtoUnsubscribe,
+  postfixDsn,
+  reply,
+} from '../../../shared/inbox/testing/inbound-fixtures';
 import type { MailboxInfo } from '../../../shared/ipc/mailboxes';
 import { err, ok, type Result } from '../../../shared/ipc/result';
 import { type AuditLog, openAuditLog } from '../audit/audit-log';
@@ -11,7 +16,7 @@ import { createTeamKey } from '../secrets/team-key';
 import { type MailboxHealth, openMailboxHealth } from '../send/mailbox-health';
 import type { InboxItem, ReadableMailTransport } from '../send/transports/mail-transport';
 import { openInboxEventLog } from './inbox-events';
-import { createInboxWatcher, type InboxWatcher } from './inbox-watcher';
+import { createInboxWatcher, type InboxWatcher, type InboxWatcherDeps } from './inbox-watcher';
 
 // The watcher against a fake ReadableMailTransport, with the real audit log, health file and team key.
 
@@ -66,7 +71,7 @@ afterEach(async () => {
   await Promise.all([audit.close(), health.close()]);
 });
 
-async function build(transport: () => Promise<ReadableMailTransport>) {
+async function build(transport: () => Promise<ReadableMailTransport>, extra: Partial<InboxWatcherDeps> = {}) {
   const teamKey = createTeamKey(join(dir, 'team.key'), createKeySealer(Buffer.alloc(32, 9)));
   watcher = createInboxWatcher({
     mailboxes: { list: () => [mailbox], transportFor: transport },
@@ -78,6 +83,7 @@ async function build(transport: () => Promise<ReadableMailTransport>) {
     unsubscribeMailto: () => 'unsubscribe@acme.test',
     cursorFile: join(dir, 'inbox-cursors.json'),
     now: () => 1_764_000_000_000,
+    ...extra,
   });
   return { watcher, key: (await teamKey.suppressionKeys('address', [LEAD]))[0] };
 }
@@ -140,6 +146,34 @@ describe('inbox watcher', () => {
       ['optout', 'kim@example.test'],
       ['complaint', 'max@example.test'],
     ]);
+  });
+
+  it('names the sequence of the message a reply, stop request or spam report answers; a mailto: opt-out names none', async () => {
+    const transport = fakeTransport(
+      [
+        [
+          item('a', reply(OURS, LEAD, 'Please remove me.')),
+          item('b', arfReport(OURS, 'max@example.test')),
+          item('c', mailtoUnsubscribe('quit@example.test', 'unsubscribe@acme.test')),
+        ],
+      ],
+      [],
+    );
+    // the send journal's audit facts for OURS, as main's services hand them over
+    const facts = { recipientKey: 'rk', warnings: [], sequenceId: 'seq-1', stepId: 'step-2' };
+    const { watcher } = await build(async () => transport, {
+      sequenceOf: (id) => (id === OURS ? facts : undefined),
+    });
+    await watcher.check();
+    const named = audit.since(0).map((e) => [e.type, e.data.sequenceId ?? null, e.data.stepId ?? null]);
+    expect(named).toEqual([
+      ['inbox.reply', 'seq-1', 'step-2'],
+      ['inbox.optout', 'seq-1', 'step-2'],
+      ['inbox.complaint', 'seq-1', 'step-2'],
+      ['inbox.optout', null, null],
+    ]);
+    // the journal's other facts never reach the event
+    expect(JSON.stringify(audit.since(0))).not.toContain('"warnings"');
   });
 
   it('resumes from the stored cursor after a restart and skips mailboxes that cannot read mail', async () => {
