@@ -32,6 +32,12 @@ describe('readMainConfig', () => {
     });
     expect(config.browser).toMatchObject({ port: 6001, smtpCaFile: '/tmp/ca.pem' });
     expect(config.oauthEndpoints.google).toEqual({ gmailApiBaseUrl: 'http://127.0.0.1:9/gmail' });
+    expect(
+      readMainConfig({ FAIRSEND_POSTMASTER_API_BASE_URL: 'http://127.0.0.1:9' }).oauthEndpoints.google,
+    ).toEqual({ postmasterApiBaseUrl: 'http://127.0.0.1:9' });
+    expect(() => readMainConfig({ FAIRSEND_POSTMASTER_API_BASE_URL: 'postmaster.local' })).toThrow(
+      /FAIRSEND_POSTMASTER_API_BASE_URL/,
+    );
   });
 });
 

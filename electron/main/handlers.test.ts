@@ -47,6 +47,7 @@ function setup() {
     },
     inbox: { since: () => [], check: async () => Promise.reject(new Error('not in these tests')) },
     certificates: {} as MainServices['certificates'],
+    postmaster: {} as MainServices['postmaster'],
   });
   return { handlers, opened };
 }

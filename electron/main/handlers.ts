@@ -6,6 +6,7 @@ import type { AuditLog } from './audit/audit-log';
 import type { CertificateTrust } from './certificates/certificate-trust';
 import type { InboxWatcher } from './inbox/inbox-watcher';
 import type { MailboxService } from './mailboxes/mailbox-service';
+import type { PostmasterService } from './postmaster/postmaster-service';
 import type { TeamKey } from './secrets/team-key';
 import type { SendService } from './send/send-service';
 import type { SendingPause } from './send/sending-pause';
@@ -50,6 +51,11 @@ export interface MainServices {
     | 'get'
     | 'manage' // members helper
     | 'deviceId' // members helper
+  >;
+  /** Google Postmaster Tools: an admin's connection, and the team's shared figures */
+  postmaster: Pick<
+    PostmasterService,
+    'status' | 'connect' | 'finishConnect' | 'choose' | 'fetch' | 'disconnect' | 'reputation'
   >;
 }
 
@@ -123,6 +129,7 @@ export function createHandlers(services: MainServices): Handlers {
       createTeamStats({ joined: () => services.team.status().joined, get: services.team.get }).read(query),
     // members helper: the Team screen's Members panel (owners and admins manage; everyone sees the list)
     ...memberHandlers(services),
+    ...postmasterHandlers(services),
   };
 }
 
@@ -150,5 +157,30 @@ function memberHandlers(
     'team.setRole': ({ memberId, role }) => members.setRole(memberId, role),
     'team.removeMember': ({ memberId }) => members.removeMember(memberId),
     'team.revokeDevice': ({ deviceId }) => members.revokeDevice(deviceId),
+  };
+}
+
+/** Google Postmaster Tools (owners and admins connect; every member reads the shared figures) */
+function postmasterHandlers(
+  services: MainServices,
+): Pick<
+  Handlers,
+  | 'postmaster.status'
+  | 'postmaster.connect'
+  | 'postmaster.finishConnect'
+  | 'postmaster.choose'
+  | 'postmaster.fetch'
+  | 'postmaster.disconnect'
+  | 'team.reputation'
+> {
+  const { postmaster } = services;
+  return {
+    'postmaster.status': () => postmaster.status(),
+    'postmaster.connect': () => postmaster.connect(),
+    'postmaster.finishConnect': ({ flowId }) => postmaster.finishConnect(flowId),
+    'postmaster.choose': ({ domains }) => postmaster.choose(domains),
+    'postmaster.fetch': () => postmaster.fetch(),
+    'postmaster.disconnect': () => postmaster.disconnect(),
+    'team.reputation': () => postmaster.reputation(services.team.status().joined),
   };
 }

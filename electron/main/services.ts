@@ -13,6 +13,7 @@ import { openInboxEventLog } from './inbox/inbox-events';
 import { createInboxWatcher } from './inbox/inbox-watcher';
 import { createMailboxService } from './mailboxes/mailbox-service';
 import { createMailboxFileStore } from './mailboxes/mailbox-store';
+import { createPostmasterService } from './postmaster/postmaster-service';
 import { passphraseSealer, type ScryptParams } from './secrets/passphrase-key';
 import type { Sealer } from './secrets/sealer';
 import { openMailboxHealth } from './send/mailbox-health';
@@ -29,6 +30,7 @@ import { createProfileStore } from './settings/profile-store';
 import { checkTeamServer } from './settings/team-server-check';
 import { createTeamKeyring } from './team/team-keyring';
 import { observingTeamSettings, openTeamLimits, withTeamThresholds } from './team/team-limits';
+import { openTeamReputation, withDomainReputation } from './team/team-reputation';
 import { createTeamService } from './team/team-service';
 import { openTeamState } from './team/team-state';
 import { type CiphertextStore, createVault, type Vault } from './vault/vault';
@@ -96,7 +98,14 @@ export async function createMainServices(
   // the gate and the Mailboxes screen judge by them while this desktop is in a team.
   let inTeam = () => false;
   const teamLimits = openTeamLimits(join(options.dataDir, 'team-limits.json'), () => inTeam());
-  const teamHealth = withTeamThresholds(health, teamLimits);
+  // The team's Postmaster Tools figures (an admin's desktop shares them): a mailbox's domain reported as spam by
+  // Gmail users at or over the complaint limits warns or pauses it, judged with the team's thresholds.
+  const teamReputation = openTeamReputation(join(options.dataDir, 'team-postmaster.json'), () => inTeam());
+  let addressOf: (mailboxId: string) => string | undefined = () => undefined;
+  const teamHealth = withTeamThresholds(
+    withDomainReputation(health, teamReputation, (id) => addressOf(id)),
+    teamLimits,
+  );
   const mailboxes = createMailboxService({
     store: createMailboxFileStore(join(options.dataDir, 'mailboxes.json')),
     vault,
@@ -115,6 +124,7 @@ export async function createMainServices(
       audit: (type, data) => audit.append(type, data),
     },
   });
+  addressOf = (id) => mailboxes.list().find((m) => m.id === id)?.address;
   // The team key is sealed too: without a keyring it is refused until the rep unlocks with a passphrase.
   // This desktop's own key until it joins a team, the team's after (keys held before stay: team-keyring.ts).
   const teamState = openTeamState(
@@ -133,10 +143,32 @@ export async function createMainServices(
   });
   const team = observingTeamSettings(
     createTeamService({ state: teamState, keyring: teamKey, vault, profile, now }),
-    teamLimits,
+    {
+      async observe(documents) {
+        await teamLimits.observe(documents);
+        await teamReputation.observe(documents);
+      },
+      async clear() {
+        await teamLimits.clear();
+        await teamReputation.clear();
+      },
+    },
   );
   inTeam = () => team.status().joined;
   void team.start();
+  const postmaster = createPostmasterService({
+    file: join(options.dataDir, 'postmaster.json'),
+    vault,
+    clients: oauthSettings,
+    team,
+    reputation: teamReputation,
+    thresholds: teamLimits.thresholds,
+    now,
+    newId: () => randomUUID(),
+    ...(options.openSignInPage ? { openSignInPage: options.openSignInPage } : {}),
+    ...(options.signInTimeoutMs !== undefined ? { signInTimeoutMs: options.signInTimeoutMs } : {}),
+  });
+  void postmaster.start();
   // while joined, every new message's one-click link points at the team server
   const sendProfile = {
     ...profile,
@@ -233,8 +265,10 @@ export async function createMainServices(
     inbox,
     certificates,
     team,
+    postmaster,
     async close() {
       team.close();
+      postmaster.close();
       await reconciled;
       await send.close();
       await inbox.close();

@@ -70,6 +70,17 @@ const bounceRate = (f: BreakerFigures) =>
   `The hard-bounce rate (${f.count} of ${f.sends} emails) in the last ${f.days} days is ${f.rate}`;
 const complaintRate = (f: BreakerFigures) =>
   `The complaint rate (${f.count} spam reports or stop requests out of ${f.sends} emails) in the last ${f.days} days is ${f.rate}`;
+/** Figures of a sending domain's day in Google Postmaster Tools, rates formatted. */
+export interface DomainSpamFigures {
+  domain: string;
+  /** the day Google reported, YYYY-MM-DD */
+  day: string;
+  rate: string;
+  limit: string;
+  pauseAt: string;
+}
+const domainSpamRate = (f: DomainSpamFigures) =>
+  `Gmail users reported ${f.rate} of the email from ${f.domain} as spam on ${f.day} (Google Postmaster Tools)`;
 const BOUNCE_CURE = 'Remove or verify the addresses that bounced and check new lists before importing them';
 const COMPLAINT_CURE =
   'Narrow the audience to leads the offer fits and make the first email shorter and clearer';
@@ -228,6 +239,20 @@ export const REASONS = {
     floor: 'block',
     message: (f) => `Paused: ${complaintRate(f)}, over the pause limit of ${f.limit}.`,
     fix: (f) => `${COMPLAINT_CURE}, ${resume(f)}`,
+    goTo: 'mailbox',
+  }),
+  'domain-spam-rate-warning': spec<DomainSpamFigures>({
+    floor: 'warn',
+    message: (f) => `${domainSpamRate(f)}, at or over the warning limit of ${f.limit}.`,
+    fix: (f) =>
+      `${COMPLAINT_CURE} for every mailbox on ${f.domain} before the rate reaches ${f.pauseAt}, when every mailbox on ${f.domain} pauses.`,
+    doneIn: 'lead',
+  }),
+  'domain-spam-rate-paused': spec<DomainSpamFigures>({
+    floor: 'block',
+    message: (f) =>
+      `Paused: ${domainSpamRate(f)}, over the pause limit of ${f.limit}; every mailbox on ${f.domain} is paused.`,
+    fix: `${COMPLAINT_CURE}, then press Resume after the fix on the mailbox; from then on only the days Google reports after that day judge it.`,
     goTo: 'mailbox',
   }),
   'threshold-loosening-refused': spec<{ key: string; value: number; fallback: number; valid: boolean }>({

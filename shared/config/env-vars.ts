@@ -33,6 +33,10 @@ export const ENV_VARS = {
   FAIRSEND_GOOGLE_AUTH_BASE_URL: { readBy: 'main', meaning: "Google's sign-in page (tests' stand-in)" },
   FAIRSEND_GOOGLE_TOKEN_URL: { readBy: 'main', meaning: "Google's token endpoint (tests' stand-in)" },
   FAIRSEND_GMAIL_API_BASE_URL: { readBy: 'main', meaning: 'the Gmail API (tests’ stand-in)' },
+  FAIRSEND_POSTMASTER_API_BASE_URL: {
+    readBy: 'main',
+    meaning: 'the Google Postmaster Tools API (tests’ stand-in)',
+  },
   FAIRSEND_MICROSOFT_LOGIN_BASE_URL: {
     readBy: 'main',
     meaning: 'the Microsoft sign-in authority base, https only (a national cloud, tests’ stand-in)',

@@ -60,6 +60,14 @@ export const CHANNEL_NAMES = [
   'team.setRole',
   'team.removeMember',
   'team.revokeDevice',
+  // Google Postmaster Tools: an admin's connection, and the team's shared figures
+  'postmaster.status',
+  'postmaster.connect',
+  'postmaster.finishConnect',
+  'postmaster.choose',
+  'postmaster.fetch',
+  'postmaster.disconnect',
+  'team.reputation',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -7,6 +7,7 @@ import { combineChannels } from './define';
 import { inboxChannels } from './inbox';
 import { mailboxChannels } from './mailboxes';
 import { oauthSettingsChannels } from './oauth-settings';
+import { postmasterChannels } from './postmaster';
 import type { Result } from './result';
 import { sendChannels } from './send';
 import { sendingChannels } from './sending';
@@ -33,6 +34,7 @@ export const contract = combineChannels(
   teamChannels,
   teamStatsChannels,
   teamMembersChannels,
+  postmasterChannels,
 );
 
 export type Contract = typeof contract;

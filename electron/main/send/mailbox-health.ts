@@ -20,6 +20,8 @@ export interface MailboxHealth {
   record(mailboxId: string, type: HealthEvent['type'], at: number): Promise<void>;
   sentSince(mailboxId: string, since: number): number;
   breaker(mailboxId: string, now: number, thresholds?: BreakerThresholds): BreakerState;
+  /** when the rep last pressed Resume on this mailbox (the domain's Postmaster figures before it count no more) */
+  lastResumed(mailboxId: string): number | undefined;
   close(): Promise<void>;
 }
 
@@ -77,6 +79,7 @@ export async function openMailboxHealth(file: string, sends?: SendCounts): Promi
         thresholds,
       );
     },
+    lastResumed: (mailboxId) => byMailbox.get(mailboxId)?.findLast((e) => e.type === 'resumed')?.at,
     async close() {
       await tail;
       await handle.close();

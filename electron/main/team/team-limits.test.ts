@@ -77,6 +77,7 @@ describe('the team’s limits', () => {
         seen.push(thresholds);
         return { state: 'ok' as const, reasons: [], judged: false, rates: { bounce: 0, complaint: 0 } };
       },
+      lastResumed: () => undefined,
       close: async () => {},
     };
     const strict = { ...DEFAULT_THRESHOLDS, bouncePause: 0.01 };

@@ -93,7 +93,10 @@ interface TeamSyncCalls {
  * The team service with its `team` documents read on their way to the window (pulls and the live stream);
  * joining or leaving starts from the desktop's own limits until the (new) team's settings arrive.
  */
-export function observingTeamSettings<S extends TeamSyncCalls>(service: S, limits: TeamLimitsStore): S {
+export function observingTeamSettings<S extends TeamSyncCalls>(
+  service: S,
+  limits: Pick<TeamLimitsStore, 'observe' | 'clear'>,
+): S {
   return {
     ...service,
     async pull(...args: Parameters<S['pull']>) {

@@ -9,10 +9,12 @@ import {
   type SendMisbehaviour,
   sendJson,
 } from './oauth-standin-core';
+import { answerPostmaster, createPostmasterStandin, type PostmasterStandin } from './postmaster-standin';
 
 /**
  * Google's OAuth 2.0 endpoints and the Gmail API subset Fairsend uses, on 127.0.0.1 for tests:
- * authorize, token, users.getProfile, messages.send / list / get(format=raw), history.list.
+ * authorize, token, users.getProfile, messages.send / list / get(format=raw), history.list; and the Postmaster
+ * Tools API v1 (postmaster-standin.ts).
  */
 export interface GmailStoredMessage {
   id: string;
@@ -23,8 +25,10 @@ export interface GmailStoredMessage {
 }
 
 export interface GoogleStandin {
-  endpoints: { authBaseUrl: string; tokenUrl: string; gmailApiBaseUrl: string };
+  endpoints: { authBaseUrl: string; tokenUrl: string; gmailApiBaseUrl: string; postmasterApiBaseUrl: string };
   oauth: OAuthCore;
+  /** the Postmaster Tools API's domains and days */
+  postmaster: PostmasterStandin;
   address: string;
   messages: GmailStoredMessage[];
   /** the raw bytes of every message sent through the API, in order */
@@ -47,6 +51,7 @@ export async function startGoogleStandin(
     'ya29',
   );
   const messages: GmailStoredMessage[] = [];
+  const postmaster = createPostmasterStandin();
   const failures: QueuedFailure[] = [];
   const sendFaults: SendMisbehaviour[] = [];
   const address = options.address ?? 'ana@acme.test';
@@ -154,6 +159,7 @@ export async function startGoogleStandin(
       });
       return;
     }
+    if (url.pathname.startsWith('/v1/domains')) return answerPostmaster(postmaster, oauth, req, res, url);
     if (url.pathname.startsWith('/gmail/v1/users/me/')) {
       void api(req, res, url).catch(() => sendJson(res, 500, { error: { code: 500 } }));
       return;
@@ -164,8 +170,14 @@ export async function startGoogleStandin(
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
-    endpoints: { authBaseUrl: `${base}/o/oauth2/v2/auth`, tokenUrl: `${base}/token`, gmailApiBaseUrl: base },
+    endpoints: {
+      authBaseUrl: `${base}/o/oauth2/v2/auth`,
+      tokenUrl: `${base}/token`,
+      gmailApiBaseUrl: base,
+      postmasterApiBaseUrl: base,
+    },
     oauth,
+    postmaster,
     address,
     messages,
     sent: () => messages.filter((m) => m.labelIds.includes('SENT')).map((m) => m.raw),

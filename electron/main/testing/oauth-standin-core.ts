@@ -34,6 +34,7 @@ export class OAuthCore {
   readonly grants: string[] = [];
   private readonly codes = new Map<string, PendingCode>();
   private readonly access = new Map<string, number>(); // token → expires at (ms)
+  private readonly accessScopes = new Map<string, string>(); // token → the scopes it was granted
   private readonly refresh = new Map<string, { scope: string; revoked: boolean }>();
 
   constructor(
@@ -119,6 +120,12 @@ export class OAuthCore {
     return expiresAt !== undefined && expiresAt > Date.now();
   }
 
+  /** the scopes granted to the bearer of an API call ('' when none) */
+  scopeOf(req: IncomingMessage): string[] {
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+    return (this.accessScopes.get(token) ?? '').split(' ').filter(Boolean);
+  }
+
   /** the user removed the app's access in their account settings */
   revokeAll(): void {
     for (const entry of this.refresh.values()) entry.revoked = true;
@@ -142,6 +149,7 @@ export class OAuthCore {
   private issueAccess(scope: string) {
     const token = this.mint('access');
     this.access.set(token, Date.now() + this.accessTokenLifetimeSec * 1000);
+    this.accessScopes.set(token, scope);
     return {
       access_token: token,
       expires_in: this.accessTokenLifetimeSec,

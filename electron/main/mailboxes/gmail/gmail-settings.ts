@@ -4,12 +4,15 @@ export interface GoogleEndpoints {
   tokenUrl: string;
   /** origin of the Gmail REST API; paths start with /gmail/v1 */
   gmailApiBaseUrl: string;
+  /** origin of the Postmaster Tools API (an admin's team figures); paths start with /v1 */
+  postmasterApiBaseUrl: string;
 }
 
 export const GOOGLE_ENDPOINTS: GoogleEndpoints = {
   authBaseUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
   tokenUrl: 'https://oauth2.googleapis.com/token',
   gmailApiBaseUrl: 'https://gmail.googleapis.com',
+  postmasterApiBaseUrl: 'https://gmailpostmastertools.googleapis.com',
 };
 
 /** send + read-only: Fairsend never deletes, labels or drafts in a rep's mailbox */
@@ -30,5 +33,9 @@ export interface GmailSettings {
 
 export function googleEndpoints(settings: GmailSettings): GoogleEndpoints {
   const merged = { ...GOOGLE_ENDPOINTS, ...settings.endpoints };
-  return { ...merged, gmailApiBaseUrl: merged.gmailApiBaseUrl.replace(/\/+$/, '') };
+  return {
+    ...merged,
+    gmailApiBaseUrl: merged.gmailApiBaseUrl.replace(/\/+$/, ''),
+    postmasterApiBaseUrl: merged.postmasterApiBaseUrl.replace(/\/+$/, ''),
+  };
 }

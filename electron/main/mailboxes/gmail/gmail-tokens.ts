@@ -19,11 +19,13 @@ export function createGoogleOAuthClient(settings: GmailSettings): OAuth2Client {
 export function googleAuthorizationUrl(
   client: OAuth2Client,
   request: { redirectUri: string; state: string; codeChallenge: string },
+  /** the Gmail mailbox's scopes unless told (an admin's Postmaster Tools connection asks only its own) */
+  scopes: readonly string[] = GMAIL_SCOPES,
 ): string {
   return client.generateAuthUrl({
     access_type: 'offline', // a refresh token
     prompt: 'consent', // Google sends a refresh token again on a reconnect only after consent
-    scope: [...GMAIL_SCOPES],
+    scope: [...scopes],
     state: request.state,
     redirect_uri: request.redirectUri,
     code_challenge: request.codeChallenge,

@@ -10,6 +10,7 @@ import { type BridgeProblem, bridgeProblem } from '../../ui/bridge-problem';
 import { CodeDetails } from '../../ui/CodeDetails';
 import { EmptyState } from '../../ui/EmptyState';
 import { FormProblem } from '../../ui/FormProblem';
+import { DomainSpamPanel } from './DomainSpamPanel';
 import { MembersPanel } from './MembersPanel';
 import { BlockedReasons, PerDayTable, RepTotals, SequenceTotals } from './TeamTables';
 
@@ -173,6 +174,8 @@ function TeamNumbers({ view }: { view: Extract<TeamStatsView, { joined: true }> 
           </section>
         </>
       )}
+      {/* the team's complaints beside Gmail users' spam reports per sending domain (Google Postmaster Tools) */}
+      <DomainSpamPanel days={shape.days} reps={shape.reps} />
     </>
   );
 }
