@@ -13,7 +13,7 @@ import { createAttemptLimiter } from './auth/attempts';
 import { createAuthenticator } from './auth/authenticate';
 import { DEVICE_TOKEN_SCHEME } from './auth/guard';
 import type { Db } from './db/db';
-import { installErrorHandler } from './errors';
+import { frameworkErrors, installErrorHandler } from './errors';
 import { loggerOptions } from './log';
 import { createMemoryNotifier, type Notifier } from './replication/notifier'; // replication (sync helper)
 import { replicationRoutes } from './replication/routes'; // replication (sync helper)
@@ -64,6 +64,8 @@ export async function buildApp(options: AppOptions) {
     trustProxy: options.trustProxy ?? false,
     // unsubscribe tokens are ~190 characters; Fastify's default of 100 would make them a 404
     routerOptions: { maxParamLength: 1024 },
+    // a parameter over that length, or a URL that does not decode: our envelope, not Fastify's echo of the URL
+    frameworkErrors,
     ...(options.https ? { https: options.https } : {}),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

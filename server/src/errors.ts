@@ -1,7 +1,8 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, ERROR_CODES, type ErrorCode } from '../../shared/ipc/result';
+import { databaseUnreachable, unstorableCharacter } from './db/unreachable';
 
 /** The one place codes become HTTP statuses (the domain throws AppError with a code from shared/ipc/result). */
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -31,10 +32,27 @@ export const errorResponses = {
   404: errorBody,
   429: errorBody,
   500: errorBody,
+  503: errorBody,
 } as const;
+
+/** what a request gets while the database is away: the desktop keeps its changes and tries again */
+export const DATABASE_AWAY =
+  'The team server cannot reach its database right now. Fairsend will try again shortly.';
 
 export function failure(code: ErrorCode, message: string) {
   return { ok: false as const, error: { code, message } };
+}
+
+/**
+ * Errors Fastify's router meets before any route (a parameter over maxParamLength, a URL that does not decode):
+ * answered in the same envelope as every other error, never echoing the URL back (it may carry a token).
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    reply.code(414).send(failure('invalid-input', 'The address of the request is too long.'));
+    return;
+  }
+  reply.code(400).send(failure('invalid-input', 'The address of the request could not be read.'));
 }
 
 /** Known failures answer with their code; anything else is logged by name only and answered generically. */
@@ -60,6 +78,17 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.code(error.statusCode).send(failure('invalid-input', 'The request could not be read.'));
+    }
+    if (unstorableCharacter(error)) {
+      return reply
+        .code(400)
+        .send(
+          failure('invalid-input', 'The request carries a character that cannot be stored (a NUL byte).'),
+        );
+    }
+    if (databaseUnreachable(error)) {
+      request.log.warn({ errorName: error.name, code: error.code }, 'database unreachable');
+      return reply.code(503).header('retry-after', '5').send(failure('transient', DATABASE_AWAY));
     }
     request.log.error({ errorName: error.name, code: error.code }, 'request failed');
     return reply.code(500).send(failure('internal', 'Something went wrong on the team server.'));

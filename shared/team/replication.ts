@@ -76,7 +76,11 @@ export const checkpointSchema = z.object({
     .string()
     .regex(/^(0|[1-9][0-9]{0,18})$/)
     .refine((s) => /^[0-9]+$/.test(s) && BigInt(s) <= MAX_BIGINT, 'order is a bigint'),
-  id: z.string().max(100),
+  // ids are printable; a NUL byte could never match a row (and PostgreSQL refuses it in text)
+  id: z
+    .string()
+    .max(100)
+    .refine((s) => !s.includes('\u0000'), 'id has no NUL byte'),
 });
 export type Checkpoint = z.infer<typeof checkpointSchema>;
 

@@ -6,6 +6,8 @@ export interface PgOptions {
   /** a schema to work in (tests give each run its own); created when missing */
   schema?: string;
   max?: number;
+  /** how long a new connection may take before the request gets its 503 (default 10 s); 0: wait for ever */
+  connectTimeoutMs?: number;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -26,6 +28,9 @@ export async function openPgDb(options: PgOptions): Promise<Db> {
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.max ?? 10,
+    // a database that accepts and never answers must not hold requests for ever; keepalive finds dead peers
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+    keepAlive: true,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   // an idle client losing its server must not crash the process: the next query reconnects
@@ -43,16 +48,24 @@ export async function openPgDb(options: PgOptions): Promise<Db> {
     ...on(pool),
     async transaction(work) {
       const client = await pool.connect();
+      // a checked-out client has no listener of the pool's: its connection dropping mid-transaction would be an
+      // unhandled 'error' event that ends the process. The query in flight fails with it; the client is discarded.
+      let lost: Error | undefined;
+      const onError = (error: Error) => {
+        lost = error;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await work(on(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
+        if (!lost) await client.query('ROLLBACK').catch(() => {});
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(lost);
       }
     },
     close: () => pool.end(),

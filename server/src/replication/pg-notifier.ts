@@ -7,7 +7,12 @@ import { createListeners, NOTIFY_CHANNEL, type Notifier, parseNotifyPayload } fr
  */
 export async function createPgNotifier(
   connectionString: string,
-  options: { retryMs?: number; maxRetryMs?: number; applicationName?: string } = {},
+  options: {
+    retryMs?: number;
+    maxRetryMs?: number;
+    applicationName?: string;
+    connectTimeoutMs?: number;
+  } = {},
 ): Promise<Notifier> {
   const listeners = createListeners();
   const retryMs = options.retryMs ?? 250;
@@ -20,6 +25,9 @@ export async function createPgNotifier(
     const next = new pg.Client({
       connectionString,
       application_name: options.applicationName ?? 'fairsend-sync',
+      // a database that accepts and never answers must not stall the retries for ever
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+      keepAlive: true,
     });
     next.on('notification', (message) => {
       if (message.channel !== NOTIFY_CHANNEL) return;
@@ -28,8 +36,13 @@ export async function createPgNotifier(
     });
     next.on('error', () => lost(next));
     next.on('end', () => lost(next));
-    await next.connect();
-    await next.query(`LISTEN ${NOTIFY_CHANNEL}`);
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${NOTIFY_CHANNEL}`);
+    } catch (error) {
+      next.end().catch(() => {});
+      throw error;
+    }
     return next;
   }
 
