@@ -51,6 +51,8 @@ export interface MainServices {
     | 'get'
     | 'manage' // members helper
     | 'deviceId' // members helper
+    | 'trustCertificate'
+    | 'forgetCertificate'
   >;
   /** Google Postmaster Tools: an admin's connection, and the team's shared figures */
   postmaster: Pick<
@@ -120,6 +122,9 @@ export function createHandlers(services: MainServices): Handlers {
     'team.status': () => services.team.status(),
     'team.join': (request) => services.team.join(request),
     'team.leave': () => services.team.leave(),
+    'team.trustCertificate': ({ serverUrl, fingerprint256 }) =>
+      services.team.trustCertificate(serverUrl, fingerprint256),
+    'team.forgetCertificate': ({ serverUrl }) => services.team.forgetCertificate(serverUrl),
     'team.pull': ({ collection, checkpoint, limit }) => services.team.pull(collection, checkpoint, limit),
     'team.push': ({ collection, rows }) => services.team.push(collection, rows),
     'team.events': ({ after, waitMs }) => services.team.events(after, waitMs),

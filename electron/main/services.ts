@@ -32,6 +32,7 @@ import { createTeamKeyring } from './team/team-keyring';
 import { observingTeamSettings, openTeamLimits, withTeamThresholds } from './team/team-limits';
 import { openTeamReputation, withDomainReputation } from './team/team-reputation';
 import { createTeamService } from './team/team-service';
+import { createTeamTls } from './team/team-tls';
 import { openTeamState } from './team/team-state';
 import { type CiphertextStore, createVault, type Vault } from './vault/vault';
 
@@ -94,6 +95,13 @@ export async function createMainServices(
       options.certificateProbe ?? ((endpoint) => probeCertificate(endpoint, { extraCa: options.smtpCa })),
     now,
   });
+  // The team server's own certificate the rep trusted (a private authority, self-signed): pinned per host and port
+  // in its own file, used by every team request (team-tls.ts).
+  const teamTls = createTeamTls({
+    store: createTrustStore(join(options.dataDir, 'trusted-team-certificates.json')),
+    probe: options.certificateProbe ?? ((endpoint) => probeCertificate(endpoint)),
+    now,
+  });
   // The team's caps and stricter breakers (set by its admins, read as the team's settings pass through main):
   // the gate and the Mailboxes screen judge by them while this desktop is in a team.
   let inTeam = () => false;
@@ -142,7 +150,7 @@ export async function createMainServices(
       checkTeamServer(address, { now, ...(options.smtpCa ? { ca: options.smtpCa } : {}) }),
   });
   const team = observingTeamSettings(
-    createTeamService({ state: teamState, keyring: teamKey, vault, profile, now }),
+    createTeamService({ state: teamState, keyring: teamKey, vault, profile, now, tls: teamTls }),
     {
       async observe(documents) {
         await teamLimits.observe(documents);
@@ -268,6 +276,7 @@ export async function createMainServices(
     postmaster,
     async close() {
       team.close();
+      await teamTls.close();
       postmaster.close();
       await reconciled;
       await send.close();

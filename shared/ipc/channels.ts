@@ -60,6 +60,8 @@ export const CHANNEL_NAMES = [
   'team.setRole',
   'team.removeMember',
   'team.revokeDevice',
+  'team.trustCertificate',
+  'team.forgetCertificate',
   // Google Postmaster Tools: an admin's connection, and the team's shared figures
   'postmaster.status',
   'postmaster.connect',

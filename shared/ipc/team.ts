@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CertificateProblem, TrustedCertificateView } from '../mailboxes/certificate-problems';
 import { channel } from './define';
 
 /**
@@ -17,6 +18,8 @@ export type TeamCollection = 'suppression' | 'audit' | 'team';
 export interface TeamProblem {
   message: string;
   detail?: string;
+  /** the team server's TLS certificate was refused: its causes and the certificate, to judge and maybe trust */
+  certificate?: CertificateProblem;
 }
 
 export interface TeamStatus {
@@ -41,6 +44,8 @@ export interface TeamStatus {
   rekeyed: boolean;
   /** bumps on every change above that the renderer must act on (join, leave, removal, re-key) */
   version: number;
+  /** the team server's own certificate the rep trusted (a private authority or self-signed), if any */
+  trustedCertificate: TrustedCertificateView | null;
 }
 
 const checkpoint = z.object({ order: z.string().max(40), id: z.string().max(200) }).strict();
@@ -78,7 +83,21 @@ export const joinRequestSchema = z
   })
   .strict();
 
+const fingerprint256 = z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+
 export const teamChannels = {
+  /**
+   * Trusts the certificate the team server at `serverUrl` shows now (for that host and port only), if its
+   * fingerprint is the one the rep looked at: main reads the certificate itself and keeps it; the page never
+   * supplies one. Every team request to that server then accepts exactly this certificate.
+   */
+  'team.trustCertificate': channel(
+    z.object({ serverUrl: z.string().trim().min(1).max(300), fingerprint256 }).strict(),
+  ).returns<TrustedCertificateView>(),
+  /** Stops trusting the team server's certificate (the system's authorities decide again). */
+  'team.forgetCertificate': channel(
+    z.object({ serverUrl: z.string().trim().min(1).max(300) }).strict(),
+  ).returns<null>(),
   'team.status': channel(z.object({}).strict()).returns<TeamStatus>(),
   /** Joins with an invite code: main stores the device token and the team key sealed, and points unsubscribe links at the server. */
   'team.join': channel(joinRequestSchema).returns<TeamStatus>(),

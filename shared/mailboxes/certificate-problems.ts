@@ -67,7 +67,8 @@ export const isMailPort = (port: number): port is MailPort =>
   (MAIL_PORTS as readonly number[]).includes(port);
 
 export interface CertificateEndpoint {
-  protocol: 'smtp' | 'imap';
+  /** https: the team server (main's own fetch, pinned per host and port like the mail servers) */
+  protocol: 'smtp' | 'imap' | 'https';
   host: string;
   port: number;
   security: 'tls' | 'starttls';

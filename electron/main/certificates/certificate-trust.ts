@@ -13,7 +13,7 @@ import type { SmtpOptions, SmtpTransport } from '../send/transports/smtp-transpo
 import type { CertificateProbe } from './probe';
 import type { TrustStore } from './trust-store';
 
-const SERVER = { smtp: 'mail server', imap: 'IMAP server' } as const;
+const SERVER = { smtp: 'mail server', imap: 'IMAP server', https: 'team server' } as const;
 
 /**
  * Certificates the rep trusted, applied to every SMTP and IMAP connection main makes, and the explanation of a

@@ -1,4 +1,10 @@
 import type { TeamProblem } from '../../../shared/ipc/team';
+import {
+  type CertificateProblem,
+  certificateCause,
+  certificateMessage,
+  trustable,
+} from '../../../shared/mailboxes/certificate-problems';
 
 /**
  * Calls to the team server, with every failure translated once, here, into what a rep can act on.
@@ -16,7 +22,9 @@ export type TeamFailureKind =
   /** 429 */
   | 'busy'
   /** anything else the server refused or failed at */
-  | 'refused';
+  | 'refused'
+  /** its TLS certificate was refused (the problem carries the certificate) */
+  | 'certificate';
 
 export class TeamCallError extends Error {
   constructor(
@@ -32,7 +40,46 @@ export class TeamCallError extends Error {
 export const REMOVED_MESSAGE =
   'This computer was removed from the team. Sync has stopped; your suppression list stays on this computer. To sync again, ask your admin for a new invite.';
 
+/**
+ * How main reaches a team server: its fetch (with the certificate the rep trusted, team-tls.ts) and the words
+ * for a refused certificate. Without one, Node's fetch and the cause alone.
+ */
+export interface TeamTransport {
+  fetch(base: string, url: string, init: RequestInit): Promise<Response>;
+  explain(base: string, code: string): Promise<{ message: string; problem: CertificateProblem }>;
+}
+
+const plainFetch = (_base: string, url: string, init: RequestInit) => fetch(url, init);
+
+/** The TLS code behind a failed fetch (the socket's error is in `cause`), if it is about a certificate. */
+export function certificateCodeOf(error: unknown): string | null {
+  let e = error as { code?: unknown; cause?: unknown } | undefined;
+  for (let i = 0; e && i < 4; i++) {
+    if (typeof e.code === 'string' && certificateCause(e.code)) return e.code;
+    e = e.cause as typeof e;
+  }
+  return null;
+}
+
+/** A failed connection in words: a refused certificate named with its causes, else unreachable. */
+export async function connectionFailure(
+  base: string,
+  error: unknown,
+  transport?: TeamTransport,
+): Promise<TeamCallError> {
+  const code = certificateCodeOf(error);
+  if (!code) return unreachable(new URL(base).host, error);
+  const cause = certificateCause(code) ?? 'unverifiable';
+  const basic: CertificateProblem = { causes: [cause], canTrust: trustable([cause]) };
+  const { message, problem } = transport
+    ? await transport.explain(base, code)
+    : { message: certificateMessage(basic, 'team server'), problem: basic };
+  return new TeamCallError('certificate', { message, detail: `TLS: ${code}`, certificate: problem });
+}
+
 export interface CallOptions {
+  /** main's way to the server (its trusted certificate); Node's fetch without */
+  transport?: TeamTransport | undefined;
   method?: 'GET' | 'POST';
   token?: string;
   body?: unknown;
@@ -46,7 +93,7 @@ export async function callTeamServer<T>(base: string, path: string, options: Cal
   const host = new URL(base).host;
   let response: Response;
   try {
-    response = await fetch(`${base}${path}`, {
+    response = await (options.transport?.fetch ?? plainFetch)(base, `${base}${path}`, {
       method: options.method ?? 'GET',
       headers: {
         accept: 'application/json',
@@ -58,7 +105,7 @@ export async function callTeamServer<T>(base: string, path: string, options: Cal
       redirect: 'error',
     });
   } catch (error) {
-    throw unreachable(host, error);
+    throw await connectionFailure(base, error, options.transport);
   }
   type Envelope = { ok?: boolean; value?: unknown; error?: { code?: string; message?: string } };
   const body = (await response.json().catch(() => null)) as Envelope | null;

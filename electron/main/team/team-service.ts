@@ -16,6 +16,7 @@ import { callTeamServer, REMOVED_MESSAGE, TeamCallError, type TeamFailureKind } 
 import type { TeamKeyring } from './team-keyring';
 import { adoptKey, type Membership, type TeamStateFile } from './team-state';
 import { createTeamStreams } from './team-stream';
+import type { TeamTls } from './team-tls';
 
 export const TOKEN_NAME = 'team:device-token';
 
@@ -38,6 +39,8 @@ export interface TeamServiceDeps {
   profile: { get(): ComplianceProfile | null; set(profile: ComplianceProfile): Promise<ComplianceProfile> };
   now: () => number;
   maxStreamBackoffMs?: number;
+  /** the team server's certificate the rep trusted, used by every call (team-tls.ts); Node's fetch without */
+  tls?: TeamTls;
 }
 
 const CODE_OF: Record<TeamFailureKind, ErrorCode> = {
@@ -47,7 +50,12 @@ const CODE_OF: Record<TeamFailureKind, ErrorCode> = {
   invite: 'rejected-permanent',
   busy: 'rate-limited',
   refused: 'rejected-permanent',
+  certificate: 'rejected-permanent',
 };
+
+/** A failed call as the bridge's error: the rep's words, and the refused certificate when there is one. */
+const appErrorOf = (error: TeamCallError) =>
+  new AppError(CODE_OF[error.kind], error.problem.message, error.problem.certificate);
 
 /**
  * This desktop's membership of a team and every call to its server. The device token lives only in the vault
@@ -59,8 +67,10 @@ export function createTeamService(deps: TeamServiceDeps) {
   let version = 1;
   const pending: Record<string, number> = {};
   let token: string | null = null;
+  const transport = deps.tls?.transport;
 
   const streams = createTeamStreams({
+    ...(transport ? { transport } : {}),
     collections: ['suppression', 'team'],
     onTrouble: (error) => trouble(error),
     onConnected: () => {
@@ -112,13 +122,13 @@ export function createTeamService(deps: TeamServiceDeps) {
     const auth = await tokenOf();
     if (!base) throw new AppError('not-found', 'This computer is not in a team.');
     try {
-      const value = await callTeamServer<T>(base, path, { ...options, token: auth });
+      const value = await callTeamServer<T>(base, path, { ...options, token: auth, transport });
       if (problem && streams.connected) problem = null;
       return value;
     } catch (error) {
       if (!(error instanceof TeamCallError)) throw error;
       trouble(error);
-      throw new AppError(CODE_OF[error.kind], error.problem.message);
+      throw appErrorOf(error);
     }
   }
 
@@ -139,6 +149,7 @@ export function createTeamService(deps: TeamServiceDeps) {
       removed: m === null && state.removed,
       rekeyed: m?.rekeyed ?? false,
       version,
+      trustedCertificate: m ? (deps.tls?.trustedFor(m.server) ?? null) : null,
     };
   }
 
@@ -170,10 +181,11 @@ export function createTeamService(deps: TeamServiceDeps) {
           ...(request.name?.trim() ? { name: request.name.trim() } : {}),
         },
         joining: true,
+        transport,
       });
       answer = joinAnswer.parse(raw);
     } catch (error) {
-      if (error instanceof TeamCallError) throw new AppError(CODE_OF[error.kind], error.problem.message);
+      if (error instanceof TeamCallError) throw appErrorOf(error);
       throw new AppError(
         'rejected-permanent',
         `${new URL(url.url).host} did not answer as a Fairsend team server.`,
@@ -223,6 +235,7 @@ export function createTeamService(deps: TeamServiceDeps) {
         body: {},
         token: auth,
         timeoutMs: 5000,
+        transport,
       }).catch(() => {});
     problem = null;
     endMembership(false);
@@ -261,10 +274,44 @@ export function createTeamService(deps: TeamServiceDeps) {
     }
   }
 
+  /**
+   * Trusts the certificate the team server shows now (Settings → Team, after a refusal): for the joined server,
+   * or the address typed to join. While joined, the streams open again with it and the status's problem clears.
+   */
+  async function trustCertificate(serverUrl: string, fingerprint256: string) {
+    if (!deps.tls)
+      throw new AppError('unavailable', 'Trusting a team server certificate is not available here.');
+    const url = checkServerUrl(serverUrl);
+    if (!url.ok) throw new AppError('rejected-permanent', url.message);
+    if (!url.url.startsWith('https://'))
+      throw new AppError('invalid-input', 'Only an https:// team server has a certificate to trust.');
+    const trusted = await deps.tls.trust(url.url, fingerprint256);
+    await restartStreamsFor(url.url);
+    return trusted;
+  }
+
+  async function forgetCertificate(serverUrl: string) {
+    const url = checkServerUrl(serverUrl);
+    if (!url.ok) throw new AppError('rejected-permanent', url.message);
+    deps.tls?.forget(url.url);
+    await restartStreamsFor(url.url);
+    return null;
+  }
+
+  async function restartStreamsFor(server: string) {
+    const m = membership();
+    if (m?.server !== server) return;
+    problem = null;
+    streams.open(m.server, await tokenOf());
+    bump();
+  }
+
   return {
     status,
     join,
     leave,
+    trustCertificate,
+    forgetCertificate,
     pull,
     push,
     async events(after: number, waitMs: number): Promise<TeamEvents> {

@@ -1,6 +1,6 @@
 import type { TeamCollection, TeamStreamEvent } from '../../../shared/ipc/team';
 import { DOC_SCHEMAS, pullAnswerSchema, syncPath } from '../../../shared/team/replication';
-import { failureOf, type TeamCallError, unreachable } from './team-client';
+import { connectionFailure, failureOf, type TeamCallError, type TeamTransport } from './team-client';
 
 /**
  * The live streams (server-sent events) main keeps open to the team server, one per pulled collection, and the
@@ -28,6 +28,8 @@ export interface TeamStreamsDeps {
   maxBackoffMs?: number;
   /** events kept for late readers; one that fell further behind gets RESYNC */
   keep?: number;
+  /** main's way to the server (its trusted certificate) */
+  transport?: TeamTransport;
 }
 
 export function createTeamStreams(deps: TeamStreamsDeps): TeamStreams {
@@ -64,7 +66,8 @@ export function createTeamStreams(deps: TeamStreamsDeps): TeamStreams {
     let backoff = 1000;
     while (!signal.aborted) {
       try {
-        const response = await fetch(`${base}${syncPath(collection, 'stream')}`, {
+        const url = `${base}${syncPath(collection, 'stream')}`;
+        const response = await (deps.transport?.fetch ?? ((_b, u, i) => fetch(u, i)))(base, url, {
           headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
           signal,
         });
@@ -84,7 +87,7 @@ export function createTeamStreams(deps: TeamStreamsDeps): TeamStreams {
       } catch (error) {
         open.delete(collection);
         if (signal.aborted) return;
-        deps.onTrouble(unreachable(host, error));
+        deps.onTrouble(await connectionFailure(base, error, deps.transport));
       }
       await sleep(backoff * (0.75 + Math.random() / 2), signal);
       backoff = Math.min(maxBackoff, backoff * 2);

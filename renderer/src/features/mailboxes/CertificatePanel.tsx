@@ -30,10 +30,12 @@ export function CertificatePanel({
 
   async function trust() {
     if (!endpoint || !certificate || !isMailPort(endpoint.port)) return;
+    const { protocol } = endpoint;
+    if (protocol === 'https') return; // the team server's certificate is trusted from Settings → Team
     setBusy(true);
     setFailed('');
     const result = await call('certificates.trust', {
-      endpoint: { ...endpoint, port: endpoint.port },
+      endpoint: { ...endpoint, protocol, port: endpoint.port },
       fingerprint256: certificate.fingerprint256,
     });
     setBusy(false);

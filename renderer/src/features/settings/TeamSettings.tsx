@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import type { CertificateProblem } from '../../../../shared/ipc/certificates';
 import type { TeamRole, TeamStatus } from '../../../../shared/ipc/team';
 import { call } from '../../bridge/client';
 import { useApp } from '../../store';
@@ -8,6 +9,7 @@ import { CodeDetails } from '../../ui/CodeDetails';
 import { whenInWords } from '../../ui/when-words';
 import { ConfirmDialog } from '../leads/dialogs/ConfirmDialog';
 import { PostmasterSettings } from './PostmasterSettings';
+import { TeamCertificatePanel, TrustedTeamCertificate } from './TeamCertificatePanel';
 
 const ROLE: Record<TeamRole, string> = {
   owner: 'Owner',
@@ -32,8 +34,14 @@ export function TeamSettings() {
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<{ text: string; details: string } | null>(null);
+  const [certificate, setCertificate] = useState<CertificateProblem | null>(null);
   const [busy, setBusy] = useState(false);
   const [leaving, setLeaving] = useState(false);
+
+  const refresh = () =>
+    void call('team.status', {}).then((r) => {
+      if (r.ok) setStatus(r.value);
+    });
 
   useEffect(() => {
     let live = true;
@@ -49,8 +57,8 @@ export function TeamSettings() {
     };
   }, []);
 
-  async function join(event: FormEvent) {
-    event.preventDefault();
+  async function join(event?: FormEvent) {
+    event?.preventDefault();
     setBusy(true);
     const result = await call('team.join', {
       serverUrl: server,
@@ -60,6 +68,7 @@ export function TeamSettings() {
       ...(name.trim() ? { name } : {}),
     });
     setBusy(false);
+    setCertificate(result.ok ? null : (result.error.certificate ?? null));
     if (!result.ok) {
       setProblem(
         bridgeProblem(result.error, {
@@ -89,7 +98,7 @@ export function TeamSettings() {
     <section className="card" aria-labelledby="team-title" id={PLACE_IDS.settingsSection('team')}>
       <h2 id="team-title">Team</h2>
       {status?.joined ? (
-        <Joined status={status} onLeave={() => setLeaving(true)} />
+        <Joined status={status} onLeave={() => setLeaving(true)} onChanged={refresh} />
       ) : (
         <form className="form-grid" onSubmit={join} aria-label="Join a team">
           {status?.removed && status.problem ? (
@@ -152,6 +161,16 @@ export function TeamSettings() {
               <CodeDetails code={problem.details} />
             </div>
           ) : null}
+          {certificate ? (
+            <TeamCertificatePanel
+              serverUrl={server}
+              problem={certificate}
+              onTrusted={() => {
+                setCertificate(null);
+                void join(); // the invite was not spent: the refused connection never reached the server
+              }}
+            />
+          ) : null}
           <div>
             <button type="submit" disabled={busy}>
               {busy ? 'Joining…' : 'Join team'}
@@ -176,7 +195,15 @@ export function TeamSettings() {
   );
 }
 
-function Joined({ status, onLeave }: { status: TeamStatus; onLeave: () => void }) {
+function Joined({
+  status,
+  onLeave,
+  onChanged,
+}: {
+  status: TeamStatus;
+  onLeave: () => void;
+  onChanged: () => void;
+}) {
   const now = Date.now();
   return (
     <>
@@ -206,7 +233,21 @@ function Joined({ status, onLeave }: { status: TeamStatus; onLeave: () => void }
         <div role="alert">
           <p className="error">{status.problem.message}</p>
           {status.problem.detail ? <CodeDetails code={status.problem.detail} /> : null}
+          {status.problem.certificate && status.server ? (
+            <TeamCertificatePanel
+              serverUrl={status.server}
+              problem={status.problem.certificate}
+              onTrusted={onChanged}
+            />
+          ) : null}
         </div>
+      ) : null}
+      {status.trustedCertificate && status.server ? (
+        <TrustedTeamCertificate
+          serverUrl={status.server}
+          trusted={status.trustedCertificate}
+          onChanged={onChanged}
+        />
       ) : null}
       <p className="hint">
         New emails’ unsubscribe links point at this server, and opt-outs from any rep reach this computer.
