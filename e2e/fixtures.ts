@@ -9,7 +9,7 @@ import { createHandlers } from '../electron/main/handlers';
 import { createKeySealer, loadDevVaultKey } from '../electron/main/secrets/sealer';
 import { createImapReader } from '../electron/main/send/transports/imap-reader';
 import { createSmtpTransport } from '../electron/main/send/transports/smtp-transport';
-import { createMainServices } from '../electron/main/services';
+import { createMainServices, type ServiceOptions } from '../electron/main/services';
 import { type LoopbackDns, startLoopbackDns } from '../electron/main/testing/loopback-dns';
 import { type LoopbackImap, startLoopbackImap } from '../electron/main/testing/loopback-imap';
 import { type LoopbackSmtp, startLoopbackSmtp } from '../electron/main/testing/loopback-smtp';
@@ -124,7 +124,10 @@ function testClock(): TestClock {
  * Browser mode wired as electron/web-host/main.ts wires it, but on a free port with throwaway data. A spec that
  * needs main's services (to set what no screen sets yet) or its clock starts its own with this.
  */
-export async function startTestHost(): Promise<
+export async function startTestHost(
+  /** provider stand-ins a spec points main at (its Google stand-in's endpoints) */
+  extra: Pick<ServiceOptions, 'oauthEndpoints'> = {},
+): Promise<
   TestHost & {
     close(): Promise<void>;
     clock: TestClock;
@@ -155,6 +158,7 @@ export async function startTestHost(): Promise<
     // The mailbox is connected with the standard port 587; the loopback servers listen on ephemeral ones.
     smtpTransport: (options) => createSmtpTransport({ ...options, port: routed(options.host) as 587 }),
     certificateProbe: (endpoint) => probeCertificate({ ...endpoint, port: routed(endpoint.host) }),
+    ...extra,
   });
   const host = await startWebHost({ handlers: createHandlers(services), staticDir: RENDERER_DIR, port: 0 });
   return {

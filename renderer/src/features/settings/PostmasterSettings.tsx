@@ -112,15 +112,17 @@ export function PostmasterSettings() {
               <p className="muted">This Google account has no domains in Postmaster Tools yet.</p>
             ) : null}
             {status.domains.map((d) => (
-              <label key={d.domain} className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={d.chosen}
-                  disabled={busy !== null}
-                  onChange={(e) => toggle(d.domain, e.target.checked)}
-                />
-                {d.domain} <span className="muted">({PERMISSION[d.permission]})</span>
-              </label>
+              <div key={d.domain}>
+                <label className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={d.chosen}
+                    disabled={busy !== null}
+                    onChange={(e) => toggle(d.domain, e.target.checked)}
+                  />
+                  {d.domain} <span className="muted">({PERMISSION[d.permission]})</span>
+                </label>
+              </div>
             ))}
           </fieldset>
           <p className="muted">
