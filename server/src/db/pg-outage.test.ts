@@ -14,7 +14,7 @@ import {
   openEventStream,
 } from '../replication/testing/sync-world';
 import { OPEN_TIMEOUT_MS, openTestDb, PG_URL, type TestDb } from '../testing/backends';
-import { bearer, makeTeam, type TestTeam } from '../testing/fixtures';
+import { bearer, makeTeam, type TestTeam, unsubscribeToken } from '../testing/fixtures';
 import { startTcpProxy, type TcpProxy } from '../testing/tcp-proxy';
 import type { Db } from './db';
 import { openPgDb } from './pg-db';
@@ -119,6 +119,11 @@ describe('PostgreSQL going away and coming back', () => {
         expect(answer.retryAfter).toBe('5');
         expect(answer.ms, `${outage}: answered in ${answer.ms} ms`).toBeLessThan(CONNECT_TIMEOUT_MS + 4_000);
       }
+      // a mail provider's one-click POST: the recipient's page, and a status it may try again on
+      const optOut = await call('POST', `/u/${unsubscribeToken(team.key, 'away@example.com')}`, null);
+      expect(optOut.status, optOut.text).toBe(503);
+      expect(optOut.retryAfter).toBe('5');
+      expect(optOut.text).toMatch(/^<!doctype html>/i);
     }
     await sleep(300); // the LISTEN connection's retries meet the silent database too
     proxy.mode('pass');
@@ -137,6 +142,8 @@ describe('PostgreSQL going away and coming back', () => {
     while (event === 'RESYNC') event = await stream.next();
     expect(event.documents.map((d) => d.id)).toContain(doc.id);
     stream.close();
+    const optOut = await call('POST', `/u/${unsubscribeToken(team.key, 'away@example.com')}`, null);
+    expect(optOut.status, 'the opt-out refused during the outage is taken when tried again').toBe(200);
   }, 60_000);
 
   it('a connection lost while a transaction waits between statements fails that transaction, not the process', async () => {

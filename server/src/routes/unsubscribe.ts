@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MAX_UNSUBSCRIBE_TOKEN_LENGTH } from '../../../shared/team/unsubscribe-token';
 import type { Db } from '../db/db';
+import { databaseUnreachable } from '../db/unreachable';
 import { busyPage, confirmPage, donePage, invalidPage } from '../unsubscribe/pages';
 import { recordOptOut } from '../unsubscribe/record';
 import { verifyUnsubscribeToken } from '../unsubscribe/verify';
@@ -36,6 +37,8 @@ export const unsubscribeRoutes: FastifyPluginAsyncZod<UnsubscribeRoutesDeps> = a
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
     if (error.statusCode === 429) return reply.code(429).send(busyPage());
     if (error.statusCode && error.statusCode < 500) return reply.code(400).send(invalidPage());
+    // the database away: a mail provider's one-click POST may be tried again; the page says to try later
+    if (databaseUnreachable(error)) return reply.code(503).header('retry-after', '5').send(busyPage());
     request.log.error({ errorName: error.name, code: error.code }, 'unsubscribe failed');
     return reply.code(500).send(busyPage());
   });
@@ -47,7 +50,7 @@ export const unsubscribeRoutes: FastifyPluginAsyncZod<UnsubscribeRoutesDeps> = a
       tags: ['unsubscribe'],
       params,
       body: z.string().max(8192).nullish().describe('List-Unsubscribe=One-Click, or anything: it is ignored'),
-      response: { 200: html, 400: html, 429: html, 500: html },
+      response: { 200: html, 400: html, 429: html, 500: html, 503: html },
     },
     handler: async (request, reply) => {
       reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
@@ -65,7 +68,7 @@ export const unsubscribeRoutes: FastifyPluginAsyncZod<UnsubscribeRoutesDeps> = a
       summary: 'The unsubscribe page: a button that posts; opening it changes nothing',
       tags: ['unsubscribe'],
       params,
-      response: { 200: html, 400: html, 429: html, 500: html },
+      response: { 200: html, 400: html, 429: html, 500: html, 503: html },
     },
     handler: async (request, reply) => {
       reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
