@@ -158,6 +158,25 @@ describe('enroll', () => {
     expect(find.mock.calls.some(([q]) => JSON.stringify(q).includes('$in'))).toBe(false);
   });
 
+  it('enrolls each lead once when two windows enroll the same leads at the same time', async () => {
+    const count = ENROLL_CHUNK * 2 + 10;
+    const batch = Array.from({ length: count }, (_, i) => lead(i));
+    await leads.importBatch(batch, 'skip', 'test');
+    const ids = batch.map((l) => l.id);
+    const other = createEnrollmentsRepo(db, () => clock);
+    const [a, b] = await Promise.all([
+      repo.enroll({ sequence, leadIds: ids }),
+      other.enroll({ sequence, leadIds: [...ids].reverse() }),
+    ]);
+    expect(a.enrolled + b.enrolled).toBe(count);
+    // the other window's copy is refused, or seen before it is written (live in this sequence)
+    const refused = (r: typeof a) => r.skipped['already-in-sequence'] + r.skipped['in-active-sequence'];
+    expect(refused(a) + refused(b)).toBe(count);
+    const stored = await db.enrollments.find({ selector: { sequenceId: sequence.id } }).exec();
+    expect(new Set(stored.map((e) => e.leadId)).size).toBe(count);
+    expect(stored).toHaveLength(count);
+  });
+
   it('looks each lead up instead when a span holds more enrollments than one read should bring', async () => {
     await leads.importBatch(
       [

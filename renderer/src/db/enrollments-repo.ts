@@ -15,7 +15,7 @@ import type { EnrollmentDoc, SequenceDoc } from './schemas/outreach';
  * the chunk's span of enrollments (its leads' rows and any others' between them), or, when that span holds
  * more than SPAN_READ_MAX rows, a key lookup per lead; the lead itself comes from RxDB's cache when the list
  * just read it. The page gets a turn between a chunk's steps, so each task stays short, and the next chunk's
- * reads overlap this chunk's write.
+ * reads and checks overlap this chunk's write.
  */
 export const ENROLL_CHUNK = 250;
 /**
@@ -190,6 +190,19 @@ export function createEnrollmentsRepo(db: FairsendDatabase, clock: () => number 
       const chunks: string[][] = [];
       for (let i = 0; i < unique.length; i += ENROLL_CHUNK) chunks.push(unique.slice(i, i + ENROLL_CHUNK));
       let done = 0;
+      // the last chunk's write, still in flight while the next chunk is checked
+      let pending: { writing: Promise<number>; written: number; size: number } | undefined;
+      const settle = async () => {
+        if (!pending) return;
+        const { writing, written, size } = pending;
+        pending = undefined;
+        const failed = await writing;
+        report.enrolled += written - failed;
+        // a conflict is the same lead enrolled meanwhile (another window): it is in, once
+        report.skipped['already-in-sequence'] += failed;
+        done += size;
+        request.onProgress?.(done, unique.length);
+      };
       let reading = readChunk(sequence.id, chunks[0] ?? []);
       for (let c = 0; c < chunks.length; c++) {
         const chunk = chunks[c]!;
@@ -205,22 +218,20 @@ export function createEnrollmentsRepo(db: FairsendDatabase, clock: () => number 
         );
         for (const mailboxId of mailboxes.values()) load.set(mailboxId, (load.get(mailboxId) ?? 0) + 1);
         const docs = newEnrollments(sequence.id, mailboxes, clock(), enrollmentIdOf);
-        // and a turn between the checks, issuing the write, and issuing the next chunk's reads
+        await settle(); // one write at a time: the last chunk's, written while these checks ran
         await turn();
-        // the next chunk's reads overlap this write: its leads are others, so nothing written here is theirs
-        const writing = writeHalves(docs);
-        await turn();
+        // the next chunk's reads go before this write, so IndexedDB does not hold them behind it (a read waits
+        // for a write begun before it); its leads are others, so nothing written here is theirs
         if (c + 1 < chunks.length) {
           reading = readChunk(sequence.id, chunks[c + 1]!);
           reading.catch(() => undefined); // awaited on the next turn of the loop; a failure surfaces there
+          await turn();
         }
-        const failed = await writing;
-        report.enrolled += docs.length - failed;
-        // a conflict is the same lead enrolled meanwhile (another window): it is in, once
-        report.skipped['already-in-sequence'] += failed;
-        done += chunk.length;
-        request.onProgress?.(done, unique.length);
+        const writing = writeHalves(docs);
+        writing.catch(() => undefined); // awaited by `settle`; a failure surfaces there
+        pending = { writing, written: docs.length, size: chunk.length };
       }
+      await settle();
       return report;
     },
 
