@@ -260,7 +260,7 @@ describe.each(BACKENDS)('hostile input on every route on %s', (backend) => {
     expect(await t.db.query('SELECT 1 FROM teams WHERE id = $1', [acme.teamId])).toHaveLength(1);
   }, 120_000);
 
-  it('an oversized body on every route that takes one: a clear 413, nothing changed', async () => {
+  it('an oversized body on every route that takes one, or 100,000 entries in one push: a clear 413, nothing changed', async () => {
     const before = await everything();
     for (const op of ops.filter((o) => o.method === 'POST')) {
       // pushes take up to 8 MB, everything else Fastify's 1 MB
@@ -282,6 +282,19 @@ describe.each(BACKENDS)('hostile input on every route on %s', (backend) => {
       }
       expect.soft(res.statusCode, `${op.path}: ${res.body.slice(0, 200)}`).toBe(413);
       expect.soft(res.json(), op.path).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    }
+    // 100,000 distinct, valid entries at once, and 1,001: refused whole with the limit, not one row written
+    const push = (count: number) =>
+      app.inject({
+        method: 'POST',
+        url: `/v1/sync/suppression/s${SCHEMA_VERSIONS.suppression.current}/push`,
+        headers: bearer(acme.token),
+        payload: Array.from({ length: count }, () => ({ newDocumentState: entry() })),
+      });
+    for (const count of [100_000, 1_001]) {
+      const res = await push(count);
+      expect(res.statusCode, `${count}`).toBe(413);
+      expect(res.json().error.message).toMatch(/at most 1,000 entries/);
     }
     expect(await everything()).toBe(before);
   });
