@@ -34,8 +34,6 @@ export interface TeamStatus {
   connected: boolean;
   /** when a pull last answered */
   lastPullAt: number | null;
-  /** entries this computer still has to send to the team (the last push that did not get through) */
-  pendingPushes: number;
   /** the last thing that went wrong, null once sync works again */
   problem: TeamProblem | null;
   /** this computer's device was revoked or its member removed: sync stopped */

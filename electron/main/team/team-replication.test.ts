@@ -11,6 +11,7 @@ import type { Channel, RequestOf, ResponseOf } from '../../../shared/ipc/contrac
 import { dispatch, type Handlers } from '../../../shared/ipc/dispatch';
 import type { Result } from '../../../shared/ipc/result';
 import { rankFor } from '../../../shared/leads/lead';
+import { pendingInWords, pendingTotal } from '../../../shared/team/pending-words';
 import { type DesktopMain, desktopMain, type ServerWorld, startServerWorld } from './testing/team-world';
 
 const hmac = (keyHex: string, message: string) =>
@@ -205,20 +206,53 @@ describe('two desktops replicating through a real team server (PGlite)', () => {
     expect(await a.db.suppression.findOne(kept).exec()).not.toBeNull();
   });
 
-  it('while the server is away, A says so and keeps its entries; they reach the team when it is back', async () => {
+  it('while the server is away, A says so, counts its 3 changes as waiting, and they reach the team when it is back', async () => {
+    const sync = a.sync!;
+    await Promise.all(sync.current()!.states.map((s) => s.awaitInSync()));
+    expect(await sync.pending()).toEqual({ suppression: 0, audit: 0, team: 0 });
     await server.stop();
+    // three changes: two suppression entries and one audit event mirrored into RxDB
     const id = await entry(a, 'offline@lead.example');
-    // A's push fails: the status says why, in words, and counts what waits
+    const id2 = await entry(a, 'offline2@lead.example');
+    const event = await appendEvent(null, {
+      deviceId: 'desk-a-offline',
+      type: 'send.sent',
+      at: Date.now(),
+      data: { n: 1 },
+    });
+    await a.db.audit.insert(event as never);
+    // A's push fails: the status says why, in words
     let status = a.main.team.status();
-    for (let seq = 0; !(status.pendingPushes > 0 && status.problem); status = a.main.team.status())
+    for (let seq = 0; !status.problem; status = a.main.team.status())
       seq = Math.max(seq, ...(await a.main.team.events(seq, 500)).events.map((e) => e.seq));
     expect(status.problem?.message).toMatch(/cannot reach the team server at 127\.0\.0\.1:\d+/);
     expect(status.connected).toBe(false);
+    // the whole queue, not the last failed push: RxDB pushes in batches and retries, the count stays 3
+    await new Promise((r) => setTimeout(r, 600));
+    const waiting = await sync.pending();
+    expect(waiting).toEqual({ suppression: 2, audit: 1, team: 0 });
+    expect(pendingInWords(waiting!)).toBe(
+      '3 changes waiting to reach the team server (2 to the suppression list, 1 in the activity log)',
+    );
+    const [onServer] = await server.t.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM suppression WHERE id = ANY($1)',
+      [[id, id2]],
+    );
+    expect(onServer?.n).toBe(0); // the server's own table: really not there
 
     await server.start();
     expect((await present(b, id)).kind).toBe('address');
-    await Promise.all(a.sync!.current()!.states.map((s) => s.awaitInSync()));
-    expect(a.main.team.status()).toMatchObject({ pendingPushes: 0 });
+    expect((await present(b, id2)).kind).toBe('address');
+    for (let i = 0; i < 100 && pendingTotal((await sync.pending())!) > 0; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(await sync.pending()).toEqual({ suppression: 0, audit: 0, team: 0 });
+    expect(pendingInWords((await sync.pending())!)).toBe('Nothing: the team server has all your changes');
+    // what B pulled from the team is not B's to push
+    expect(await b.sync!.pending()).toEqual({ suppression: 0, audit: 0, team: 0 });
+    const [audited] = await server.t.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit WHERE device_id = 'desk-a-offline'",
+    );
+    expect(audited?.n).toBe(1);
   });
 
   it('no plaintext address ever reached the server (its database read directly)', async () => {

@@ -65,7 +65,6 @@ export function createTeamService(deps: TeamServiceDeps) {
   let problem: TeamProblem | null = null;
   let lastPullAt: number | null = null;
   let version = 1;
-  const pending: Record<string, number> = {};
   let token: string | null = null;
   const transport = deps.tls?.transport;
 
@@ -144,7 +143,6 @@ export function createTeamService(deps: TeamServiceDeps) {
       memberEmail: m?.memberEmail ?? null,
       connected: m !== null && streams.connected,
       lastPullAt,
-      pendingPushes: Object.values(pending).reduce((a, b) => a + b, 0),
       problem,
       removed: m === null && state.removed,
       rekeyed: m?.rekeyed ?? false,
@@ -261,17 +259,11 @@ export function createTeamService(deps: TeamServiceDeps) {
         'invalid-input',
         `Invalid request for team.push: ${parsed.error.issues[0]?.message ?? ''}`,
       );
-    try {
-      const conflicts = await memberCall<Record<string, unknown>[]>(syncPath(collection, 'push'), {
-        method: 'POST',
-        body: parsed.data,
-      });
-      pending[collection] = 0;
-      return conflicts;
-    } catch (error) {
-      pending[collection] = rows.length;
-      throw error;
-    }
+    // what waits to be pushed is counted by the renderer's replication (renderer/src/db/team-pending.ts)
+    return memberCall<Record<string, unknown>[]>(syncPath(collection, 'push'), {
+      method: 'POST',
+      body: parsed.data,
+    });
   }
 
   /**

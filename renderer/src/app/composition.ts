@@ -14,6 +14,7 @@ import { createScheduledMessages } from '../db/scheduled-messages';
 import { createSequencesRepo } from '../db/sequences-repo';
 import { createSuppressionRepo } from '../db/suppression-repo';
 import { startSuppressionSync } from '../db/suppression-sync';
+import { teamPending } from '../db/team-pending';
 import { startTeamSync } from '../db/team-sync';
 import { lazySequenceEngine } from '../engine/lazy-engine';
 import { createScheduledSender } from '../scheduler/scheduled-sender';
@@ -140,7 +141,12 @@ export function composeApp({ db, call, notify, timing }: CompositionDeps): Compo
     'inbox events': () => repeat(inbox.apply, every.inboxApplyMs),
     // suppression, audit and team settings with the team server (through main), while this computer is in a team
     'team sync': () =>
-      startTeamSync({ db, call, onProblem: (message) => console.warn('team sync:', message) }).stop,
+      startTeamSync({
+        db,
+        call,
+        onProblem: (message) => console.warn('team sync:', message),
+        onPending: teamPending.set,
+      }).stop,
     'scheduled sends': () => scheduled.start(),
     'sequence engine': () => engine.start(),
   };

@@ -33,6 +33,8 @@ export interface TeamReplicationOptions {
 
 export interface TeamReplication {
   states: RxReplicationState<unknown, Checkpoint>[];
+  /** the replications that push, by collection (what Settings → Team counts as waiting) */
+  pushing: Partial<Record<'suppression' | 'audit', RxReplicationState<unknown, Checkpoint>>>;
   /** the first error of any replication, as RxDB reports it */
   errors: Observable<unknown>;
   cancel(): Promise<void>;
@@ -143,6 +145,12 @@ export function startTeamReplication(options: TeamReplicationOptions): TeamRepli
   const subs = states.map((s) => s.error$.subscribe((e) => errors.next(e)));
   return {
     states,
+    pushing: options.canPush
+      ? {
+          suppression: suppression as RxReplicationState<unknown, Checkpoint>,
+          ...(audit ? { audit: audit as RxReplicationState<unknown, Checkpoint> } : {}),
+        }
+      : {},
     errors,
     async cancel() {
       for (const s of subs) s.unsubscribe();

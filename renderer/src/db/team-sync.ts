@@ -1,7 +1,9 @@
 import type { Channel, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/ipc/result';
 import type { TeamStatus } from '../../../shared/ipc/team';
+import type { PendingPushes } from '../../../shared/team/pending-words';
 import type { FairsendDatabase } from './database';
+import { pendingPushes } from './team-pending';
 import { rekeyForTeam } from './team-rekey';
 import { startTeamReplication, streamSubjects, type TeamReplication } from './team-replication';
 
@@ -16,6 +18,9 @@ export interface TeamSyncDeps {
   retryTimeMs?: number;
   /** something that keeps failing, for the console (the rep reads main's status in Settings → Team) */
   onProblem?(message: string): void;
+  /** what waits to reach the server, every `pendingEveryMs` while joined (null when not in a team) */
+  onPending?(pending: PendingPushes | null): void;
+  pendingEveryMs?: number;
 }
 
 export interface TeamSync {
@@ -23,6 +28,8 @@ export interface TeamSync {
   current(): TeamReplication | null;
   /** settles when the status the loop last read has been acted on (tests) */
   settled(): Promise<void>;
+  /** documents changed here that the team server does not have yet, per collection; null when not in a team */
+  pending(): Promise<PendingPushes | null>;
   stop(): Promise<void>;
 }
 
@@ -85,6 +92,15 @@ export function startTeamSync(deps: TeamSyncDeps): TeamSync {
     runningTeam = want;
   }
 
+  const pending = async () => (replication ? pendingPushes(replication.pushing) : null);
+  const publish = deps.onPending
+    ? setInterval(() => {
+        pending()
+          .then((p) => deps.onPending?.(p))
+          .catch(() => {}); // a replication cancelled while counting: the next tick counts again
+      }, deps.pendingEveryMs ?? 2000)
+    : null;
+
   const follow = (status: TeamStatus) => {
     acting = acting.then(() => act(status)).catch((error) => deps.onProblem?.(String(error)));
   };
@@ -119,8 +135,10 @@ export function startTeamSync(deps: TeamSyncDeps): TeamSync {
   return {
     current: () => replication,
     settled: () => acting,
+    pending,
     async stop() {
       stopped = true;
+      if (publish) clearInterval(publish);
       await acting;
       await replication?.cancel();
       replication = null;

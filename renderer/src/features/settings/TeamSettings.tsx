@@ -1,7 +1,9 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useState, useSyncExternalStore } from 'react';
 import type { CertificateProblem } from '../../../../shared/ipc/certificates';
 import type { TeamRole, TeamStatus } from '../../../../shared/ipc/team';
+import { pendingInWords } from '../../../../shared/team/pending-words';
 import { call } from '../../bridge/client';
+import { teamPending } from '../../db/team-pending';
 import { useApp } from '../../store';
 import { PLACE_IDS } from '../../store/address';
 import { bridgeProblem } from '../../ui/bridge-problem';
@@ -205,6 +207,8 @@ function Joined({
   onChanged: () => void;
 }) {
   const now = Date.now();
+  // counted by the renderer's replication itself (what RxDB has not seen the server accept), not by main
+  const pending = useSyncExternalStore(teamPending.subscribe, teamPending.get);
   return (
     <>
       <dl className="facts" data-testid="team-status">
@@ -223,11 +227,7 @@ function Joined({
         <dt>Last synced</dt>
         <dd>{status.lastPullAt ? whenInWords(status.lastPullAt, now) : 'Not yet'}</dd>
         <dt>Waiting to send</dt>
-        <dd>
-          {status.pendingPushes === 0
-            ? 'Nothing'
-            : `${status.pendingPushes.toLocaleString()} ${status.pendingPushes === 1 ? 'entry' : 'entries'}`}
-        </dd>
+        <dd data-testid="team-pending">{pendingInWords(pending)}</dd>
       </dl>
       {status.problem ? (
         <div role="alert">
