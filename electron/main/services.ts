@@ -32,8 +32,8 @@ import { createTeamKeyring } from './team/team-keyring';
 import { observingTeamSettings, openTeamLimits, withTeamThresholds } from './team/team-limits';
 import { openTeamReputation, withDomainReputation } from './team/team-reputation';
 import { createTeamService } from './team/team-service';
-import { createTeamTls } from './team/team-tls';
 import { openTeamState } from './team/team-state';
+import { createTeamTls } from './team/team-tls';
 import { type CiphertextStore, createVault, type Vault } from './vault/vault';
 
 export interface ServiceOptions {
@@ -147,7 +147,11 @@ export async function createMainServices(
   });
   const profile = createProfileStore(join(options.dataDir, 'compliance-profile.json'), {
     checkTeamServer: (address) =>
-      checkTeamServer(address, { now, ...(options.smtpCa ? { ca: options.smtpCa } : {}) }),
+      checkTeamServer(address, {
+        now,
+        ...(options.smtpCa ? { ca: options.smtpCa } : {}),
+        pinned: teamTls.pinFor(address),
+      }),
   });
   const team = observingTeamSettings(
     createTeamService({ state: teamState, keyring: teamKey, vault, profile, now, tls: teamTls }),

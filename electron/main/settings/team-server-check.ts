@@ -1,5 +1,6 @@
 import { request } from 'node:https';
 import type { TeamServerStatus } from '../../../shared/ipc/settings';
+import { type PinnedCertificate, tlsTrustOptions } from '../send/transports/tls-trust';
 
 /** The team server's health path: one-click unsubscribe clicks arrive only where this answers. */
 export const HEALTH_PATH = '/health';
@@ -8,6 +9,8 @@ export interface TeamServerCheckOptions {
   timeoutMs?: number;
   /** an extra certificate authority to trust (a team server on a private CA; tests) */
   ca?: string;
+  /** the team server's own certificate the rep trusted in Settings → Team (team-tls.ts): only it is accepted */
+  pinned?: PinnedCertificate | undefined;
   now: () => number;
 }
 
@@ -26,7 +29,12 @@ export function checkTeamServer(address: string, options: TeamServerCheckOptions
     try {
       req = request(
         url,
-        { method: 'GET', timeout: timeoutMs, ...(options.ca ? { ca: options.ca } : {}) },
+        {
+          method: 'GET',
+          timeout: timeoutMs,
+          ...(options.ca ? { ca: options.ca } : {}),
+          ...(options.pinned ? tlsTrustOptions({ pinned: options.pinned }) : {}),
+        },
         (res) => {
           res.resume();
           const status = res.statusCode ?? 0;

@@ -10,6 +10,7 @@ import { makeTeam, type TestTeam } from '../../../server/src/testing/fixtures';
 import type { AppError } from '../../../shared/ipc/result';
 import { probeCertificate } from '../certificates/probe';
 import { createTrustStore } from '../certificates/trust-store';
+import { checkTeamServer } from '../settings/team-server-check';
 import { certificateAuthority, selfSignedCertificate, testCertificate } from '../testing/self-signed';
 import { createTeamService } from './team-service';
 import { createTeamTls } from './team-tls';
@@ -121,6 +122,11 @@ describe('a team server on HTTPS with a self-signed certificate, against a real 
     expect((await service.pull('suppression', null, 10)).documents).toEqual([]);
     expect(await service.get('/v1/me')).toMatchObject({ teamName: 'Acme Sales' });
     expect(await service.manage('/v1/members')).toHaveLength(2);
+    // the profile's health check of the unsubscribe address (the team server's) uses the same pin
+    expect(await checkTeamServer(base, { now: Date.now, pinned: tls.pinFor(base) })).toMatchObject({
+      answered: true,
+    });
+    expect(await checkTeamServer(base, { now: Date.now })).toMatchObject({ answered: false });
     await until(() => service.status().connected); // the live streams (SSE) through the same trust
 
     // 3. the server comes back with another certificate on the same address: refused as changed, everywhere

@@ -91,6 +91,12 @@ export function createTeamTls(deps: { store: TrustStore; probe: CertificateProbe
     /** fetch for a team server: its trusted certificate when the rep pinned one, the system's authorities else */
     fetch: transport.fetch,
     explain,
+    /** the pinned certificate for this server (the profile's health check uses it too) */
+    pinFor(base: string) {
+      if (!base.startsWith('https:')) return undefined;
+      const { host, port } = endpointOf(base);
+      return store.pinFor(host, port);
+    },
     /** the pin for this server, as Settings → Team shows it */
     trustedFor(base: string): TrustedCertificateView | null {
       const { host, port } = endpointOf(base);
