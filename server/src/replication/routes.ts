@@ -18,6 +18,7 @@ import { errorBody, errorResponses, failure } from '../errors';
 import { okBody } from '../routes/schemas';
 import { auditStore } from './audit-store';
 import { createMemoryNotifier, type Notifier } from './notifier';
+import { pullBody } from './pull-body';
 import type { CollectionStore } from './store';
 import { createOpenStreams, openStream } from './stream';
 import { suppressionStore } from './suppression-store';
@@ -82,18 +83,17 @@ export const replicationRoutes: FastifyPluginAsyncZod<ReplicationRoutesDeps> = a
         const parsed = parseCheckpointQuery(request.query);
         if (!parsed.ok) throw new AppError('invalid-input', SYNC_MESSAGES.badCheckpoint());
         if (store.pullJson) {
-          // the documents come as JSON text from the database: sent as they are, around the same envelope
+          // the documents come as JSON text from the database: sent as they are, around the same envelope, as bytes
+          // encoded once per kept page (pull-body.ts)
           const page = await store.pullJson(
             deps.db,
             callerOf(request),
             parsed.checkpoint,
             request.query.limit,
           );
-          const checkpoint = JSON.stringify(page.last ?? parsed.checkpoint);
           return reply
             .type('application/json; charset=utf-8')
-            .serializer((text: string) => text)
-            .send(`{"ok":true,"value":{"documents":${page.documents},"checkpoint":${checkpoint}}}` as never);
+            .send(pullBody(page, parsed.checkpoint) as never);
         }
         const page = await store.pull(deps.db, callerOf(request), parsed.checkpoint, request.query.limit);
         return {
