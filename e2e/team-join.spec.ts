@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { type ServerWorld, startServerWorld } from '../electron/main/team/testing/team-world';
+import { createInvite } from '../server/src/accounts/invites';
 import { OPEN_TIMEOUT_MS } from '../server/src/testing/backends';
 import { unsubscribeToken } from '../server/src/testing/fixtures';
 import { expect, test } from './fixtures';
@@ -121,4 +122,24 @@ test('a recipient who clicks one-click unsubscribe is suppressed in the app with
   const teamEntry = list.getByRole('listitem').filter({ hasText: 'From your team' });
   await expect(teamEntry).toContainText('Unsubscribed');
   await expect(teamEntry.getByRole('button', { name: /Remove/ })).toHaveCount(0);
+});
+
+test('a shared invite code (made without an email): the rep gives their email and name; what waits reads in words', async ({
+  page,
+}) => {
+  const owner = { ...server.team, role: 'owner' as const };
+  const { code } = await createInvite(server.t.db, owner, { role: 'rep', ttlHours: 1 });
+  const team = await openTeamSettings(page);
+  await team.getByLabel('Server address').fill(server.base);
+  await team.getByLabel('Invite code').fill(code);
+  await team.getByRole('button', { name: 'Join team' }).click();
+  await expect(team.getByRole('alert')).toContainText('enter your work email');
+  await team.getByLabel('Your work email').fill('nia@acme.test');
+  await team.getByLabel('Your name').fill('Nia Obi');
+  await team.getByRole('button', { name: 'Join team' }).click();
+  await expect(team.getByTestId('team-connection')).toHaveText('Connected', { timeout: 30_000 });
+  await expect(team.getByTestId('team-status')).toContainText('nia@acme.test');
+  await expect(team.getByTestId('team-pending')).toHaveText('Nothing: the team server has all your changes', {
+    timeout: 15_000,
+  });
 });
