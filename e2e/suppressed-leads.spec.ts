@@ -24,6 +24,8 @@ const statusFilter = (page: Page) => page.getByRole('search').getByRole('combobo
 const details = (page: Page) => page.getByRole('complementary', { name: 'Lead details' });
 
 async function openLead(page: Page, email: string) {
+  // as a rep does, once the list a filter asked for is on screen: a row clicked while it swaps in is another lead's
+  await expect(grid(page)).not.toHaveAttribute('aria-busy', 'true');
   await row(page, email).click();
   await expect(details(page).getByText(email, { exact: true })).toBeVisible();
 }
