@@ -55,6 +55,22 @@ describe('unsubscribe token format', () => {
     expect(parseUnsubscribeToken(make([1, 2, 3]))).toBeNull();
   });
 
+  it("carries a sequence's id when the email is a sequence step, and refuses one that cannot be an id", () => {
+    const payload = encodeUnsubscribePayload({ k: GOLDEN_ADDRESS_KEY, m: 'mb1', t: 1, q: 'seq-1' });
+    const token = joinUnsubscribeToken(payload, new Uint8Array(32));
+    expect(parseUnsubscribeToken(token)?.claims).toEqual({
+      v: 1,
+      k: GOLDEN_ADDRESS_KEY,
+      m: 'mb1',
+      t: 1,
+      q: 'seq-1',
+    });
+    const sig = GOLDEN_TOKEN.split('.')[1];
+    const make = (body: unknown) => `${toBase64Url(new TextEncoder().encode(JSON.stringify(body)))}.${sig}`;
+    for (const q of ['', 'a b', 'x'.repeat(65), 7, null])
+      expect(parseUnsubscribeToken(make({ v: 1, k: GOLDEN_ADDRESS_KEY, m: 'mb1', t: 1, q }))).toBeNull();
+  });
+
   it('base64url has one spelling per value', () => {
     const bytes = Uint8Array.from([0xfb, 0xff, 0x00, 0x10]);
     expect(toBase64Url(bytes)).toBe('-_8AEA');

@@ -1,10 +1,13 @@
 /**
  * The one-click unsubscribe token, as the desktop signs it and the team server checks it:
- * `base64url(JSON {v, k, m, t}) + "." + base64url(HMAC-SHA256(signingKey, payload))`, where `k` is the address's
- * suppression key (hex HMAC under the team key), `m` the sending mailbox and `t` the time it was issued (seconds).
+ * `base64url(JSON {v, k, m, t, q?}) + "." + base64url(HMAC-SHA256(signingKey, payload))`, where `k` is the address's
+ * suppression key (hex HMAC under the team key), `m` the sending mailbox, `t` the time it was issued (seconds) and
+ * `q`, on a sequence's email, the sequence's id (so the opt-out counts for that sequence in the team's stats).
  * The signing key is HMAC-SHA256(teamKey, UNSUBSCRIBE_SIGNING_LABEL). It carries no plaintext address.
  * Pure: the HMAC itself is the caller's (node:crypto on the desktop's main process and on the server).
  */
+
+import { SEQUENCE_REF_ID } from '../audit/sequence-ref';
 
 export const UNSUBSCRIBE_TOKEN_VERSION = 1;
 /** what the signing key is derived under, from the team key */
@@ -18,6 +21,8 @@ export interface UnsubscribeClaims {
   m: string;
   /** when it was issued, whole seconds since the epoch */
   t: number;
+  /** the sequence the email was a step of (an id, never a name); absent on one-off emails */
+  q?: string;
 }
 
 /** The text a suppression key is the HMAC of: `address:jane@example.com`, `domain:example.com`. */
@@ -25,9 +30,15 @@ export function suppressionMessage(kind: 'address' | 'domain', normalised: strin
   return `${kind}:${normalised}`;
 }
 
-/** The signed part of a token, exactly as the desktop has always written it (key order v, k, m, t). */
+/** The signed part of a token, as the desktop has always written it (key order v, k, m, t; then q when set). */
 export function encodeUnsubscribePayload(claims: Omit<UnsubscribeClaims, 'v'>): string {
-  const body = { v: UNSUBSCRIBE_TOKEN_VERSION, k: claims.k, m: claims.m, t: claims.t };
+  const body = {
+    v: UNSUBSCRIBE_TOKEN_VERSION,
+    k: claims.k,
+    m: claims.m,
+    t: claims.t,
+    ...(claims.q === undefined ? {} : { q: claims.q }),
+  };
   return toBase64Url(new TextEncoder().encode(JSON.stringify(body)));
 }
 
@@ -69,12 +80,13 @@ export function parseUnsubscribeToken(token: string): ParsedUnsubscribeToken | n
 
 function readClaims(body: unknown): UnsubscribeClaims | null {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
-  const { v, k, m, t } = body as Record<string, unknown>;
+  const { v, k, m, t, q } = body as Record<string, unknown>;
   if (v !== UNSUBSCRIBE_TOKEN_VERSION) return null;
   if (typeof k !== 'string' || !KEY_SHAPE.test(k)) return null;
   if (typeof m !== 'string' || m.length === 0 || m.length > 200) return null;
   if (typeof t !== 'number' || !Number.isSafeInteger(t) || t < 0) return null;
-  return { v, k, m, t };
+  if (q === undefined) return { v, k, m, t };
+  return typeof q === 'string' && SEQUENCE_REF_ID.test(q) ? { v, k, m, t, q } : null;
 }
 
 export function toBase64Url(bytes: Uint8Array): string {

@@ -26,7 +26,13 @@ export interface TeamKey {
    * with a key derived from the team key. It carries no plaintext address; the team server verifies it and
    * adds the key to the suppression list.
    */
-  unsubscribeToken(address: string, mailboxId: string, issuedAt: number): Promise<string>;
+  /** `sequenceId`: the sequence a step's email belongs to, so the opt-out counts for it */
+  unsubscribeToken(
+    address: string,
+    mailboxId: string,
+    issuedAt: number,
+    sequenceId?: string,
+  ): Promise<string>;
   /**
    * Every key `value` may be listed under here, the current key's first: after joining a team, entries made
    * before it under this desktop's own key (erased ones keep only that hash) still suppress (team-keyring.ts).
@@ -87,12 +93,17 @@ export function createTeamKey(file: string, sealer: Sealer): TeamKey {
 
   return {
     suppressionKeys,
-    async unsubscribeToken(address, mailboxId, issuedAt) {
+    async unsubscribeToken(address, mailboxId, issuedAt, sequenceId) {
       const [k] = await suppressionKeys('address', [address]);
       keys ??= load();
       const signingKey = (await keys).unsubscribe;
       if (!k) throw new AppError('invalid-input', 'Not a valid address.');
-      const payload = encodeUnsubscribePayload({ k, m: mailboxId, t: Math.floor(issuedAt / 1000) });
+      const payload = encodeUnsubscribePayload({
+        k,
+        m: mailboxId,
+        t: Math.floor(issuedAt / 1000),
+        ...(sequenceId ? { q: sequenceId } : {}),
+      });
       return joinUnsubscribeToken(payload, createHmac('sha256', signingKey).update(payload).digest());
     },
   };

@@ -112,7 +112,7 @@ export async function assembleFor(
   const profile = deps.profile.get();
   if (!profile) return { ok: false as const, reasons: [] as Reason[] };
   const token = checkEmail(draft.to).ok
-    ? await deps.teamKey.unsubscribeToken(draft.to, mailbox.id, now)
+    ? await deps.teamKey.unsubscribeToken(draft.to, mailbox.id, now, draft.sequence?.sequenceId)
     : 'invalid';
   const signature = mailbox.signature.trim();
   return assembleMessage({

@@ -8,6 +8,7 @@ import { postfixDsn, reply } from '../../../shared/inbox/testing/inbound-fixture
 import type { MailboxInfo, OAuthStart } from '../../../shared/ipc/mailboxes';
 import type { SendDraft } from '../../../shared/ipc/send';
 import type { StatsAnswer } from '../../../shared/team/stats';
+import { parseUnsubscribeToken } from '../../../shared/team/unsubscribe-token';
 import { type GoogleStandin, startGoogleStandin } from '../testing/google-standin';
 import { type LoopbackDns, startLoopbackDns } from '../testing/loopback-dns';
 import { consentingBrowser } from '../testing/oauth-browser';
@@ -116,6 +117,19 @@ describe('the desktop names the sequence in its audit events', () => {
     expect(step1?.data.stepId).toBe('s1');
     // ids only: no address, no subject
     expect(JSON.stringify(events)).not.toMatch(/example\.test|Onboarding/);
+  });
+
+  it("each one-click link names the sequence of its email (read from the messages as delivered); the one-off's none", () => {
+    const named = google.sent().map((raw) => {
+      // the header may be folded: the first <…> after it is the one-click link
+      const token = /^List-Unsubscribe:\s*<https:[^>]*\/u\/([A-Za-z0-9_.-]+)>/im.exec(
+        raw.toString('utf8'),
+      )?.[1];
+      const claims = token ? parseUnsubscribeToken(token)?.claims : undefined;
+      if (!claims) throw new Error('a delivered message without a one-click link');
+      return claims.q ?? null;
+    });
+    expect(named.sort()).toEqual([SEQUENCE, SEQUENCE, SEQUENCE, OTHER, null].sort());
   });
 });
 

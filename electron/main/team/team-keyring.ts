@@ -57,7 +57,8 @@ export function createTeamKeyring(options: {
 
   return {
     suppressionKeys: async (kind, values) => current().suppressionKeys(kind, values),
-    unsubscribeToken: async (address, mailboxId, at) => current().unsubscribeToken(address, mailboxId, at),
+    unsubscribeToken: async (address, mailboxId, at, sequenceId) =>
+      current().unsubscribeToken(address, mailboxId, at, sequenceId),
     async lookupKeys(kind, value) {
       const { current: now, former } = options.history();
       const ids = [now, ...former.filter((id) => id !== now)];

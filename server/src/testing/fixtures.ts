@@ -25,6 +25,7 @@ export function unsubscribeToken(
   address: string,
   mailboxId = 'mb1',
   issuedAt = Date.now(),
+  sequenceId?: string,
 ) {
   const signing = createHmac('sha256', Buffer.from(teamKeyHex, 'hex'))
     .update(UNSUBSCRIBE_SIGNING_LABEL)
@@ -33,6 +34,7 @@ export function unsubscribeToken(
     k: addressKey(teamKeyHex, address),
     m: mailboxId,
     t: Math.floor(issuedAt / 1000),
+    ...(sequenceId ? { q: sequenceId } : {}),
   });
   return joinUnsubscribeToken(payload, createHmac('sha256', signing).update(payload).digest());
 }

@@ -51,6 +51,8 @@ export async function recordOptOut(
           source: 'unsubscribe-link',
           mailboxId: claims.m,
           issuedAt: claims.t,
+          // a sequence's email names its sequence: the opt-out counts for it in the team's stats
+          ...(claims.q ? { sequenceId: claims.q } : {}),
         }),
       ],
     );

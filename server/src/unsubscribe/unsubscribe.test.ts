@@ -105,6 +105,19 @@ describe.each(BACKENDS)('one-click unsubscribe on %s', (backend) => {
     await t.db.query('DELETE FROM teams WHERE id = $1', [team.teamId]);
   });
 
+  it("a sequence's email names its sequence: the opt-out counts for that sequence in the team's stats", async () => {
+    const address = 'step-two@example.com';
+    const token = unsubscribeToken(acme.key, address, 'mb1', Date.now(), 'seq-spring');
+    expect((await app.inject({ method: 'POST', url: `/u/${token}` })).statusCode).toBe(200);
+    const { audit } = await stored(acme.teamId, addressKey(acme.key, address));
+    expect(audit[0]?.data.sequenceId).toBe('seq-spring');
+    const rows = await t.db.query<{ metric: string; count: number }>(
+      `SELECT metric, count::int AS count FROM stats_sequence_daily WHERE team_id = $1 AND sequence_id = $2`,
+      [acme.teamId, 'seq-spring'],
+    );
+    expect(rows).toEqual([{ metric: expect.stringMatching(/opt/), count: 1 }]);
+  });
+
   it('a repeat is a harmless success: one entry, one audit event', async () => {
     const token = unsubscribeToken(acme.key, 'twice@example.com');
     const first = await app.inject({ method: 'POST', url: `/u/${token}` });
