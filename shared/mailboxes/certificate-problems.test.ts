@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type CertificateFacts,
-  causesOf,
-  certificateCause,
-  certificateMessage,
-  trustable,
-} from './certificate-problems';
+import { causesOf, certificateCause, certificateMessage, trustable } from './certificate-problems';
+import { certificateFacts as cert } from './testing/certificate-facts';
 
-const cert = (over: Partial<CertificateFacts> = {}): CertificateFacts => ({
-  subject: 'relay.acme.test',
-  issuer: 'relay.acme.test',
-  validFrom: '2026-01-01T00:00:00.000Z',
-  validTo: '2027-01-01T00:00:00.000Z',
-  fingerprint256: 'AA',
-  hostNames: ['relay.acme.test'],
-  selfSigned: true,
-  ...over,
-});
 const NOW = Date.parse('2026-06-01T00:00:00Z');
 
 describe('certificate causes', () => {

@@ -1,6 +1,5 @@
 import { AppError, type AppErrorShape } from '../../../shared/ipc/result';
 import {
-  type CertificateCause,
   type CertificateEndpoint,
   type CertificateProblem,
   causesOf,
@@ -10,6 +9,7 @@ import {
 } from '../../../shared/mailboxes/certificate-problems';
 import type { ImapOptions, ImapReader } from '../send/transports/imap-reader';
 import type { SmtpOptions, SmtpTransport } from '../send/transports/smtp-transport';
+import { causesAgainstPin } from './pinned-causes';
 import type { CertificateProbe } from './probe';
 import type { TrustStore } from './trust-store';
 
@@ -35,15 +35,7 @@ export function createCertificateTrust(deps: {
     } catch {
       return refusal; // the server could not be asked again: the cause from the failed connection stands
     }
-    const pinned = store.pinFor(endpoint.host, endpoint.port);
-    const found = causesOf(reading, now());
-    // with a pin, only the pin and the dates matter: its name and issuer were accepted when it was trusted
-    const dates = found.filter((c) => c === 'expired' || c === 'not-yet-valid');
-    const causes: CertificateCause[] = !pinned
-      ? found
-      : pinned.fingerprint256 !== reading.certificate.fingerprint256
-        ? ['changed', ...dates]
-        : dates;
+    const causes = causesAgainstPin(reading, store.pinFor(endpoint.host, endpoint.port), now());
     const certificate: CertificateProblem = {
       causes: causes.length ? causes : refusal.certificate.causes,
       endpoint,

@@ -1,7 +1,6 @@
 import { Agent, type RequestInit, fetch as undiciFetch } from 'undici';
 import { AppError } from '../../../shared/ipc/result';
 import {
-  type CertificateCause,
   type CertificateEndpoint,
   type CertificateProblem,
   causesOf,
@@ -10,6 +9,7 @@ import {
   type TrustedCertificateView,
   trustable,
 } from '../../../shared/mailboxes/certificate-problems';
+import { causesAgainstPin } from '../certificates/pinned-causes';
 import type { CertificateProbe } from '../certificates/probe';
 import type { TrustStore } from '../certificates/trust-store';
 import { tlsTrustOptions } from '../send/transports/tls-trust';
@@ -58,15 +58,7 @@ export function createTeamTls(deps: { store: TrustStore; probe: CertificateProbe
     let problem: CertificateProblem = { causes: [first], endpoint, canTrust: trustable([first]) };
     try {
       const reading = await probe(endpoint);
-      const pinned = store.pinFor(endpoint.host, endpoint.port);
-      const found = causesOf(reading, now());
-      const dates = found.filter((c) => c === 'expired' || c === 'not-yet-valid');
-      // with a pin, only the pin and the dates matter: the name and issuer were accepted when it was trusted
-      const causes: CertificateCause[] = !pinned
-        ? found
-        : pinned.fingerprint256 !== reading.certificate.fingerprint256
-          ? ['changed', ...dates]
-          : dates;
+      const causes = causesAgainstPin(reading, store.pinFor(endpoint.host, endpoint.port), now());
       const final = causes.length ? causes : [first];
       problem = { causes: final, endpoint, certificate: reading.certificate, canTrust: trustable(final) };
     } catch {
