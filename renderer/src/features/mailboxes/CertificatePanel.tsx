@@ -1,8 +1,6 @@
-import { useState } from 'react';
 import { type CertificateProblem, isMailPort } from '../../../../shared/ipc/certificates';
 import { call } from '../../bridge/client';
-import { bridgeProblem } from '../../ui/bridge-problem';
-import { CertificateFactsList } from './CertificateFactsList';
+import { RefusedCertificate } from './RefusedCertificate';
 
 /**
  * A server certificate main refused, shown to the rep: what it says of itself, and (for a server on the rep's
@@ -22,53 +20,45 @@ export function CertificatePanel({
   /** shown on a connected mailbox's card: "Local relay" is chosen when connecting, so the way there differs */
   connected?: boolean;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState('');
   const { endpoint, certificate } = problem;
   if (!endpoint || !certificate) return null;
   const where = `${endpoint.host} port ${endpoint.port}`;
+  const offered = problem.canTrust && localRelay;
 
-  async function trust() {
-    if (!endpoint || !certificate || !isMailPort(endpoint.port)) return;
+  function trust() {
+    if (!endpoint || !certificate || !isMailPort(endpoint.port)) return null;
     const { protocol } = endpoint;
-    if (protocol === 'https') return; // the team server's certificate is trusted from Settings → Team
-    setBusy(true);
-    setFailed('');
-    const result = await call('certificates.trust', {
+    if (protocol === 'https') return null; // the team server's certificate is trusted from Settings → Team
+    return call('certificates.trust', {
       endpoint: { ...endpoint, protocol, port: endpoint.port },
       fingerprint256: certificate.fingerprint256,
     });
-    setBusy(false);
-    if (result.ok) onTrusted();
-    else setFailed(bridgeProblem(result.error).text);
   }
 
   return (
-    <section className="certificate-panel" aria-label="The server’s certificate">
-      <h3>The certificate {endpoint.host} showed</h3>
-      <CertificateFactsList certificate={certificate} />
+    <RefusedCertificate
+      label="The server’s certificate"
+      host={endpoint.host}
+      certificate={certificate}
+      warning={
+        offered ? (
+          <>
+            Trust it only if this is your own relay and you know this certificate is its own: anyone who can
+            intercept the connection can show a certificate like this one. From then on Fairsend accepts
+            exactly this certificate from {where}, and refuses any other there.
+          </>
+        ) : undefined
+      }
+      trust={trust}
+      onTrusted={onTrusted}
+    >
       {!problem.canTrust ? (
         <p className="hint">
           Fairsend does not trust a certificate outside its dates, not even your own relay’s: whoever runs the
           server must renew it (or, for “not valid yet”, check this computer’s date and time).
         </p>
-      ) : localRelay ? (
-        <>
-          <p className="warning" role="note">
-            Trust it only if this is your own relay and you know this certificate is its own: anyone who can
-            intercept the connection can show a certificate like this one. From then on Fairsend accepts
-            exactly this certificate from {where}, and refuses any other there.
-          </p>
-          <button type="button" className="danger" disabled={busy} onClick={trust}>
-            {busy ? 'Checking the certificate…' : `Trust this certificate for ${endpoint.host}`}
-          </button>
-          {failed ? (
-            <p className="error" role="alert">
-              {failed}
-            </p>
-          ) : null}
-          <p className="hint">Settings lists the certificates you trusted, and can remove each.</p>
-        </>
+      ) : offered ? (
+        <p className="hint">Settings lists the certificates you trusted, and can remove each.</p>
       ) : (
         <p className="hint">
           Fairsend offers to trust a certificate only for a server on your own network: a public mail server
@@ -78,6 +68,6 @@ export function CertificatePanel({
             : ' tick “Local relay” and connect again.'}
         </p>
       )}
-    </section>
+    </RefusedCertificate>
   );
 }

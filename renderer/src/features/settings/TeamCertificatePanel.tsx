@@ -3,7 +3,7 @@ import type { CertificateProblem } from '../../../../shared/ipc/certificates';
 import type { TrustedCertificateView } from '../../../../shared/mailboxes/certificate-problems';
 import { call } from '../../bridge/client';
 import { bridgeProblem } from '../../ui/bridge-problem';
-import { CertificateFactsList } from '../mailboxes/CertificateFactsList';
+import { RefusedCertificate } from '../mailboxes/RefusedCertificate';
 
 /**
  * The team server's certificate main refused (a private authority, a self-signed certificate): what it says of
@@ -19,52 +19,35 @@ export function TeamCertificatePanel({
   problem: CertificateProblem;
   onTrusted: () => void;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState('');
   const { endpoint, certificate } = problem;
   if (!endpoint || !certificate) return null;
 
-  async function trust() {
-    if (!certificate) return;
-    setBusy(true);
-    setFailed('');
-    const result = await call('team.trustCertificate', {
-      serverUrl,
-      fingerprint256: certificate.fingerprint256,
-    });
-    setBusy(false);
-    if (result.ok) onTrusted();
-    else setFailed(bridgeProblem(result.error).text);
-  }
-
   return (
-    <section className="certificate-panel span-2" aria-label="The team server’s certificate">
-      <h3>The certificate {endpoint.host} showed</h3>
-      <CertificateFactsList certificate={certificate} />
-      {problem.canTrust ? (
-        <>
-          <p className="warning" role="note">
+    <RefusedCertificate
+      label="The team server’s certificate"
+      wide
+      host={endpoint.host}
+      certificate={certificate}
+      warning={
+        problem.canTrust ? (
+          <>
             Trust it only if your team runs this server with its own certificate and you know this is it (ask
             whoever set it up to read you the fingerprint): anyone who can intercept the connection can show a
             certificate like this one. From then on Fairsend accepts exactly this certificate from{' '}
             {endpoint.host}, and refuses any other there.
-          </p>
-          <button type="button" className="danger" disabled={busy} onClick={() => void trust()}>
-            {busy ? 'Checking the certificate…' : `Trust this certificate for ${endpoint.host}`}
-          </button>
-          {failed ? (
-            <p className="error" role="alert">
-              {failed}
-            </p>
-          ) : null}
-        </>
-      ) : (
+          </>
+        ) : undefined
+      }
+      trust={() => call('team.trustCertificate', { serverUrl, fingerprint256: certificate.fingerprint256 })}
+      onTrusted={onTrusted}
+    >
+      {problem.canTrust ? null : (
         <p className="hint">
           Fairsend does not trust a certificate outside its dates: whoever runs the team server must renew it
           (or, for “not valid yet”, check this computer’s date and time).
         </p>
       )}
-    </section>
+    </RefusedCertificate>
   );
 }
 
