@@ -385,7 +385,7 @@ describe('openLeadList', () => {
     const first = await openLeadList(db, repo, { search: 'first' });
     expect(first.complete).toBeDefined();
     expect(first.total).toBe(100);
-    const whole = await first.complete;
+    const whole = await first.complete?.();
     if (!whole) throw new Error('no whole answer');
     expect(whole.complete).toBeUndefined();
     expect(whole.total).toBe(SEARCH_CAP);
@@ -412,7 +412,7 @@ describe('openLeadList', () => {
     expect(ids).toEqual(await list.allIds());
     expect(ids).toEqual(newestFirst(2500));
     const opened = await openLeadList(db, repo, { search: 'first1' });
-    const search = (await opened.complete) ?? opened;
+    const search = (await opened.complete?.()) ?? opened;
     const searched: string[] = [];
     for await (const chunk of opened.chunks(100)) searched.push(...chunk.map((d) => d.id));
     expect(searched).toEqual(await search.allIds());

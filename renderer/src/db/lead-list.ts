@@ -98,10 +98,12 @@ export interface LeadList {
   /** true when search or tag results were cut at the cap: the user should narrow the search */
   readonly capped: boolean;
   /**
-   * Set on a search's first answer (its first rows, found from a few keys per index): the whole answer, with
-   * its count, follows. Until then `total` counts only what the first answer holds.
+   * Set on a search's first answer (its first rows, found from a few keys per index): reads the whole answer,
+   * with its count, once (later calls get the same promise). Until then `total` counts only what the first
+   * answer holds. The screen asks once the first rows are painted: the whole answer reads up to SEARCH_CAP keys
+   * per index, and IndexedDB would serve the first rows behind it.
    */
-  readonly complete?: Promise<LeadList>;
+  readonly complete?: () => Promise<LeadList>;
   /** a cached row, or undefined while it loads */
   peek(index: number): LeadDoc | undefined;
   /** true when every row of [start, end) is cached */
@@ -315,7 +317,7 @@ interface IdResult {
 
 /**
  * A search answers in two steps: first a page's worth of keys from each index (enough to show the first rows in
- * their final order), then up to SEARCH_CAP, for the count and the rest. Both share the rows read.
+ * their final order), then, when asked, up to SEARCH_CAP, for the count and the rest. Both share the rows read.
  */
 async function searchList(db: FairsendDatabase, query: LeadQuery): Promise<LeadList> {
   if (sortsMatches(query)) return idList(db, await searchIds(db, query));
@@ -325,15 +327,17 @@ async function searchList(db: FairsendDatabase, query: LeadQuery): Promise<LeadL
   const list = idList(db, { ids: first.ids, capped: false }, rows);
   // The rows a screen shows first, before the whole answer takes the database for a while.
   await list.load(0, FIRST_SCREEN);
-  const complete = searchIds(db, query).then((whole) => idList(db, whole, rows));
-  // An unhandled rejection would be reported twice: the screen gets it from `complete` when it asks.
-  complete.catch(() => {});
+  let whole: Promise<LeadList> | undefined;
+  const complete = () => {
+    whole ??= searchIds(db, query).then((found) => idList(db, found, rows));
+    return whole;
+  };
   return {
     ...list,
     complete,
-    allIds: async () => (await complete).allIds(),
+    allIds: async () => (await complete()).allIds(),
     async *chunks(size) {
-      yield* (await complete).chunks(size);
+      yield* (await complete()).chunks(size);
     },
   };
 }

@@ -36,6 +36,23 @@ export function useLeadList(filter: LeadFilter, sort: LeadSort = 'newest'): Lead
   wanted.current = { filter, sort, version };
   const running = useRef(false);
   const mounted = useRef(false);
+  const shown = useRef<LeadList | null>(null);
+
+  /**
+   * A search's first rows are painted before its whole answer is read (reading it first would hold them up in
+   * IndexedDB); the whole answer replaces them when it comes, if nothing newer has.
+   */
+  const readWhole = async (list: LeadList, complete: () => Promise<LeadList>) => {
+    await afterPaint();
+    if (shown.current !== list) return;
+    try {
+      const whole = await complete();
+      setState((s) => (s.list === list ? { ...s, list: whole } : s));
+    } catch (error: unknown) {
+      const message = error instanceof Error ? error.message : String(error);
+      setState((s) => (s.list === list ? { ...s, error: message } : s));
+    }
+  };
 
   useEffect(() => {
     mounted.current = true;
@@ -57,16 +74,8 @@ export function useLeadList(filter: LeadFilter, sort: LeadSort = 'newest'): Lead
           // a list for the same filter is shown even if a write came meanwhile: it is re-read next
           if (mounted.current && sameView(target, wanted.current)) {
             setState({ list, filter: target.filter, error: '' });
-            // a search's first rows: the whole answer replaces them when it comes, if nothing newer has
-            list.complete?.then(
-              (whole) => setState((s) => (s.list === list ? { ...s, list: whole } : s)),
-              (error: unknown) =>
-                setState((s) =>
-                  s.list === list
-                    ? { ...s, error: error instanceof Error ? error.message : String(error) }
-                    : s,
-                ),
-            );
+            shown.current = list;
+            if (list.complete) void readWhole(list, list.complete);
           }
         } catch (error: unknown) {
           if (mounted.current && sameView(target, wanted.current))
@@ -81,4 +90,17 @@ export function useLeadList(filter: LeadFilter, sort: LeadSort = 'newest'): Lead
   }, [db, leads, filter, sort, version]);
 
   return state;
+}
+
+/** After the next frame is painted; at most a tenth of a second when no frame comes (a hidden tab). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
 }
