@@ -107,18 +107,20 @@ export async function searchIds(
   query: LeadQuery,
   cap = SEARCH_CAP,
 ): Promise<SearchResult> {
-  const ranges = searchRanges(query.search ?? '');
-  const runs = await Promise.all(ranges.map((r) => rangeIds(db, r, query, cap + 1)));
   const seen = new Set<string>();
   const ids: string[] = [];
-  for (const run of runs) {
-    for (const id of run.slice(0, cap)) {
+  // One range at a time (IndexedDB serves them one after another anyway): once the answer holds more than
+  // `cap`, the later ranges could only add leads past the cap, so they are not read. A common first-name
+  // prefix ("mar") is then one read.
+  for (const range of searchRanges(query.search ?? '')) {
+    if (ids.length > cap) break;
+    for (const id of await rangeIds(db, range, query, cap + 1)) {
       if (seen.has(id)) continue;
       seen.add(id);
       ids.push(id);
     }
   }
-  const capped = runs.some((r) => r.length > cap) || ids.length > cap;
+  const capped = ids.length > cap;
   const kept = ids.slice(0, cap);
   if (!sortsMatches(query)) return { ids: kept, capped };
   const field = query.sort === 'name' ? 'nameKey' : 'companyKey';

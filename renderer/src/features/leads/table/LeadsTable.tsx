@@ -14,11 +14,14 @@ import { useSelection } from './use-selection';
 /** Rows rendered beyond each edge: enough for a wheel's step, few enough that a page step renders quickly. */
 const OVERSCAN = 8;
 /**
- * Rows are keyed by slot (index modulo this), not by index: a row scrolled out hands its DOM to the one
- * scrolled in, so a page step updates the cells' text instead of building ~40 rows anew. More than any
- * screen shows plus the overscan, so no two rendered rows share a slot.
+ * Rows are keyed by slot (index modulo the most rows the view can hold), not by index: the rendered rows are
+ * consecutive, so they use every slot at most once, and a scroll of any length hands each row scrolled out to
+ * one scrolled in. A page step then updates the cells' text instead of removing ~40 rows and building ~40 anew
+ * (the DOM's rows move, but none is created). Only a change of the view's height renumbers the slots.
  */
-const ROW_SLOTS = 256;
+function rowSlots(viewHeight: number, rowH: number, rendered: number): number {
+  return Math.max(rendered, Math.ceil(viewHeight / rowH) + 1 + 2 * OVERSCAN);
+}
 
 type FrameStyle = CSSProperties & Record<'--bar-right' | '--bar-bottom', string>;
 
@@ -45,6 +48,7 @@ export function LeadsTable({ list, stale = false }: { list: LeadList; stale?: bo
     overscan: OVERSCAN,
   });
   const items = virtualizer.getVirtualItems();
+  const slots = rowSlots(virtualizer.scrollRect?.height ?? 0, rowH, items.length);
   const start = items[0]?.index ?? 0;
   const end = (items.at(-1)?.index ?? -1) + 1;
   const { shown } = useRowLoader(list, start, end);
@@ -176,7 +180,7 @@ export function LeadsTable({ list, stale = false }: { list: LeadList; stale?: bo
               const lead = shown.peek(item.index) ?? list.peek(item.index);
               return (
                 <LeadRow
-                  key={item.index % ROW_SLOTS}
+                  key={item.index % slots}
                   index={item.index}
                   lead={lead}
                   top={item.start}
