@@ -2,12 +2,14 @@ import type { MangoQuery, RxCollection } from 'rxdb';
 import {
   DEXIE_DOCS_TABLE_NAME,
   dexieReplaceIfStartsWithPipe,
+  fromDexieToStorage,
   getKeyRangeByQueryPlan,
 } from 'rxdb/plugins/storage-dexie';
 
 /**
  * One of two places that reach under RxDB (index-lookup.ts is the other): reads a query's IndexedDB index by key
- * alone, so no document is loaded or deserialised (RxDB's own `skip` reads every skipped one: seconds at 50,000).
+ * alone, so no document is loaded or deserialised (RxDB's own `skip` reads every skipped one: seconds at 50,000),
+ * or a page of documents in one request (RxDB's query walks a cursor, a round trip a document).
  * It relies on RxDB's Dexie
  * storage keeping one IndexedDB table `docs` with an index named `[field+…]` per query-plan index, and on
  * `internals` resolving to `{ dexieDb, booleanIndexes }`; index-position.test.ts pins those, and a mismatch
@@ -49,6 +51,7 @@ interface PlannedIndex {
   index: IDBIndex;
   range: IDBKeyRange;
   fields: readonly string[];
+  booleanIndexes: string[];
 }
 
 /** The IndexedDB index and key range that serve `query` alone, in a new read-only transaction. */
@@ -66,7 +69,12 @@ async function plannedIndex<T>(
     .backendDB()
     .transaction(DEXIE_DOCS_TABLE_NAME, 'readonly')
     .objectStore(DEXIE_DOCS_TABLE_NAME);
-  return { index: store.index(dexieIndexName(queryPlan.index)), range, fields: queryPlan.index };
+  return {
+    index: store.index(dexieIndexName(queryPlan.index)),
+    range,
+    fields: queryPlan.index,
+    booleanIndexes: state.booleanIndexes,
+  };
 }
 
 function stopOf(cursor: IDBCursor, fields: readonly string[]): IndexStop {
@@ -178,6 +186,37 @@ export async function idsInOrder<T>(
       }
       resolve(ids);
     };
+  });
+}
+
+/**
+ * The documents of `query` (its skip and limit applied), in its order, read from its index in one request and
+ * without RxDB's own fields, as `toMutableJSON()` gives them. RxDB's own query walks a cursor instead: a round
+ * trip to IndexedDB per document, most of a list page's read.
+ */
+export async function docsInOrder<T>(
+  collection: RxCollection<T>,
+  query: MangoQuery<T>,
+): Promise<T[] | undefined> {
+  const planned = await plannedIndex(collection, query);
+  if (!planned) return undefined;
+  const skip = query.skip ?? 0;
+  const request = planned.index.getAll(
+    planned.range,
+    query.limit === undefined ? undefined : skip + query.limit,
+  );
+  return new Promise((resolve, reject) => {
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () =>
+      resolve(
+        (request.result as unknown[]).slice(skip).map((row) => {
+          const { _rev, _attachments, _deleted, _meta, ...doc } = fromDexieToStorage(
+            planned.booleanIndexes,
+            row,
+          );
+          return doc as T;
+        }),
+      );
   });
 }
 

@@ -68,6 +68,12 @@ vi.mock('./index-position', () => {
         return { stops, done: stops.length < maxStops };
       },
     ),
+    // a served query's documents, as the index read gives them (its skip and limit applied)
+    docsInOrder: vi.fn(async <T>(collection: RxCollection<T>, query: MangoQuery<T>) =>
+      served(collection, query)
+        ? (await collection.find(query).exec()).map((d) => d.toMutableJSON())
+        : undefined,
+    ),
     // the newest write: the row count and the latest last-write time (an edit, an insert or a removal moves it)
     newestWrite: vi.fn(async <T>(collection: RxCollection<T>) => {
       const docs = await collection.find().exec();

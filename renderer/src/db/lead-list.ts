@@ -1,6 +1,7 @@
-import type { MangoQuerySelector } from 'rxdb';
+import type { MangoQuery, MangoQuerySelector } from 'rxdb';
 import { searchKey } from '../../../shared/leads/lead';
 import type { FairsendDatabase } from './database';
+import { docsInOrder } from './index-position';
 import { createKeptPositions, type KeptOrder, type KeptPositions, type ListOrder } from './kept-positions';
 import type { ListKeys } from './lead-docs';
 import { searchIds, sortsMatches } from './lead-search';
@@ -11,6 +12,13 @@ import type { LeadDoc } from './schemas/leads';
 export { SEARCH_CAP } from './lead-search';
 
 type CursorFields = Pick<LeadDoc, 'rank' | 'nameKey' | 'companyKey'>;
+
+/** A page of rows: from the index in one read where it serves the query alone, else through RxDB's query. */
+async function readRows(db: FairsendDatabase, query: MangoQuery<LeadDoc>): Promise<LeadDoc[]> {
+  const rows = await docsInOrder(db.leads, query);
+  if (rows) return rows;
+  return (await db.leads.find(query).exec()).map((d) => d.toMutableJSON());
+}
 
 /**
  * One list order, served by an index. Newest first walks `rank`; name and company walk `[field, rank]` and a
@@ -43,31 +51,21 @@ function ordering(db: FairsendDatabase, query: LeadQuery) {
     };
     return {
       order,
-      async fetch(after: Cursor | undefined, skip: number, limit: number): Promise<LeadDoc[]> {
-        const docs = await db.leads
-          .find({
-            selector: after === undefined ? selector : { ...selector, rank: { $gt: after.rank } },
-            index: filterIndex,
-            sort: [{ rank: 'asc' }],
-            skip,
-            limit,
-          })
-          .exec();
-        return docs.map((d) => d.toMutableJSON());
-      },
+      fetch: (after: Cursor | undefined, skip: number, limit: number): Promise<LeadDoc[]> =>
+        readRows(db, {
+          selector: after === undefined ? selector : { ...selector, rank: { $gt: after.rank } },
+          index: filterIndex,
+          sort: [{ rank: 'asc' }],
+          skip,
+          limit,
+        }),
     };
   }
   const field = sort === 'name' ? 'nameKey' : 'companyKey';
   const index = [field, 'rank'];
   const sortBy = [{ [field]: 'asc' as const }, { rank: 'asc' as const }];
   const find = async (where: MangoQuerySelector<LeadDoc>, skip: number, limit: number) =>
-    limit <= 0
-      ? []
-      : (
-          await db.leads
-            .find({ selector: { ...selector, ...where }, index, sort: sortBy, skip, limit })
-            .exec()
-        ).map((d) => d.toMutableJSON());
+    limit <= 0 ? [] : readRows(db, { selector: { ...selector, ...where }, index, sort: sortBy, skip, limit });
   const order: ListOrder = {
     id,
     whole: { selector, index, sort: sortBy },
