@@ -19,9 +19,9 @@ import type { SendPoint } from './send-points';
 
 // The deterministic crash test: a child process runs the real services and SIGKILLs itself at one named moment
 // of a send; the app then starts again on the same files (reconcile, retry what is retryable) and deliveries
-// are counted where they land: the SMTP server's received messages, the Gmail stand-in's sent ones, the IMAP
-// server's Sent folder. Every moment, for SMTP with IMAP and for Gmail: never two copies, and each message ends
-// delivered once, or held for the rep with the truth about it.
+// are counted where they land: the SMTP server's received messages, the Gmail and Graph stand-ins' sent ones,
+// the IMAP server's Sent folder. Every moment, for SMTP with and without IMAP, Gmail and Graph: never two
+// copies, and each message ends delivered once, or held for the rep with the truth about it.
 
 const DAY = 86_400_000;
 const START = Date.UTC(2026, 10, 2, 9, 0, 0);
@@ -88,7 +88,12 @@ async function restart(dataDir: string, key: string, mailboxId: string, clock: n
 }
 
 async function deliveries(setup: MailboxSetup, key: string) {
-  const raws = setup === 'gmail' ? world.google.sent() : world.smtp.received.map((m) => m.raw);
+  const raws =
+    setup === 'gmail'
+      ? world.google.sent()
+      : setup === 'outlook'
+        ? world.microsoft.sent()
+        : world.smtp.received.map((m) => m.raw);
   return (await receivedByKey(raws)).get(key) ?? { count: 0, messageIds: [] };
 }
 const sentCopies = async (key: string) =>
@@ -110,10 +115,21 @@ const SMTP_IMAP: [SendPoint, Expect][] = [
   ['after-sent-copy', 'delivered'],
   ['after-follow-ups', 'delivered'],
 ];
-const GMAIL: [SendPoint, Expect][] = [
+/** without IMAP nothing can look a message up: from the commit until `accepted` is on disk, held for the rep */
+const SMTP_ONLY: [SendPoint, Expect][] = [
   ['before-connect', 'delivered'],
   ['before-commit', 'delivered'],
-  ['after-commit', 'not-sent-later'], // Gmail's mailbox-wide lookup proves absence once it has settled
+  ['after-commit', 'held-resend'],
+  ['after-reply', 'held-sent'],
+  ['after-accepted', 'delivered'],
+  ['after-audit', 'delivered'],
+  ['after-follow-ups', 'delivered'],
+];
+/** Gmail and Graph: the provider files what it sent, so a lookup by Message-ID settles an open fate */
+const API: [SendPoint, Expect][] = [
+  ['before-connect', 'delivered'],
+  ['before-commit', 'delivered'],
+  ['after-commit', 'not-sent-later'], // a mailbox-wide lookup proves absence once it has settled (10 minutes)
   ['after-reply', 'delivered'], // found by Message-ID at the restart
   ['after-accepted', 'delivered'],
   ['after-audit', 'delivered'],
@@ -132,7 +148,9 @@ async function twoAtATime<T>(items: T[], work: (item: T) => Promise<void>) {
 
 describe.each([
   ['smtp-imap', SMTP_IMAP],
-  ['gmail', GMAIL],
+  ['smtp', SMTP_ONLY],
+  ['gmail', API],
+  ['outlook', API],
 ] as const)('a SIGKILL at each moment of a send (%s)', (setup, moments) => {
   it('never delivers twice, and each message ends delivered once or held with the truth', async () => {
     await twoAtATime(
@@ -161,7 +179,8 @@ describe.each([
             await services.send.resolve(key, 'sent');
             await services.send.upkeep();
             expect((await journalOnDisk(dataDir)).get(key)?.state).toBe('accepted');
-            expect(await sentCopies(key), key).toBe(1);
+            if (setup === 'smtp-imap') expect(await sentCopies(key), key).toBe(1);
+            expect((await deliveries(setup, key)).count, key).toBe(1);
           } else if (expected === 'held-resend') {
             expect(got.count, key).toBe(0);
             const resent = await services.send.resolve(key, 'resend');
@@ -170,7 +189,7 @@ describe.each([
             expect(after.count, key).toBe(1);
             expect(after.messageIds[0]).toBe((await journalOnDisk(dataDir)).get(key)?.messageId);
           } else {
-            // later, Gmail can prove it was never sent: retryable, and the retry delivers it once
+            // later, Gmail or Graph can prove it was never sent: retryable, and the retry delivers it once
             expect(got.count, key).toBe(0);
             await services.close();
             services = await restart(dataDir, key, mailboxId, clock + DAY);
