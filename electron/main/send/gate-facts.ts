@@ -8,6 +8,7 @@ import { checkSenderAuth, type DnsCache } from '../../../shared/compliance/sende
 import type { MailboxInfo } from '../../../shared/ipc/mailboxes';
 import type { GateVerdict, SendDraft } from '../../../shared/ipc/send';
 import { checkEmail } from '../../../shared/leads/email';
+import { escapeHtml } from '../../../shared/text/escape-html';
 import type { TeamKey } from '../secrets/team-key';
 import type { ProfileStore } from '../settings/profile-store';
 import type { MailboxHealth } from './mailbox-health';
@@ -120,7 +121,7 @@ export async function assembleFor(
     identity: { company: profile.company, postalAddress: profile.postalAddress },
     recipient: { address: draft.to, ...(draft.toName ? { name: draft.toName } : {}) },
     subject: draft.subject,
-    html: signature ? `${draft.html}<p>${escapeSignature(signature)}</p>` : draft.html,
+    html: signature ? `${draft.html}<p>${escapeHtml(signature).replace(/\n/g, '<br>')}</p>` : draft.html,
     text: signature ? `${text}\n\n${signature}` : text,
     unsubscribe: {
       httpsUrl: `${profile.unsubscribeBaseUrl.replace(/\/$/, '')}/u/${token}`,
@@ -129,10 +130,6 @@ export async function assembleFor(
     ...(draft.thread ? { thread: draft.thread } : {}),
     messageIdLocal,
   });
-}
-
-function escapeSignature(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\n/g, '<br>');
 }
 
 /** `<local@domain>` → `local`: every attempt of a key assembles with its first Message-ID's local part. */
