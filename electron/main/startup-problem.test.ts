@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/ipc/result';
-import { describeStartupFailure, startupProblemPage, startupProblemUrl } from './startup-problem';
+import {
+  describeStartupFailure,
+  startupProblemPage,
+  startupProblemText,
+  startupProblemUrl,
+} from './startup-problem';
 import { VaultUnavailableError } from './vault/vault';
 
 const dataDir = '/home/rep/.config/Fairsend';
@@ -26,6 +31,10 @@ describe('describeStartupFailure', () => {
     [new VaultUnavailableError('No keyring is running.'), 'passwords could not be unlocked'],
     [errno('ENOSPC', 'ENOSPC: no space left on device, write'), 'disk is full'],
     [errno('EACCES', "EACCES: permission denied, open '/x/audit.jsonl'"), 'may not use its data folder'],
+    [
+      errno('EADDRINUSE', 'listen EADDRINUSE: address already in use 127.0.0.1:5317'),
+      "using fairsend's port",
+    ],
     [
       new Error('/home/rep/.config/Fairsend/mailboxes.json is damaged; fix or remove it'),
       'data file is damaged',
@@ -84,5 +93,23 @@ describe('startupProblemPage', () => {
     const url = startupProblemUrl(problem);
     expect(url.startsWith('data:text/html;charset=utf-8;base64,')).toBe(true);
     expect(Buffer.from(url.split(',')[1] ?? '', 'base64').toString()).toBe(startupProblemPage(problem));
+  });
+});
+
+describe('startupProblemText', () => {
+  it('is the same words as plain lines for a terminal: title first, numbered steps, the folder, no stack', () => {
+    const error = new Error('The send journal is damaged at line 3; refusing to guess what was sent.');
+    error.stack = `${error.message}\n    at load (/work/main/electron/main/send/send-journal.ts:115:15)`;
+    const problem = describeStartupFailure(error, dataDir);
+    const lines = startupProblemText(problem).split('\n');
+    expect(lines[0]).toBe('Fairsend could not read its record of sent emails');
+    expect(lines).toContain(problem.explanation);
+    expect(lines).toContain('What to do:');
+    expect(lines).toContain(`  1. ${problem.steps[0]}`);
+    expect(lines).toContain(`Your data folder: ${dataDir}`);
+    expect(lines.at(-1)).toBe(
+      'Details for support: The send journal is damaged at line 3; refusing to guess what was sent.',
+    );
+    expect(lines.join('\n')).not.toMatch(/\bat load\b|send-journal\.ts/);
   });
 });

@@ -15,7 +15,15 @@ export interface StartupProblem {
   details: string;
 }
 
-type Kind = 'audit-log' | 'send-journal' | 'secrets' | 'disk-full' | 'no-access' | 'damaged-file' | 'unknown';
+type Kind =
+  | 'audit-log'
+  | 'send-journal'
+  | 'secrets'
+  | 'disk-full'
+  | 'no-access'
+  | 'damaged-file'
+  | 'port-in-use'
+  | 'unknown';
 
 const KEEP_FOLDER =
   'Do not delete or edit anything in the data folder below: it is what support needs to put things right.';
@@ -59,6 +67,15 @@ const TEXT: Record<Kind, Omit<StartupProblem, 'dataDir' | 'details'>> = {
     explanation: 'Fairsend found a file it could not read, and will not guess what it held.',
     steps: [KEEP_FOLDER, CONTACT],
   },
+  'port-in-use': {
+    title: "Another program is using Fairsend's port",
+    explanation:
+      'Fairsend in a browser answers on one port of this computer, and something else already has it.',
+    steps: [
+      'Close the other program (often another Fairsend in a terminal), or set FAIRSEND_PORT to another port.',
+      'Start Fairsend again.',
+    ],
+  },
   unknown: {
     title: 'Fairsend could not start',
     explanation: 'Something unexpected stopped Fairsend while it was starting.',
@@ -70,6 +87,7 @@ function kindOf(error: unknown, message: string): Kind {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (code === 'ENOSPC' || code === 'EDQUOT') return 'disk-full';
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'no-access';
+  if (code === 'EADDRINUSE') return 'port-in-use';
   const name = error instanceof Error ? error.name : '';
   if (/audit log/i.test(message)) return 'audit-log';
   if (/send journal/i.test(message)) return 'send-journal';
@@ -87,6 +105,24 @@ export function describeStartupFailure(error: unknown, dataDir: string): Startup
   // An AppError's message is written for the rep (it crosses the bridge as is); anything else is described above.
   const explanation = error instanceof AppError && message ? message : text.explanation;
   return { ...text, explanation, dataDir, details: firstLine(message) || 'No details.' };
+}
+
+/**
+ * The same words as plain lines, for a terminal (browser mode): what happened, what to do, the data folder,
+ * and the error's first line for support. Never a stack trace.
+ */
+export function startupProblemText(problem: StartupProblem): string {
+  return [
+    problem.title,
+    '',
+    problem.explanation,
+    '',
+    'What to do:',
+    ...problem.steps.map((step, i) => `  ${i + 1}. ${step}`),
+    '',
+    `Your data folder: ${problem.dataDir}`,
+    `Details for support: ${problem.details}`,
+  ].join('\n');
 }
 
 /** A self-contained page: no scripts, no outside resources, every piece of text escaped. */

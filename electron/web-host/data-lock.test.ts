@@ -1,12 +1,12 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LOCK_FILE, lockDataFolder } from './data-lock';
 import { fakeRendererDir } from './testing/host-client';
+import { type HostProcess, startHost as startProcess } from './testing/host-process';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const cleanup: (() => Promise<unknown>)[] = [];
 
 afterEach(async () => {
@@ -85,45 +85,11 @@ describe('lockDataFolder', () => {
   });
 });
 
-interface HostProcess {
-  child: ChildProcess;
-  /** resolves with the URL once the host prints it, or rejects with what it wrote when it exits first */
-  started: Promise<string>;
-  exited: Promise<{ code: number | null; stderr: string }>;
-}
-
-/** `electron/web-host/main.ts` as `npm start` runs it, on a free port, with the given data folder. */
+/** The host as a real process; the test's cleanup stops it. */
 function startHost(dataDir: string, rendererDir: string): HostProcess {
-  const { FAIRSEND_DEV_VAULT_KEY: _ignored, ...env } = process.env;
-  const { FAIRSEND_PORT: _port, ...rest } = env;
-  const main = join('electron', 'web-host', 'main.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', main, '--port', '0'], {
-    cwd: ROOT,
-    env: { ...rest, FAIRSEND_DATA_DIR: dataDir, FAIRSEND_RENDERER_DIR: rendererDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const exited = new Promise<{ code: number | null; stderr: string }>((done) =>
-    child.once('exit', (code) => done({ code, stderr })),
-  );
-  const started = new Promise<string>((done, fail) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const url = /running at (http:\S+)/.exec(stdout)?.[1];
-      if (url) done(url);
-    });
-    void exited.then(({ code }) => fail(new Error(`host exited (${code}): ${stderr}`)));
-  });
-  started.catch(() => {});
-  cleanup.push(async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    await exited;
-  });
-  return { child, started, exited };
+  const host = startProcess(dataDir, rendererDir);
+  cleanup.push(() => host.stop());
+  return host;
 }
 
 describe('browser mode, two hosts on one data folder (real processes)', () => {

@@ -183,7 +183,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (socket.readyState === socket.OPEN) socket.send(reply);
   }
 
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  // a port already taken rejects here (the caller explains it) instead of crashing the process as an 'error' event
+  // ws re-emits the server's errors on itself: while listening they are the promise's to report, after it logged
+  let listening = false;
+  wss.on('error', (error) => {
+    if (listening) log('error', `bridge server: ${error.message.split('\n')[0]}`);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      listening = true;
+      resolve();
+    });
+  });
   const { port } = server.address() as AddressInfo;
   guard = loopbackGuard(port);
 
