@@ -265,6 +265,38 @@ describe('rules: a text that trips each, and a near miss that does not', () => {
       { html: `${HTML}<a href="http://0xC0.0xA8.0x0A.0x02/deck">deck</a>` },
       { html: `${HTML}<a href="http://0xc0.example/deck">deck</a>` },
     ],
+    // Links a browser opens that are not `<a href>`: image-map areas and SVG links.
+    [
+      'link-unsafe',
+      { html: `${HTML}<map name="m"><area href="javascript:alert(1)" alt="deck"></map>` },
+      { html: `${HTML}<map name="m"><area href="https://fairsend.example/deck" alt="deck"></map>` },
+    ],
+    [
+      'link-text-mismatch',
+      { html: `${HTML}<map name="m"><area href="https://login.evil.example" alt="paypal.com"></map>` },
+      { html: `${HTML}<map name="m"><area href="https://www.paypal.com/x" alt="paypal.com"></map>` },
+    ],
+    [
+      'link-unsafe',
+      { html: `${HTML}<svg><a xlink:href="javascript:alert(1)"><text>deck</text></a></svg>` },
+      { html: `${HTML}<svg><a xlink:href="https://fairsend.example/deck"><text>deck</text></a></svg>` },
+    ],
+    // A relative href opens against the message's <base> in clients that honour it.
+    [
+      'link-text-mismatch',
+      { html: `<base href="https://evil.example/">${HTML}<a href="/login">acme.com</a>` },
+      { html: `<base href="https://www.acme.com/">${HTML}<a href="/login">acme.com</a>` },
+    ],
+    [
+      'link-unsafe',
+      { html: `<base href="http://203.0.113.9/">${HTML}<a href="deck.pdf">deck</a>` },
+      { html: `<base href="https://fairsend.example/">${HTML}<a href="deck.pdf">deck</a>` },
+    ],
+    [
+      'link-shortener',
+      { html: `<base href="https://bit.ly/">${HTML}<a href="3abc">deck</a>` },
+      { html: `<base href="https://bit.ly/">${HTML}<a href="https://fairsend.example/3abc">deck</a>` },
+    ],
     [
       'link-homograph',
       { html: `${HTML}<a href="https://аpple.com">our partner</a>` },

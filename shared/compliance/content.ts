@@ -9,7 +9,7 @@ import {
   extractTextLinks,
   isShortener,
   type Link,
-  linksFromAnchors,
+  linksOfReading,
   linkTextMismatch,
   unsafeLink,
 } from './links';
@@ -277,7 +277,7 @@ export function assessContent(input: ContentInput): ContentAssessment {
   reasons.push(...wordingReasons(add, subject, body, bodyWords, hasHtml ? text : ''));
   toneReasons(add, subject, body, n);
 
-  const htmlLinks = reading ? linksFromAnchors(reading.anchors) : [];
+  const htmlLinks = reading ? linksOfReading(reading) : [];
   const textLinks = extractTextLinks(text);
   const shown = hasHtml ? htmlLinks.length : textLinks.length;
   // Each link past four weighs more: a first email full of links reads as a newsletter.

@@ -1,15 +1,21 @@
 /**
  * Reads an HTML body the way a mail client shows it, with a real HTML tokenizer (htmlparser2, pure JS, linear):
  * attribute values may hold `>` or entities, `data-href` is not `href`, comments and `<style>` are not text.
- * One pass gives everything the send path needs: the visible text, the anchors with their text, the images,
+ * One pass gives everything the send path needs: the visible text, the links with their text, the images,
  * whether any text is hidden from the reader, and the plain-text part generated from the HTML.
+ * A link is whatever a browser opens on a click: `<a href>`, an image map's `<area href>`, and in SVG an `<a>` by
+ * `href` or `xlink:href`; relative links open against the first `<base href>`, wherever it stands.
  */
 import { type Handler, Parser } from 'htmlparser2';
 
+/** An `<a>`, or an image map's `<area>`. */
 export interface HtmlAnchor {
-  /** The `href` attribute, entity-decoded, exactly as the browser gets it; null for an `<a>` without one. */
+  /**
+   * The `href` attribute (in SVG, `xlink:href` when there is no `href`), entity-decoded, exactly as the browser
+   * gets it; null for an element without one.
+   */
   readonly href: string | null;
-  /** The text a reader sees as the link, whitespace collapsed. */
+  /** The text a reader sees as the link, whitespace collapsed; an `<area>`'s `alt`. */
   readonly text: string;
 }
 
@@ -23,6 +29,11 @@ export interface HtmlReading {
   /** The text a reader sees, whitespace collapsed; block boundaries read as spaces, inline tags as nothing. */
   readonly text: string;
   readonly anchors: readonly HtmlAnchor[];
+  /**
+   * The first `<base href>` outside a `<template>`, entity-decoded: clients that honour it open every relative
+   * link against it. Null when there is none.
+   */
+  readonly base: string | null;
   readonly images: readonly HtmlImage[];
   /** Text a reader cannot see: display:none, zero size or opacity, or white on no background. */
   readonly hiddenText: boolean;
@@ -102,6 +113,10 @@ const LOOSE_SPACE = /\s{2,}|[^\S ]/g;
 const collapseSpace = (s: string): string => s.replace(LOOSE_SPACE, ' ');
 const collapse = (s: string): string => collapseSpace(s).trim();
 
+/** Where SVG starts, or HTML starts again inside it (htmlparser2 keeps SVG's camel-case tag names). */
+const isForeignRoot = (name: string): boolean =>
+  name === 'svg' || name === 'foreignObject' || name === 'foreignobject';
+
 function renderLink(href: string | null, text: string): string {
   if (href === null || text === href) return href ?? text;
   return text ? `${text} (${href})` : href;
@@ -118,6 +133,11 @@ function parse(html: string): HtmlReading {
   const paints: Paint[] = [root];
   let notShown = 0;
   let pre = 0;
+  let template = 0;
+  let base: string | null = null;
+  // 'svg' or 'foreignObject', innermost last: an SVG `<a>` reads `xlink:href`, an HTML one (even in a
+  // foreignObject) does not.
+  const foreign: string[] = [];
   let anchor: { href: string | null; parts: string[]; depth: number } | null = null;
   const finishAnchor = () => {
     if (!anchor) return;
@@ -129,6 +149,8 @@ function parse(html: string): HtmlReading {
   const close = (name: string) => {
     if (NOT_SHOWN.has(name)) notShown--;
     if (name === 'pre') pre--;
+    if (name === 'template') template--;
+    if (isForeignRoot(name)) foreign.pop();
     if (BLOCKS.has(name)) {
       text.push(' ');
       if (anchor) anchor.parts.push(' ');
@@ -145,13 +167,26 @@ function parse(html: string): HtmlReading {
       paints.push(paint);
       if (NOT_SHOWN.has(name)) notShown++;
       if (name === 'pre') pre++;
+      if (name === 'template') template++;
+      if (isForeignRoot(name)) foreign.push(name);
       if (BLOCKS.has(name)) {
         text.push(' ');
         if (anchor) anchor.parts.push(' ');
       }
-      if (name === 'a' && notShown === 0) {
+      if (name === 'base' && base === null && template === 0 && attrs.href !== undefined) base = attrs.href;
+      else if (name === 'a' && notShown === 0) {
         finishAnchor();
-        anchor = { href: attrs.href ?? null, parts: [], depth: names.length };
+        const svg = foreign[foreign.length - 1] === 'svg';
+        anchor = {
+          href: attrs.href ?? (svg ? attrs['xlink:href'] : undefined) ?? null,
+          parts: [],
+          depth: names.length,
+        };
+      } else if (name === 'area' && notShown === 0) {
+        const href = attrs.href ?? null;
+        const alt = collapse(attrs.alt ?? '');
+        anchors.push({ href, text: alt });
+        if (href !== null && !anchor) plain.push(` ${renderLink(href.trim(), alt)} `);
       } else if (name === 'img' && notShown === 0) {
         images.push({ src: attrs.src ?? '', pixel: isPixel(attrs, paint) });
       } else if (!anchor && name === 'li') plain.push('\n- ');
@@ -184,6 +219,7 @@ function parse(html: string): HtmlReading {
   return {
     text: collapse(text.join('')),
     anchors,
+    base,
     images,
     hiddenText,
     // Rendered when asked: most drafts come with their own plain-text part.

@@ -68,6 +68,22 @@ describe('links read as a browser reads them', () => {
     ['mixed case', '<a href="JaVaScRiPt:alert(1)">deck</a>', 'javascript'],
     ['a data: document', '<a href="data:text/html;base64,PHNjcmlwdD4=">deck</a>', 'data'],
     ['vbscript', '<a href="vbscript:msgbox(1)">deck</a>', 'vbscript'],
+    [
+      'an image-map area',
+      '<img src="x.png" usemap="#m"><map name="m"><area href="javascript:alert(1)" alt="deck"></map>',
+      'javascript',
+    ],
+    [
+      'an SVG link by xlink:href',
+      '<svg><a xlink:href="javascript:alert(1)"><text>deck</text></a></svg>',
+      'javascript',
+    ],
+    [
+      'an SVG link by XLINK:HREF in capitals',
+      '<SVG><A XLINK:HREF="javascript:alert(1)"><text>deck</text></A></SVG>',
+      'javascript',
+    ],
+    ['an SVG link by href', '<svg><a href="javascript:alert(1)"><text>deck</text></a></svg>', 'javascript'],
   ])('%s is a script link', (_, anchor, scheme) => {
     const [only] = extractHtmlLinks(anchor);
     expect(only?.scheme).toBe(scheme);
@@ -91,6 +107,87 @@ describe('links read as a browser reads them', () => {
     expect(extractHtmlLinks('<a title="case > study" href="http://203.0.113.9/x">case study</a>')).toEqual([
       link('http://203.0.113.9/x', 'case study', 'http', '203.0.113.9'),
     ]);
+  });
+
+  it('reads an image-map area as a link, its alt as its text', () => {
+    expect(
+      extractHtmlLinks(
+        '<map name="m"><area shape="rect" coords="0,0,9,9" href="https://evil.example/x" alt="acme.com"><area alt="no link"></map><p>after</p>',
+      ),
+    ).toEqual([link('https://evil.example/x', 'acme.com', 'https', 'evil.example')]);
+  });
+
+  it('reads xlink:href on an SVG link, and href over it; not on an HTML link', () => {
+    expect(
+      extractHtmlLinks('<svg><a xlink:href="https://evil.example/x"><text>acme.com</text></a></svg>'),
+    ).toEqual([link('https://evil.example/x', 'acme.com', 'https', 'evil.example')]);
+    expect(
+      extractHtmlLinks(
+        '<svg><a href="https://acme.com/" xlink:href="https://evil.example/"><text>x</text></a></svg>',
+      ),
+    ).toEqual([link('https://acme.com/', 'x', 'https', 'acme.com')]);
+    // A browser reads xlink:href only in SVG: in HTML, and inside an SVG's foreignObject, it is no link.
+    expect(extractHtmlLinks('<a xlink:href="javascript:alert(1)">x</a>')).toEqual([]);
+    expect(
+      extractHtmlLinks('<svg><foreignObject><a xlink:href="javascript:alert(1)">x</a></foreignObject></svg>'),
+    ).toEqual([]);
+    expect(extractHtmlLinks('<svg><rect/></svg><a xlink:href="javascript:alert(1)">x</a>')).toEqual([]);
+  });
+
+  it.each([
+    ['a path', '<base href="https://evil.example/"><a href="/login">acme.com</a>', 'https', 'evil.example'],
+    [
+      'a fragment',
+      '<base href="https://evil.example/">\n<a href="#top">acme.com</a>',
+      'https',
+      'evil.example',
+    ],
+    [
+      'a base in the body, after the link',
+      '<a href="login">acme.com</a><p><base href="//evil.example/x/"></p>',
+      'https',
+      'evil.example',
+    ],
+    [
+      'a base at an IP address',
+      '<base href="http://203.0.113.9/"><a href="cs.pdf">case study</a>',
+      'http',
+      '203.0.113.9',
+    ],
+    [
+      'the first base only',
+      '<base href="https://evil.example/"><base href="https://acme.com/"><a href="x">x</a>',
+      'https',
+      'evil.example',
+    ],
+    [
+      'an absolute href, whatever the base',
+      '<base href="https://evil.example/"><a href="https://acme.com/x">x</a>',
+      'https',
+      'acme.com',
+    ],
+    ['a base that is itself relative', '<base href="/app/"><a href="x">x</a>', null, null],
+    [
+      'a javascript: base, which browsers ignore',
+      '<base href="javascript:alert(1)//"><a href="x">x</a>',
+      null,
+      null,
+    ],
+    [
+      'a base inside a template',
+      '<template><base href="https://evil.example/"></template><a href="x">x</a>',
+      null,
+      null,
+    ],
+    ['no base', '<a href="/login">acme.com</a>', null, null],
+  ])('resolves relative links against <base>: %s', (_, html, scheme, host) => {
+    const [only] = extractHtmlLinks(html);
+    expect(only && { scheme: only.scheme, host: only.host }).toEqual({ scheme, host });
+  });
+
+  it('shows the mismatch a <base> hides', () => {
+    const [only] = extractHtmlLinks('<base href="https://evil.example/"><a href="/login">acme.com</a>');
+    expect(only && linkTextMismatch(only)).toEqual({ shown: 'acme.com', actual: 'evil.example' });
   });
 
   it.each([
@@ -236,6 +333,14 @@ describe('html helpers', () => {
     expect(htmlToText(html)).toBe(
       'Hi Dana,\n\nHere is our case study (https://acme.com/cs?a=1&b=2) .\nThanks & bye\n\n- One\n- Two\n\nhttps://acme.com\n\n<not a tag>',
     );
+  });
+
+  it('renders an image-map area as its alt and link, once', () => {
+    expect(
+      htmlToText(
+        '<p>Plans</p><img src="p.png" usemap="#m"><map name="m"><area href="https://acme.com/a" alt="Pricing"><area alt="x"></map>',
+      ),
+    ).toBe('Plans\n\nPricing (https://acme.com/a)');
   });
 
   it('renders what a reader sees: no hidden blocks, attributes read whole, source line breaks as spaces', () => {

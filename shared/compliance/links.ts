@@ -3,10 +3,12 @@
  * (html-reading.ts), every href resolved by the WHATWG URL parser (which drops leading and trailing C0
  * controls and spaces and every tab and newline, so `java&#9;script:` is `javascript:`), and domains
  * compared by registrable domain under the Public Suffix List, private section included (tldts), so
- * `acme.github.io` and `attacker.github.io` are two different sites.
+ * `acme.github.io` and `attacker.github.io` are two different sites. A relative href opens against the
+ * message's `<base href>`, as in the clients that honour it, so `<a href="/login">acme.com</a>` under
+ * `<base href="https://evil.example/">` is a link to evil.example.
  */
 import { getDomain } from 'tldts';
-import { type HtmlAnchor, readHtml } from './html-reading';
+import { type HtmlAnchor, type HtmlReading, readHtml } from './html-reading';
 
 export { htmlToText } from './html-reading';
 
@@ -15,7 +17,7 @@ export interface Link {
   href: string;
   /** Visible text of the link (empty for plain-text links). */
   text: string;
-  /** Scheme as the browser resolves it, lower case, without the colon; null for a relative link. */
+  /** Scheme as the browser resolves it, lower case, without the colon; null for a relative link with no base. */
   scheme: string | null;
   /** Lower-case ASCII (IDNA) host without a trailing dot, for http(s) links; null otherwise. */
   host: string | null;
@@ -24,18 +26,35 @@ export interface Link {
 
 const RELATIVE = new URL('https://relative.invalid/');
 
-/** Resolves an href as a browser would. A scheme-relative `//host/x` opens `host` over https. */
-export function resolveHref(href: string): { scheme: string | null; host: string | null } {
-  let url: URL | null = null;
+/** An absolute or scheme-relative URL (`//host/x` opens `host` over https); null for a relative one. */
+function absoluteUrl(href: string): URL | null {
   try {
-    url = new URL(href);
+    return new URL(href);
   } catch {
     try {
       const relative = new URL(href, RELATIVE);
-      if (relative.host !== RELATIVE.host) url = relative;
+      return relative.host === RELATIVE.host ? null : relative;
     } catch {
-      url = null;
+      return null;
     }
+  }
+}
+
+/** Browsers set no base from a `data:` or `javascript:` URL (HTML, "set the frozen base URL"). */
+const IGNORED_BASE_SCHEMES: ReadonlySet<string> = new Set(['data:', 'javascript:']);
+
+/** The URL relative links open against, from a `<base href>`; null when there is none a browser would use. */
+function baseUrlOf(base: string | null): URL | null {
+  const url = base === null ? null : absoluteUrl(base);
+  return url === null || IGNORED_BASE_SCHEMES.has(url.protocol) ? null : url;
+}
+
+function resolveAgainst(href: string, base: URL | null): { scheme: string | null; host: string | null } {
+  let url: URL | null;
+  try {
+    url = base === null ? absoluteUrl(href) : new URL(href, base);
+  } catch {
+    url = null;
   }
   if (url === null) return { scheme: null, host: null };
   const scheme = url.protocol.slice(0, -1);
@@ -43,23 +62,43 @@ export function resolveHref(href: string): { scheme: string | null; host: string
   return { scheme, host: web ? url.hostname.replace(/\.$/, '') || null : null };
 }
 
+/**
+ * Resolves an href as a browser would: against `base` (a `<base href>`) when there is one. Without one, a
+ * relative href has no scheme or host, and a scheme-relative `//host/x` opens `host` over https.
+ */
+export function resolveHref(
+  href: string,
+  base: string | null = null,
+): { scheme: string | null; host: string | null } {
+  return resolveAgainst(href, baseUrlOf(base));
+}
+
 /** Lower-case ASCII host of an http(s) URL, or null. */
 export function hostOf(href: string): string | null {
-  return resolveHref(href).host;
+  return resolveAgainst(href, null).host;
 }
 
-function linkOf(href: string, text: string, source: Link['source']): Link {
-  return { href: href.trim(), text, ...resolveHref(href), source };
+function linkOf(href: string, text: string, source: Link['source'], base: URL | null = null): Link {
+  return { href: href.trim(), text, ...resolveAgainst(href, base), source };
 }
 
-/** Anchors with an `href` (an `<a>` with only `data-href`, or none, is not a link). */
-export function linksFromAnchors(anchors: readonly HtmlAnchor[]): Link[] {
-  return anchors.flatMap((a) => (a.href === null ? [] : [linkOf(a.href, a.text, 'html')]));
+/**
+ * Anchors and areas with an `href` (an `<a>` with only `data-href`, or none, is not a link), resolved against
+ * the message's `<base href>` if it has one.
+ */
+export function linksFromAnchors(anchors: readonly HtmlAnchor[], base: string | null = null): Link[] {
+  const baseUrl = baseUrlOf(base);
+  return anchors.flatMap((a) => (a.href === null ? [] : [linkOf(a.href, a.text, 'html', baseUrl)]));
 }
 
-/** `<a href>` links with their visible text. */
+/** The links of a read HTML body. */
+export function linksOfReading(reading: Pick<HtmlReading, 'anchors' | 'base'>): Link[] {
+  return linksFromAnchors(reading.anchors, reading.base);
+}
+
+/** The links in an HTML body (`<a href>`, `<area href>`, SVG links) with their visible text. */
 export function extractHtmlLinks(html: string): Link[] {
-  return linksFromAnchors(readHtml(html).anchors);
+  return linksOfReading(readHtml(html));
 }
 
 /** Known URL shorteners: they hide where a link goes, and spam filters treat them as a strong spam signal. */
