@@ -1,6 +1,6 @@
-import type { AppErrorShape } from '../../../shared/ipc/result';
 import type { SendDraft } from '../../../shared/ipc/send';
-import type { UnknownWhy } from './journal-entry';
+import { isRetryable } from '../../../shared/outbox/failure-codes';
+import type { SendError, UnknownWhy } from './journal-entry';
 import type { FollowUp, SendJournal } from './send-journal';
 import { type Checkpoint, noCheckpoint } from './send-points';
 import type { MailTransport } from './transports/mail-transport';
@@ -17,10 +17,8 @@ export interface PreparedMessage {
 
 export type DeliveryOutcome =
   | { status: 'sent'; providerId: string; followUps: FollowUp[] }
-  | { status: 'unknown'; why: UnknownWhy; error: AppErrorShape }
-  | { status: 'failed'; error: AppErrorShape; retryable: boolean };
-
-const RETRYABLE = new Set(['transient', 'rate-limited']);
+  | { status: 'unknown'; why: UnknownWhy; error: SendError }
+  | { status: 'failed'; error: SendError; retryable: boolean };
 
 /**
  * prepared → (commit: `sending`, fsynced) → transport → `accepted` / `failed` / `unknown`, fsynced. The only
@@ -61,7 +59,11 @@ export async function deliverPrepared(
     // every transport commits before it completes a message; should one not, the journal still learns of it
     if (!commitment) await commit().catch(() => undefined);
     const followUps: FollowUp[] = copyDue ? ['audit', 'sent-copy'] : ['audit'];
-    await journal.accepted(key, { providerId: result.value.providerId, followUps });
+    try {
+      await journal.accepted(key, { providerId: result.value.providerId, followUps });
+    } catch (error) {
+      return unrecorded(journal, key, error);
+    }
     checkpoint('after-accepted', key);
     return { status: 'sent', providerId: result.value.providerId, followUps };
   }
@@ -76,9 +78,25 @@ export async function deliverPrepared(
     await journal.unknown(key, { why: mayHaveDelivered, error });
     return { status: 'unknown', why: mayHaveDelivered, error };
   }
-  const retryable = RETRYABLE.has(error.code);
+  const retryable = isRetryable(error.code);
   await journal.failed(key, { error, retryable, undelivered: true });
   return { status: 'failed', error, retryable };
+}
+
+/**
+ * The server took the message but `accepted` could not be written (a full disk): on disk the fate is still
+ * `sending`, so the key stays blocked and the next upkeep pass looks it up or holds it for the rep, as after a
+ * crash. Never "nothing was sent": the journal's own error says so, and here it is untrue.
+ */
+async function unrecorded(journal: SendJournal, key: string, cause: unknown): Promise<DeliveryOutcome> {
+  const full = cause instanceof Error && /disk is full/.test(cause.message);
+  const error = {
+    code: 'transient' as const,
+    message: `The mail server took this email, but Fairsend could not record it${full ? ' because the disk is full' : ''}. It will not be sent again on its own.`,
+  };
+  // the journal may take this line (a full disk, cut back): then the rep sees it held at once
+  await journal.unknown(key, { why: 'interrupted', error }).catch(() => undefined);
+  return { status: 'unknown', why: 'interrupted', error };
 }
 
 const messageOf = (error: unknown) =>
