@@ -1,10 +1,11 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { simpleParser } from 'mailparser';
 import { expect, test } from './fixtures';
 
 // An email whose fate nobody knows, as a rep meets it: the SMTP server stores the message and then drops the
 // connection before it answers. Compose says it may or may not have gone out (never "already sent"), the
-// Outbox holds it with what is known and two decisions, and nothing is sent again unless the rep says so.
+// Outbox holds it with what is known and two decisions, and nothing is sent again unless the rep says so; a
+// resend carries the Message-ID the held card shows, read back from the copies the SMTP server received.
 
 const LEAD = 'bo@prospect.test';
 
@@ -33,9 +34,10 @@ async function compose(page: Page, sender: string, subject: string) {
   await expect(dialog).toBeHidden({ timeout: 30_000 });
 }
 
-const countAtServer = async (raws: Buffer[], subject: string) => {
-  const subjects = await Promise.all(raws.map(async (raw) => (await simpleParser(raw)).subject));
-  return subjects.filter((s) => s === subject).length;
+/** the Message-ID of each copy with this subject the SMTP server holds, parsed back from its bytes */
+const copiesAtServer = async (raws: Buffer[], subject: string) => {
+  const parsed = await Promise.all(raws.map((raw) => simpleParser(raw)));
+  return parsed.filter((m) => m.subject === subject).map((m) => m.messageId ?? '(none)');
 };
 
 test('a message whose delivery is unknown is held in the Outbox until the rep decides', async ({
@@ -95,30 +97,47 @@ test('a message whose delivery is unknown is held in the Outbox until the rep de
   await expect(item.getByText('connection-lost')).toBeHidden();
   await item.getByText('Details').click();
   await expect(item.getByText('connection-lost')).toBeVisible();
+  const firstId = await messageIdIn(item);
 
   // 3. "It was sent": nothing is sent again, the held list empties
   await item.getByRole('button', { name: 'It was sent' }).click();
   await expect(page.getByRole('status').getByText(`Marked as sent to ${LEAD}.`)).toBeVisible();
   await expect(page.getByRole('heading', { name: /Waiting for you/ })).toHaveCount(0);
-  expect(
-    await countAtServer(
-      mail.smtp.received.map((m) => m.raw),
-      'Held one',
-    ),
-  ).toBe(1);
+  const received = () => mail.smtp.received.map((m) => m.raw);
+  expect(await copiesAtServer(received(), 'Held one')).toEqual([firstId]);
 
-  // 4. Dropped before it was stored: "Send it again" (confirmed) sends it once more, with the same Message-ID
+  // 4. Dropped before it was stored: "Send it again" (confirmed) sends it once more, with the Message-ID the
+  // held card showed for the first attempt
   mail.smtp.misbehaveNext({ action: 'drop', store: false });
   await compose(page, sender, 'Held two');
   await go(page, 'Outbox');
   const second = held.getByRole('listitem').filter({ hasText: 'Held two' });
+  await second.getByText('Details').click();
+  const secondId = await messageIdIn(second);
   await second.getByRole('button', { name: 'Send it again' }).click();
   await second.getByRole('button', { name: 'Send it again now' }).click();
   await expect(page.getByRole('status').getByText(`Sent again to ${LEAD}.`)).toBeVisible();
-  expect(
-    await countAtServer(
-      mail.smtp.received.map((m) => m.raw),
-      'Held two',
-    ),
-  ).toBe(1);
+  expect(await copiesAtServer(received(), 'Held two')).toEqual([secondId]);
+
+  // 5. Stored, then dropped, and the rep sends it again all the same: the server holds two copies, both with
+  // one Message-ID (the card's), so the lead's mail server or client can tell the second is the same message
+  mail.smtp.misbehaveNext({ action: 'drop', store: true });
+  await compose(page, sender, 'Held three');
+  await go(page, 'Outbox');
+  const third = held.getByRole('listitem').filter({ hasText: 'Held three' });
+  await third.getByText('Details').click();
+  const thirdId = await messageIdIn(third);
+  await third.getByRole('button', { name: 'Send it again' }).click();
+  await third.getByRole('button', { name: 'Send it again now' }).click();
+  // (step 4's "Sent again" may still be on screen: wait for this card to go, then for the server)
+  await expect(third).toHaveCount(0);
+  await expect.poll(() => copiesAtServer(received(), 'Held three')).toEqual([thirdId, thirdId]);
+  expect(new Set([firstId, secondId, thirdId]).size).toBe(3); // three messages, three Message-IDs
 });
+
+/** the Message-ID a held card's open Details show */
+async function messageIdIn(item: Locator): Promise<string> {
+  const shown = item.locator('dt', { hasText: 'Message ID' }).locator('xpath=following-sibling::dd[1]');
+  await expect(shown).toHaveText(/^<[^>]+@[^>]+>$/);
+  return (await shown.textContent()) ?? '';
+}
