@@ -122,117 +122,160 @@ function renderLink(href: string | null, text: string): string {
   return text ? `${text} (${href})` : href;
 }
 
-function parse(html: string): HtmlReading {
-  const text: string[] = [];
-  const plain: string[] = [];
-  const anchors: HtmlAnchor[] = [];
-  const images: HtmlImage[] = [];
-  let hiddenText = false;
-  const root: Paint = { hidden: false, painted: false, white: false };
-  const names: string[] = [''];
-  const paints: Paint[] = [root];
-  let notShown = 0;
-  let pre = 0;
-  let template = 0;
-  let base: string | null = null;
-  // 'svg' or 'foreignObject', innermost last: an SVG `<a>` reads `xlink:href`, an HTML one (even in a
-  // foreignObject) does not.
-  const foreign: string[] = [];
-  let anchor: { href: string | null; parts: string[]; depth: number } | null = null;
-  const finishAnchor = () => {
+const ROOT: Paint = { hidden: false, painted: false, white: false };
+
+/** An `<a>` still open: its text is gathered until it closes. */
+interface OpenAnchor {
+  href: string | null;
+  parts: string[];
+  /** How many elements were open, it included, when it opened. */
+  depth: number;
+}
+
+/**
+ * One pass of the tokenizer over a body, as its handler: what a reader sees, where links go, and the plain-text
+ * part. `reading()` gives the result once the parser has ended.
+ */
+class BodyReader implements Partial<Handler> {
+  private readonly text: string[] = [];
+  private readonly plain: string[] = [];
+  private readonly anchors: HtmlAnchor[] = [];
+  private readonly images: HtmlImage[] = [];
+  private hiddenText = false;
+  private base: string | null = null;
+  /** The open elements, outermost first, and what each passes on to its content. */
+  private readonly names: string[] = [''];
+  private readonly paints: Paint[] = [ROOT];
+  private notShown = 0;
+  private pre = 0;
+  private template = 0;
+  /**
+   * 'svg' or 'foreignObject', innermost last: an SVG `<a>` reads `xlink:href`, an HTML one (even in a
+   * foreignObject) does not.
+   */
+  private readonly foreign: string[] = [];
+  private anchor: OpenAnchor | null = null;
+
+  onopentag(name: string, attrs: Record<string, string>): void {
+    const paint = paintOf(name, attrs, this.paints[this.paints.length - 1] ?? ROOT);
+    this.names.push(name);
+    this.paints.push(paint);
+    this.enter(name);
+    if (name === 'base') this.readBase(attrs);
+    else if (name === 'a' && this.notShown === 0) this.openAnchor(attrs);
+    else if (name === 'area' && this.notShown === 0) this.readArea(attrs);
+    else if (name === 'img' && this.notShown === 0)
+      this.images.push({ src: attrs.src ?? '', pixel: isPixel(attrs, paint) });
+    else if (!this.anchor && name === 'li') this.plain.push('\n- ');
+    else if (!this.anchor && name === 'br') this.plain.push('\n');
+  }
+
+  ontext(data: string): void {
+    if (this.notShown > 0) return;
+    this.text.push(data);
+    // Source line breaks are layout, not text, except inside <pre>.
+    if (this.anchor) this.anchor.parts.push(data);
+    else this.plain.push(this.pre > 0 ? data : collapseSpace(data));
+    const paint = this.paints[this.paints.length - 1] ?? ROOT;
+    if (!this.hiddenText && (paint.hidden || (paint.white && !paint.painted)) && /\S/.test(data))
+      this.hiddenText = true;
+  }
+
+  onclosetag(name: string): void {
+    // The tokenizer closes what it opened, in order; a stray end tag is ignored, as a browser does.
+    const at = this.names.lastIndexOf(name);
+    if (at <= 0) return;
+    while (this.names.length > at) {
+      if (this.anchor && this.names.length === this.anchor.depth) this.finishAnchor();
+      this.paints.pop();
+      this.leave(this.names.pop() ?? '');
+    }
+  }
+
+  /** What the body holds, once the parser has ended. */
+  reading(): HtmlReading {
+    this.finishAnchor();
+    const plain = this.plain;
+    let rendered: string | undefined;
+    return {
+      text: collapse(this.text.join('')),
+      anchors: this.anchors,
+      base: this.base,
+      images: this.images,
+      hiddenText: this.hiddenText,
+      // Rendered when asked: most drafts come with their own plain-text part.
+      get plain() {
+        rendered ??= plain
+          .join('')
+          .replace(/[ \t\f\v\u00a0]+/g, ' ')
+          .replace(/ *\n */g, '\n')
+          .replace(/\n{3,}/g, '\n\n')
+          .trim();
+        return rendered;
+      },
+    };
+  }
+
+  /** Counts the element into the contexts it starts; a block separates the text on either side. */
+  private enter(name: string): void {
+    if (NOT_SHOWN.has(name)) this.notShown++;
+    if (name === 'pre') this.pre++;
+    if (name === 'template') this.template++;
+    if (isForeignRoot(name)) this.foreign.push(name);
+    if (BLOCKS.has(name)) this.breakText();
+  }
+
+  /** Counts the element out of its contexts, and ends its line or paragraph in the plain-text part. */
+  private leave(name: string): void {
+    if (NOT_SHOWN.has(name)) this.notShown--;
+    if (name === 'pre') this.pre--;
+    if (name === 'template') this.template--;
+    if (isForeignRoot(name)) this.foreign.pop();
+    if (BLOCKS.has(name)) this.breakText();
+    if (this.anchor) return;
+    if (PARAGRAPH_END.has(name)) this.plain.push('\n\n');
+    else if (name === 'td' || name === 'th') this.plain.push(' ');
+  }
+
+  private breakText(): void {
+    this.text.push(' ');
+    if (this.anchor) this.anchor.parts.push(' ');
+  }
+
+  /** The first `<base href>` counts, wherever it stands, except inside a template (which is never rendered). */
+  private readBase(attrs: Record<string, string>): void {
+    if (this.base === null && this.template === 0 && attrs.href !== undefined) this.base = attrs.href;
+  }
+
+  private openAnchor(attrs: Record<string, string>): void {
+    this.finishAnchor();
+    const svg = this.foreign[this.foreign.length - 1] === 'svg';
+    const href = attrs.href ?? (svg ? attrs['xlink:href'] : undefined) ?? null;
+    this.anchor = { href, parts: [], depth: this.names.length };
+  }
+
+  private finishAnchor(): void {
+    const anchor = this.anchor;
     if (!anchor) return;
     const linkText = collapse(anchor.parts.join(''));
-    anchors.push({ href: anchor.href, text: linkText });
-    plain.push(` ${renderLink(anchor.href?.trim() ?? null, linkText)} `);
-    anchor = null;
-  };
-  const close = (name: string) => {
-    if (NOT_SHOWN.has(name)) notShown--;
-    if (name === 'pre') pre--;
-    if (name === 'template') template--;
-    if (isForeignRoot(name)) foreign.pop();
-    if (BLOCKS.has(name)) {
-      text.push(' ');
-      if (anchor) anchor.parts.push(' ');
-    }
-    if (anchor) return;
-    if (PARAGRAPH_END.has(name)) plain.push('\n\n');
-    else if (name === 'td' || name === 'th') plain.push(' ');
-  };
+    this.anchors.push({ href: anchor.href, text: linkText });
+    this.plain.push(` ${renderLink(anchor.href?.trim() ?? null, linkText)} `);
+    this.anchor = null;
+  }
 
-  const handler: Partial<Handler> = {
-    onopentag(name, attrs) {
-      const paint = paintOf(name, attrs, paints[paints.length - 1] ?? root);
-      names.push(name);
-      paints.push(paint);
-      if (NOT_SHOWN.has(name)) notShown++;
-      if (name === 'pre') pre++;
-      if (name === 'template') template++;
-      if (isForeignRoot(name)) foreign.push(name);
-      if (BLOCKS.has(name)) {
-        text.push(' ');
-        if (anchor) anchor.parts.push(' ');
-      }
-      if (name === 'base' && base === null && template === 0 && attrs.href !== undefined) base = attrs.href;
-      else if (name === 'a' && notShown === 0) {
-        finishAnchor();
-        const svg = foreign[foreign.length - 1] === 'svg';
-        anchor = {
-          href: attrs.href ?? (svg ? attrs['xlink:href'] : undefined) ?? null,
-          parts: [],
-          depth: names.length,
-        };
-      } else if (name === 'area' && notShown === 0) {
-        const href = attrs.href ?? null;
-        const alt = collapse(attrs.alt ?? '');
-        anchors.push({ href, text: alt });
-        if (href !== null && !anchor) plain.push(` ${renderLink(href.trim(), alt)} `);
-      } else if (name === 'img' && notShown === 0) {
-        images.push({ src: attrs.src ?? '', pixel: isPixel(attrs, paint) });
-      } else if (!anchor && name === 'li') plain.push('\n- ');
-      else if (!anchor && name === 'br') plain.push('\n');
-    },
-    ontext(data) {
-      if (notShown > 0) return;
-      text.push(data);
-      // Source line breaks are layout, not text, except inside <pre>.
-      if (anchor) anchor.parts.push(data);
-      else plain.push(pre > 0 ? data : collapseSpace(data));
-      const paint = paints[paints.length - 1] ?? root;
-      if (!hiddenText && (paint.hidden || (paint.white && !paint.painted)) && /\S/.test(data))
-        hiddenText = true;
-    },
-    onclosetag(name) {
-      // The tokenizer closes what it opened, in order; a stray end tag is ignored, as a browser does.
-      const at = names.lastIndexOf(name);
-      if (at <= 0) return;
-      while (names.length > at) {
-        if (anchor && names.length === anchor.depth) finishAnchor();
-        paints.pop();
-        close(names.pop() ?? '');
-      }
-    },
-  };
-  new Parser(handler, PARSER_OPTIONS).end(html);
-  finishAnchor();
-  let rendered: string | undefined;
-  return {
-    text: collapse(text.join('')),
-    anchors,
-    base,
-    images,
-    hiddenText,
-    // Rendered when asked: most drafts come with their own plain-text part.
-    get plain() {
-      rendered ??= plain
-        .join('')
-        .replace(/[ \t\f\v\u00a0]+/g, ' ')
-        .replace(/ *\n */g, '\n')
-        .replace(/\n{3,}/g, '\n\n')
-        .trim();
-      return rendered;
-    },
-  };
+  /** An image map's `<area>`: a link with no content, its `alt` as its text. */
+  private readArea(attrs: Record<string, string>): void {
+    const href = attrs.href ?? null;
+    const alt = collapse(attrs.alt ?? '');
+    this.anchors.push({ href, text: alt });
+    if (href !== null && !this.anchor) this.plain.push(` ${renderLink(href.trim(), alt)} `);
+  }
+}
+
+function parse(html: string): HtmlReading {
+  const reader = new BodyReader();
+  new Parser(reader, PARSER_OPTIONS).end(html);
+  return reader.reading();
 }
 
 /**
