@@ -375,6 +375,20 @@ describe('rules: a text that trips each, and a near miss that does not', () => {
     expect(hit?.fix).toBe(reasonWithDetail('spam-phrases-urgency').fix);
   });
 
+  it('counts a phrase in the subject once more: the subject is what the inbox list shows', () => {
+    const urgency = SPAM_PHRASE_GROUPS.find((g) => g.id === 'urgency')?.weight ?? 0;
+    const weight = (over: Partial<ContentInput>) =>
+      assess({ html: '', ...over }).reasons.find((x) => x.code === 'spam-phrases-urgency')?.weight;
+    expect(weight({ text: `${TEXT} Act now.` })).toBe(urgency);
+    expect(weight({ subject: 'Act now: pricing for Acme' })).toBe(2 * urgency);
+    expect(weight({ subject: 'Act now: pricing for Acme', text: `${TEXT} Act now.` })).toBe(2 * urgency);
+    // "Urgent:" in the subject and "act now" in the body: a warning, where two body phrases are not one.
+    expect(assess({ subject: 'Urgent: your pricing lock', html: '', text: `${TEXT} Act now.` }).verdict).toBe(
+      'warn',
+    );
+    expect(assess({ html: '', text: `${TEXT} Urgent. Act now.` }).verdict).toBe('ok');
+  });
+
   it('matches phrases across punctuation and curly apostrophes, not inside words', () => {
     expect(codes({ html: '', text: `${TEXT} Don’t miss out.` })).toContain('spam-phrases-urgency');
     expect(codes({ html: '', text: `${TEXT} We are cheaper than X.` })).not.toContain('spam-phrases-money');

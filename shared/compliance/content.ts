@@ -136,14 +136,21 @@ const quoteList = (items: Iterable<string>, max = 4): string => {
   return all.length > max ? `${shown.join(', ')} and ${all.length - max} more` : shown.join(', ');
 };
 
-function phraseReasons(segments: (readonly string[])[]): Reason[] {
+/**
+ * The phrase rules over the subject's words and the body's (one or more segments: the HTML's text, the plain
+ * part). Each distinct phrase counts once, and once more when the subject carries it: the subject is what the
+ * inbox list shows and what filters weigh first.
+ */
+function phraseReasons(subject: readonly string[], body: (readonly string[])[]): Reason[] {
   const reasons: Reason[] = [];
   const spam = new Map<string, PhraseGroup>();
   const phish = new Map<string, Phish>();
-  for (const tokens of segments) {
+  const inSubject = new Set<string>();
+  for (const tokens of [subject, ...body]) {
     for (const [p, tag] of findPhrases(PHRASES, withAmounts(tokens))) {
       if (typeof tag === 'string') phish.set(p, tag);
       else spam.set(p, tag);
+      if (tokens === subject) inSubject.add(p);
     }
   }
   // Most drafts hit no phrase: skip the per-group and per-kind filters then.
@@ -153,7 +160,7 @@ function phraseReasons(segments: (readonly string[])[]): Reason[] {
     if (hits.length === 0) continue;
     reasons.push({
       ...reasonWithDetail(`spam-phrases-${group.id}`, quoteList(hits)),
-      weight: hits.length * group.weight,
+      weight: (hits.length + hits.filter((p) => inSubject.has(p)).length) * group.weight,
     });
   }
   for (const code of ['phishing-credentials', 'phishing-payment'] as const) {
@@ -217,8 +224,7 @@ function wordingReasons(
   const isSpamWord = (w: string) => SPAM_WORDS.has(w);
   const disguised = [...disguisedWords(subject, isSpamWord), ...disguisedWords(body, isSpamWord)];
   add(disguised.length > 0, 'disguised-letters', quoteList(new Set(disguised)));
-  return phraseReasons([
-    words(subjectRead.seen),
+  return phraseReasons(words(subjectRead.seen), [
     bodyRead.seen === body ? bodyWords : words(bodyRead.seen),
     ...(textPart ? [words(asRead(textPart).seen)] : []),
   ]);
