@@ -1,134 +1,41 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { datedFileName } from '../../../../shared/leads/export';
-import { call } from '../../bridge/client';
-import { suppressionToCsv } from '../../db/dnc-csv';
+import { useState } from 'react';
 import type { SuppressionDoc } from '../../db/schemas/compliance';
 import { SEARCH_LIMIT } from '../../db/suppression-repo';
 import { useServices } from '../../services/use-services';
 import { useApp } from '../../store';
-import { thrownProblem } from '../../ui/bridge-problem';
 import { EmptyState } from '../../ui/EmptyState';
-import { saveFile } from '../../ui/save-file';
-import { throttle } from '../leads/hooks/throttle';
 import { useDebounced } from '../leads/hooks/use-debounced';
-import { AddSuppressionDialog, REASON_LABELS } from './AddSuppressionDialog';
+import { AddSuppressionDialog } from './AddSuppressionDialog';
 import { ImportDncDialog } from './ImportDncDialog';
 import { RemoveSuppressionDialog } from './RemoveSuppressionDialog';
-
-const PAGE = 500;
-const ROW_H = 44;
-const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+import { SuppressionRow } from './SuppressionRow';
+import { useCanRemove, useSuppressionExport, useSuppressionList } from './use-suppression-list';
 
 /**
  * The team's do-not-contact list: search, add, import, export, remove with a reason. The list can hold
- * hundreds of thousands of entries, so only the visible rows are rendered and pages load as you scroll.
+ * hundreds of thousands of entries, so only the visible rows are rendered and pages load as you scroll
+ * (use-suppression-list.ts).
  */
 export function SuppressionScreen() {
-  const { db, suppression: repo } = useServices();
+  const { suppression: repo } = useServices();
   const notify = useApp((s) => s.notify);
   const [text, setText] = useState('');
   const search = useDebounced(text.trim(), 250);
-  const [rows, setRows] = useState<SuppressionDoc[] | null>(null);
-  const [total, setTotal] = useState(0);
-  const [more, setMore] = useState(false);
   const [dialog, setDialog] = useState<'add' | 'import' | null>(null);
   const [removing, setRemoving] = useState<SuppressionDoc | null>(null);
-  const [exporting, setExporting] = useState(false);
-  const scroller = useRef<HTMLDivElement>(null);
-  const loadingMore = useRef(false);
-  // in a team, only admins and the owner remove entries (the team server puts back anyone else's removal)
-  const [canRemove, setCanRemove] = useState(true);
-  useEffect(() => {
-    void call('team.status', {}).then((r) => {
-      if (r.ok) setCanRemove(!r.value.joined || r.value.role === 'owner' || r.value.role === 'admin');
-    });
-  }, []);
-
-  const reload = useCallback(async () => {
-    const [found, count] = await Promise.all([
-      search ? repo.search(search) : repo.list({ limit: PAGE }),
-      repo.count(),
-    ]);
-    setRows(found);
-    setTotal(count);
-    setMore(!search && found.length === PAGE);
-  }, [repo, search]);
-
-  useEffect(() => {
-    void reload();
-    const again = throttle(() => void reload(), 300);
-    const subscription = db.suppression.$.subscribe(() => again());
-    return () => {
-      subscription.unsubscribe();
-      again.cancel();
-    };
-  }, [db, reload]);
-
-  const virtualizer = useVirtualizer({
-    count: rows?.length ?? 0,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_H,
-    overscan: 10,
-  });
-  const items = virtualizer.getVirtualItems();
-  const lastShown = items.at(-1)?.index ?? 0;
-
-  useEffect(() => {
-    if (!more || !rows || loadingMore.current || lastShown < rows.length - 50) return;
-    loadingMore.current = true;
-    void repo
-      .list({ limit: PAGE, afterRank: rows.at(-1)?.rank ?? 0 })
-      .then((page) => {
-        setRows((r) => [...(r ?? []), ...page]);
-        setMore(page.length === PAGE);
-      })
-      .finally(() => {
-        loadingMore.current = false;
-      });
-  }, [more, rows, lastShown, repo]);
-
-  async function exportCsv() {
-    setExporting(true);
-    try {
-      const parts: string[] = [];
-      let count = 0;
-      for await (const chunk of repo.chunks()) {
-        parts.push(suppressionToCsv(chunk, count === 0));
-        count += chunk.length;
-      }
-      if (!count) parts.push(suppressionToCsv([]));
-      const name = saveFile(
-        new Blob(parts, { type: 'text/csv;charset=utf-8' }),
-        datedFileName('suppression', 'csv', new Date()),
-      );
-      notify('success', `Exported ${count.toLocaleString()} entries to ${name}.`);
-    } catch (error) {
-      notify('error', thrownProblem(error, 'The suppression list could not be exported. Try again.').text);
-    } finally {
-      setExporting(false);
-    }
-  }
+  const canRemove = useCanRemove();
+  const { rows, total, scroller, items, height } = useSuppressionList(search);
+  const { exporting, exportCsv } = useSuppressionExport(repo);
 
   return (
     <div className="screen suppression">
-      <header className="screen-header">
-        <h1>Suppression</h1>
-        <span className="muted" data-testid="suppression-count">
-          {total.toLocaleString()} {total === 1 ? 'entry' : 'entries'}
-        </span>
-        <div className="header-actions">
-          <button type="button" onClick={() => void exportCsv()} disabled={exporting || !total}>
-            {exporting ? 'Exporting…' : 'Export CSV'}
-          </button>
-          <button type="button" onClick={() => setDialog('import')}>
-            Import CSV
-          </button>
-          <button type="button" className="primary" onClick={() => setDialog('add')}>
-            Add
-          </button>
-        </div>
-      </header>
+      <SuppressionHeader
+        total={total}
+        exporting={exporting}
+        onExport={() => void exportCsv()}
+        onImport={() => setDialog('import')}
+        onAdd={() => setDialog('add')}
+      />
       <input
         type="search"
         className="search-box"
@@ -151,47 +58,17 @@ export function SuppressionScreen() {
         )
       ) : (
         <div ref={scroller} className="suppression-grid">
-          <ul
-            className="suppression-list"
-            aria-label="Suppressed addresses and domains"
-            style={{ height: virtualizer.getTotalSize() }}
-          >
+          <ul className="suppression-list" aria-label="Suppressed addresses and domains" style={{ height }}>
             {items.map((item) => {
               const entry = rows?.[item.index];
-              if (!entry) return null;
-              return (
-                <li
+              return entry ? (
+                <SuppressionRow
                   key={entry.id}
-                  className="suppression-row"
-                  style={{ transform: `translateY(${item.start}px)` }}
-                >
-                  <span className="suppression-value">
-                    {entry.value || (
-                      <em className="muted">
-                        {entry.reason === 'erased'
-                          ? 'Erased lead (address not kept)'
-                          : 'From your team (the address is not kept on this computer)'}
-                      </em>
-                    )}
-                  </span>
-                  <span className="badge">{entry.kind === 'domain' ? 'Domain' : 'Address'}</span>
-                  <span>{REASON_LABELS[entry.reason] ?? entry.reason}</span>
-                  <span className="muted suppression-note">{entry.note}</span>
-                  <span className="muted">{WHEN.format(entry.createdAt)}</span>
-                  {entry.reason === 'erased' || !canRemove ? (
-                    <span />
-                  ) : (
-                    <button
-                      type="button"
-                      className="ghost"
-                      aria-label={`Remove ${entry.value}`}
-                      onClick={() => setRemoving(entry)}
-                    >
-                      Remove
-                    </button>
-                  )}
-                </li>
-              );
+                  entry={entry}
+                  top={item.start}
+                  onRemove={canRemove ? setRemoving : null}
+                />
+              ) : null;
             })}
           </ul>
         </div>
@@ -213,5 +90,40 @@ export function SuppressionScreen() {
         />
       ) : null}
     </div>
+  );
+}
+
+/** The screen's title, how many entries the list holds, and Export CSV, Import CSV and Add. */
+function SuppressionHeader({
+  total,
+  exporting,
+  onExport,
+  onImport,
+  onAdd,
+}: {
+  total: number;
+  exporting: boolean;
+  onExport: () => void;
+  onImport: () => void;
+  onAdd: () => void;
+}) {
+  return (
+    <header className="screen-header">
+      <h1>Suppression</h1>
+      <span className="muted" data-testid="suppression-count">
+        {total.toLocaleString()} {total === 1 ? 'entry' : 'entries'}
+      </span>
+      <div className="header-actions">
+        <button type="button" onClick={onExport} disabled={exporting || !total}>
+          {exporting ? 'Exporting…' : 'Export CSV'}
+        </button>
+        <button type="button" onClick={onImport}>
+          Import CSV
+        </button>
+        <button type="button" className="primary" onClick={onAdd}>
+          Add
+        </button>
+      </div>
+    </header>
   );
 }
