@@ -89,6 +89,8 @@ function kindOf(error: unknown, message: string): Kind {
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'no-access';
   if (code === 'EADDRINUSE') return 'port-in-use';
   const name = error instanceof Error ? error.name : '';
+  // before the words below: a damaged file's path may hold any of them (a data folder named "vault")
+  if (name === 'DamagedFileError') return 'damaged-file';
   if (/audit log/i.test(message)) return 'audit-log';
   if (/send journal/i.test(message)) return 'send-journal';
   if (name === 'VaultUnavailableError' || /keyring|passphrase|\bvault\b/i.test(message)) return 'secrets';

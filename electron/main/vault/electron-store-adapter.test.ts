@@ -15,6 +15,7 @@ vi.mock('electron', () => {
 });
 
 const { createElectronCiphertextStore } = await import('./electron-store-adapter');
+const { describeStartupFailure } = await import('../startup-problem');
 
 const modeOf = async (file: string) => (await stat(file)).mode & 0o777;
 
@@ -41,5 +42,30 @@ describe.skipIf(process.platform === 'win32')('the desktop ciphertext store', ()
     expect(await modeOf(file)).toBe(0o600);
     expect(store.get('mailbox:m1:password')).toBe('b2xk');
     expect(store.names()).toEqual(['mailbox:m1:password']);
+  });
+
+  it('names a file that is not JSON as a damaged data file, and never clears it', async () => {
+    const file = join(userData.dir, 'sealed-secrets.json');
+    const damaged = '{"mailbox:m1:password": "c2Vh';
+    await writeFile(file, damaged, { mode: 0o600 });
+    let thrown: unknown;
+    try {
+      createElectronCiphertextStore();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({ name: 'DamagedFileError', file });
+    expect(describeStartupFailure(thrown, userData.dir).title).toBe('A Fairsend data file is damaged');
+    expect(await readFile(file, 'utf8')).toBe(damaged);
+  });
+
+  it('names damage found after the start the same way (electron-store reads the file on every call)', async () => {
+    const store = createElectronCiphertextStore();
+    store.set('mailbox:m1:password', 'c2VhbGVk');
+    await writeFile(join(userData.dir, 'sealed-secrets.json'), 'not json');
+    expect(() => store.get('mailbox:m1:password')).toThrow(
+      expect.objectContaining({ name: 'DamagedFileError' }),
+    );
+    expect(() => store.names()).toThrow(/sealed-secrets\.json is damaged/);
   });
 });
