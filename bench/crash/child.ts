@@ -2,9 +2,11 @@
  * One life of the app in the crash loop (bench/crash/run.ts), as its own process: open the real services on
  * the setup's data folder (start-up reconcile runs, as in the app), retry the earlier keys that are
  * retryable (as the sequence runner would), then send one new key. The parent SIGKILLs it at a random time
- * after `sending`, or it kills itself at the moment FAIRSEND_CRASH_AT names. Bundled by run.ts (vite), so a
- * start costs what the app's modules cost, not a TypeScript transform.
- * argv: dataDir addressFile mailboxId key clockStart pendingKeys(comma-separated) final(0|1)
+ * (after `sending`, or from the start: during the start-up reconcile, the retries, the follow-ups), or it kills
+ * itself at the moment FAIRSEND_CRASH_AT names, of the new key's send or (crashOf `earlier`) of any earlier
+ * key's (a retry, a follow-up). Bundled by run.ts (vite), so a start costs what the app's modules cost, not a
+ * TypeScript transform.
+ * argv: dataDir addressFile mailboxId key clockStart pendingKeys(comma-separated) final(0|1) crashOf(new|earlier)
  */
 import { readFileSync } from 'node:fs';
 import { readMainConfig } from '../../electron/main/config';
@@ -27,6 +29,7 @@ const [
   clockStart = '0',
   pendingCsv = '',
   final = '0',
+  crashOf = 'new',
 ] = process.argv.slice(2);
 const crashAt = readMainConfig().crashAt;
 const tell = (message: ChildMessage) =>
@@ -37,7 +40,8 @@ const address = JSON.parse(readFileSync(addressFile, 'utf8')) as WorldAddress;
 const started = Date.now();
 const replied = new Map<string, number>();
 const checkpoint = (point: SendPoint, of: string) => {
-  if (point === crashAt && of === key) process.kill(process.pid, 'SIGKILL');
+  if (point === crashAt && (crashOf === 'earlier' ? of !== key : of === key))
+    process.kill(process.pid, 'SIGKILL');
   // the window between the server's answer and `accepted` on disk
   if (point === 'after-reply') replied.set(of, performance.now());
   if (point === 'after-accepted') {

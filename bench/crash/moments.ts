@@ -3,8 +3,15 @@ import { journalOnDisk } from '../../electron/main/testing/delivery-count';
 import type { MailboxSetup, SendWorld } from '../../electron/main/testing/send-world';
 import { keyInSubject } from '../../electron/main/testing/world-services';
 
-/** Where in a send a SIGKILL landed, read afterwards from the journal file and the receiving server. */
+/**
+ * Where a SIGKILL landed. Kills in the new key's send are read afterwards from the journal file and the
+ * receiving server; the others are named by how they were aimed: at a random time before the child said
+ * `sending` (opening the services, the start-up reconcile, retries and follow-ups of earlier keys), or at a
+ * named moment of an earlier key (its retry, its follow-ups).
+ */
 export const MOMENTS = [
+  'start-up: open, reconcile, earlier retries and follow-ups',
+  'a named moment of an earlier key',
   'before the journal knew the key',
   'connecting or streaming (prepared)',
   'committed, before the server answered',

@@ -2,7 +2,10 @@
  * `npm run bench -- --only crash` (issue 8): the crash loop. For four mailbox setups (SMTP with STARTTLS and
  * DKIM plus IMAP, the same without IMAP, the Gmail stand-in, the Graph stand-in), each iteration is one life of
  * the app in a child process (child.ts): start-up reconcile, retry of what is retryable, one new send, and a
- * SIGKILL at a random moment of it (a random time, or a random named moment). Deliveries are counted per key
+ * SIGKILL at a random moment: of the new send (a random time after `sending`, or a random named moment), or
+ * of the start-up before it (a random time from the process's start, which lands in opening the services,
+ * the reconcile, the retries and follow-ups of earlier keys; or a random named moment of an earlier key's
+ * retry or follow-ups). Deliveries are counted per key
  * where they land: the SMTP server's received messages parsed back, the stand-ins' sent messages, the IMAP
  * Sent folder; never from the journal. By hand: `node_modules/node/bin/node --import tsx bench/crash/run.ts
  * [--kills N]` (N per setup, default 126: 504 in all).
@@ -47,8 +50,17 @@ await writeFile(addressFile, JSON.stringify(world.address()));
 await writeFile(certFile, world.tls.cert);
 const quick = createQuickCount(world);
 
+/** How a life is to end: unharmed (to time a send), or killed at a named moment or a random time. */
+type Aim =
+  | { kind: 'none' }
+  | { kind: 'point'; point: SendPoint; of: 'new' | 'earlier' }
+  | { kind: 'after-sending'; ms: number }
+  | { kind: 'from-start'; ms: number };
+
 interface Life {
   killed: boolean;
+  /** the child had said `sending` (the new key's send had begun) */
+  sawSending: boolean;
   restarted?: Record<string, string>;
   openedMs?: number;
   restartedMs?: number;
@@ -57,14 +69,10 @@ interface Life {
   audited?: Record<string, number>;
 }
 
-/** Runs one life of the app; `killAfterMs` kills it that long after it says `sending`. */
-function life(
-  args: string[],
-  crashAt: SendPoint | null,
-  killAfterMs: number | null,
-  onSending?: (child: ChildProcess) => void,
-): Promise<Life> {
-  const child = fork(childScript, args, {
+/** Runs one life of the app, killed as `aim` says (by the parent for a random time, by itself at a point). */
+function life(args: string[], aim: Aim): Promise<Life> {
+  const crashAt = aim.kind === 'point' ? aim.point : null;
+  const child: ChildProcess = fork(childScript, [...args, aim.kind === 'point' ? aim.of : 'new'], {
     execArgv: [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: {
@@ -75,8 +83,9 @@ function life(
       ...(crashAt ? { FAIRSEND_CRASH_AT: crashAt } : {}),
     },
   });
-  const result: Life = { killed: false, windows: [] };
-  let timer: NodeJS.Timeout | null = null;
+  const result: Life = { killed: false, sawSending: false, windows: [] };
+  const kill = () => child.kill('SIGKILL');
+  let timer: NodeJS.Timeout | null = aim.kind === 'from-start' ? setTimeout(kill, aim.ms) : null;
   const deadline = setTimeout(() => child.kill('SIGTERM'), 60_000);
   child.on('message', (raw) => {
     const message = raw as ChildMessage;
@@ -90,8 +99,8 @@ function life(
     else if (message.type === 'sent') result.sentMs = message.ms;
     else if (message.type === 'done') result.audited = message.audited;
     else if (message.type === 'sending') {
-      onSending?.(child);
-      if (killAfterMs !== null) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      result.sawSending = true;
+      if (aim.kind === 'after-sending') timer = setTimeout(kill, aim.ms);
     }
   });
   return new Promise((resolve, reject) =>
@@ -137,16 +146,13 @@ async function runSetup(setup: MailboxSetup, w: SendWorld): Promise<SetupRun> {
     restartedMs: [],
   };
   const pending = new Set<string>();
+  /** where the last life's kill landed (null: it was not killed) */
+  let previous: Moment | null = null;
   for (let i = 0; run.kills < KILLS_PER_SETUP && i < KILLS_PER_SETUP * 3; i++) {
     const key = `${setup}.${i}`;
     run.keys.push(key);
-    // one life in eight runs unharmed, to time a whole send; of the rest, half are killed at a random time
-    // within 1.3 × that (from 'sending'), half at a random named moment
     const calibration = i % 8 === 0;
-    const atPoint = !calibration && Math.random() < 0.5;
-    const crashAt = atPoint ? (points[Math.floor(Math.random() * points.length)] ?? null) : null;
-    const span = (quantile(run.sendMs, 0.5) || 400) * 1.3;
-    const killAfterMs = calibration || atPoint ? null : Math.random() * span;
+    const aim = calibration ? ({ kind: 'none' } as const) : aimOf(run, points, previous);
     const args = [
       dataDir,
       addressFile,
@@ -156,7 +162,7 @@ async function runSetup(setup: MailboxSetup, w: SendWorld): Promise<SetupRun> {
       [...pending].join(','),
       '0',
     ];
-    const lived = await life(args, crashAt, killAfterMs);
+    const lived = await life(args, aim);
     for (const [k, state] of Object.entries(lived.restarted ?? {}))
       if (state !== 'none' && state !== 'retryable') pending.delete(k);
     pending.add(key);
@@ -164,10 +170,17 @@ async function runSetup(setup: MailboxSetup, w: SendWorld): Promise<SetupRun> {
     if (calibration && lived.sentMs !== undefined) run.sendMs.push(lived.sentMs);
     if (lived.openedMs !== undefined) run.openedMs.push(lived.openedMs);
     if (lived.restartedMs !== undefined) run.restartedMs.push(lived.restartedMs);
+    previous = null;
     if (lived.killed) {
       run.kills += 1;
-      const moment = momentOf(await quick.stateOnDisk(dataDir, key), quick.delivered(setup, key));
+      const moment: Moment =
+        aim.kind === 'point' && aim.of === 'earlier'
+          ? 'a named moment of an earlier key'
+          : !lived.sawSending
+            ? 'start-up: open, reconcile, earlier retries and follow-ups'
+            : momentOf(await quick.stateOnDisk(dataDir, key), quick.delivered(setup, key));
       run.moments.set(moment, (run.moments.get(moment) ?? 0) + 1);
+      previous = moment;
       if (run.kills % 42 === 0) console.log(`  ${setup}: ${run.kills} kills (load ${loadAverage()})`);
     }
   }
@@ -180,7 +193,7 @@ async function runSetup(setup: MailboxSetup, w: SendWorld): Promise<SetupRun> {
     `${setup}.final`,
     String(START + (run.keys.length + 2) * DAY),
   ];
-  const last = await life([...end, [...pending].join(','), '1'], null, null);
+  const last = await life([...end, [...pending].join(','), '1'], { kind: 'none' });
   run.windows.push(...last.windows);
   run.audited = last.audited ?? {};
   const med = (v: number[]) => Math.round(quantile(v, 0.5));
@@ -189,6 +202,52 @@ async function runSetup(setup: MailboxSetup, w: SendWorld): Promise<SetupRun> {
   );
   return run;
 }
+
+/**
+ * Where a life that is not timing a send is aimed. 70% at the new key's send: half at a random time within
+ * 1.3 × the median send (from `sending`), half at a random named moment. 30% before it: half at a random time
+ * within 1.15 × the median start-up (from the process's start: opening the services, the reconcile, the
+ * retries and follow-ups of earlier keys; the later ones land in the new send), half at a random named moment
+ * of an earlier key. That last one only after a kill that left an earlier key work to do in the next life
+ * (a retry, or its follow-ups: then one of the follow-ups' moments), else at a random time from the start;
+ * a life in which no earlier key reaches the moment runs on unharmed and is no kill.
+ */
+function aimOf(run: SetupRun, points: readonly SendPoint[], previous: Moment | null): Aim {
+  const pick = (from: readonly SendPoint[]) =>
+    from[Math.floor(Math.random() * from.length)] ?? 'before-connect';
+  const roll = Math.random();
+  if (roll < 0.35) return { kind: 'point', point: pick(points), of: 'new' };
+  if (roll < 0.7)
+    return { kind: 'after-sending', ms: Math.random() * (quantile(run.sendMs, 0.5) || 400) * 1.3 };
+  const fromStart = (): Aim => ({
+    kind: 'from-start',
+    ms: Math.random() * (quantile(run.restartedMs, 0.5) || 1500) * 1.15,
+  });
+  if (roll < 0.85 || previous === null || !LEAVES_WORK.has(previous)) return fromStart();
+  const followUps = points.filter((p) => FOLLOW_UP_POINTS.has(p));
+  return {
+    kind: 'point',
+    point: pick(previous === 'accepted, follow-ups due' ? followUps : points),
+    of: 'earlier',
+  };
+}
+
+/** kills after which the next life retries an earlier key, or runs its follow-ups (or looks it up first) */
+const LEAVES_WORK = new Set<Moment>([
+  'start-up: open, reconcile, earlier retries and follow-ups',
+  'a named moment of an earlier key',
+  'before the journal knew the key',
+  'connecting or streaming (prepared)',
+  'committed, before the server answered',
+  'server answered, accepted not yet on disk',
+  'accepted, follow-ups due',
+]);
+const FOLLOW_UP_POINTS = new Set<SendPoint>([
+  'after-audit',
+  'before-sent-copy',
+  'after-sent-copy',
+  'after-follow-ups',
+]);
 
 let runs: SetupRun[] = [];
 try {
