@@ -152,7 +152,7 @@ async function runSetup(setup: MailboxSetup, w: SendWorld): Promise<SetupRun> {
     const key = `${setup}.${i}`;
     run.keys.push(key);
     const calibration = i % 8 === 0;
-    const aim = calibration ? ({ kind: 'none' } as const) : aimOf(run, points, previous);
+    const aim: Aim = calibration ? { kind: 'none' } : aimOf(run, points, previous);
     const args = [
       dataDir,
       addressFile,
