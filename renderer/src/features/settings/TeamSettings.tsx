@@ -1,5 +1,4 @@
-import { type FormEvent, useEffect, useState, useSyncExternalStore } from 'react';
-import type { CertificateProblem } from '../../../../shared/ipc/certificates';
+import { useState, useSyncExternalStore } from 'react';
 import type { TeamRole, TeamStatus } from '../../../../shared/ipc/team';
 import { pendingInWords } from '../../../../shared/team/pending-words';
 import { call } from '../../bridge/client';
@@ -10,8 +9,10 @@ import { bridgeProblem } from '../../ui/bridge-problem';
 import { CodeDetails } from '../../ui/CodeDetails';
 import { whenInWords } from '../../ui/when-words';
 import { ConfirmDialog } from '../leads/dialogs/ConfirmDialog';
+import { JoinTeamForm } from './JoinTeamForm';
 import { PostmasterSettings } from './PostmasterSettings';
 import { TeamCertificatePanel, TrustedTeamCertificate } from './TeamCertificatePanel';
+import { useJoinTeam, useTeamStatus } from './use-team-settings';
 
 const ROLE: Record<TeamRole, string> = {
   owner: 'Owner',
@@ -21,80 +22,18 @@ const ROLE: Record<TeamRole, string> = {
   readonly: 'Read only',
 };
 
-/** how often the section reads main's status while it is on screen */
-const REFRESH_MS = 3000;
-
 /**
  * Settings → Team: join a team server with an invite code, see whether sync is working, leave. Main holds the
  * token and the team key; this shows only what main says about them. With no team, nothing else changes.
  */
 export function TeamSettings() {
   const notify = useApp((s) => s.notify);
-  const [status, setStatus] = useState<TeamStatus | null>(null);
-  const [server, setServer] = useState('');
-  const [code, setCode] = useState('');
-  const [email, setEmail] = useState('');
-  const [name, setName] = useState('');
-  const [problem, setProblem] = useState<{ text: string; details: string } | null>(null);
-  const [certificate, setCertificate] = useState<CertificateProblem | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { status, setStatus, refresh } = useTeamStatus();
+  const form = useJoinTeam((joined) => {
+    setStatus(joined);
+    notify('success', `You joined ${joined.teamName}.`);
+  });
   const [leaving, setLeaving] = useState(false);
-
-  const refresh = () =>
-    void call('team.status', {}).then((r) => {
-      if (r.ok) setStatus(r.value);
-    });
-
-  useEffect(() => {
-    let live = true;
-    const read = () =>
-      void call('team.status', {}).then((r) => {
-        if (live && r.ok) setStatus(r.value);
-      });
-    read();
-    const timer = setInterval(read, REFRESH_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, []);
-
-  async function join(event?: FormEvent) {
-    event?.preventDefault();
-    setBusy(true);
-    const result = await call('team.join', {
-      serverUrl: server,
-      inviteCode: code,
-      deviceName: `Fairsend on ${navigator.platform || 'this computer'}`,
-      ...(email.trim() ? { email } : {}),
-      ...(name.trim() ? { name } : {}),
-    });
-    setBusy(false);
-    setCertificate(result.ok ? null : (result.error.certificate ?? null));
-    if (!result.ok) {
-      setProblem(
-        bridgeProblem(result.error, {
-          serverUrl: 'Server address',
-          inviteCode: 'Invite code',
-          email: 'Your work email',
-          name: 'Your name',
-        }),
-      );
-      return;
-    }
-    setProblem(null);
-    setCode('');
-    setStatus(result.value);
-    notify('success', `You joined ${result.value.teamName}.`);
-  }
-
-  // asked in the app (a ConfirmDialog), never the browser's confirm() box; a failure shows in the dialog
-  async function leave() {
-    const result = await call('team.leave', {});
-    if (!result.ok) throw new Error(bridgeProblem(result.error).text);
-    setStatus(result.value);
-    notify('success', 'You left the team.');
-  }
 
   return (
     <section className="card" aria-labelledby="team-title" id={PLACE_IDS.settingsSection('team')}>
@@ -102,98 +41,31 @@ export function TeamSettings() {
       {status?.joined ? (
         <Joined status={status} onLeave={() => setLeaving(true)} onChanged={refresh} />
       ) : (
-        <form className="form-grid" onSubmit={join} aria-label="Join a team">
-          {status?.removed && status.problem ? (
-            <p className="error span-2" role="alert">
-              {status.problem.message}
-            </p>
-          ) : (
-            <p className="hint span-2">
-              Join your team’s server to share one suppression list: an unsubscribe reaches every rep, and
-              your manager sees the team’s numbers. Your leads and emails stay on this computer.
-            </p>
-          )}
-          <label className="field span-2">
-            <span>Server address</span>
-            <input
-              value={server}
-              onChange={(e) => setServer(e.target.value)}
-              placeholder="https://team.example.com"
-              autoComplete="url"
-              required
-            />
-          </label>
-          <label className="field span-2">
-            <span>Invite code</span>
-            <input
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-              placeholder="From your team admin"
-              autoComplete="off"
-              spellCheck={false}
-              required
-            />
-          </label>
-          <label className="field">
-            <span>Your work email</span>
-            <input
-              type="email"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              autoComplete="email"
-              placeholder="For a shared code"
-            />
-          </label>
-          <label className="field">
-            <span>Your name</span>
-            <input
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              autoComplete="name"
-              placeholder="For a shared code"
-            />
-          </label>
-          <p className="hint span-2">
-            If your admin made the code for your email, you can leave these empty. A code shared with the
-            whole team needs your email: it is who you are in the team.
-          </p>
-          {problem ? (
-            <div className="span-2" role="alert">
-              <p className="error">{problem.text}</p>
-              <CodeDetails code={problem.details} />
-            </div>
-          ) : null}
-          {certificate ? (
-            <TeamCertificatePanel
-              serverUrl={server}
-              problem={certificate}
-              onTrusted={() => {
-                setCertificate(null);
-                void join(); // the invite was not spent: the refused connection never reached the server
-              }}
-            />
-          ) : null}
-          <div>
-            <button type="submit" disabled={busy}>
-              {busy ? 'Joining…' : 'Join team'}
-            </button>
-          </div>
-        </form>
+        <JoinTeamForm status={status} form={form} />
       )}
-      {leaving ? (
-        <ConfirmDialog
-          title="Leave the team?"
-          confirmLabel="Leave team"
-          onConfirm={leave}
-          onClose={() => setLeaving(false)}
-        >
-          <p>
-            Your suppression list stays on this computer and keeps blocking sends, but it stops syncing:
-            opt-outs from your team no longer reach you, and yours no longer reach them.
-          </p>
-        </ConfirmDialog>
-      ) : null}
+      {leaving ? <LeaveTeamDialog onLeft={setStatus} onClose={() => setLeaving(false)} /> : null}
     </section>
+  );
+}
+
+/** Asked in the app, never the browser's confirm() box; a failure shows in the dialog. */
+function LeaveTeamDialog({ onLeft, onClose }: { onLeft: (status: TeamStatus) => void; onClose: () => void }) {
+  const notify = useApp((s) => s.notify);
+
+  async function leave() {
+    const result = await call('team.leave', {});
+    if (!result.ok) throw new Error(bridgeProblem(result.error).text);
+    onLeft(result.value);
+    notify('success', 'You left the team.');
+  }
+
+  return (
+    <ConfirmDialog title="Leave the team?" confirmLabel="Leave team" onConfirm={leave} onClose={onClose}>
+      <p>
+        Your suppression list stays on this computer and keeps blocking sends, but it stops syncing: opt-outs
+        from your team no longer reach you, and yours no longer reach them.
+      </p>
+    </ConfirmDialog>
   );
 }
 
