@@ -124,6 +124,26 @@ export function createLeadSuppression(db: FairsendDatabase, repo: LeadsRepo, dep
     return ids;
   }
 
+  /**
+   * New leads (an import: maybe 100,000), checked from their keys alone, without reading them. They are stored
+   * unflagged, so only a listed one needs a write; on an empty list they keep the flag they were stored with.
+   */
+  async function checkNew(ids: readonly string[]): Promise<void> {
+    if (!ids.length || (await db.suppression.count().exec()) === 0) return;
+    for (let i = 0; i < ids.length; i += CHECK_CHUNK) {
+      const chunk = ids.slice(i, i + CHECK_CHUNK).map((id) => ({ id, domainKey: domainKeyOf(id) }));
+      const listed = new Map([...(await check(chunk))].filter(([, by]) => by !== ''));
+      if (listed.size) await repo.markSuppressed(listed);
+    }
+  }
+
+  /** Every lead, once: after the migration that added the flag, until the check has finished. */
+  async function checkAllOnce(): Promise<void> {
+    if (await db.leads.getLocal(CHECKED_DOC)) return;
+    await refreshAll();
+    await db.leads.upsertLocal(CHECKED_DOC, { at: Date.now() });
+  }
+
   return {
     check,
     refresh,
@@ -172,14 +192,7 @@ export function createLeadSuppression(db: FairsendDatabase, repo: LeadsRepo, dep
           return;
         }
         await refresh([...new Set([...ids, ...(await idsOfDomains(domains))])]);
-        // New leads (an import: maybe 100,000) are checked from their keys alone, without reading them; on an
-        // empty list they keep the flag they were stored with.
-        if (!fresh.length || (await db.suppression.count().exec()) === 0) return;
-        for (let i = 0; i < fresh.length; i += CHECK_CHUNK) {
-          const chunk = fresh.slice(i, i + CHECK_CHUNK).map((id) => ({ id, domainKey: domainKeyOf(id) }));
-          const listed = new Map([...(await check(chunk))].filter(([, by]) => by !== ''));
-          if (listed.size) await repo.markSuppressed(listed);
-        }
+        await checkNew(fresh);
       }
 
       function schedule(): void {
@@ -204,11 +217,7 @@ export function createLeadSuppression(db: FairsendDatabase, repo: LeadsRepo, dep
         schedule();
       });
 
-      run(async () => {
-        if (await db.leads.getLocal(CHECKED_DOC)) return;
-        await refreshAll();
-        await db.leads.upsertLocal(CHECKED_DOC, { at: Date.now() });
-      });
+      run(checkAllOnce);
 
       return {
         stop() {

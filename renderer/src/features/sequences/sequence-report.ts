@@ -90,14 +90,8 @@ const zero = (): ReportCounts => ({
   blocked: 0,
 });
 
-export function sequenceReport(
-  sequence: SequenceDoc,
-  enrollments: readonly EnrollmentDoc[],
-  messages: ReadonlyMap<string, MessageDoc>,
-  dayOf: (at: number) => string,
-  /** a lead's status (an opted-out lead's reply asked to be removed); unknown counts a reply as positive */
-  leadStatus: (leadId: string) => string | undefined = () => undefined,
-): SequenceReport {
+/** What a report adds up as it reads the records: a row per step and per variant, a day per date, the totals. */
+function createTally(dayOf: (at: number) => string) {
   const rows = new Map<string, ReportRow>();
   const row = (step: number, variant: string): ReportRow => {
     const key = `${step}|${variant}`;
@@ -133,6 +127,18 @@ export function sequenceReport(
       else r.blockedBy.push({ code: reason.code, message: reason.message, count: 1 });
     }
   };
+  return { rows, row, days, day, total, count, blockedBy };
+}
+
+export function sequenceReport(
+  sequence: SequenceDoc,
+  enrollments: readonly EnrollmentDoc[],
+  messages: ReadonlyMap<string, MessageDoc>,
+  dayOf: (at: number) => string,
+  /** a lead's status (an opted-out lead's reply asked to be removed); unknown counts a reply as positive */
+  leadStatus: (leadId: string) => string | undefined = () => undefined,
+): SequenceReport {
+  const { rows, row, days, day, total, count, blockedBy } = createTally(dayOf);
 
   for (const e of enrollments) {
     let lastSent: Place | null = null;
@@ -162,17 +168,22 @@ export function sequenceReport(
   }
 
   for (let step = 0; step < sequence.steps.length; step++) row(step, '');
-  const order = (r: ReportRow) => {
-    const variants = sequence.steps[r.step]?.variants.map((v) => v.id) ?? [];
-    return r.step * 100 + (r.variant ? variants.indexOf(r.variant) + 1 : 0);
-  };
-  const sorted = [...rows.values()].sort((a, b) => order(a) - order(b));
+  const sorted = inStepOrder(sequence, rows.values());
   return {
     total,
     rows: sorted,
     days: [...days.values()].sort((a, b) => (a.date < b.date ? -1 : 1)),
     verdicts: variantVerdicts(sequence, sorted),
   };
+}
+
+/** Each step's row, then its variants' in the order the step lists them. */
+function inStepOrder(sequence: SequenceDoc, rows: Iterable<ReportRow>): ReportRow[] {
+  const order = (r: ReportRow) => {
+    const variants = sequence.steps[r.step]?.variants.map((v) => v.id) ?? [];
+    return r.step * 100 + (r.variant ? variants.indexOf(r.variant) + 1 : 0);
+  };
+  return [...rows].sort((a, b) => order(a) - order(b));
 }
 
 /** Each step with two or more variants, judged on its variants' sends and positive replies. */
