@@ -140,6 +140,31 @@ function useComposeSend({
 }
 
 /**
+ * The question Compose asks when it closes (Cancel, Escape, the window) with typed text: keep it as the lead's
+ * draft or throw it away, then close Compose, or the window when the window's own close asked.
+ */
+function useLeaveQuestion(onClose: () => void, setProblem: (text: string) => void) {
+  const [leaving, setLeaving] = useState<'dialog' | 'window' | null>(null);
+  const [answering, setAnswering] = useState(false);
+
+  async function leave(saved: ComposeDraft, how: 'keep' | 'discard') {
+    setAnswering(true);
+    try {
+      await (how === 'keep' ? saved.keep() : saved.discard());
+      if (leaving === 'window') saved.closeWindow();
+      else onClose();
+    } catch (error) {
+      setProblem(thrownProblem(error, 'Your draft could not be saved or discarded. Try again.').text);
+      setLeaving(null);
+    } finally {
+      setAnswering(false);
+    }
+  }
+
+  return { leaving, answering, ask: setLeaving, leave };
+}
+
+/**
  * Compose's state and the work its buttons start: the form (kept as the lead's draft, use-compose-draft.ts),
  * the mailboxes From offers, the gate's verdict as the rep types, Send, and the question asked on closing
  * with typed text.
@@ -153,8 +178,7 @@ export function useComposeDialog(fixedLead: LeadDoc | undefined, onClose: () => 
   const [body, setBody] = useState('');
   const [tab, setTab] = useState<ComposeTab>('checks');
   const [problem, setProblem] = useState('');
-  const [leaving, setLeaving] = useState<'dialog' | 'window' | null>(null);
-  const [answering, setAnswering] = useState(false);
+  const question = useLeaveQuestion(onClose, setProblem);
   const fields = useMemo(() => ({ mailboxId, subject, body }), [mailboxId, subject, body]);
   const saved = useComposeDraft({
     drafts,
@@ -165,7 +189,7 @@ export function useComposeDialog(fixedLead: LeadDoc | undefined, onClose: () => 
       setSubject(f.subject);
       setBody(f.body);
     },
-    onWindowAsk: () => setLeaving('window'),
+    onWindowAsk: () => question.ask('window'),
   });
   const mailboxes = useMailboxList(mailboxId, setMailboxId, setProblem);
   const draft = useMemo(() => sendDraftOf(lead, mailboxId, subject, body), [lead, mailboxId, subject, body]);
@@ -178,22 +202,8 @@ export function useComposeDialog(fixedLead: LeadDoc | undefined, onClose: () => 
   /** Cancel, Escape: with typed text, ask first; otherwise close (what is there is kept as the draft). */
   function requestClose() {
     if (sending.busy) return;
-    if (saved.asks) setLeaving('dialog');
+    if (saved.asks) question.ask('dialog');
     else onClose();
-  }
-
-  async function leave(how: 'keep' | 'discard') {
-    setAnswering(true);
-    try {
-      await (how === 'keep' ? saved.keep() : saved.discard());
-      if (leaving === 'window') saved.closeWindow();
-      else onClose();
-    } catch (error) {
-      setProblem(thrownProblem(error, 'Your draft could not be saved or discarded. Try again.').text);
-      setLeaving(null);
-    } finally {
-      setAnswering(false);
-    }
   }
 
   /** Another lead: the email so far stays with the first one as its draft. */
@@ -230,9 +240,9 @@ export function useComposeDialog(fixedLead: LeadDoc | undefined, onClose: () => 
     problem,
     requestClose,
     /** closing was asked with typed text: Compose asks whether to keep it */
-    leaving,
-    answering,
-    leave,
-    backToEmail: () => setLeaving(null),
+    leaving: question.leaving,
+    answering: question.answering,
+    leave: (how: 'keep' | 'discard') => question.leave(saved, how),
+    backToEmail: () => question.ask(null),
   };
 }
