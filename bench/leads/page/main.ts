@@ -1,5 +1,5 @@
 import type { FairsendDatabase } from '../../../renderer/src/db/database';
-import { openLeadList } from '../../../renderer/src/db/lead-list';
+import { createLeadLists, type LeadList, type LeadLists } from '../../../renderer/src/db/lead-list';
 import { createLeadsRepo, type LeadsRepo, withDerived } from '../../../renderer/src/db/leads-repo';
 import { openDatabase } from '../../../renderer/src/db/open-browser-db';
 import type { LeadDoc } from '../../../renderer/src/db/schemas/leads';
@@ -17,7 +17,7 @@ import { watchLongTasks } from './long-tasks';
 
 let rows: LeadRow[] = [];
 let file: Blob | null = null;
-let opened: { db: FairsendDatabase; repo: LeadsRepo } | null = null;
+let opened: { db: FairsendDatabase; repo: LeadsRepo; lists: LeadLists } | null = null;
 
 const status = (text: string) => {
   const el = document.getElementById('status');
@@ -27,7 +27,8 @@ const status = (text: string) => {
 async function app() {
   if (!opened) {
     const db = await openDatabase();
-    opened = { db, repo: createLeadsRepo(db) };
+    const repo = createLeadsRepo(db);
+    opened = { db, repo, lists: createLeadLists(db, repo) };
   }
   return opened;
 }
@@ -61,7 +62,7 @@ function toDocs(list: readonly LeadRow[]): LeadDoc[] {
   });
 }
 
-async function timedList(open: () => ReturnType<typeof openLeadList>): Promise<ListMeasure> {
+async function timedList(open: () => Promise<LeadList>): Promise<ListMeasure> {
   const started = performance.now();
   const list = await open();
   await list.load(0, 100);
@@ -123,17 +124,17 @@ const api: LeadsBenchApi = {
   },
 
   async firstPage() {
-    const { db, repo } = await app();
-    return timedList(() => openLeadList(db, repo, { status: 'new' }));
+    const { lists } = await app();
+    return timedList(() => lists.open({ status: 'new' }));
   },
 
   async search({ text }) {
-    const { db, repo } = await app();
-    return timedList(() => openLeadList(db, repo, { search: text }));
+    const { lists } = await app();
+    return timedList(() => lists.open({ search: text }));
   },
 
   async suppressed() {
-    const { db, repo } = await app();
+    const { db, repo, lists } = await app();
     const flagged = await db.leads
       .count({ selector: { suppressed: 1 }, index: ['suppressed', 'rank'] })
       .exec();
@@ -143,12 +144,12 @@ const api: LeadsBenchApi = {
         .map((r) => normalizeEmail(r.email) ?? r.email.toLowerCase());
       await repo.markSuppressed(new Map(ids.map((id) => [id, 'address' as const])));
     }
-    return timedList(() => openLeadList(db, repo, { suppressed: 'only' }));
+    return timedList(() => lists.open({ suppressed: 'only' }));
   },
 
   async company({ name }) {
-    const { db, repo } = await app();
-    return timedList(() => openLeadList(db, repo, { company: name }));
+    const { lists } = await app();
+    return timedList(() => lists.open({ company: name }));
   },
 
   async stats() {
@@ -174,12 +175,12 @@ const api: LeadsBenchApi = {
   },
 
   async jump({ at }) {
-    const { db, repo } = await app();
+    const { db, lists } = await app();
     const each: number[] = [];
     const loaded: number[] = [];
     for (const start of at) {
       // A fresh list each time, as after a write: nothing it learnt from an earlier jump helps.
-      const list = await openLeadList(db, repo, {});
+      const list = await lists.open({});
       const began = performance.now();
       await list.load(start, start + 100);
       each.push(performance.now() - began);
@@ -191,7 +192,7 @@ const api: LeadsBenchApi = {
     // show exactly those rows.
     let matches = true;
     for (const start of [at[0] ?? 0, at[2] ?? 0]) {
-      const check = await openLeadList(db, repo, {});
+      const check = await lists.open({});
       await check.load(start, start + 100);
       const bySkip = await db.leads
         .find({ sort: [{ rank: 'asc' }], index: ['rank'], skip: start, limit: 100 })

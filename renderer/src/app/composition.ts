@@ -7,6 +7,7 @@ import type { SuppressionKind } from '../db/dnc-csv';
 import { createDraftsRepo } from '../db/drafts-repo';
 import { createEnrollmentsRepo } from '../db/enrollments-repo';
 import { createInboxApplier } from '../db/inbox-applier';
+import { createLeadLists } from '../db/lead-list';
 import { createLeadSuppression } from '../db/lead-suppression';
 import { createLeadsRepo } from '../db/leads-repo';
 import { createMessagesRepo } from '../db/messages-repo';
@@ -68,6 +69,7 @@ export function composeApp({ db, call, notify, timing }: CompositionDeps): Compo
 
   // Repositories: one of each for the window.
   const leads = createLeadsRepo(db);
+  const leadLists = createLeadLists(db, leads);
   const messages = createMessagesRepo(db);
   const drafts = createDraftsRepo(db);
   const sequences = createSequencesRepo(db);
@@ -156,6 +158,7 @@ export function composeApp({ db, call, notify, timing }: CompositionDeps): Compo
     services: {
       db,
       leads,
+      leadLists,
       suppression,
       leadSuppression,
       messages,

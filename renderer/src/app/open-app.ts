@@ -1,5 +1,4 @@
 import { call } from '../bridge/client';
-import { warmFirstPage } from '../db/lead-list';
 import { openDatabase } from '../db/open-browser-db';
 import type { AppServices } from '../services/app-services';
 import { useApp } from '../store';
@@ -19,7 +18,7 @@ export async function openApp(): Promise<AppServices> {
   const db = await openDatabase();
   performance.mark('fairsend:database-open'); // the UI bench reads this split of start-up
   const app = composeApp({ db, call, notify: (tone, text) => useApp.getState().notify(tone, text) });
-  warmFirstPage(db, app.services.leads);
+  app.services.leadLists.warmFirstPage();
   setTimeout(() => {
     if (typeof requestIdleCallback === 'function') {
       requestIdleCallback(() => app.start(), { timeout: START_WITHIN_MS });

@@ -3,7 +3,14 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFairsendDatabase, type FairsendDatabase } from './database';
 import { stopAt, walkStops } from './index-position';
-import { distinctSources, distinctTags, type LeadList, openLeadList, SEARCH_CAP } from './lead-list';
+import {
+  createLeadLists,
+  distinctSources,
+  distinctTags,
+  type LeadList,
+  type LeadLists,
+  SEARCH_CAP,
+} from './lead-list';
 import { createLeadsRepo, type IncomingLead, type LeadsRepo } from './leads-repo';
 
 // The memory storage has no IndexedDB index to walk, so index-position.ts is emulated here from the documents in
@@ -90,11 +97,13 @@ vi.mock('./index-position', () => {
 
 let db: FairsendDatabase;
 let repo: LeadsRepo;
+let lists: LeadLists;
 let dbCount = 0;
 
 beforeEach(async () => {
   db = await createFairsendDatabase(`list-test-${++dbCount}`, getRxStorageMemory());
   repo = createLeadsRepo(db);
+  lists = createLeadLists(db, repo);
 });
 
 afterEach(async () => {
@@ -140,11 +149,11 @@ async function rows(list: LeadList, start = 0, end = list.total) {
   return Array.from({ length: end - start }, (_, k) => list.peek(start + k)?.id);
 }
 
-describe('openLeadList', () => {
+describe('lead lists', () => {
   it('lists newest first: the last import on top, each import in file order', async () => {
     await seed(3);
     await repo.importBatch([incoming(10), incoming(11)], 'skip', 'b.csv');
-    const list = await openLeadList(db, repo, {});
+    const list = await lists.open({});
     expect(list.total).toBe(5);
     expect(await rows(list)).toEqual([
       'p10@example.com',
@@ -161,7 +170,7 @@ describe('openLeadList', () => {
       'skip',
       'big.csv',
     );
-    const list = await openLeadList(db, repo, {});
+    const list = await lists.open({});
     const ids: (string | undefined)[] = [];
     for (let start = 0; start < 2500; start += 100) ids.push(...(await rows(list, start, start + 100)));
     expect(ids).toEqual(Array.from({ length: 2500 }, (_, i) => `p${i}@example.com`));
@@ -174,7 +183,7 @@ describe('openLeadList', () => {
       await repo.importBatch(batch, 'skip', 'three-batches.csv', { importId, offset });
     }
     await repo.importBatch([incoming(9000)], 'skip', 'later.csv', { importId: 'import-2', offset: 0 });
-    const list = await openLeadList(db, repo, {});
+    const list = await lists.open({});
     const ids: (string | undefined)[] = [];
     for (let start = 0; start < 1501; start += 100)
       ids.push(...(await rows(list, start, Math.min(start + 100, 1501))));
@@ -192,7 +201,7 @@ describe('openLeadList', () => {
         firstName: ['Zoe', 'Ana', 'Émile', 'bob', 'Carl'][i % 5],
         lastName: 'Smith',
       }));
-      const list = await openLeadList(db, repo, { sort });
+      const list = await lists.open({ sort });
       const all = await db.leads.find().exec();
       const key = (d: { nameKey: string; companyKey: string }) =>
         sort === 'name' ? d.nameKey : d.companyKey;
@@ -212,7 +221,7 @@ describe('openLeadList', () => {
 
   it('keyset paging gives every row exactly once, also after a jump', async () => {
     await seed(6000);
-    const list = await openLeadList(db, repo, {});
+    const list = await lists.open({});
     expect(list.total).toBe(6000);
     const expected = newestFirst(6000);
     await list.load(5000, 5100);
@@ -237,18 +246,18 @@ describe('openLeadList', () => {
     await repo.update('p4@example.com', { status: 'replied' });
     await repo.update('p7@example.com', { status: 'replied' });
 
-    const replied = await openLeadList(db, repo, { status: 'replied' });
+    const replied = await lists.open({ status: 'replied' });
     expect(replied.total).toBe(2);
     expect(await rows(replied)).toEqual(['p4@example.com', 'p7@example.com']);
 
-    const company = await openLeadList(db, repo, { company: 'company 1' });
+    const company = await lists.open({ company: 'company 1' });
     expect(company.total).toBe(10);
     expect((await rows(company)).every((id) => Number(id?.slice(1).split('@')[0]) % 3 === 1)).toBe(true);
 
-    const both = await openLeadList(db, repo, { company: 'Company 1', status: 'replied' });
+    const both = await lists.open({ company: 'Company 1', status: 'replied' });
     expect(await rows(both)).toEqual(['p4@example.com', 'p7@example.com']);
 
-    const source = await openLeadList(db, repo, { source: 'b.csv' });
+    const source = await lists.open({ source: 'b.csv' });
     expect(await rows(source)).toEqual(['p100@example.com']);
     expect(await distinctSources(db)).toEqual(['a.csv', 'b.csv']);
   });
@@ -260,11 +269,11 @@ describe('openLeadList', () => {
     }));
     await repo.update('p3@example.com', { status: 'bounced' });
     expect(await distinctTags(db)).toEqual(['even', 'odd', 'vip']);
-    const odd = await openLeadList(db, repo, { tag: 'odd' });
+    const odd = await lists.open({ tag: 'odd' });
     expect(odd.total).toBe(10);
     expect((await rows(odd))[0]).toBe('p1@example.com');
     expect(await odd.allIds()).toHaveLength(10);
-    const oddBounced = await openLeadList(db, repo, { tag: 'odd', status: 'bounced' });
+    const oddBounced = await lists.open({ tag: 'odd', status: 'bounced' });
     expect(await rows(oddBounced)).toEqual(['p3@example.com']);
     await repo.retag(['p5@example.com'], { remove: ['vip'] });
     expect(await distinctTags(db)).toEqual(['even', 'odd']);
@@ -299,19 +308,19 @@ describe('openLeadList', () => {
       'skip',
       'b.csv',
     );
-    const byName = await openLeadList(db, repo, { search: 'zoe q' });
+    const byName = await lists.open({ search: 'zoe q' });
     expect(await rows(byName)).toEqual(['zq@nw.io']);
-    const byCompany = await openLeadList(db, repo, { search: 'ZEPH' });
+    const byCompany = await lists.open({ search: 'ZEPH' });
     expect(await rows(byCompany)).toEqual(['ana@z.io']);
-    const byAddress = await openLeadList(db, repo, { search: 'zed@' });
+    const byAddress = await lists.open({ search: 'zed@' });
     expect(await rows(byAddress)).toEqual(['zed@acme.io']);
     // all three kinds at once, newest first, each once
-    const z = await openLeadList(db, repo, { search: 'z' });
+    const z = await lists.open({ search: 'z' });
     expect(await rows(z)).toEqual(['zq@nw.io', 'ana@z.io', 'zed@acme.io']);
     expect(z.capped).toBe(false);
-    const withStatus = await openLeadList(db, repo, { search: 'z', status: 'replied' });
+    const withStatus = await lists.open({ search: 'z', status: 'replied' });
     expect(withStatus.total).toBe(0);
-    const nothing = await openLeadList(db, repo, { search: 'nobody' });
+    const nothing = await lists.open({ search: 'nobody' });
     expect(nothing.total).toBe(0);
   });
 
@@ -352,34 +361,29 @@ describe('openLeadList', () => {
       'c.csv',
     );
     // first names, then last names, then companies
-    expect(await rows(await openLeadList(db, repo, { search: 'Kha' }))).toEqual([
+    expect(await rows(await lists.open({ search: 'Kha' }))).toEqual([
       'k@ini.io',
       'emma@acme.com',
       'ava@stone.io',
     ]);
-    expect(await rows(await openLeadList(db, repo, { search: 'khan' }))).toEqual([
+    expect(await rows(await lists.open({ search: 'khan' }))).toEqual(['emma@acme.com', 'ava@stone.io']);
+    expect(await rows(await lists.open({ search: 'Emma K' }))).toEqual(['emma@acme.com']);
+    expect(await rows(await lists.open({ search: 'emma@' }))).toEqual(['emma@acme.com']);
+    // a domain: its start, with or without the "@"; the company "Acme GmbH" matches the start too
+    expect(await rows(await lists.open({ search: 'acme.com' }))).toEqual([
+      'emma@acme.com',
+      'liam@acme.com.au',
+    ]);
+    expect(await rows(await lists.open({ search: '@ACME.COM.' }))).toEqual(['liam@acme.com.au']);
+    expect(await rows(await lists.open({ search: 'acme' }))).toEqual(['liam@acme.com.au', 'emma@acme.com']);
+    // with a filter, the matches are checked on the documents
+    expect(await rows(await lists.open({ search: 'khan', source: 'c.csv', status: 'new' }))).toEqual([
       'emma@acme.com',
       'ava@stone.io',
     ]);
-    expect(await rows(await openLeadList(db, repo, { search: 'Emma K' }))).toEqual(['emma@acme.com']);
-    expect(await rows(await openLeadList(db, repo, { search: 'emma@' }))).toEqual(['emma@acme.com']);
-    // a domain: its start, with or without the "@"; the company "Acme GmbH" matches the start too
-    expect(await rows(await openLeadList(db, repo, { search: 'acme.com' }))).toEqual([
-      'emma@acme.com',
-      'liam@acme.com.au',
-    ]);
-    expect(await rows(await openLeadList(db, repo, { search: '@ACME.COM.' }))).toEqual(['liam@acme.com.au']);
-    expect(await rows(await openLeadList(db, repo, { search: 'acme' }))).toEqual([
-      'liam@acme.com.au',
-      'emma@acme.com',
-    ]);
-    // with a filter, the matches are checked on the documents
-    expect(
-      await rows(await openLeadList(db, repo, { search: 'khan', source: 'c.csv', status: 'new' })),
-    ).toEqual(['emma@acme.com', 'ava@stone.io']);
-    expect((await openLeadList(db, repo, { search: 'khan', status: 'replied' })).total).toBe(0);
+    expect((await lists.open({ search: 'khan', status: 'replied' })).total).toBe(0);
     // a name sort reads and sorts the matches
-    expect(await rows(await openLeadList(db, repo, { search: 'acme', sort: 'name' }))).toEqual([
+    expect(await rows(await lists.open({ search: 'acme', sort: 'name' }))).toEqual([
       'emma@acme.com',
       'liam@acme.com.au',
     ]);
@@ -388,7 +392,7 @@ describe('openLeadList', () => {
   it("shows a big search's first rows first, then its whole answer, capped, with the same first rows", async () => {
     // "first" starts every first name; a third of the leads also have a last name and a company starting so
     await seed(SEARCH_CAP + 50, (i) => (i % 3 ? {} : { lastName: `Firstly${i}`, company: `First Co ${i}` }));
-    const first = await openLeadList(db, repo, { search: 'first' });
+    const first = await lists.open({ search: 'first' });
     expect(first.complete).toBeDefined();
     expect(first.total).toBe(100);
     const whole = await first.complete?.();
@@ -400,14 +404,14 @@ describe('openLeadList', () => {
     // the first answer hands "select all" and export to the whole one
     expect(await first.allIds()).toEqual(await whole.allIds());
     // a small search is whole at once
-    const small = await openLeadList(db, repo, { search: 'first104' });
+    const small = await lists.open({ search: 'first104' });
     expect(small.complete).toBeUndefined();
     expect(small.total).toBe(11); // First104, First1040…First1049
   });
 
   it('reads the whole list in chunks for export, in list order', async () => {
     await seed(2500);
-    const list = await openLeadList(db, repo, {});
+    const list = await lists.open({});
     const sizes: number[] = [];
     const ids: string[] = [];
     for await (const chunk of list.chunks(1000)) {
@@ -417,7 +421,7 @@ describe('openLeadList', () => {
     expect(sizes).toEqual([1000, 1000, 500]);
     expect(ids).toEqual(await list.allIds());
     expect(ids).toEqual(newestFirst(2500));
-    const opened = await openLeadList(db, repo, { search: 'first1' });
+    const opened = await lists.open({ search: 'first1' });
     const search = (await opened.complete?.()) ?? opened;
     const searched: string[] = [];
     for await (const chunk of opened.chunks(100)) searched.push(...chunk.map((d) => d.id));
@@ -441,8 +445,8 @@ describe('openLeadList', () => {
      * Every row of the list, read front to back a page at a time: each page anchors on the one before. Through
      * a repository of its own, so the positions it learns are not the ones the jumps under test start from.
      */
-    async function sequential(query: Parameters<typeof openLeadList>[2]) {
-      const list = await openLeadList(db, createLeadsRepo(db), query);
+    async function sequential(query: Parameters<LeadLists['open']>[0]) {
+      const list = await createLeadLists(db, createLeadsRepo(db)).open(query);
       const ids: (string | undefined)[] = [];
       for (let start = 0; start < list.total; start += 100)
         ids.push(...(await rows(list, start, Math.min(start + 100, list.total))));
@@ -468,7 +472,7 @@ describe('openLeadList', () => {
       await seedVaried();
       const expected = await sequential(query);
       expect(new Set(expected).size).toBe(expected.length);
-      const list = await openLeadList(db, repo, query);
+      const list = await lists.open(query);
       expect(list.total).toBe(expected.length);
       expect(list.total).toBeGreaterThan(1200);
       vi.mocked(stopAt).mockClear();
@@ -485,12 +489,12 @@ describe('openLeadList', () => {
 
     it('jumps on a list reopened after a write', async () => {
       await seed(3000);
-      const before = await openLeadList(db, repo, {});
+      const before = await lists.open({});
       await rows(before, 2500, 2600);
       await repo.importBatch([incoming(9000), incoming(9001)], 'skip', 'b.csv');
       await repo.remove(['p2100@example.com']);
       const expected = await sequential({});
-      const list = await openLeadList(db, repo, {});
+      const list = await lists.open({});
       expect(list.total).toBe(3001);
       expect(await rows(list, 2500, 2600)).toEqual(expected.slice(2500, 2600));
       expect(await rows(list, 1500, 1600)).toEqual(expected.slice(1500, 1600));
@@ -500,7 +504,7 @@ describe('openLeadList', () => {
 
     it('a list reopened after writes starts far jumps from the positions kept through them', async () => {
       await seed(3000);
-      const first = await openLeadList(db, repo, {});
+      const first = await lists.open({});
       await rows(first, 1500, 1600);
       // each write moves what the first list learnt: two leads on top, one removed, one renamed
       await repo.importBatch([incoming(9000), incoming(9001)], 'skip', 'b.csv');
@@ -508,7 +512,7 @@ describe('openLeadList', () => {
       await repo.update('p200@example.com', { firstName: 'Renamed' });
       const expected = await sequential({});
       vi.mocked(stopAt).mockClear();
-      const list = await openLeadList(db, repo, {});
+      const list = await lists.open({});
       expect(await rows(list, 1900, 2000)).toEqual(expected.slice(1900, 2000));
       // walked from the kept anchor near row 1500, not from either end of the list
       const walks = vi.mocked(stopAt).mock.calls;
@@ -523,7 +527,7 @@ describe('openLeadList', () => {
     it('a new window takes back the positions the last one saved, unless a lead was written since', async () => {
       await seed(3000);
       const expected = newestFirst(3000);
-      await rows(await openLeadList(db, repo, {}), 0, 100);
+      await rows(await lists.open({}), 0, 100);
       // the first window walks the index once writes have paused, then saves what it found
       await expect
         .poll(
@@ -540,7 +544,7 @@ describe('openLeadList', () => {
       // a second window: far jumps start from the saved positions, with no walk at all
       vi.mocked(stopAt).mockClear();
       vi.mocked(walkStops).mockClear();
-      const next = await openLeadList(db, createLeadsRepo(db), {});
+      const next = await createLeadLists(db, createLeadsRepo(db)).open({});
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(await rows(next, 2000, 2100)).toEqual(expected.slice(2000, 2100));
       expect(await rows(next, 1234, 1334)).toEqual(expected.slice(1234, 1334));
@@ -549,7 +553,7 @@ describe('openLeadList', () => {
 
       // an edit since: a third window does not trust them, finds its rows in the index, and they are right
       await repo.remove(['p10@example.com']);
-      const third = await openLeadList(db, createLeadsRepo(db), {});
+      const third = await createLeadLists(db, createLeadsRepo(db)).open({});
       await new Promise((resolve) => setTimeout(resolve, 50));
       const after = expected.filter((id) => id !== 'p10@example.com');
       expect(await rows(third, 2000, 2100)).toEqual(after.slice(2000, 2100));
@@ -559,7 +563,7 @@ describe('openLeadList', () => {
     it('mixed jumps and scrolling give every row exactly once, in order', async () => {
       await seed(6000);
       const expected = newestFirst(6000);
-      const list = await openLeadList(db, repo, {});
+      const list = await lists.open({});
       // a deterministic mix: far jumps both ways, short scrolls after them, a re-read of evicted pages
       const windows = [
         5900, 3000, 3100, 3150, 1200, 1250, 4999, 0, 100, 2222, 5000, 4900, 2000, 1100, 5950, 3033, 600,
@@ -579,9 +583,9 @@ describe('openLeadList', () => {
       await seed(2500);
       vi.mocked(stopAt).mockResolvedValueOnce(undefined).mockRejectedValueOnce(new Error('changed'));
       const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-      const list = await openLeadList(db, repo, {});
+      const list = await lists.open({});
       expect(await rows(list, 2000, 2100)).toEqual(newestFirst(2500).slice(2000, 2100));
-      const other = await openLeadList(db, repo, {});
+      const other = await lists.open({});
       expect(await rows(other, 1800, 1900)).toEqual(newestFirst(2500).slice(1800, 1900));
       warn.mockRestore();
     });

@@ -134,83 +134,105 @@ function warnOnce(error: unknown): void {
   console.warn('lead list: far jumps fall back to skip', error);
 }
 
-/** Kept positions, one registry per repository (it reports the writes that move them). */
-const kept = new WeakMap<LeadsRepo, KeptPositions>();
-
-function keptFor(db: FairsendDatabase, repo: LeadsRepo): KeptPositions {
-  let registry = kept.get(repo);
-  if (!registry) {
-    const created = createKeptPositions(db, repo.watchWrites, warnOnce);
-    db.onClose.push(() => created.stop());
-    kept.set(repo, created);
-    registry = created;
-  }
-  return registry;
+/**
+ * The lead lists of one repository: what opens them, with the state they share. Built once, by the composition
+ * root (app/composition.ts), beside the repository it reads, and handed down in the services.
+ * - the kept positions: one registry for the repository (it reports the writes that move them), made at the
+ *   first indexed open and stopped when the database closes;
+ * - the warmed first page: the newest-first list read as the window opens, handed once to the first open of
+ *   that list (a write since re-opens it anyway).
+ */
+export interface LeadLists {
+  open(query: LeadQuery): Promise<LeadList>;
+  /**
+   * Opens the newest-first list and reads its first page as the window opens, while its frame and first screen
+   * load; the leads screen's first open of that list takes it over instead of reading it again.
+   */
+  warmFirstPage(): void;
 }
 
-export async function openLeadList(
-  db: FairsendDatabase,
-  repo: LeadsRepo,
-  query: LeadQuery,
-): Promise<LeadList> {
-  const warmed = takeWarm(repo, query);
-  if (warmed) {
-    try {
-      return await warmed;
-    } catch {
-      // opened again below
+export function createLeadLists(db: FairsendDatabase, repo: LeadsRepo): LeadLists {
+  let kept: KeptPositions | null = null;
+  let warm: Promise<LeadList> | null = null;
+
+  function keptPositions(): KeptPositions {
+    if (!kept) {
+      const created = createKeptPositions(db, repo.watchWrites, warnOnce);
+      db.onClose.push(() => created.stop());
+      kept = created;
     }
+    return kept;
   }
-  if (query.search?.trim()) return searchList(db, query);
-  if (query.tag) return idList(db, await tagIds(db, query));
-  return indexedList(db, repo, query);
+
+  function takeWarm(query: LeadQuery): Promise<LeadList> | null {
+    const plain =
+      !query.search?.trim() &&
+      !query.status &&
+      !query.tag &&
+      !query.company &&
+      !query.source &&
+      !query.suppressed;
+    if (!warm || !plain || (query.sort ?? 'newest') !== 'newest') return null;
+    const list = warm;
+    warm = null;
+    return list;
+  }
+
+  async function open(query: LeadQuery): Promise<LeadList> {
+    const warmed = takeWarm(query);
+    if (warmed) {
+      try {
+        return await warmed;
+      } catch {
+        // opened again below
+      }
+    }
+    if (query.search?.trim()) return searchList(db, query);
+    if (query.tag) return idList(db, await tagIds(db, query));
+    return indexedList(db, repo, keptPositions(), query);
+  }
+
+  return {
+    open,
+    warmFirstPage() {
+      const list = open({}).then(async (opened) => {
+        await opened.load(0, PAGE_SIZE);
+        return opened;
+      });
+      // the screen opens its own if this fails, and says so if that fails too
+      list.catch(() => {});
+      warm = list;
+    },
+  };
 }
 
 /**
- * Opens the newest-first list and reads its first page as the window opens, while its frame and first screen
- * load; the leads screen's first open of that list takes it over instead of reading it again.
+ * The list's total: from the repository's status counters when at most a status filters it, else counted
+ * through the filter's index.
  */
-export function warmFirstPage(db: FairsendDatabase, repo: LeadsRepo): void {
-  const list = openLeadList(db, repo, {}).then(async (opened) => {
-    await opened.load(0, PAGE_SIZE);
-    return opened;
-  });
-  // the screen opens its own if this fails, and says so if that fails too
-  list.catch(() => {});
-  warm = { repo, list };
-}
-
-/** The warmed list, handed once to the first open of the same list (a write since re-opens it anyway). */
-let warm: { repo: LeadsRepo; list: Promise<LeadList> } | null = null;
-
-function takeWarm(repo: LeadsRepo, query: LeadQuery): Promise<LeadList> | null {
-  const plain =
-    !query.search?.trim() &&
-    !query.status &&
-    !query.tag &&
-    !query.company &&
-    !query.source &&
-    !query.suppressed;
-  if (!warm || warm.repo !== repo || !plain || (query.sort ?? 'newest') !== 'newest') return null;
-  const { list } = warm;
-  warm = null;
-  return list;
-}
-
-async function indexedList(db: FairsendDatabase, repo: LeadsRepo, query: LeadQuery): Promise<LeadList> {
+async function totalOf(db: FairsendDatabase, repo: LeadsRepo, query: LeadQuery): Promise<number> {
   const { selector, index } = planLeadQuery(query);
   const onlyStatus = !query.company && !query.source && !query.suppressed;
-  const order = ordering(db, query);
-  const positions: KeptOrder = keptFor(db, repo).order(order.order);
-  const kept = positions.positions;
-  // the total is true for as long as no write begins after this stamp
-  const openedAt = kept.stamp();
   const stats = onlyStatus ? await repo.stats() : null;
-  const total = stats
+  return stats
     ? query.status
       ? stats.byStatus[query.status]
       : stats.total
     : await db.leads.count({ selector, index }).exec();
+}
+
+async function indexedList(
+  db: FairsendDatabase,
+  repo: LeadsRepo,
+  keptPositions: KeptPositions,
+  query: LeadQuery,
+): Promise<LeadList> {
+  const order = ordering(db, query);
+  const positions: KeptOrder = keptPositions.order(order.order);
+  const kept = positions.positions;
+  // the total is true for as long as no write begins after this stamp
+  const openedAt = kept.stamp();
+  const total = await totalOf(db, repo, query);
   if (total > 2 * NEAR_SKIP) positions.fill(total);
   const pages = new Map<number, LeadDoc[]>();
   const inflight = new Map<number, Promise<void>>();
@@ -289,22 +311,22 @@ async function indexedList(db: FairsendDatabase, repo: LeadsRepo, query: LeadQue
     },
     async allIds() {
       const ids: string[] = [];
-      for await (const docs of walk(2000)) for (const d of docs) ids.push(d.id);
+      for await (const docs of walk(order, 2000)) for (const d of docs) ids.push(d.id);
       return ids;
     },
-    chunks: walk,
+    chunks: (size) => walk(order, size),
   };
+}
 
-  /** Keyset walk over the whole filter, in the list's order: each chunk starts after the last row seen. */
-  async function* walk(size: number): AsyncGenerator<LeadDoc[]> {
-    let after: Cursor | undefined;
-    for (;;) {
-      const docs = await order.fetch(after, 0, size);
-      if (docs.length) yield docs;
-      const last = docs.at(-1);
-      if (docs.length < size || !last) return;
-      after = order.order.cursorOf(last);
-    }
+/** Keyset walk over the whole filter, in the list's order: each chunk starts after the last row seen. */
+async function* walk(order: ReturnType<typeof ordering>, size: number): AsyncGenerator<LeadDoc[]> {
+  let after: Cursor | undefined;
+  for (;;) {
+    const docs = await order.fetch(after, 0, size);
+    if (docs.length) yield docs;
+    const last = docs.at(-1);
+    if (docs.length < size || !last) return;
+    after = order.order.cursorOf(last);
   }
 }
 

@@ -1,7 +1,7 @@
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFairsendDatabase, type FairsendDatabase } from './database';
-import { openLeadList } from './lead-list';
+import { createLeadLists, type LeadLists } from './lead-list';
 import { CHECKED_DOC, createLeadSuppression, type LeadSuppression } from './lead-suppression';
 import { createLeadsRepo, type IncomingLead, type LeadsRepo, planLeadQuery } from './leads-repo';
 import { createSuppressionRepo, type SuppressionRepo } from './suppression-repo';
@@ -9,6 +9,7 @@ import { fakeKey, fakeKeys } from './testing/fake-keys';
 
 let db: FairsendDatabase;
 let leads: LeadsRepo;
+let lists: LeadLists;
 let suppression: SuppressionRepo;
 let flags: LeadSuppression;
 let running: { stop(): void; settled(): Promise<void> } | null;
@@ -30,6 +31,7 @@ const lead = (id: string): IncomingLead => ({
 beforeEach(async () => {
   db = await createFairsendDatabase(`lead-suppression-test-${++dbCount}`, getRxStorageMemory());
   leads = createLeadsRepo(db);
+  lists = createLeadLists(db, leads);
   keyCalls = 0;
   const keys = async (kind: 'address' | 'domain', values: string[]) => {
     keyCalls++;
@@ -70,7 +72,7 @@ async function listedByKeyOnly(kind: 'address' | 'domain', value: string, reason
 }
 
 async function suppressedList() {
-  const list = await openLeadList(db, leads, { suppressed: 'only' });
+  const list = await lists.open({ suppressed: 'only' });
   await list.load(0, list.total);
   return { total: list.total, ids: await list.allIds() };
 }

@@ -1,7 +1,7 @@
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFairsendDatabase, type FairsendDatabase } from './database';
-import { openLeadList } from './lead-list';
+import { createLeadLists } from './lead-list';
 import { createLeadsRepo, type IncomingLead, type LeadsRepo } from './leads-repo';
 
 let db: FairsendDatabase;
@@ -302,7 +302,7 @@ describe('erase', () => {
     });
     // the other lead is untouched
     expect(await tagRows('person2@example.com')).toEqual(['a']);
-    const list = await openLeadList(db, repo, {});
+    const list = await createLeadLists(db, repo).open({});
     expect(list.total).toBe(1);
     expect(await list.allIds()).toEqual(['person2@example.com']);
   });

@@ -3,6 +3,7 @@ import type { InboxSync } from '../bridge/inbox';
 import type { FairsendDatabase } from '../db/database';
 import type { DraftsRepo } from '../db/drafts-repo';
 import type { EnrollmentsRepo } from '../db/enrollments-repo';
+import type { LeadLists } from '../db/lead-list';
 import type { LeadSuppression } from '../db/lead-suppression';
 import type { LeadsRepo } from '../db/leads-repo';
 import type { MessagesRepo } from '../db/messages-repo';
@@ -21,6 +22,8 @@ export interface AppServices {
   /** the open database, for list queries and change feeds that read collections directly */
   db: FairsendDatabase;
   leads: LeadsRepo;
+  /** opens the Leads screen's lists (and the lead pickers' searches), with the positions they share */
+  leadLists: LeadLists;
   suppression: SuppressionRepo;
   /** which leads the suppression list covers (their flag, and the entries behind it) */
   leadSuppression: LeadSuppression;

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { openLeadList } from '../../db/lead-list';
 import type { LeadDoc } from '../../db/schemas/leads';
 import { useServices } from '../../services/use-services';
 import { useDebounced } from '../leads/hooks/use-debounced';
@@ -9,7 +8,7 @@ const SHOWN = 8;
 
 /** Finds the lead to write to by address, name or company (the leads list's prefix search). */
 export function LeadPicker({ onPick }: { onPick: (lead: LeadDoc) => void }) {
-  const { db, leads } = useServices();
+  const { leadLists } = useServices();
   const [text, setText] = useState('');
   const search = useDebounced(text.trim(), 200);
   const [found, setFound] = useState<LeadDoc[] | null>(null);
@@ -21,7 +20,7 @@ export function LeadPicker({ onPick }: { onPick: (lead: LeadDoc) => void }) {
     }
     let live = true;
     void (async () => {
-      const list = await openLeadList(db, leads, { search });
+      const list = await leadLists.open({ search });
       await list.load(0, Math.min(SHOWN, list.total));
       const rows: LeadDoc[] = [];
       for (let i = 0; i < Math.min(SHOWN, list.total); i++) {
@@ -33,7 +32,7 @@ export function LeadPicker({ onPick }: { onPick: (lead: LeadDoc) => void }) {
     return () => {
       live = false;
     };
-  }, [db, leads, search]);
+  }, [leadLists, search]);
 
   return (
     <div className="lead-picker">

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { call } from '../../../bridge/client';
 import type { EnrollReport } from '../../../db/enrollments-repo';
-import { type LeadList, openLeadList } from '../../../db/lead-list';
+import type { LeadList } from '../../../db/lead-list';
 import type { SequenceDoc } from '../../../db/schemas/outreach';
 import { senderFields } from '../../../engine/sender-fields';
 import { SKIP_REASONS, SKIP_WORDS } from '../../../engine/skip-reasons';
@@ -54,7 +54,7 @@ export function EnrollDialog({
   async function leadIds(): Promise<string[]> {
     if (source === 'selected') return [...selected];
     if (source === 'filter') return list ? list.allIds() : [];
-    return (await openLeadList(services.db, services.leads, { tag })).allIds();
+    return (await services.leadLists.open({ tag })).allIds();
   }
 
   async function enroll() {

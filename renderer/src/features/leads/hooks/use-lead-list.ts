@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { LeadSort } from '../../../db/lead-docs';
-import { type LeadList, openLeadList } from '../../../db/lead-list';
+import type { LeadList } from '../../../db/lead-list';
 import { useServices } from '../../../services/use-services';
 import type { LeadFilter } from '../../../store';
 import { useRepoVersion } from './use-repo-version';
@@ -29,7 +29,7 @@ const sameView = (a: Wanted, b: Wanted) => a.filter === b.filter && a.sort === b
  * filter is shown once a newer one is wanted. A search shows its first rows first, then its whole answer.
  */
 export function useLeadList(filter: LeadFilter, sort: LeadSort = 'newest'): LeadListState {
-  const { db, leads } = useServices();
+  const { leadLists } = useServices();
   const version = useRepoVersion(300);
   const [state, setState] = useState<LeadListState>({ list: null, filter: null, error: '' });
   const wanted = useRef<Wanted>({ filter, sort, version });
@@ -70,7 +70,7 @@ export function useLeadList(filter: LeadFilter, sort: LeadSort = 'newest'): Lead
       for (;;) {
         const target = wanted.current;
         try {
-          const list = await openLeadList(db, leads, { ...target.filter, sort: target.sort });
+          const list = await leadLists.open({ ...target.filter, sort: target.sort });
           // a list for the same filter is shown even if a write came meanwhile: it is re-read next
           if (mounted.current && sameView(target, wanted.current)) {
             setState({ list, filter: target.filter, error: '' });
@@ -87,7 +87,7 @@ export function useLeadList(filter: LeadFilter, sort: LeadSort = 'newest'): Lead
       running.current = false;
     };
     void pump();
-  }, [db, leads, filter, sort, version]);
+  }, [leadLists, filter, sort, version]);
 
   return state;
 }
