@@ -1,21 +1,18 @@
 import type { CertificateProblem } from '../mailboxes/certificate-problems';
+import { SEND_FAILURE_CODES } from '../outbox/failure-codes';
 
 /**
  * Results, not thrown errors, cross every process and HTTP edge.
- * Codes come from one catalogue; vendor errors are translated once, at the adapter.
+ * Codes come from one catalogue; vendor errors are translated once, at the adapter. The send failure codes
+ * (auth-expired, transient, rate-limited, rejected-permanent, unavailable, not-found, internal) are declared
+ * with their words in shared/outbox/failure-codes.ts; the bridge adds its own.
  */
 export const ERROR_CODES = [
   'invalid-input', // the request failed its schema
   'unknown-channel', // no such bridge call
   'forbidden', // the caller is not our frame / not allowed
-  'not-found',
   'conflict',
-  'auth-expired', // a token or password no longer works: sign in again
-  'transient', // try again later (timeouts, 5xx, connection resets)
-  'rate-limited',
-  'rejected-permanent', // the provider refused for good (5xx SMTP, 4xx API)
-  'unavailable', // the feature is missing in this mode (e.g. no keyring)
-  'internal',
+  ...SEND_FAILURE_CODES, // also the bridge's: not-found, unavailable (no keyring, …), internal
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AuditEvent } from '../audit/chain';
 import { sequenceRefSchema } from '../audit/sequence-ref';
 import type { Reason } from '../compliance/reasons';
+import type { SendFailure, SendFailureCode } from '../outbox/failure-codes';
 import { channel } from './define';
 
 const draft = z
@@ -64,7 +65,7 @@ export type SendOutcome =
   | { status: 'blocked'; gate: GateVerdict; retryAt?: number; audit: AuditEvent }
   | {
       status: 'failed';
-      code: string;
+      code: SendFailureCode;
       message: string;
       retryable: boolean;
       gate: GateVerdict;
@@ -97,7 +98,7 @@ export interface HeldMessage {
   attemptedAt: number;
   why: UnknownWhy;
   /** what the server or the app reported, for the details */
-  detail: { code: string; message: string } | null;
+  detail: SendFailure | null;
   /** Gmail and Outlook are asked again automatically until they can say for sure */
   checkingAgain: boolean;
 }

@@ -1,5 +1,5 @@
 import { heldUntilResumed } from '../compliance/waiting';
-import type { Result } from '../ipc/result';
+import type { ErrorCode, Result } from '../ipc/result';
 import type { SendOutcome } from '../ipc/send';
 
 /**
@@ -58,15 +58,22 @@ export type ScheduledFate =
   | { next: 'held'; outcome: SendOutcome }
   /** main could not be asked: stays scheduled and is tried again later */
   | { next: 'retry'; at: number; problem: string }
-  /** main refused the request for good (a disconnected mailbox): stopped, with the reason */
-  | { next: 'refused'; code: string; problem: string };
+  /** main refused the request for good (a disconnected mailbox), or there was nothing to send: stopped, with the reason */
+  | { next: 'refused'; code: ErrorCode; problem: string };
 
-const FINAL_BRIDGE_ERRORS = new Set(['not-found', 'invalid-input', 'forbidden', 'unknown-channel']);
+/** The bridge's refusals that no later try can change (main's own failures, not a send's: those are outcomes). */
+const FINAL_BRIDGE_ERRORS = [
+  'not-found',
+  'invalid-input',
+  'forbidden',
+  'unknown-channel',
+] as const satisfies readonly ErrorCode[];
+const isFinal = (code: ErrorCode) => (FINAL_BRIDGE_ERRORS as readonly ErrorCode[]).includes(code);
 
 export function fateOf(answer: Result<SendOutcome>, now: number): ScheduledFate {
   if (!answer.ok) {
     const { code, message } = answer.error;
-    return FINAL_BRIDGE_ERRORS.has(code)
+    return isFinal(code)
       ? { next: 'refused', code, problem: message }
       : { next: 'retry', at: now + BRIDGE_RETRY_MS, problem: message };
   }

@@ -14,7 +14,7 @@ import { type AuditLog, openAuditLog } from '../audit/audit-log';
 import { createKeySealer } from '../secrets/sealer';
 import { createTeamKey } from '../secrets/team-key';
 import { type MailboxHealth, openMailboxHealth } from '../send/mailbox-health';
-import type { InboxItem, ReadableMailTransport } from '../send/transports/mail-transport';
+import { type InboxItem, notDelivered, type ReadableMailTransport } from '../send/transports/mail-transport';
 import { openInboxEventLog } from './inbox-events';
 import { createInboxWatcher, type InboxWatcher, type InboxWatcherDeps } from './inbox-watcher';
 
@@ -39,7 +39,7 @@ const mailbox: MailboxInfo = {
 function fakeTransport(pages: InboxItem[][], calls: (string | undefined)[]): ReadableMailTransport {
   return {
     kind: 'gmail',
-    deliver: async () => err('internal', 'not used'),
+    deliver: async () => notDelivered('internal', 'not used'),
     findSent: async () => ok({ found: false }),
     async fetchInbox(cursor): Promise<Result<{ items: InboxItem[]; cursor: string }>> {
       calls.push(cursor);

@@ -1,6 +1,7 @@
 import type { SequenceRef } from '../../../shared/audit/sequence-ref';
 import type { AppErrorShape } from '../../../shared/ipc/result';
 import type { SendDraft, UnknownWhy } from '../../../shared/ipc/send';
+import type { SendFailureCode } from '../../../shared/outbox/failure-codes';
 
 /**
  * One message's life in the send journal, keyed by its idempotency key:
@@ -20,6 +21,9 @@ export type JournalState = 'prepared' | 'sending' | 'accepted' | 'failed' | 'unk
 export type FollowUp = 'audit' | 'sent-copy';
 
 export type { UnknownWhy };
+
+/** Why a send failed or its fate is open: a send failure code, the transport's words, a refused certificate. */
+export type SendError = AppErrorShape & { code: SendFailureCode };
 
 export interface JournalEntry {
   /** the idempotency key of one message (one lead × step, or one Compose) */
@@ -47,7 +51,7 @@ export interface JournalEntry {
   raw?: string;
   providerId?: string;
   followUps?: FollowUp[];
-  error?: AppErrorShape;
+  error?: SendError;
   /** failed: may the same key be tried again */
   retryable?: boolean;
   why?: UnknownWhy;

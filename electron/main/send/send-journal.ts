@@ -1,6 +1,11 @@
-import type { AppErrorShape } from '../../../shared/ipc/result';
 import type { SendDraft } from '../../../shared/ipc/send';
-import { blocksRetry, type FollowUp, type JournalEntry, type UnknownWhy } from './journal-entry';
+import {
+  blocksRetry,
+  type FollowUp,
+  type JournalEntry,
+  type SendError,
+  type UnknownWhy,
+} from './journal-entry';
 import { type OpenJournalFile, openAppendOnly, readLines, rewrite } from './journal-file';
 import { createSendTimes } from './send-times';
 
@@ -32,11 +37,11 @@ export interface SendJournal {
   /** The commit point: `sending`, fsynced. From here the fate is open until the server answers. */
   commit(key: string, keep: { draft: SendDraft; raw?: Buffer }): Promise<void>;
   accepted(key: string, outcome: { providerId: string; followUps: FollowUp[] }): Promise<void>;
-  unknown(key: string, outcome: { why: UnknownWhy; error: AppErrorShape }): Promise<void>;
+  unknown(key: string, outcome: { why: UnknownWhy; error: SendError }): Promise<void>;
   /** `undelivered`: proven not delivered (a refusal, a lookup), so this attempt stops counting as a send. */
   failed(
     key: string,
-    outcome: { error: AppErrorShape; retryable: boolean; undelivered: boolean; settledBy?: 'lookup' | 'rep' },
+    outcome: { error: SendError; retryable: boolean; undelivered: boolean; settledBy?: 'lookup' | 'rep' },
   ): Promise<void>;
   /** an open fate found in the mailbox, or the rep says it was sent */
   settledSent(

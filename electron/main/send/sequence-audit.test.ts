@@ -9,7 +9,7 @@ import { createKeySealer } from '../secrets/sealer';
 import { createFollowUps } from './follow-ups';
 import { reconcile } from './reconcile';
 import { openSendJournal, type SendJournal } from './send-journal';
-import type { MailTransport } from './transports/mail-transport';
+import { type MailTransport, notDelivered } from './transports/mail-transport';
 
 // The sequence a message belongs to travels in its journal entry's audit facts, so the audit events written
 // after the send (the follow-up's `send.sent`, a lookup's settling, an interrupted send) still name it; and a
@@ -38,7 +38,7 @@ async function world() {
 /** a mailbox that can be asked nothing (no Sent copy, every lookup fails) */
 const silent: MailTransport = {
   kind: 'smtp',
-  deliver: async () => err('internal', 'not used'),
+  deliver: async () => notDelivered('internal', 'not used'),
   findSent: async () => err('transient', 'cannot look'),
   close: async () => {},
 };

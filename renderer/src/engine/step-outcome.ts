@@ -6,9 +6,10 @@
  * step's text keeps it waiting for the rep (never a silent switch, never a stop for the rep's own problem);
  * an unknown fate holds it, and main's journal is asked again later under the same key, which never sends.
  */
-import { REASONS } from '../../../shared/compliance/reasons';
+import { REASONS, type ReasonCode } from '../../../shared/compliance/reasons';
 import type { Result } from '../../../shared/ipc/result';
 import type { SendOutcome } from '../../../shared/ipc/send';
+import type { SendFailureCode } from '../../../shared/outbox/failure-codes';
 import { BRIDGE_RETRY_MS } from '../../../shared/outbox/scheduled-sends';
 
 /** How soon a step the rep must fix (a mailbox, the sender's DNS, the text) is tried again. */
@@ -19,7 +20,7 @@ export const HELD_RECHECK_MS = 15 * 60_000;
 export const FAILED_RETRY_MS = 15 * 60_000;
 
 /** Gate reasons that concern the lead itself: no later try can cure them, so the enrollment stops. */
-const LEAD_STOPS = new Set([
+export const LEAD_STOPS = [
   'invalid-address',
   'disposable-domain',
   'null-mx',
@@ -27,9 +28,14 @@ const LEAD_STOPS = new Set([
   'domain-not-found',
   'suppressed-address',
   'suppressed-domain',
-]);
+] as const satisfies readonly ReasonCode[];
 /** Transport failures that concern the recipient (a 5xx for the address), not the mailbox. */
-const FAILED_STOPS = new Set(['rejected-permanent']);
+export const FAILED_STOPS = ['rejected-permanent'] as const satisfies readonly SendFailureCode[];
+/** The codes a stop can carry from a send's answer: the lead's timeline has words for each. */
+export type CodeStop = (typeof LEAD_STOPS)[number] | (typeof FAILED_STOPS)[number];
+
+const isLeadStop = (code: ReasonCode) => (LEAD_STOPS as readonly ReasonCode[]).includes(code);
+const isFailedStop = (code: SendFailureCode) => (FAILED_STOPS as readonly SendFailureCode[]).includes(code);
 
 export type StepTransition =
   | { next: 'advance'; messageId: string | null }
@@ -59,7 +65,7 @@ export function transitionOf(answer: Result<SendOutcome>, now: number): StepTran
     case 'unknown':
       return { next: 'hold', at: now + HELD_RECHECK_MS };
     case 'failed':
-      if (!outcome.retryable && FAILED_STOPS.has(outcome.code))
+      if (!outcome.retryable && isFailedStop(outcome.code))
         return { next: 'stop', reason: clip(outcome.code) };
       return {
         next: 'wait',
@@ -77,7 +83,7 @@ function blockedTransition(
 ): StepTransition {
   const blocking = outcome.gate.reasons.filter((r) => REASONS[r.code]?.floor === 'block');
   const codes = (blocking.length ? blocking : outcome.gate.reasons).map((r) => r.code);
-  const leadStop = codes.find((code) => LEAD_STOPS.has(code));
+  const leadStop = codes.find(isLeadStop);
   if (leadStop) return { next: 'stop', reason: clip(leadStop) };
   // "Pause all sending" came on during the run: the step stays due, for the run that Resume sending wakes
   if (codes.includes('sending-paused')) return { next: 'wait', at: now + 1, reason: 'sending-paused' };

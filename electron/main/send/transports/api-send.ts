@@ -1,8 +1,15 @@
-import { err, ok, type Result } from '../../../../shared/ipc/result';
+import type { Result } from '../../../../shared/ipc/result';
 import type { AccessTokenSource } from '../../oauth/authorized-call';
 import type { HttpOutcome } from '../../oauth/http-call';
 import { committedPost } from './committed-post';
-import type { Commit, DeliveryError, DeliveryResult } from './mail-transport';
+import {
+  asDeliveryError,
+  type Commit,
+  type DeliveryError,
+  type DeliveryResult,
+  delivered,
+  notDelivered,
+} from './mail-transport';
 
 /** Gmail files what it sends at once; Graph's sendMail is queued. After this long, a mailbox-wide miss is proof. */
 export const API_LOOKUP_SETTLE_MS = 10 * 60_000;
@@ -40,7 +47,7 @@ export async function sendThroughApi(call: ApiSend, commit: Commit): Promise<Del
   };
   for (let attempt = 0; ; attempt++) {
     const token = await call.tokens.accessToken(attempt > 0);
-    if (!token.ok) return token;
+    if (!token.ok) return { ok: false, error: asDeliveryError(token.error) };
     const sent = await committedPost(
       {
         url: call.url,
@@ -52,18 +59,24 @@ export async function sendThroughApi(call: ApiSend, commit: Commit): Promise<Del
       once,
     );
     if (sent.phase === 'commit-failed')
-      return err('transient', commitError instanceof Error ? commitError.message : 'Nothing was sent.');
-    if (sent.phase === 'before-commit') return call.translate(sent.failure);
+      return notDelivered(
+        'transient',
+        commitError instanceof Error ? commitError.message : 'Nothing was sent.',
+      );
+    if (sent.phase === 'before-commit') return refused(call.translate(sent.failure));
     const outcome = sent.outcome;
     if (outcome.kind !== 'response')
       return unknown(call.provider, outcome.kind === 'timeout' ? 'timed-out' : 'connection-lost');
     if (outcome.status === 401 && attempt === 0) continue;
-    if (outcome.status >= 200 && outcome.status < 300)
-      return ok({ providerId: call.providerId(outcome.body) });
+    if (outcome.status >= 200 && outcome.status < 300) return delivered(call.providerId(outcome.body));
     if (outcome.status >= 500) return unknown(call.provider, 'server-error');
-    return call.translate(outcome);
+    return refused(call.translate(outcome));
   }
 }
+
+/** The provider's own translation (shared with its sign-in and inbox calls) as a send failure. */
+const refused = (translated: Result<never>): DeliveryResult =>
+  translated.ok ? translated : { ok: false, error: asDeliveryError(translated.error) };
 
 function unknown(provider: string, why: 'timed-out' | 'connection-lost' | 'server-error'): DeliveryResult {
   const what = {

@@ -6,7 +6,7 @@ import { type AccessTokenSource, authorizedCall } from '../../oauth/authorized-c
 import { field } from '../../oauth/http-call';
 import type { TokenStore } from '../../oauth/token-store';
 import { API_LOOKUP_SETTLE_MS, sendThroughApi } from './api-send';
-import type { InboxItem, ReadableMailTransport } from './mail-transport';
+import { type InboxItem, notDelivered, type ReadableMailTransport } from './mail-transport';
 
 export interface GmailTransportOptions {
   settings: GmailSettings;
@@ -125,7 +125,7 @@ export function createGmailTransport(options: GmailTransportOptions): ReadableMa
     // Gmail takes the recipients from the MIME headers, not an envelope: the gate writes both from one list
     deliver: ({ raw }, commit) =>
       closed
-        ? Promise.resolve(err('unavailable', 'This Gmail connection was closed.'))
+        ? Promise.resolve(notDelivered('unavailable', 'This Gmail connection was closed.'))
         : sendThroughApi(
             {
               provider: 'Gmail',

@@ -6,7 +6,7 @@ import { type AccessTokenSource, authorizedCall } from '../../oauth/authorized-c
 import { field } from '../../oauth/http-call';
 import type { TokenStore } from '../../oauth/token-store';
 import { API_LOOKUP_SETTLE_MS, sendThroughApi } from './api-send';
-import type { InboxItem, ReadableMailTransport } from './mail-transport';
+import { type InboxItem, notDelivered, type ReadableMailTransport } from './mail-transport';
 
 export interface GraphTransportOptions {
   settings: OutlookSettings;
@@ -86,7 +86,7 @@ export function createGraphTransport(options: GraphTransportOptions): ReadableMa
     // Graph's MIME send takes the recipients from the headers (no envelope), like Gmail
     deliver: ({ raw }, commit) =>
       closed
-        ? Promise.resolve(err('unavailable', 'This Outlook connection was closed.'))
+        ? Promise.resolve(notDelivered('unavailable', 'This Outlook connection was closed.'))
         : sendThroughApi(
             {
               provider: 'Outlook',

@@ -1,5 +1,6 @@
 import type { AppErrorShape, Result } from '../../../../shared/ipc/result';
-import type { UnknownWhy } from '../journal-entry';
+import { isSendFailureCode, type SendFailureCode } from '../../../../shared/outbox/failure-codes';
+import type { SendError, UnknownWhy } from '../journal-entry';
 
 /**
  * The two-phase delivery contract. A transport connects, logs in (or gets its token) and sends everything but
@@ -14,7 +15,7 @@ export type Commit = () => Promise<void>;
  * or the server answered the complete message with a refusal. With it, the outcome is unknown: the connection
  * was lost or timed out after the completing bytes went out, or the API answered them with a 5xx.
  */
-export interface DeliveryError extends AppErrorShape {
+export interface DeliveryError extends SendError {
   mayHaveDelivered?: UnknownWhy;
 }
 
@@ -22,13 +23,31 @@ export type DeliveryResult =
   | { ok: true; value: { providerId: string } }
   | { ok: false; error: DeliveryError };
 
+/** The provider took the message. */
+export const delivered = (providerId: string): DeliveryResult => ({ ok: true, value: { providerId } });
+
+/** A delivery that failed before anything could have gone out. */
+export const notDelivered = (code: SendFailureCode, message: string): DeliveryResult => ({
+  ok: false,
+  error: { code, message },
+});
+
+/**
+ * A failure from a source shared with the rest of main (a token source, a provider's error translation) as a
+ * send failure: its code kept when it is one, else `internal` (those sources answer a send with bridge codes
+ * such as invalid-input only by a fault of Fairsend's), its words and certificate kept.
+ */
+export function asDeliveryError(error: AppErrorShape): DeliveryError {
+  return isSendFailureCode(error.code) ? { ...error, code: error.code } : { ...error, code: 'internal' };
+}
+
 export type SentLookup = Result<{ found: false } | { found: true; providerId: string }>;
 
 /**
  * What every mailbox kind (SMTP+IMAP, Gmail API, Microsoft Graph) offers the send path.
  * Transports deliver bytes the gate built; they never build or change a message.
- * Vendor errors are translated here, once, into the shared codes: auth-expired, transient,
- * rate-limited, rejected-permanent.
+ * Vendor errors are translated here, once, into the send failure codes (shared/outbox/failure-codes.ts):
+ * auth-expired, transient, rate-limited, rejected-permanent, and a few more.
  */
 export interface MailTransport {
   readonly kind: 'smtp' | 'gmail' | 'outlook';

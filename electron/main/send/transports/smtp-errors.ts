@@ -1,4 +1,3 @@
-import type { AppErrorShape } from '../../../../shared/ipc/result';
 import type { DeliveryError } from './mail-transport';
 import { certificateRefusal } from './tls-trust';
 
@@ -15,7 +14,7 @@ interface SmtpFailure {
  * SMTP failures in our catalogue. Messages name the cause and the next step and never repeat the server's
  * text verbatim (it can carry addresses or, on some servers, the login).
  */
-export function translateSmtpError(error: unknown): AppErrorShape {
+export function translateSmtpError(error: unknown): DeliveryError {
   const e = (typeof error === 'object' && error !== null ? error : {}) as SmtpFailure;
   const response = (e.response ?? '').toLowerCase();
   const refused = certificateRefusal(e.originalCode ?? e.code, 'mail server');

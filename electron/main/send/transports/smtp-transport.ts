@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import type SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { err, ok, type Result } from '../../../../shared/ipc/result';
-import type { DeliveryResult, MailTransport } from './mail-transport';
+import { type DeliveryResult, delivered, type MailTransport, notDelivered } from './mail-transport';
 import { translateSmtpError, unknownSmtpOutcome } from './smtp-errors';
 import { openSmtpSession, type SmtpSession } from './smtp-session';
 import { type PinnedCertificate, tlsTrustOptions } from './tls-trust';
@@ -123,8 +123,8 @@ export function createSmtpTransport(options: SmtpOptions): SmtpTransport {
     }
     const sent = await taken.session.send(envelope, raw, commit);
     release(sent.ok ? taken.session : null);
-    if (sent.ok) return ok({ providerId: sent.response });
-    if (sent.phase === 'commit-failed') return err('transient', messageOf(sent.error));
+    if (sent.ok) return delivered(sent.response);
+    if (sent.phase === 'commit-failed') return notDelivered('transient', messageOf(sent.error));
     if (sent.phase === 'after-commit') return { ok: false, error: unknownSmtpOutcome(sent.error) };
     const answered = (sent.error as { responseCode?: number } | null)?.responseCode !== undefined;
     return { ok: false, error: translateSmtpError(sent.error), retryFresh: taken.reused && !answered };
@@ -133,7 +133,7 @@ export function createSmtpTransport(options: SmtpOptions): SmtpTransport {
   return {
     kind: 'smtp',
     async deliver({ raw, from, to }, commit) {
-      if (closed) return err('unavailable', 'This SMTP connection was closed.');
+      if (closed) return notDelivered('unavailable', 'This SMTP connection was closed.');
       const first = await deliverOnce({ from, to }, raw, commit);
       // a reused connection that failed before the commit delivered nothing: one more try on a fresh one
       if (!first.ok && first.retryFresh) {

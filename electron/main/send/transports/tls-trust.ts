@@ -46,7 +46,10 @@ export function tlsTrustOptions(trust: TlsTrust): ConnectionOptions {
 }
 
 /** A TLS verification code as our refusal, or null when the code is not about a certificate. */
-export function certificateRefusal(code: string | undefined, server: string): AppErrorShape | null {
+export function certificateRefusal(
+  code: string | undefined,
+  server: string,
+): (AppErrorShape & { code: 'rejected-permanent' }) | null {
   const cause = certificateCause(code);
   if (!cause) return null;
   const certificate: CertificateProblem = { causes: [cause], canTrust: trustable([cause]) };
