@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, type BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
+import { app, type BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import trayIcon from '../../resources/icons/32x32.png?asset';
 import windowIcon from '../../resources/icons/512x512.png?asset';
 import { registerAppScheme, rendererLocation, serveRenderer } from './app-protocol';
@@ -10,7 +10,7 @@ import { checkKeyring, createElectronSealer } from './secrets/sealer-electron';
 import { hardenSession } from './security';
 import { createMainServices } from './services';
 import { holdSingleInstance } from './single-instance';
-import { describeStartupFailure } from './startup-problem';
+import { describeStartupFailure, startupProblemBody } from './startup-problem';
 import { createSendingTray } from './tray';
 import { createElectronCiphertextStore } from './vault/electron-store-adapter';
 import { createMainWindow, createStartupProblemWindow } from './window';
@@ -28,7 +28,7 @@ registerAppScheme(protocol); // before `ready`, as Electron requires
 app.enableSandbox();
 
 if (holdSingleInstance(app, () => window)) {
-  void app.whenReady().then(start);
+  app.whenReady().then(start).catch(cannotShowProblem);
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -64,15 +64,26 @@ async function startServices() {
   return services;
 }
 
+const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0];
+
+/** Even the problem window could not be shown: a native message box, then quit. Never a silent exit. */
+function cannotShowProblem(error: unknown): void {
+  log('error', `Could not start: ${firstLine(error)}`);
+  const problem = describeStartupFailure(error, app.getPath('userData'));
+  dialog.showErrorBox(problem.title, startupProblemBody(problem));
+  app.quit();
+}
+
 async function start(): Promise<void> {
-  serveRenderer(protocol, join(import.meta.dirname, '../renderer'));
-  hardenSession(session.defaultSession);
   let services: Awaited<ReturnType<typeof startServices>>;
   try {
+    // inside the try: a renderer folder or session that cannot be set up is a start-up problem like any other
+    serveRenderer(protocol, join(import.meta.dirname, '../renderer'));
+    hardenSession(session.defaultSession);
     services = await startServices();
   } catch (error) {
     // Never a silent exit: the rep sees what happened and what to do; the console keeps the first line.
-    log('error', `Could not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    log('error', `Could not start: ${firstLine(error)}`);
     window = createStartupProblemWindow(describeStartupFailure(error, app.getPath('userData')), {
       icon: windowIcon,
       appOrigin: renderer.origin,
@@ -90,7 +101,7 @@ async function start(): Promise<void> {
       url: renderer.url,
       appOrigin: renderer.origin,
       icon: windowIcon,
-      devTools: !app.isPackaged,
+      packaged: app.isPackaged, // DevTools closed in packaged builds (window-options.ts)
     });
     window.on('closed', () => {
       window = null;

@@ -114,9 +114,12 @@ export function describeStartupFailure(error: unknown, dataDir: string): Startup
  * and the error's first line for support. Never a stack trace.
  */
 export function startupProblemText(problem: StartupProblem): string {
+  return `${problem.title}\n\n${startupProblemBody(problem)}`;
+}
+
+/** Everything but the title, as plain lines: for a native message box, which shows the title itself. */
+export function startupProblemBody(problem: StartupProblem): string {
   return [
-    problem.title,
-    '',
     problem.explanation,
     '',
     'What to do:',
