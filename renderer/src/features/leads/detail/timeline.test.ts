@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { SEND_FAILURE_CODES } from '../../../../../shared/outbox/failure-codes';
 import type { EnrollmentDoc, MessageDoc } from '../../../db/schemas/outreach';
-import { timelineOf } from './timeline';
+import { FAILED_STOPS, LEAD_STOPS } from '../../../engine/step-outcome';
+import { stopWords, timelineOf, waitWords } from './timeline';
 
 const enrollment = (over: Partial<EnrollmentDoc> = {}): EnrollmentDoc => ({
   id: 'e1',
@@ -77,5 +79,20 @@ describe('a lead’s sequence timeline', () => {
     expect(entries.map((e) => e.kind)).toEqual(['enrolled', 'step', 'waiting']);
     expect(entries[1]).toMatchObject({ reason: { code: 'daily-cap-reached', text: 'Cap reached.' } });
     expect(entries[2]).toMatchObject({ text: expect.stringContaining('too many bounces') });
+  });
+});
+
+describe('the timeline’s words for send codes', () => {
+  it('has its own sentence for every stop the engine makes of a send’s code', () => {
+    for (const code of [...LEAD_STOPS, ...FAILED_STOPS])
+      expect(stopWords(code), code).not.toBe(stopWords('no-such-stop'));
+  });
+
+  it('says what a step waits for after every send failure the engine does not stop on', () => {
+    for (const code of SEND_FAILURE_CODES) {
+      const stops = (FAILED_STOPS as readonly string[]).includes(code);
+      if (stops) expect(stopWords(code), code).not.toBe(stopWords('no-such-stop'));
+      else expect(waitWords(code), code).not.toBe(waitWords('no-such-wait'));
+    }
   });
 });

@@ -2,8 +2,10 @@
  * A lead's sequence timeline, pure: enrolled, each step sent (or held back, and why), the reply, the stop and
  * its reason, in time order. Words for the rep; the codes stay beside them for the Details toggle.
  */
+import type { SendFailureCode } from '../../../../../shared/outbox/failure-codes';
 import type { WaitReason } from '../../../../../shared/sequences/types';
 import type { EnrollmentDoc, MessageDoc } from '../../../db/schemas/outreach';
+import type { CodeStop } from '../../../engine/step-outcome';
 import { type WaitFix, waitFixOf } from './wait-fixes';
 
 export type TimelineEntry = { key: string } & (
@@ -39,26 +41,52 @@ export type TimelineEntry = { key: string } & (
     }
 );
 
-const STOP_WORDS: Record<string, string> = {
-  replied: 'They replied, so the sequence stopped for them.',
-  bounced: 'Their address bounced.',
-  'opted-out': 'They unsubscribed.',
-  complained: 'They reported an email as spam.',
-  suppressed: 'Their address or domain is on the suppression list.',
+/**
+ * A stop that carries a send's code (a gate reason about the lead, a send failure about the recipient): one
+ * sentence for each code the engine stops on (engine/step-outcome.ts), so a code added there needs words here.
+ */
+const CODE_STOP_WORDS = {
   'suppressed-address': 'Their address is on the suppression list.',
   'suppressed-domain': 'Their domain is on the suppression list.',
-  erased: 'The lead was erased.',
-  'cannot-render': 'A template could not be filled in for them (a value is missing and has no fallback).',
   'rejected-permanent': 'Their mail server refused the address for good.',
   'invalid-address': 'Their address cannot receive email.',
   'no-mx': 'Their domain has no mail server.',
   'null-mx': 'Their domain accepts no email.',
   'domain-not-found': 'Their domain does not exist.',
   'disposable-domain': 'Their address is a throwaway one.',
+} as const satisfies Record<CodeStop, string>;
+
+/** Stops the engine and the inbox make of their own (a reply, a bounce, a deleted sequence…): stored strings. */
+const STOP_WORDS: Record<string, string> = {
+  replied: 'They replied, so the sequence stopped for them.',
+  bounced: 'Their address bounced.',
+  'opted-out': 'They unsubscribed.',
+  complained: 'They reported an email as spam.',
+  suppressed: 'Their address or domain is on the suppression list.',
+  erased: 'The lead was erased.',
+  'cannot-render': 'A template could not be filled in for them (a value is missing and has no fallback).',
   'sequence-deleted': 'The sequence was deleted.',
   'send-failed': 'The email could not be sent.',
   'company-replied': 'Someone at their company replied, and this sequence stops for the whole company.',
+  ...CODE_STOP_WORDS,
 };
+
+/**
+ * A step that waits after a send failure the engine does not stop on (every code but FAILED_STOPS): what it
+ * waits for, in the timeline's words; the failure catalogue (shared/outbox/failure-codes.ts) holds the full
+ * sentence and fix, which the Outbox shows beside the email.
+ */
+const FAILURE_WAIT_WORDS = {
+  'auth-expired':
+    'waits: its mailbox’s sign-in no longer works; it goes on once the mailbox is connected again (Mailboxes)',
+  transient:
+    'waits: the last try met a passing problem with the mail server or the network; it tries again by itself',
+  'rate-limited': 'waits: the mail provider asked to slow down; it tries again by itself',
+  unavailable: 'waits for its mailbox to be connected again (Mailboxes)',
+  'not-found':
+    'waits: the mail provider did not find its mailbox; it goes on once the mailbox is connected again (Mailboxes)',
+  internal: 'waits: Fairsend failed while sending it (please report this); it tries again later',
+} as const satisfies Record<Exclude<SendFailureCode, CodeStop>, string>;
 
 const WAIT_WORDS: Partial<Record<WaitReason | string, string>> = {
   'outside-window': 'waits for the send window to open',
@@ -84,6 +112,7 @@ const WAIT_WORDS: Partial<Record<WaitReason | string, string>> = {
   'sending-paused':
     'waits: all sending is paused; it goes on when you choose Resume sending in the app’s menu',
   'unknown-fate': 'is held: its last email may or may not have gone out (Outbox → decide)',
+  ...FAILURE_WAIT_WORDS,
 };
 
 export const stopWords = (code: string) => STOP_WORDS[code] ?? 'The sequence stopped for them.';
