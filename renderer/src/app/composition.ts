@@ -25,8 +25,9 @@ import { refusal } from '../ui/bridge-problem';
 
 /**
  * The renderer's composition root: every repository, every main-facing service and every piece of background
- * work is built here, once, when the database is open. `main.tsx` hands `services` to the screens through
- * <ServicesProvider> and calls `start()`; nothing under features/ constructs a repository or starts a timer.
+ * work is built here, once, when the database is open. `open-app.ts` calls it and `start()`s it when the browser is
+ * idle; `WithServices.tsx` hands `services` to the screens through <ServicesProvider>. Nothing under features/ constructs a
+ * repository or starts a timer.
  * Tests build it with an in-memory database and a stand-in for `call`.
  */
 export interface Composition {
