@@ -1,3 +1,4 @@
+import type { AuditEventType } from '../../../shared/audit/event-types';
 import { AppError } from '../../../shared/ipc/result';
 import {
   type PushRow,
@@ -176,6 +177,9 @@ async function writeEntries(
   );
 }
 
+/** the audit event a removal writes, from the shared list (shared/audit/event-types.ts) */
+const REMOVAL_EVENT = 'suppression.removed' satisfies AuditEventType;
+
 /** a removal, in the server's own audit events (as one-click opt-outs are): who, from which device, and why */
 async function auditRemoval(
   tx: Queryable,
@@ -185,7 +189,7 @@ async function auditRemoval(
   const auditOrder = await nextOrder(tx, caller.teamId, 'audit');
   await tx.query(
     `INSERT INTO audit (team_id, id, device_id, seq, type, at, data, server_order)
-     VALUES ($1, $2, $3, $4, 'suppression.removed', now(), $5::jsonb, $4)`,
+     VALUES ($1, $2, $3, $4, $6, now(), $5::jsonb, $4)`,
     [
       caller.teamId,
       `${SERVER_DEVICE}:${auditOrder.padStart(12, '0')}`,
@@ -198,6 +202,7 @@ async function auditRemoval(
         memberId: caller.memberId,
         deviceId: caller.deviceId,
       }),
+      REMOVAL_EVENT,
     ],
   );
 }

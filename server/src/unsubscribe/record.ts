@@ -1,3 +1,4 @@
+import type { AuditEventType } from '../../../shared/audit/event-types';
 import type { UnsubscribeClaims } from '../../../shared/team/unsubscribe-token';
 import type { Db } from '../db/db';
 import { nextOrder } from '../db/order';
@@ -5,6 +6,8 @@ import { rollupServerEvent } from '../stats/rollup';
 
 /** the device id the server's own audit events carry */
 export const SERVER_DEVICE = 'server';
+/** the audit event a one-click opt-out writes, from the shared list (shared/audit/event-types.ts) */
+const OPT_OUT_EVENT = 'suppression.added' satisfies AuditEventType;
 
 /**
  * Records a one-click opt-out: a suppression row keyed by the address's HMAC (never the address) and an audit
@@ -38,7 +41,7 @@ export async function recordOptOut(
     const auditId = `${SERVER_DEVICE}:${auditOrder.padStart(12, '0')}`;
     await tx.query(
       `INSERT INTO audit (team_id, id, device_id, seq, type, at, data, server_order)
-       VALUES ($1, $2, $3, $4, 'suppression.added', now(), $5::jsonb, $4)`,
+       VALUES ($1, $2, $3, $4, $6, now(), $5::jsonb, $4)`,
       [
         teamId,
         auditId,
@@ -54,6 +57,7 @@ export async function recordOptOut(
           // a sequence's email names its sequence: the opt-out counts for it in the team's stats
           ...(claims.q ? { sequenceId: claims.q } : {}),
         }),
+        OPT_OUT_EVENT,
       ],
     );
     await rollupServerEvent(tx, teamId, auditId); // stats: the opt-out counts for the rep who sent that email
