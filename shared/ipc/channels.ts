@@ -62,14 +62,14 @@ export const CHANNEL_NAMES = [
   'team.revokeDevice',
   'team.trustCertificate',
   'team.forgetCertificate',
-  // Google Postmaster Tools: an admin's connection, and the team's shared figures
+  'team.reputation',
+  // Google Postmaster Tools: an admin's connection (the team's shared figures are team.reputation)
   'postmaster.status',
   'postmaster.connect',
   'postmaster.finishConnect',
   'postmaster.choose',
   'postmaster.fetch',
   'postmaster.disconnect',
-  'team.reputation',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import type { BreakerState } from '../compliance/breakers';
-import type { PostmasterDomain } from '../team/postmaster';
 import { channel } from './define';
 import type { OAuthStart } from './mailboxes';
 
@@ -8,7 +6,8 @@ import type { OAuthStart } from './mailboxes';
  * Google Postmaster Tools for the team (issue 11's optional item). An owner or admin connects their Google account
  * (scope postmaster.readonly) in Settings → Team; main keeps the refresh token sealed, reads the daily spam rate of
  * the domains they tick and shares them with the team as the `postmaster` team document. Every member's Team screen
- * reads the shared figures with `team.reputation`; the gate judges each mailbox's domain by them.
+ * reads the shared figures with `team.reputation` (a team channel: shared/ipc/team.ts); the gate judges each
+ * mailbox's domain by them.
  */
 
 export type PostmasterPermission = 'OWNER' | 'READER' | 'NONE' | 'PERMISSION_UNSPECIFIED';
@@ -24,17 +23,6 @@ export interface PostmasterStatus {
   /** the last thing that went wrong, in words; null once a fetch works again */
   problem: string | null;
 }
-
-export interface DomainReputationView extends PostmasterDomain {
-  /** how the gate judges a mailbox on this domain today (before any Resume) */
-  state: BreakerState['state'];
-  /** the reason's sentence when it warns or pauses */
-  message: string | null;
-}
-
-export type TeamReputationView =
-  | { joined: false }
-  | { joined: true; fetchedAt: number | null; domains: DomainReputationView[] };
 
 const empty = z.object({}).strict();
 const domainName = z.string().trim().min(1).max(253);
@@ -55,6 +43,4 @@ export const postmasterChannels = {
   'postmaster.fetch': channel(empty).returns<PostmasterStatus>(),
   /** forgets the Google token on this computer; the figures already shared stay until they age out */
   'postmaster.disconnect': channel(empty).returns<PostmasterStatus>(),
-  /** the team's shared figures per domain per day, with today's verdict (every member) */
-  'team.reputation': channel(empty).returns<TeamReputationView>(),
 };

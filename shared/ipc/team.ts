@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CertificateProblem, TrustedCertificateView } from '../mailboxes/certificate-problems';
+import type { TeamReputationView } from '../team/postmaster';
 import { channel } from './define';
 
 /**
@@ -97,6 +98,8 @@ export const teamChannels = {
     z.object({ serverUrl: z.string().trim().min(1).max(300) }).strict(),
   ).returns<null>(),
   'team.status': channel(z.object({}).strict()).returns<TeamStatus>(),
+  /** The team's shared Postmaster Tools figures per domain per day, with today's verdict (every member). */
+  'team.reputation': channel(z.object({}).strict()).returns<TeamReputationView>(),
   /** Joins with an invite code: main stores the device token and the team key sealed, and points unsubscribe links at the server. */
   'team.join': channel(joinRequestSchema).returns<TeamStatus>(),
   /** Leaves the team: the device token is forgotten (and revoked on the server when it answers). */

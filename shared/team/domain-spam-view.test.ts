@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DomainReputationView } from '../ipc/postmaster';
 import { domainSpamRows } from './domain-spam-view';
+import type { DomainReputationView } from './postmaster';
 import type { RepRow } from './stats-view';
 
 const rep = (sent: number[], complained: number[]): RepRow =>

@@ -1,4 +1,4 @@
-import type { DomainReputationView } from '../ipc/postmaster';
+import type { DomainReputationView } from './postmaster';
 import type { RepRow } from './stats-view';
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { BreakerState } from '../compliance/breakers';
 
 /**
  * The team's sending domains as Gmail's users see them: the daily user-reported spam rate from Google Postmaster
@@ -55,6 +56,18 @@ export const postmasterValueSchema = z.object({
   domains: z.array(postmasterDomainSchema).max(POSTMASTER_LIMITS.maxDomains),
 });
 export type PostmasterValue = z.infer<typeof postmasterValueSchema>;
+
+/** A domain's figures as the Team screen shows them (`team.reputation`), with today's verdict. */
+export interface DomainReputationView extends PostmasterDomain {
+  /** how the gate judges a mailbox on this domain today (before any Resume) */
+  state: BreakerState['state'];
+  /** the reason's sentence when it warns or pauses */
+  message: string | null;
+}
+
+export type TeamReputationView =
+  | { joined: false }
+  | { joined: true; fetchedAt: number | null; domains: DomainReputationView[] };
 
 /** A sending domain as written in the document: lower case, no trailing dot. */
 export function normaliseDomain(domain: string): string {

@@ -1,8 +1,9 @@
 import type { BreakerThresholds } from '../../../shared/compliance/breakers';
 import type { OAuthStart } from '../../../shared/ipc/mailboxes';
-import type { PostmasterStatus, TeamReputationView } from '../../../shared/ipc/postmaster';
+import type { PostmasterStatus } from '../../../shared/ipc/postmaster';
 import { AppError } from '../../../shared/ipc/result';
 import type { TeamStatus } from '../../../shared/ipc/team';
+import type { TeamReputationView } from '../../../shared/team/postmaster';
 import type { GmailSettings } from '../mailboxes/gmail/gmail-settings';
 import type { TeamReputationStore } from '../team/team-reputation';
 import type { Vault } from '../vault/vault';

@@ -1,6 +1,6 @@
 import type { BreakerThresholds } from '../../../shared/compliance/breakers';
 import { judgeDomainSpam } from '../../../shared/compliance/domain-reputation';
-import type { TeamReputationView } from '../../../shared/ipc/postmaster';
+import type { TeamReputationView } from '../../../shared/team/postmaster';
 import type { TeamReputation } from '../team/team-reputation';
 
 /** `team.reputation`: the shared figures with today's verdict per domain, for every member */

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { TeamReputationView } from '../../../../shared/ipc/postmaster';
 import { DOMAIN_PROBLEM_WORDS, domainSpamRows } from '../../../../shared/team/domain-spam-view';
+import type { TeamReputationView } from '../../../../shared/team/postmaster';
 import type { RepRow } from '../../../../shared/team/stats-view';
 import { call } from '../../bridge/client';
 import { useApp } from '../../store';
