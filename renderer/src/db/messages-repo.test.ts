@@ -2,6 +2,7 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../../shared/audit/chain';
 import type { SendOutcome } from '../../../shared/ipc/send';
+import { SEND_FAILURES } from '../../../shared/outbox/failure-codes';
 import { createFairsendDatabase, type FairsendDatabase } from './database';
 import { createMessagesRepo, type MessagesRepo } from './messages-repo';
 
@@ -77,6 +78,7 @@ describe('messages repo', () => {
     expect(all.find((m) => m.id === 'compose:3')?.reasons[0]).toEqual({
       code: 'rejected-permanent',
       message: '550 no such user',
+      fix: SEND_FAILURES['rejected-permanent'].fix, // the catalogue's: the server's words do not say what to do
     });
   });
 

@@ -1,6 +1,7 @@
 import type { Reason } from '../../../shared/compliance/reasons';
 import type { SendOutcome } from '../../../shared/ipc/send';
 import { rankFor } from '../../../shared/leads/lead';
+import { SEND_FAILURES } from '../../../shared/outbox/failure-codes';
 import type { FairsendDatabase } from './database';
 import type { MessageDoc } from './schemas/outreach';
 
@@ -39,7 +40,8 @@ export function reasonsOf(outcome: SendOutcome): StoredReason[] {
   if (outcome.status === 'duplicate') return [];
   const gate = outcome.gate.reasons.slice(0, 49).map(storedReason);
   if (outcome.status !== 'failed') return gate;
-  return [storedReason({ code: outcome.code, message: outcome.message }), ...gate].slice(0, 50);
+  const failure = { code: outcome.code, message: outcome.message, fix: SEND_FAILURES[outcome.code].fix };
+  return [storedReason(failure), ...gate].slice(0, 50);
 }
 
 /**

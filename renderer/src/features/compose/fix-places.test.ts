@@ -4,6 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { FIX_TARGETS, REASONS, type ReasonCode } from '../../../../shared/compliance/reasons';
 import { CATALOGUE, fixTexts } from '../../../../shared/compliance/testing/fix-texts';
 import type { MailboxInfo } from '../../../../shared/mailboxes/mailbox';
+import {
+  failureFixTargetOf,
+  SEND_FAILURE_CODES,
+  SEND_FAILURES,
+} from '../../../../shared/outbox/failure-codes';
 import type { AppServices } from '../../services/app-services';
 import { ServicesProvider } from '../../services/use-services';
 import { AREAS } from '../../store';
@@ -96,6 +101,16 @@ describe('fix buttons', () => {
     expect(fixPlaceOf('dkim-selector-unknown')).toBe(FIX_PLACES['mailbox-settings']);
     expect(fixPlaceOf('spf-sender-unknown')).toBe(FIX_PLACES['mailbox-settings']);
     expect(fixPlaceOf('dns-failing')).toBe(FIX_PLACES['dns-servers']);
-    expect(fixPlaceOf('auth-expired')).toBeUndefined(); // a stored send failure code
+    expect(fixPlaceOf('no-such-code')).toBeUndefined();
+  });
+
+  it('give a send failure kept in the Outbox the button its fix sentence names, and no other', () => {
+    for (const code of SEND_FAILURE_CODES) {
+      const goTo = failureFixTargetOf(code);
+      expect(fixPlaceOf(code), code).toEqual(goTo === undefined ? undefined : FIX_PLACES[goTo]);
+      if (goTo !== undefined) expect(SEND_FAILURES[code].fix, code).toMatch(FIX_PLACES[goTo].named);
+    }
+    expect(fixPlaceOf('auth-expired')).toBe(FIX_PLACES.mailbox);
+    expect(fixPlaceOf('transient')).toBeUndefined(); // it waits: nothing to open
   });
 });

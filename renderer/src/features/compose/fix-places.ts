@@ -1,4 +1,5 @@
 import { type FixTarget, fixTargetOf } from '../../../../shared/compliance/reasons';
+import { failureFixTargetOf, isSendFailureCode } from '../../../../shared/outbox/failure-codes';
 import type { Area } from '../../store';
 import { PLACE_IDS, PLACE_PARAMS, type SettingsSection } from '../../store/address';
 
@@ -56,8 +57,11 @@ export const FIX_PLACES = {
   },
 } as const satisfies Record<FixTarget, FixPlace>;
 
-/** The button for a reason, if its fix is a place in the app. Takes stored codes too, so any string. */
+/**
+ * The button for a reason or a send failure, if its fix is a place in the app. Takes stored codes too (an Outbox
+ * row keeps either kind), so any string.
+ */
 export function fixPlaceOf(code: string): FixPlace | undefined {
-  const target = fixTargetOf(code);
+  const target = fixTargetOf(code) ?? (isSendFailureCode(code) ? failureFixTargetOf(code) : undefined);
   return target === undefined ? undefined : FIX_PLACES[target];
 }

@@ -1,6 +1,7 @@
 import type { Reason } from '../../../../shared/compliance/reasons';
 import { floorOf } from '../../../../shared/compliance/reasons';
 import type { SendDraft, SendOutcome } from '../../../../shared/ipc/send';
+import { SEND_FAILURES } from '../../../../shared/outbox/failure-codes';
 import type { AuditLog } from '../../bridge/audit';
 import { call } from '../../bridge/client';
 import type { LeadsRepo } from '../../db/leads-repo';
@@ -24,6 +25,11 @@ const DUPLICATE: Record<Extract<SendOutcome, { status: 'duplicate' }>['state'], 
   unknown: `Nobody knows yet whether this email went out, so it was not sent again. ${HELD}`,
   failed: 'This email could not be sent earlier and cannot be sent again from here.',
 };
+
+/** A send that failed: the mail server's or provider's own words, then what the rep can do about it. */
+export function failedText(outcome: Extract<SendOutcome, { status: 'failed' }>): string {
+  return `Sending failed: ${outcome.message} ${SEND_FAILURES[outcome.code].fix}`;
+}
 
 /** The reason that stopped the send in the rep's words (codes stay in the Outbox's details and the audit log). */
 export function blockedText(reasons: Reason[]): string {
@@ -70,7 +76,7 @@ export async function sendCompose(
         outcome,
       };
     case 'failed':
-      return { tone: 'error', text: `Sending failed: ${outcome.message}`, outcome };
+      return { tone: 'error', text: failedText(outcome), outcome };
     case 'unknown':
       return { tone: 'error', text: `${outcome.message} ${HELD}`, outcome };
     case 'duplicate':

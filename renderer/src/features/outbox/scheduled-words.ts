@@ -1,6 +1,6 @@
 import type { SendNowResult } from '../../scheduler/scheduled-sender';
 import { whenInWords } from '../../ui/when-words';
-import { blockedText } from '../compose/send-compose';
+import { blockedText, failedText } from '../compose/send-compose';
 
 /** What a "Send now" came to, in the rep's words: the toast's tone and text. */
 export function sendNowWords(
@@ -26,7 +26,7 @@ export function sendNowWords(
           result.outcome.status === 'blocked'
             ? blockedText(result.outcome.gate.reasons)
             : result.outcome.status === 'failed'
-              ? `Sending failed: ${result.outcome.message}`
+              ? failedText(result.outcome)
               : 'This email could not be sent earlier and cannot be sent again from here.',
       };
     case 'held':
