@@ -25,7 +25,7 @@ const chunks = (value: string): string[] => value.match(/.{1,255}/gs) ?? [''];
 /** A real DNS server on 127.0.0.1 (UDP and TCP) answering from a zone the test controls; unknown names get NXDOMAIN. */
 export async function startLoopbackDns(zone: TestZone): Promise<LoopbackDns> {
   const queries: string[] = [];
-  const handle: Parameters<typeof dns2.createServer>[0]['handle'] = (request, send) => {
+  const handle: Handle = (request, send) => {
     const response = Packet.createResponseFromRequest(request);
     const [question] = request.questions;
     if (!question) return send(response);
@@ -50,11 +50,7 @@ export async function startLoopbackDns(zone: TestZone): Promise<LoopbackDns> {
     }
     send(response);
   };
-  // UDP, and TCP on the same port: an answer over 512 bytes (a 2048-bit DKIM key) is fetched again over TCP.
-  const udp = dns2.createServer({ udp: true, handle });
-  const tcp = dns2.createServer({ tcp: true, handle });
-  const port = (await udp.listen({ udp: { port: 0, address: '127.0.0.1' } })).udp?.port ?? 0;
-  await tcp.listen({ tcp: { port, address: '127.0.0.1' } });
+  const { udp, tcp, port } = await listenOnOnePort(handle);
   const address = `127.0.0.1:${port}`;
   const resolver = new Resolver({ timeout: 1000, tries: 1 });
   resolver.setServers([address]);
@@ -65,4 +61,31 @@ export async function startLoopbackDns(zone: TestZone): Promise<LoopbackDns> {
     queries,
     close: async () => void (await Promise.all([udp.close(), tcp.close()])),
   };
+}
+
+type Handle = Parameters<typeof dns2.createServer>[0]['handle'];
+
+/**
+ * UDP, and TCP on the same port: an answer over 512 bytes (a 2048-bit DKIM key) is fetched again over TCP. The
+ * system picks a free UDP port, which another process may hold for TCP (a parallel test's listener or an
+ * outgoing connection): then both are given up and another port is tried.
+ */
+async function listenOnOnePort(handle: Handle, attempts = 20) {
+  for (let attempt = 1; ; attempt++) {
+    const udp = dns2.createServer({ udp: true, handle });
+    const tcp = dns2.createServer({ tcp: true, handle });
+    const port = (await udp.listen({ udp: { port: 0, address: '127.0.0.1' } })).udp?.port ?? 0;
+    try {
+      // dns2's listen() only ever resolves: a refused port is its server's 'error' event
+      await new Promise((resolve, reject) => {
+        tcp.once('error', reject);
+        tcp.listen({ tcp: { port, address: '127.0.0.1' } }).then(resolve, reject);
+      });
+      return { udp, tcp, port };
+    } catch (error) {
+      await udp.close();
+      const taken = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+      if (!taken || attempt >= attempts) throw error;
+    }
+  }
 }
