@@ -4,7 +4,7 @@
  * passes. Forked by run.ts; by hand: `node_modules/node/bin/node --import tsx bench/gate/throughput.ts [--repeats N]`.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -70,9 +70,8 @@ const dns = createDnsCache(
 
 const dir = await mkdtemp(join(tmpdir(), 'fairsend-gate-bench-'));
 try {
-  const sealer = createKeySealer(randomBytes(32));
-  await writeFile(join(dir, 'team.key'), await sealer.seal(randomBytes(32)));
-  const teamKey = createTeamKey(join(dir, 'team.key'), sealer);
+  // no key file yet: the team key makes and seals one under its own name, as at a desktop's first start
+  const teamKey = createTeamKey(join(dir, 'team.key'), createKeySealer(randomBytes(32)));
   const started = performance.now();
   const index = new SuppressionIndex(ENTRIES);
   const real = [
