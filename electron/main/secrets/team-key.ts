@@ -9,6 +9,7 @@ import {
   suppressionMessage,
   UNSUBSCRIBE_SIGNING_LABEL,
 } from '../../../shared/team/unsubscribe-token';
+import { boundedMemo } from '../../../shared/text/bounded-memo';
 import { isBound, type Sealer } from './sealer';
 
 /** what the team key is sealed under, so no other sealed value can stand in for it */
@@ -41,9 +42,28 @@ export interface TeamKey {
 }
 
 interface Keys {
-  /** KeyObjects, made once: an HMAC with a raw Buffer key re-imports the key on every call (~9 µs on Node 24) */
-  suppression: KeyObject;
+  /** the suppression key of one value (as given, before normalising), remembered: see `rememberedKeys` */
+  address: (raw: string) => string;
+  domain: (raw: string) => string;
+  /** a KeyObject, made once: an HMAC with a raw Buffer key re-imports the key on every call (~9 µs on Node 24) */
   unsubscribe: KeyObject;
+}
+
+// One send asks for its recipient's key twice (the suppression check, then the unsubscribe token), and a list's
+// recipients share a few hundred domains: the latest keys are remembered. A key is a pure function of the team
+// key and the value; this holds no more than main already does. Values longer than any valid one fail anyway
+// and are not remembered, nor is a value that fails (it throws before it is stored).
+const REMEMBERED_KEYS = 4096;
+const REMEMBERED_VALUE_LENGTH = 320;
+
+function rememberedKeys(secret: KeyObject, kind: 'address' | 'domain'): (raw: string) => string {
+  const keyOf = (raw: string): string => {
+    const normal = kind === 'address' ? normalizeEmail(raw) : normalizeDomain(raw);
+    if (!normal) throw new AppError('invalid-input', `Not a valid ${kind}.`);
+    return createHmac('sha256', secret).update(suppressionMessage(kind, normal)).digest('hex');
+  };
+  const remembered = boundedMemo(keyOf, REMEMBERED_KEYS);
+  return (raw) => (raw.length <= REMEMBERED_VALUE_LENGTH ? remembered(raw) : keyOf(raw));
 }
 
 /** Seals `secret` as a team key in `file` (a team server's key, handed out when this desktop joins). */
@@ -78,17 +98,18 @@ export function createTeamKey(file: string, sealer: Sealer): TeamKey {
   async function load(): Promise<Keys> {
     const secret = await loadSecret();
     const signing = createHmac('sha256', secret).update(UNSUBSCRIBE_SIGNING_LABEL).digest();
-    return { suppression: createSecretKey(secret), unsubscribe: createSecretKey(signing) };
+    const suppression = createSecretKey(secret);
+    return {
+      address: rememberedKeys(suppression, 'address'),
+      domain: rememberedKeys(suppression, 'domain'),
+      unsubscribe: createSecretKey(signing),
+    };
   }
 
   async function suppressionKeys(kind: 'address' | 'domain', values: readonly string[]) {
     keys ??= load();
-    const secret = (await keys).suppression;
-    return values.map((raw) => {
-      const normal = kind === 'address' ? normalizeEmail(raw) : normalizeDomain(raw);
-      if (!normal) throw new AppError('invalid-input', `Not a valid ${kind}.`);
-      return createHmac('sha256', secret).update(suppressionMessage(kind, normal)).digest('hex');
-    });
+    const keyOf = (await keys)[kind];
+    return values.map((raw) => keyOf(raw));
   }
 
   return {
