@@ -122,8 +122,12 @@ export function footer(
   return { html, text };
 }
 
+const BODY_END = /<\/body/i;
+
 /** Inserts the footer before `</body>` when the HTML is a full document, else appends it. */
 function appendHtml(html: string, footerHtml: string): string {
+  // Most drafts are a fragment: a test finds that without copying the whole body in lower case.
+  if (!BODY_END.test(html)) return `${html}${footerHtml}`;
   const at = html.toLowerCase().lastIndexOf('</body');
   return at < 0 ? `${html}${footerHtml}` : `${html.slice(0, at)}${footerHtml}${html.slice(at)}`;
 }
@@ -194,7 +198,8 @@ export function assembleMessage(input: AssembleInput): AssembleResult {
     value: {
       headers,
       html: appendHtml(input.html, foot.html),
-      text: `${text.replace(/\s+$/, '')}${foot.text}`,
+      // trimEnd drops exactly what /\s+$/ matches (white space and line terminators), without a regex scan
+      text: `${text.trimEnd()}${foot.text}`,
       messageId,
       envelope: { from: from.address, to: to.address },
     },

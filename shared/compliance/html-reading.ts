@@ -139,6 +139,11 @@ interface OpenAnchor {
 class BodyReader implements Partial<Handler> {
   private readonly text: string[] = [];
   private readonly plain: string[] = [];
+  /**
+   * Where in `plain` a text outside `<pre>` stands: its whitespace is collapsed when the plain-text part is
+   * rendered, not as it is read, since most drafts come with their own plain-text part and never render it.
+   */
+  private readonly loose: number[] = [];
   private readonly anchors: HtmlAnchor[] = [];
   private readonly images: HtmlImage[] = [];
   private hiddenText = false;
@@ -175,7 +180,10 @@ class BodyReader implements Partial<Handler> {
     this.text.push(data);
     // Source line breaks are layout, not text, except inside <pre>.
     if (this.anchor) this.anchor.parts.push(data);
-    else this.plain.push(this.pre > 0 ? data : collapseSpace(data));
+    else {
+      if (this.pre === 0) this.loose.push(this.plain.length);
+      this.plain.push(data);
+    }
     const paint = this.paints[this.paints.length - 1] ?? ROOT;
     if (!this.hiddenText && (paint.hidden || (paint.white && !paint.painted)) && /\S/.test(data))
       this.hiddenText = true;
@@ -195,7 +203,7 @@ class BodyReader implements Partial<Handler> {
   /** What the body holds, once the parser has ended. */
   reading(): HtmlReading {
     this.finishAnchor();
-    const plain = this.plain;
+    const { plain, loose } = this;
     let rendered: string | undefined;
     return {
       text: collapse(this.text.join('')),
@@ -205,12 +213,7 @@ class BodyReader implements Partial<Handler> {
       hiddenText: this.hiddenText,
       // Rendered when asked: most drafts come with their own plain-text part.
       get plain() {
-        rendered ??= plain
-          .join('')
-          .replace(/[ \t\f\v\u00a0]+/g, ' ')
-          .replace(/ *\n */g, '\n')
-          .replace(/\n{3,}/g, '\n\n')
-          .trim();
+        rendered ??= renderPlain(plain, loose);
         return rendered;
       },
     };
@@ -270,6 +273,17 @@ class BodyReader implements Partial<Handler> {
     this.anchors.push({ href, text: alt });
     if (href !== null && !this.anchor) this.plain.push(` ${renderLink(href.trim(), alt)} `);
   }
+}
+
+/** The plain-text part from its pieces: `loose` says which are text whose whitespace collapses. */
+function renderPlain(parts: string[], loose: readonly number[]): string {
+  for (const at of loose) parts[at] = collapseSpace(parts[at] ?? '');
+  return parts
+    .join('')
+    .replace(/[ \t\f\v\u00a0]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 function parse(html: string): HtmlReading {

@@ -175,7 +175,8 @@ const DOMAIN_TOKEN =
 /** The domain a link's visible text names ("paypal.com", "https://www.acme.com/x"), if any. */
 export function domainInText(text: string): string | null {
   for (const token of text.split(/\s+/)) {
-    if (token.length > 300) continue;
+    // A domain has a dot; most words of a link's text have none, and skip the pattern.
+    if (token.length > 300 || !token.includes('.')) continue;
     const m = DOMAIN_TOKEN.exec(token.replace(/^[("'<[]+|[)"'>\].,;:!?]+$/g, ''));
     if (!m?.[2]) continue;
     const host = hostOf(`http://${m[2]}`);
