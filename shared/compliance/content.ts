@@ -104,13 +104,13 @@ const PHRASES = buildPhraseIndex<PhraseGroup | Phish>([
   ...PAYMENT_ASKS.map((p) => [p, 'phishing-payment'] as const),
 ]);
 
-const RUNS = /[!?¡¿‼⁉]{2,}/g;
+const RUNS = /[!?¡¿‼⁉]{2,}/;
 // Two or more money signs in a row ("$$$", "€ € €"); "%" is not money on its own.
 const MONEY_RUN = /[$€£](?:\s?[$€£])+/g;
-function count(s: string, re: RegExp): number {
-  re.lastIndex = 0;
+/** How many times `c` occurs in `s`: a search per hit, no regular expression. */
+function countChar(s: string, c: string): number {
   let n = 0;
-  while (re.exec(s) !== null) n++;
+  for (let at = s.indexOf(c); at >= 0; at = s.indexOf(c, at + 1)) n++;
   return n;
 }
 
@@ -238,8 +238,8 @@ function toneReasons(add: Add, subject: string, body: string, n: number): void {
   const capsShare = `${Math.round(bodyStats.capsRatio * 100)}%`;
   const shouting = bodyStats.letters >= 50 && bodyStats.capsRatio >= 0.3;
   add(shouting, 'body-shouting', capsShare, bodyStats.capsRatio >= 0.5 ? 5 : 2);
-  add(count(subject, RUNS) + count(body, RUNS) > 0, 'exclamation-runs');
-  const bangs = count(body, /!/g);
+  add(RUNS.test(subject) || RUNS.test(body), 'exclamation-runs');
+  const bangs = countChar(body, '!');
   add(
     subject.includes('!') || bangs > 3,
     'exclamation-marks',

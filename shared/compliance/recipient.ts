@@ -1,6 +1,7 @@
 import disposableDomains from 'disposable-email-domains/index.json' with { type: 'json' };
 import disposableWildcards from 'disposable-email-domains/wildcard.json' with { type: 'json' };
 import { checkEmail } from '../leads/email';
+import { boundedMemo } from '../text/bounded-memo';
 import { combine, judged, passed, reason, type StepResult } from './reasons';
 import { isRoleAccount } from './role-accounts';
 
@@ -29,7 +30,7 @@ export interface RecipientResult extends StepResult {
 // We also treat subdomains of listed domains as disposable (mail.mailinator.com is still Mailinator).
 let disposable: ReadonlySet<string> | undefined;
 
-export function isDisposableDomain(domain: string): boolean {
+function onDisposableList(domain: string): boolean {
   disposable ??= new Set<string>([...disposableDomains, ...disposableWildcards]);
   const d = domain.toLowerCase();
   // Each suffix with at least two labels: a listed "tk" would otherwise condemn a whole country.
@@ -39,6 +40,13 @@ export function isDisposableDomain(domain: string): boolean {
     if (disposable.has(suffix)) return true;
     dot = d.indexOf('.', dot + 1);
   }
+}
+
+const rememberedDisposable = boundedMemo(onDisposableList, 4096);
+
+/** Whether a domain or a domain it is under is on the list; remembered per domain (a list shares a few hundred). */
+export function isDisposableDomain(domain: string): boolean {
+  return domain.length <= 300 ? rememberedDisposable(domain) : onDisposableList(domain);
 }
 
 /** RFC 7505 null MX, whether the adapter names it or passes the raw `0 .` record through. */

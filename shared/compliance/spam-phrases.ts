@@ -191,26 +191,42 @@ export const SPAM_WORDS: ReadonlySet<string> = new Set([
 
 export interface PhraseIndex<T> {
   byFirst: Map<string, { tokens: string[]; phrase: string; tag: T }[]>;
+  /**
+   * The lengths of the first words that start with each character code below 128, one bit a length (0–31):
+   * most tokens of a text start no phrase, and this says so before the Map has to hash them.
+   */
+  firstLengths: Uint32Array;
+}
+
+/** Whether a token may start a phrase: false only when no first word has its first character and length. */
+function mayStart(firstLengths: Uint32Array, token: string): boolean {
+  const c = token.charCodeAt(0);
+  return c >= 128 || token.length > 31 || ((firstLengths[c] ?? 0) & (1 << token.length)) !== 0;
 }
 
 export function buildPhraseIndex<T>(entries: readonly (readonly [string, T])[]): PhraseIndex<T> {
   const byFirst: PhraseIndex<T>['byFirst'] = new Map();
+  const firstLengths = new Uint32Array(128);
   for (const [phrase, tag] of entries) {
     const tokens = words(phrase);
     const first = tokens[0];
     if (first === undefined) continue;
+    const c = first.charCodeAt(0);
+    if (c < 128 && first.length <= 31) firstLengths[c] = (firstLengths[c] ?? 0) | (1 << first.length);
     const bucket = byFirst.get(first) ?? [];
     bucket.push({ tokens, phrase: tokens.join(' '), tag });
     byFirst.set(first, bucket);
   }
-  return { byFirst };
+  return { byFirst, firstLengths };
 }
 
 /** Distinct phrases found in the token stream, each with its tag. One pass; cost grows with the text only. */
 export function findPhrases<T>(index: PhraseIndex<T>, tokens: readonly string[]): Map<string, T> {
   const found = new Map<string, T>();
   for (let i = 0; i < tokens.length; i++) {
-    const bucket = index.byFirst.get(tokens[i] as string);
+    const token = tokens[i] as string;
+    if (!mayStart(index.firstLengths, token)) continue;
+    const bucket = index.byFirst.get(token);
     if (!bucket) continue;
     for (const entry of bucket) {
       if (found.has(entry.phrase)) continue;

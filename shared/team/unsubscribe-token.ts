@@ -39,8 +39,12 @@ export function encodeUnsubscribePayload(claims: Omit<UnsubscribeClaims, 'v'>): 
     t: claims.t,
     ...(claims.q === undefined ? {} : { q: claims.q }),
   };
-  return toBase64Url(new TextEncoder().encode(JSON.stringify(body)));
+  const json = JSON.stringify(body);
+  // ASCII is its own UTF-8: btoa reads it as bytes directly (ids and keys are ASCII, so nearly every token).
+  return !NON_ASCII.test(json) ? base64ToUrl(btoa(json)) : toBase64Url(new TextEncoder().encode(json));
 }
+
+const NON_ASCII = /[\u0080-\uffff]/;
 
 export function joinUnsubscribeToken(payload: string, signature: Uint8Array): string {
   return `${payload}.${toBase64Url(signature)}`;
@@ -92,7 +96,12 @@ function readClaims(body: unknown): UnsubscribeClaims | null {
 export function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return base64ToUrl(btoa(binary));
+}
+
+/** Base64 in the URL alphabet, unpadded. */
+function base64ToUrl(base64: string): string {
+  return base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 /** null when the text is not canonical unpadded base64url (so one token has exactly one spelling) */
